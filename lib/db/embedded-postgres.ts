@@ -21,14 +21,30 @@ function isAlive(pid: number) {
   }
 }
 
-/** A postgres left running by a killed parent (SIGKILL) holds the lock file: stop it first. */
-async function stopStalePostmaster(dir: string) {
+function parentPid(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The postmaster of this data directory, if one runs. An orphan (its parent was SIGKILLed, so it was
+ * re-parented to PID 1) holds the lock file and is stopped; a live one belongs to a running `npm start`
+ * and is reused, never stopped.
+ */
+async function runningPostmaster(dir: string): Promise<{ port: number } | null> {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid || !isAlive(pid)) return;
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!pid || !isAlive(pid)) return null;
+  if (parentPid(pid) !== 1) return { port: Number(lines[3]) };
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  return null;
 }
 
 function assertTraversable(dir: string) {
@@ -67,7 +83,13 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     },
   });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await cluster.initialise();
-  await stopStalePostmaster(dir);
+  const running = await runningPostmaster(dir);
+  if (running) {
+    return {
+      url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${database}`,
+      stop: async () => {},
+    };
+  }
   try {
     await cluster.start();
   } catch (error) {

@@ -1,0 +1,28 @@
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { getCurrentProvince, getProvinceStaffing } from '@/lib/db/staffing-queries';
+import { buildStatusTable } from '@/lib/exports/status';
+import { toCsv, toXlsx } from '@/lib/exports/tabular';
+
+export const dynamic = 'force-dynamic';
+
+/** The overview's download: the same file as `npm run data -- export status`. */
+export async function GET(request: Request) {
+  const format = new URL(request.url).searchParams.get('format') ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') {
+    return new Response('Định dạng không hỗ trợ: chỉ csv hoặc xlsx.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const province = await getCurrentProvince(db());
+  const date = today();
+  const staffing = await getProvinceStaffing(db(), province.id, { date });
+  const table = buildStatusTable(staffing.communes);
+  const filename = `tinh-hinh-bien-che-${province.code}-${date}.${format}`;
+  const body = format === 'csv' ? toCsv(table) : await toXlsx(table, 'status');
+  return new Response(new Uint8Array(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8')), {
+    headers: {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import { createPrismaClient, type Db } from './prisma';
+
+const globalForDb = globalThis as unknown as { bienCheDb?: Db };
+
+/** One PrismaClient per server process (kept on globalThis so dev reloads reuse it). */
+export function db(): Db {
+  if (!globalForDb.bienCheDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL chưa được đặt: hãy khởi động bằng "npm start" hoặc đặt DATABASE_URL.');
+    globalForDb.bienCheDb = createPrismaClient(url);
+  }
+  return globalForDb.bienCheDb;
+}

