@@ -12,7 +12,7 @@ const io = {
 
 const code = await runCli(process.argv.slice(2), io, async () => {
   const database = await openDatabase();
-  migrateDeploy(database.url);
+  if (database.embedded) migrateDeploy(database.url);
   const db = createPrismaClient(database.url);
   return {
     db,

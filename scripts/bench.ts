@@ -1,0 +1,122 @@
+// `npm run bench`: times the staffing pipeline against the fastest plain SQL that computes the same
+// numbers, on the demo province and on a national-size data set, in one run on one database server.
+// Speed targets live here, never in unit tests. Results also go to bench-results/latest.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { databaseUrlFor, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { migrateDeploy } from '@/lib/db/migrate';
+import { createPrismaClient, type Db } from '@/lib/db/prisma';
+import { getProvinceContext, getProvinceStaffing, listProvinces } from '@/lib/db/staffing-queries';
+import { seedDemo, seedNational } from '@/lib/demo';
+import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
+
+const DATE = '2025-11-10';
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+type Row = { name: string; value: string; target: string; ok: boolean | null };
+const rows: Row[] = [];
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+async function timeMedian(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+type SqlStatus = { commune_id: number; quota_total: number; headcount_total: number; key_vacancies: number };
+
+async function compareWithSql(label: string, db: Db, client: pg.Client, provinceIds: number[]) {
+  const app = async () => Promise.all(provinceIds.map((id) => getProvinceStaffing(db, id, { date: DATE })));
+  const sql = async () => (await client.query<SqlStatus>(PLAIN_SQL_STATUS, [provinceIds, DATE])).rows;
+  // The two must agree before their times mean anything.
+  const [appResult, sqlResult] = [await app(), await sql()];
+  const appTotals = appResult.flatMap((p) => p.communes).reduce((t, c) => t + c.total.headcount * 7 + c.total.quota * 3 + c.keyVacancies, 0);
+  const sqlTotals = sqlResult.reduce((t, r) => t + r.headcount_total * 7 + r.quota_total * 3 + r.key_vacancies, 0);
+  if (appTotals !== sqlTotals) throw new Error(`${label}: the pipeline and the plain SQL disagree (${appTotals} vs ${sqlTotals})`);
+  const communes = sqlResult.length;
+  const tApp = await timeMedian(app);
+  const tSql = await timeMedian(sql);
+  const ratio = tApp / tSql;
+  rows.push({ name: `${label}: staffing pipeline (${communes} units, median of ${RUNS})`, value: `${tApp.toFixed(1)} ms`, target: '', ok: null });
+  rows.push({ name: `${label}: plain SQL aggregate, same numbers`, value: `${tSql.toFixed(1)} ms`, target: '', ok: null });
+  rows.push({ name: `${label}: ratio pipeline / SQL`, value: `${ratio.toFixed(2)}×`, target: '≤ 1.5×', ok: ratio <= 1.5 });
+}
+
+async function main() {
+  const cluster = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: '.data/pg-bench', port: Number(process.env.BENCH_PG_PORT ?? 54369) });
+  const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(process.env.DATABASE_URL!, 'postgres');
+  const databases: string[] = [];
+  const prepare = async (name: string, load: (url: string) => Promise<unknown>) => {
+    await dropDatabase(serverUrl, name);
+    await ensureDatabase(serverUrl, name);
+    databases.push(name);
+    const url = databaseUrlFor(serverUrl, name);
+    migrateDeploy(url);
+    const t = performance.now();
+    await load(url);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('VACUUM ANALYZE');
+    return { url, loadMs: performance.now() - t, client };
+  };
+  try {
+    const demo = await prepare('bench_demo', seedDemo);
+    rows.push({ name: 'Demo province seed (130 units)', value: `${(demo.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
+    const demoDb = createPrismaClient(demo.url);
+    const [province] = await listProvinces(demoDb);
+    await compareWithSql('Demo province', demoDb, demo.client, [province.id]);
+    const overview = await timeMedian(() =>
+      Promise.all([getProvinceStaffing(demoDb, province.id, { date: DATE }), getProvinceContext(demoDb, province.id, DATE)]),
+    );
+    rows.push({ name: 'Province overview data (server time, median)', value: `${overview.toFixed(1)} ms`, target: '< 50 ms', ok: overview < 50 });
+
+    const national = await prepare('bench_national', (url) => seedNational(url));
+    const nationalDb = createPrismaClient(national.url);
+    const provinces = await listProvinces(nationalDb);
+    const units = (await national.client.query<{ n: number }>('SELECT count(*)::int AS n FROM commune')).rows[0].n;
+    const counted = (await national.client.query<{ n: number }>(
+      `SELECT count(DISTINCT a.cadre_id)::int AS n FROM assignment a JOIN cadre c ON c.id = a.cadre_id
+        WHERE a.commune_id IS NOT NULL AND a.is_primary AND a.end_date IS NULL AND c.status = 'active' AND c.employment_type IN ('cadre','civil_servant')`,
+    )).rows[0].n;
+    rows.push({ name: `National data set seed (${provinces.length} provinces, ${units} units, ${counted} counted cadres)`, value: `${(national.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
+    await compareWithSql('National (all provinces)', nationalDb, national.client, provinces.map((p) => p.id));
+    const perProvince = await timeMedian(() => getProvinceStaffing(nationalDb, provinces[Math.floor(provinces.length / 2)].id, { date: DATE }));
+    rows.push({ name: 'National: one province overview (median)', value: `${perProvince.toFixed(1)} ms`, target: '< 50 ms', ok: perProvince < 50 });
+
+    await demoDb.$disconnect();
+    await nationalDb.$disconnect();
+    await demo.client.end();
+    await national.client.end();
+  } finally {
+    for (const name of databases) await dropDatabase(serverUrl, name).catch(() => {});
+    await cluster?.stop();
+  }
+  clearInterval(sampler);
+  const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  rows.push({ name: 'Peak memory of the benchmark process (RSS)', value: `${(maxRss / 2 ** 20).toFixed(0)} MB`, target: '', ok: null });
+  report();
+}
+
+function report() {
+  const header = ['Measurement', 'Value', 'Target', 'Met'];
+  const body = rows.map((r) => [r.name, r.value, r.target, r.ok === null ? '' : r.ok ? 'yes' : 'NO']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  const table = [line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...body.map(line)].join('\n');
+  console.log(table);
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'latest.md'), `# npm run bench\n\n${table}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(2);
+});
