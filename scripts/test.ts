@@ -18,7 +18,7 @@ function playwrightCounts(file: string): Counts {
   return { passed: s.expected, failed: s.unexpected + s.flaky, skipped: s.skipped };
 }
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, read: () => Counts): Counts & { ok: boolean } {
+function run(name: string, command: string, args: string[], env: Record<string, string>, read: () => Counts): Counts & { ok: boolean } {
   console.log(`\n=== ${name} ===`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   let counts: Counts = { passed: 0, failed: 0, skipped: 0 };
