@@ -1,0 +1,44 @@
+import { generateNationalProvinces } from './generate-national';
+import { generateNgheAn } from './generate-province';
+import { hasProvince, loadProvince, withSeedTransaction } from './load';
+import type { ProvinceDataset } from './types';
+
+export { FIELDS, POSITIONS } from './catalogue';
+export { generateNgheAn } from './generate-province';
+export { generateNationalProvinces } from './generate-national';
+export type { ProvinceDataset } from './types';
+
+/** Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists. */
+export async function seedDemo(databaseUrl: string): Promise<{ created: boolean }> {
+  return withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
+    if (await hasProvince(client, 'NA')) return { commit: false, result: { created: false } };
+    await loadProvince(client, generateNgheAn());
+    return { commit: true, result: { created: true } };
+  });
+}
+
+/** Counted commune staff: active cadres and civil servants with an open primary post in a commune. */
+function countCountedStaff(data: ProvinceDataset): number {
+  const counted = new Set(
+    data.cadres.filter((c) => c.status === 'active' && (c.employmentType === 'cadre' || c.employmentType === 'civil_servant')).map((c) => c.code),
+  );
+  return data.assignments.filter((a) => a.communeCode !== null && a.isPrimary && a.endDate === null && counted.has(a.cadreCode)).length;
+}
+
+/**
+ * Loads the demo Nghệ An and `provinces − 1` synthetic provinces (default: all 34 of Vietnam, about 3,321
+ * units and 220,000 counted cadres) for benchmarks. Provinces already present are skipped. Returns the
+ * size of the data set: provinces, units and counted commune cadres and civil servants.
+ */
+export async function seedNational(databaseUrl: string, options: { provinces?: number } = {}): Promise<{ provinces: number; communes: number; cadres: number }> {
+  return withSeedTransaction(databaseUrl, 600, async (client) => {
+    const totals = { provinces: 0, communes: 0, cadres: 0 };
+    for (const data of generateNationalProvinces(options.provinces ?? 34)) {
+      if (!(await hasProvince(client, data.province.code))) await loadProvince(client, data);
+      totals.provinces += 1;
+      totals.communes += data.communes.length;
+      totals.cadres += countCountedStaff(data);
+    }
+    return { commit: true, result: totals };
+  });
+}
