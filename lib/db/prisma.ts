@@ -4,19 +4,21 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// A registered symbol, not a module-level map: Next.js may bundle this module into several chunks.
+const POOL = Symbol.for('bien-che.pg-pool');
+type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 /** A Prisma client over a pg pool that set-based count queries share (see poolOf). */
 export function createPrismaClient(connectionString: string): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as WithPool;
+  Object.defineProperty(client, POOL, { value: pool, enumerable: false });
   return client;
 }
 
 /** The client's own connection pool, for hot read queries whose rows Prisma would only slow down. */
 export function poolOf(db: Db): pg.Pool {
-  const pool = pools.get(db);
+  const pool = (db as WithPool)[POOL];
   if (!pool) throw new Error('This PrismaClient was not created by createPrismaClient');
   return pool;
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { redirect, RedirectType } from 'next/navigation';
 import { isLocale, LOCALE_COOKIE } from './config';
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -12,7 +12,7 @@ export async function setLocale(formData: FormData): Promise<void> {
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR_SECONDS, sameSite: 'lax' });
   }
-  redirect(await sameOriginReturnPath());
+  redirect(await sameOriginReturnPath(), RedirectType.replace);
 }
 
 // Only a same-origin path is followed, so the form cannot be used as an open redirect.

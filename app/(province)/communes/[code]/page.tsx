@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import {
+  findCommune,
+  getCommuneStaffing,
+  listCommuneRoster,
+  listKeyHolders,
+  listPositions,
+} from '@/lib/db/staffing-queries';
+import { getFormatters } from '@/lib/i18n/server';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { PageHeader } from '@/components/layout/page-header';
+import { BlockFiguresTable } from '@/components/commune/block-figures-table';
+import { KeyPositionsTable } from '@/components/commune/key-positions-table';
+import { RosterTable } from '@/components/commune/roster-table';
+import { UnitFlags } from '@/components/staffing/unit-flags';
+import { Section } from '@/components/ui/section';
+import { StatCard } from '@/components/ui/stat-card';
+import { getProvinceForRequest } from '../../../_lib/current-province';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }> };
+
+async function loadCommune(code: string) {
+  const province = await getProvinceForRequest();
+  return { province, commune: await findCommune(db(), province.id, code) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ commune }, t] = await Promise.all([loadCommune((await params).code), getTranslations()]);
+  return commune ? { title: t('commune.title', { kind: t(`unitKind.${commune.kind}`), name: commune.name }) } : {};
+}
+
+export default async function CommunePage({ params }: Props) {
+  const { province, commune } = await loadCommune((await params).code);
+  if (!commune) notFound();
+  const date = today();
+  const [staffing, holders, positions, roster, t, format] = await Promise.all([
+    getCommuneStaffing(db(), province.id, commune.id, { date }),
+    listKeyHolders(db(), commune.id, date),
+    listPositions(db(), province.id),
+    listCommuneRoster(db(), commune.id, date),
+    getTranslations(),
+    getFormatters(),
+  ]);
+  const districtHref = `/districts/${encodeURIComponent(commune.oldDistrict.code)}`;
+  const counted = roster.filter((row) => row.counts).length;
+  const { total } = staffing;
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('nav.overview'), href: '/' },
+          { label: commune.oldDistrict.name, href: districtHref },
+          { label: commune.name },
+        ]}
+      />
+      <PageHeader eyebrow={t('commune.eyebrow', { code: commune.code })} title={t('commune.title', { kind: t(`unitKind.${commune.kind}`), name: commune.name })}>
+        <div className="mt-2 space-y-2 text-sm text-stone-700">
+          <p>
+            {t.rich('commune.oldDistrict', {
+              name: commune.oldDistrict.name,
+              link: (chunks) => (
+                <Link href={districtHref} className="font-medium text-brand-800 underline hover:text-brand-900">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+          {commune.mergedFrom.length > 0 ? <p>{t('commune.mergedFrom', { names: commune.mergedFrom.join(', ') })}</p> : null}
+          <UnitFlags unit={{ ...staffing, border: commune.border, missingQuota: staffing.missingQuotaBlocks.length > 0 }} />
+        </div>
+      </PageHeader>
+
+      <Section id="summary" title={t('overview.headline.heading')}>
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+          <StatCard
+            label={t('figures.quota')}
+            value={format.number(total.quota)}
+            note={staffing.quotaYear === null ? t('commune.noQuotaYear') : t('commune.quotaYear', { year: String(staffing.quotaYear) })}
+          />
+          <StatCard label={t('figures.headcount')} value={format.number(total.headcount)} />
+          <StatCard
+            label={t('figures.difference')}
+            value={format.signed(total.difference)}
+            note={
+              total.difference > 0
+                ? t('overview.headline.differenceSurplus', { count: format.number(total.difference) })
+                : total.difference < 0
+                  ? t('overview.headline.differenceShortage', { count: format.number(-total.difference) })
+                  : t('overview.headline.differenceBalanced')
+            }
+            emphasis={total.difference < 0 ? 'alert' : total.difference > 0 ? 'surplus' : 'default'}
+          />
+          <StatCard
+            label={t('commune.summary.keyVacancies')}
+            value={format.number(staffing.keyVacancies)}
+            emphasis={staffing.keyVacancies > 0 ? 'alert' : 'default'}
+          />
+          <StatCard
+            className="col-span-2 lg:col-span-1"
+            label={t('commune.summary.concurrentOnly')}
+            value={format.number(staffing.concurrentOnlyPlaces)}
+          />
+        </dl>
+      </Section>
+
+      <Section id="blocks" title={t('commune.blocks.heading')}>
+        <BlockFiguresTable staffing={staffing} />
+        {staffing.missingQuotaBlocks.length > 0 && staffing.quotaYear !== null ? (
+          <p className="mt-2 text-sm text-amber-900">
+            {t('commune.missingQuota', {
+              blocks: staffing.missingQuotaBlocks.map((block) => t(`blocks.${block}`)).join(', '),
+              year: String(staffing.quotaYear),
+            })}
+          </p>
+        ) : null}
+      </Section>
+
+      <Section id="key-positions" title={t('commune.keyPositions.heading')}>
+        <KeyPositionsTable keyPositions={staffing.keyPositions} holders={holders} positions={positions} />
+      </Section>
+
+      <Section
+        id="roster"
+        title={t('commune.roster.heading')}
+        description={t('commune.roster.count', { count: format.number(roster.length), counted: format.number(counted) })}
+      >
+        <RosterTable roster={roster} />
+      </Section>
+
+      <p className="mt-6">
+        <Link href={districtHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+          ← {t('commune.back', { name: commune.oldDistrict.name })}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './globals.css';
+import messages from '@/lib/i18n/messages/vi.json';
+
+// Replaces the root layout when the layout itself fails (for example the database is unreachable), so no
+// locale or provider is available here: the Vietnamese catalogue is read directly.
+export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
+  const t = messages.errors;
+  return (
+    <html lang="vi">
+      <body className="flex min-h-screen items-center justify-center px-4">
+        <main role="alert" className="max-w-xl text-center">
+          <p className="text-sm font-semibold text-brand-800">{messages.app.name}</p>
+          <h1 className="mt-2 text-2xl font-bold tracking-tight text-stone-900">{t.title}</h1>
+          <p className="mt-2 text-stone-700">{t.body}</p>
+          <button
+            type="button"
+            onClick={() => retry()}
+            className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800"
+          >
+            {t.retry}
+          </button>
+        </main>
+      </body>
+    </html>
+  );
+}

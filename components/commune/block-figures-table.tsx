@@ -1,0 +1,50 @@
+import { getTranslations } from 'next-intl/server';
+import { BLOCKS, type CommuneStaffing } from '@/lib/domain/types';
+import { getFormatters } from '@/lib/i18n/server';
+import { Difference } from '@/components/staffing/difference';
+import {
+  cellClass,
+  headCellClass,
+  numericCellClass,
+  numericHeadCellClass,
+  TableContainer,
+  tableClass,
+} from '@/components/ui/table';
+
+/** Quota, headcount and difference per block and in total for one commune. */
+export async function BlockFiguresTable({ staffing }: { staffing: CommuneStaffing }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
+  const rows = [
+    ...BLOCKS.map((block) => ({ key: block, label: t(`blocks.${block}`), figures: staffing.blocks[block], isTotal: false })),
+    { key: 'total', label: t('blocks.total'), figures: staffing.total, isTotal: true },
+  ];
+  return (
+    <TableContainer label={t('commune.blocks.caption')}>
+      <table className={tableClass}>
+        <caption className="sr-only">{t('commune.blocks.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={headCellClass}>{t('commune.blocks.block')}</th>
+            <th scope="col" className={numericHeadCellClass}>{t('figures.quota')}</th>
+            <th scope="col" className={numericHeadCellClass}>{t('figures.headcount')}</th>
+            <th scope="col" className={numericHeadCellClass}>{t('figures.difference')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.isTotal ? 'bg-stone-50 font-semibold' : undefined}>
+              <th scope="row" className={`${cellClass} whitespace-nowrap text-left ${row.isTotal ? 'font-semibold' : 'font-normal'}`}>
+                {row.label}
+              </th>
+              <td className={numericCellClass}>{format.number(row.figures.quota)}</td>
+              <td className={numericCellClass}>{format.number(row.figures.headcount)}</td>
+              <td className={numericCellClass}>
+                <Difference value={row.figures.difference} format={format} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableContainer>
+  );
+}

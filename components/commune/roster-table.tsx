@@ -1,0 +1,87 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { RosterRow } from '@/lib/db/staffing-queries';
+import { BLOCKS, type Block } from '@/lib/domain/types';
+import { getFormatters, localizedTitle } from '@/lib/i18n/server';
+import { RowGroupHeader } from '@/components/ui/row-group-header';
+import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
+
+const COLUMN_COUNT = 9;
+type Group = Block | 'none';
+
+/**
+ * The people working in the commune, grouped by the block of their primary position (rows arrive sorted by
+ * block, position order, then name). Only non-sensitive fields: the year of birth, never the full date.
+ */
+export async function RosterTable({ roster }: { roster: RosterRow[] }) {
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatters(), getLocale()]);
+  if (roster.length === 0) return <p className="text-sm text-stone-600">{t('commune.roster.empty')}</p>;
+
+  const groups: { group: Group; rows: RosterRow[] }[] = [...BLOCKS, 'none' as const]
+    .map((group) => ({ group, rows: roster.filter((row) => (row.primaryPosition?.block ?? 'none') === group) }))
+    .filter((entry) => entry.rows.length > 0);
+  const fieldLabel = (field: string) => {
+    const key = `fields.${field}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : field;
+  };
+  const none = <span className="text-stone-600">{t('commune.roster.none')}</span>;
+
+  return (
+    <TableContainer label={t('commune.roster.caption')}>
+      <table className={tableClass}>
+        <caption className="sr-only">{t('commune.roster.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={`${headCellClass} sticky-col min-w-44`}>{t('commune.roster.fullName')}</th>
+            <th scope="col" className={headCellClass}>{t('commune.roster.code')}</th>
+            <th scope="col" className={headCellClass}>{t('commune.roster.gender')}</th>
+            <th scope="col" className={numericHeadCellClass}>{t('commune.roster.birthYear')}</th>
+            <th scope="col" className={`${headCellClass} min-w-28`}>{t('commune.roster.employmentType')}</th>
+            <th scope="col" className={headCellClass}>{t('commune.roster.education')}</th>
+            <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.field')}</th>
+            <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.roster.primaryPosition')}</th>
+            <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.concurrentPositions')}</th>
+          </tr>
+        </thead>
+        {groups.map(({ group, rows }) => (
+          <tbody key={group}>
+            <RowGroupHeader
+              colSpan={COLUMN_COUNT}
+              label={group === 'none' ? t('blocks.none') : t(`blocks.${group}Long`)}
+              count={format.number(rows.length)}
+            />
+            {rows.map((row) => (
+              <tr key={row.cadreId} className="group">
+                <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium group-hover:bg-stone-50`}>
+                  {row.fullName}
+                </th>
+                <td className={`${cellClass} numeric whitespace-nowrap text-stone-700 group-hover:bg-stone-50`}>{row.code}</td>
+                <td className={`${cellClass} group-hover:bg-stone-50`}>{t(`gender.${row.gender}`)}</td>
+                <td className={`${numericCellClass} group-hover:bg-stone-50`}>{row.birthYear}</td>
+                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                  {t(`employmentType.${row.employmentType}`)}
+                  {row.counts ? null : <span className="block text-xs text-stone-600">{t('commune.roster.notCounted')}</span>}
+                </td>
+                <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{t(`education.${row.education}`)}</td>
+                <td className={`${cellClass} group-hover:bg-stone-50`}>{row.field ? fieldLabel(row.field) : none}</td>
+                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                  {row.primaryPosition ? localizedTitle(locale, row.primaryPosition) : none}
+                </td>
+                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                  {row.concurrentPositions.length === 0 ? (
+                    none
+                  ) : (
+                    <ul>
+                      {row.concurrentPositions.map((position) => (
+                        <li key={position.code}>{localizedTitle(locale, position)}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </TableContainer>
+  );
+}

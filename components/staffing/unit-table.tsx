@@ -1,0 +1,180 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { BLOCKS, type Block, type CommuneStaffing } from '@/lib/domain/types';
+import { getFormatters } from '@/lib/i18n/server';
+import {
+  cellClass,
+  headCellClass,
+  numericCellClass,
+  numericHeadCellClass,
+  TableContainer,
+  tableClass,
+} from '@/components/ui/table';
+import { Difference } from './difference';
+import { UnitFlags } from './unit-flags';
+import { figureSortKey, unitListHref, type UnitListQuery, type UnitSortKey } from './unit-list-query';
+
+type Scope = Block | 'total';
+const SCOPES: Scope[] = [...BLOCKS, 'total'];
+const FIGURES = ['quota', 'headcount', 'difference'] as const;
+const groupStart = 'border-l border-stone-200';
+
+/** Quota, headcount and difference per block and in total for each unit, with key vacancies and flags. */
+export async function UnitTable({
+  units,
+  query,
+  basePath,
+  caption,
+  showOldDistrict = true,
+}: {
+  units: CommuneStaffing[];
+  query: UnitListQuery;
+  basePath: string;
+  caption: string;
+  showOldDistrict?: boolean;
+}) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
+  const scopeLabel = (scope: Scope) => (scope === 'total' ? t('unitTable.total') : t(`blocks.${scope}`));
+  const columnCount = 3 + SCOPES.length * FIGURES.length + (showOldDistrict ? 1 : 0);
+
+  const sortable = (key: UnitSortKey, label: string) => (
+    <SortLink sortKey={key} label={label} query={query} basePath={basePath} labels={{ asc: t('table.sortAscending'), desc: t('table.sortDescending') }} />
+  );
+  const ariaSort = (key: UnitSortKey) =>
+    query.sort === key ? (query.dir === 'asc' ? ('ascending' as const) : ('descending' as const)) : undefined;
+
+  return (
+    <TableContainer label={caption}>
+      <table className={tableClass}>
+        <caption className="sr-only">{caption}</caption>
+        <colgroup span={showOldDistrict ? 2 : 1} />
+        {SCOPES.map((scope) => (
+          <colgroup key={scope} span={FIGURES.length} />
+        ))}
+        <colgroup span={2} />
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2} aria-sort={ariaSort('name')} className={`${headCellClass} sticky-col min-w-36`}>
+              {sortable('name', t('unitTable.unit'))}
+            </th>
+            {showOldDistrict ? (
+              <th scope="col" rowSpan={2} aria-sort={ariaSort('oldDistrict')} className={`${headCellClass} min-w-32`}>
+                {sortable('oldDistrict', t('unitTable.oldDistrict'))}
+              </th>
+            ) : null}
+            {SCOPES.map((scope) => (
+              <th
+                key={scope}
+                scope="colgroup"
+                colSpan={FIGURES.length}
+                className={`${headCellClass} ${groupStart} border-b-stone-300 pb-1 text-center`}
+              >
+                {scopeLabel(scope)}
+              </th>
+            ))}
+            <th scope="col" rowSpan={2} aria-sort={ariaSort('keyVacancies')} className={`${numericHeadCellClass} ${groupStart} min-w-24`}>
+              {sortable('keyVacancies', t('unitTable.keyVacanciesShort'))}
+            </th>
+            <th scope="col" rowSpan={2} className={`${headCellClass} min-w-56`}>
+              {t('unitTable.flags')}
+            </th>
+          </tr>
+          <tr>
+            {SCOPES.flatMap((scope) =>
+              FIGURES.map((figure, index) => {
+                const key = figureSortKey(scope, figure);
+                return (
+                  <th
+                    key={key}
+                    scope="col"
+                    aria-sort={ariaSort(key)}
+                    className={`${numericHeadCellClass} font-medium ${index === 0 ? groupStart : ''}`}
+                  >
+                    {sortable(key, t(`figures.${figure}`))}
+                  </th>
+                );
+              }),
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {units.length === 0 ? (
+            <tr>
+              <td colSpan={columnCount} className="px-3 py-6 text-center text-stone-600">
+                {t('table.empty')}
+              </td>
+            </tr>
+          ) : null}
+          {units.map((unit) => (
+            <tr key={unit.communeId} className="group">
+              <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
+                <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  {unit.name}
+                </Link>
+                <span className="block text-xs text-stone-600">
+                  {t(`unitKind.${unit.kind}`)} · {unit.code}
+                </span>
+              </th>
+              {showOldDistrict ? <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
+              {SCOPES.flatMap((scope) => {
+                const figures = scope === 'total' ? unit.total : unit.blocks[scope];
+                const strong = scope === 'total' ? 'font-semibold' : '';
+                return [
+                  <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong} group-hover:bg-stone-50`}>
+                    {format.number(figures.quota)}
+                  </td>,
+                  <td key={`${scope}-headcount`} className={`${numericCellClass} ${strong} group-hover:bg-stone-50`}>
+                    {format.number(figures.headcount)}
+                  </td>,
+                  <td key={`${scope}-difference`} className={`${numericCellClass} group-hover:bg-stone-50`}>
+                    <Difference value={figures.difference} format={format} />
+                  </td>,
+                ];
+              })}
+              <td className={`${numericCellClass} ${groupStart} group-hover:bg-stone-50`}>
+                <span className={unit.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
+                  {format.number(unit.keyVacancies)}
+                </span>
+              </td>
+              <td className={`${cellClass} group-hover:bg-stone-50`}>
+                <UnitFlags unit={{ ...unit, missingQuota: unit.missingQuotaBlocks.length > 0 }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableContainer>
+  );
+}
+
+function SortLink({
+  sortKey,
+  label,
+  query,
+  basePath,
+  labels,
+}: {
+  sortKey: UnitSortKey;
+  label: string;
+  query: UnitListQuery;
+  basePath: string;
+  labels: { asc: string; desc: string };
+}) {
+  const isActive = query.sort === sortKey;
+  const nextDir = isActive && query.dir === 'asc' ? 'desc' : 'asc';
+  const indicator = isActive ? (query.dir === 'asc' ? '▲' : '▼') : '↕';
+  return (
+    <Link
+      prefetch={false}
+      scroll={false}
+      href={unitListHref(basePath, query, { sort: sortKey, dir: nextDir })}
+      className={`inline-flex items-baseline gap-1 hover:text-brand-800 hover:underline ${isActive ? 'text-brand-800' : ''}`}
+    >
+      <span>{label}</span>
+      <span aria-hidden="true" className={`text-[0.65rem] ${isActive ? '' : 'text-stone-400'}`}>
+        {indicator}
+      </span>
+      <span className="sr-only">({nextDir === 'asc' ? labels.asc : labels.desc})</span>
+    </Link>
+  );
+}
