@@ -27,6 +27,8 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   } catch {
     counts.failed = Math.max(counts.failed, 1);
   }
+  // A suite that exits non-zero with no failed test (its server did not start, say) still counts as a failure.
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   return { ...counts, ok: result.status === 0 && counts.failed === 0 };
 }
 

@@ -1,0 +1,41 @@
+import type { Role } from './roles';
+
+// The one authorization table: which roles may take each action. Scope ("on which rows") is checked
+// separately by `can` and by the scoped queries in lib/db. An action missing here is denied to everyone.
+export const POLICY = {
+  'staffing.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
+  // Another commune's page, roster and key holders: province-wide roles, or the chairman of that commune.
+  'commune.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'commune_chairman'],
+  'staffing.export': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
+  // Date of birth, national ID, home address, phone (Decree 13/2023): only roles that need them.
+  'cadre.viewPersonal': ['admin', 'organizing_committee', 'home_affairs', 'commune_chairman', 'department_officer'],
+  'user.manage': ['admin'],
+  'audit.view': ['admin', 'organizing_committee'],
+  'account.changePassword': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+/** The resource an action applies to, when it belongs to a unit. */
+export type Resource = { provinceId: number; communeId?: number | null; departmentId?: number | null };
+
+type Actor = { role: Role; provinceId: number; communeId: number | null; departmentId: number | null };
+
+/** Whether the role may take the action at all. */
+export function isAllowed(role: Role, action: string): boolean {
+  const roles = (POLICY as Record<string, readonly Role[]>)[action];
+  return roles !== undefined && roles.includes(role);
+}
+
+/**
+ * Role and scope: the resource must be in the actor's province; a commune chairman acts only on his
+ * commune's rows and a department officer only on her department's (rows of no unit are province-wide).
+ */
+export function can(actor: Actor, action: string, resource?: Resource): boolean {
+  if (!isAllowed(actor.role, action)) return false;
+  if (!resource) return true;
+  if (resource.provinceId !== actor.provinceId) return false;
+  if (actor.role === 'commune_chairman') return resource.communeId === actor.communeId && actor.communeId !== null;
+  if (actor.role === 'department_officer') return resource.departmentId === actor.departmentId && actor.departmentId !== null;
+  return true;
+}
