@@ -10,7 +10,9 @@ fs.mkdirSync(resultsDir, { recursive: true });
 
 function vitestCounts(file: string): Counts {
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0), skipped: r.numPendingTests + r.numTodoTests };
+  // Unhandled errors make `success` false even when every test passed.
+  const failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && r.numFailedTests === 0 ? 1 : 0);
+  return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
 }
 
 function playwrightCounts(file: string): Counts {

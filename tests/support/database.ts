@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { databaseUrlFor, dropDatabase, ensureDatabase } from '@/lib/db/embedded-postgres';
-import { createPrismaClient, type Db } from '@/lib/db/prisma';
+import { createPrismaClient, poolOf, type Db } from '@/lib/db/prisma';
 
 let counter = 0;
 
@@ -18,6 +18,9 @@ export async function createTestDatabase(kind: 'empty' | 'seeded'): Promise<Test
     db,
     drop: async () => {
       await db.$disconnect();
+      // End the pool too, so no idle connection is left for DROP … WITH (FORCE) to terminate.
+      const pool = poolOf(db);
+      if (!pool.ended) await pool.end();
       await dropDatabase(serverUrl, name);
     },
   };
