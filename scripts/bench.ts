@@ -8,7 +8,7 @@ import pg from 'pg';
 import { databaseUrlFor, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrateDeploy } from '@/lib/db/migrate';
 import { createPrismaClient, type Db } from '@/lib/db/prisma';
-import { getProvinceContext, getProvinceStaffing, listProvinces } from '@/lib/db/staffing-queries';
+import { getProvinceContext, getProvinceStaffing, getStaffingForProvinces, listProvinces } from '@/lib/db/staffing-queries';
 import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
 
@@ -34,7 +34,8 @@ async function timeMedian(fn: () => Promise<unknown>, runs = RUNS): Promise<numb
 type SqlStatus = { commune_id: number; quota_total: number; headcount_total: number; key_vacancies: number };
 
 async function compareWithSql(label: string, db: Db, client: pg.Client, provinceIds: number[]) {
-  const app = async () => Promise.all(provinceIds.map((id) => getProvinceStaffing(db, id, { date: DATE })));
+  const app = async () =>
+    provinceIds.length === 1 ? [await getProvinceStaffing(db, provinceIds[0], { date: DATE })] : getStaffingForProvinces(db, provinceIds, { date: DATE });
   const sql = async () => (await client.query<SqlStatus>(PLAIN_SQL_STATUS, [provinceIds, DATE])).rows;
   // The two must agree before their times mean anything.
   const [appResult, sqlResult] = [await app(), await sql()];

@@ -14,7 +14,7 @@ import { applyUnitListQuery, parseUnitListQuery, type SearchParams } from '@/com
 import { UnitTable } from '@/components/staffing/unit-table';
 import { PageHeader } from '@/components/layout/page-header';
 import { Section } from '@/components/ui/section';
-import { getProvinceForRequest } from '../_lib/current-province';
+import { getProvinceForRequest, requirePermission } from '../_lib/current-province';
 import { provinceTitle } from '../_lib/province-title';
 
 export const dynamic = 'force-dynamic';
@@ -25,6 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
   const date = today();
   const [staffing, context, t, format, params] = await Promise.all([

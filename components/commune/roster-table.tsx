@@ -1,18 +1,21 @@
+import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { RosterRow } from '@/lib/db/staffing-queries';
+import type { PersonalFields, RosterRow } from '@/lib/db/staffing-queries';
 import { BLOCKS, type Block } from '@/lib/domain/types';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { RowGroupHeader } from '@/components/ui/row-group-header';
 import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
 
 const COLUMN_COUNT = 9;
+const PERSONAL_COLUMN_COUNT = 4;
 type Group = Block | 'none';
 
 /**
  * The people working in the commune, grouped by the block of their primary position (rows arrive sorted by
- * block, position order, then name). Only non-sensitive fields: the year of birth, never the full date.
+ * block, position order, then name). Without `personal` only non-sensitive fields: the year of birth, never the
+ * full date. `personal` is passed only when the page's `can(user, 'cadre.viewPersonal', …)` allows it.
  */
-export async function RosterTable({ roster }: { roster: RosterRow[] }) {
+export async function RosterTable({ roster, personal = null }: { roster: RosterRow[]; personal?: Map<number, PersonalFields> | null }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatters(), getLocale()]);
   if (roster.length === 0) return <p className="text-sm text-stone-600">{t('commune.roster.empty')}</p>;
 
@@ -40,12 +43,20 @@ export async function RosterTable({ roster }: { roster: RosterRow[] }) {
             <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.field')}</th>
             <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.roster.primaryPosition')}</th>
             <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.concurrentPositions')}</th>
+            {personal ? (
+              <>
+                <th scope="col" className={headCellClass}>{t('commune.roster.birthDate')}</th>
+                <th scope="col" className={headCellClass}>{t('commune.roster.nationalId')}</th>
+                <th scope="col" className={headCellClass}>{t('commune.roster.phone')}</th>
+                <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.roster.homeAddress')}</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         {groups.map(({ group, rows }) => (
           <tbody key={group}>
             <RowGroupHeader
-              colSpan={COLUMN_COUNT}
+              colSpan={COLUMN_COUNT + (personal ? PERSONAL_COLUMN_COUNT : 0)}
               label={group === 'none' ? t('blocks.none') : t(`blocks.${group}Long`)}
               count={format.number(rows.length)}
             />
@@ -77,11 +88,24 @@ export async function RosterTable({ roster }: { roster: RosterRow[] }) {
                     </ul>
                   )}
                 </td>
+                {personal ? <PersonalCells fields={personal.get(row.cadreId)} none={none} date={format.date} /> : null}
               </tr>
             ))}
           </tbody>
         ))}
       </table>
     </TableContainer>
+  );
+}
+
+function PersonalCells({ fields, none, date }: { fields: PersonalFields | undefined; none: ReactNode; date: (iso: string) => string }) {
+  const cell = `${cellClass} group-hover:bg-stone-50`;
+  return (
+    <>
+      <td className={`${cell} numeric whitespace-nowrap`}>{fields ? date(fields.birthDate) : none}</td>
+      <td className={`${cell} numeric whitespace-nowrap`}>{fields?.nationalId ?? none}</td>
+      <td className={`${cell} numeric whitespace-nowrap`}>{fields?.phone ?? none}</td>
+      <td className={cell}>{fields?.homeAddress ?? none}</td>
+    </>
   );
 }

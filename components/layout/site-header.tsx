@@ -1,13 +1,26 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { currentPath, getSessionUser } from '@/lib/auth/current-user';
+import { can, type Action } from '@/lib/auth/policy';
 import { LanguageSwitcher } from './language-switcher';
 
+// Only the sections the role may use (the pages check again: hiding a link is not enforcement).
+const SECTIONS = [
+  { href: '/', label: 'nav.overview', action: 'staffing.view' },
+  { href: '/admin/users', label: 'nav.users', action: 'user.manage' },
+  { href: '/audit', label: 'nav.audit', action: 'audit.view' },
+] as const satisfies readonly { href: string; label: string; action: Action }[];
+
+const isCurrent = (href: string, path: string) => (href === '/' ? !SECTIONS.some((s) => s.href !== '/' && path.startsWith(s.href)) : path.startsWith(href));
+
 export async function SiteHeader({ provinceName }: { provinceName: string }) {
-  const t = await getTranslations();
+  const [t, user, path] = await Promise.all([getTranslations(), getSessionUser(), currentPath()]);
+  const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
   return (
     <header>
       <div className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/" className="group flex items-center gap-3 rounded focus-visible:outline-white">
             <Emblem />
             <span className="leading-tight">
@@ -15,21 +28,42 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
               <span className="block text-sm text-brand-100">{provinceName}</span>
             </span>
           </Link>
-          <LanguageSwitcher />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            {user ? (
+              <div className="flex items-center gap-3">
+                <p className="text-right text-sm leading-tight" data-testid="signed-in-user">
+                  <span className="block font-semibold">{user.displayName}</span>
+                  <span className="block text-xs text-brand-100">{t(`roles.${user.role}`)}</span>
+                </p>
+                <SignOutButton />
+              </div>
+            ) : null}
+            <LanguageSwitcher />
+          </div>
         </div>
       </div>
-      <nav aria-label={t('nav.label')} className="border-b border-stone-200 bg-white">
-        <ul className="mx-auto flex max-w-7xl gap-1 px-4 sm:px-6">
-          <li>
-            <Link
-              href="/"
-              className="-mb-px inline-block border-b-2 border-brand-700 px-1 py-2.5 text-sm font-semibold text-brand-800 hover:text-brand-900"
-            >
-              {t('nav.overview')}
-            </Link>
-          </li>
-        </ul>
-      </nav>
+      {sections.length > 0 ? (
+        <nav aria-label={t('nav.label')} className="border-b border-stone-200 bg-white">
+          <ul className="mx-auto flex max-w-7xl gap-4 overflow-x-auto px-4 sm:px-6">
+            {sections.map((section) => {
+              const current = isCurrent(section.href, path);
+              return (
+                <li key={section.href}>
+                  <Link
+                    href={section.href}
+                    aria-current={current ? 'page' : undefined}
+                    className={`-mb-px inline-block whitespace-nowrap border-b-2 px-1 py-2.5 text-sm font-semibold hover:text-brand-900 ${
+                      current ? 'border-brand-700 text-brand-800' : 'border-transparent text-stone-700'
+                    }`}
+                  >
+                    {t(section.label)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -23,8 +23,9 @@ type Actor = { role: Role; provinceId: number; communeId: number | null; departm
 
 /** Whether the role may take the action at all. */
 export function isAllowed(role: Role, action: string): boolean {
-  const roles = (POLICY as Record<string, readonly Role[]>)[action];
-  return roles !== undefined && roles.includes(role);
+  // Own keys only: 'toString' or 'constructor' would otherwise read Object.prototype.
+  if (!Object.hasOwn(POLICY, action)) return false;
+  return (POLICY as Record<string, readonly Role[]>)[action].includes(role);
 }
 
 /**

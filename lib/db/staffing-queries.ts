@@ -57,6 +57,26 @@ export async function getProvinceStaffing(
   };
 }
 
+/** Several provinces at once (a national roll-up): one counting statement, then the same pure rules. */
+export async function getStaffingForProvinces(
+  db: Db,
+  provinceIds: number[],
+  options: { date?: string } = {},
+): Promise<{ provinceId: number; communes: CommuneStaffing[]; total: Rollup }[]> {
+  const date = options.date ?? today();
+  const [counts, communeProvince] = await Promise.all([
+    loadCommuneCounts(db, { provinceId: provinceIds, date }),
+    db.commune.findMany({ where: { provinceId: { in: provinceIds } }, select: { id: true, provinceId: true } }),
+  ]);
+  const provinceOf = new Map(communeProvince.map((c) => [c.id, c.provinceId]));
+  const byProvince = new Map<number, CommuneStaffing[]>(provinceIds.map((id) => [id, []]));
+  for (const c of counts) byProvince.get(provinceOf.get(c.communeId)!)?.push(computeCommuneStaffing(c));
+  return provinceIds.map((provinceId) => {
+    const communes = byProvince.get(provinceId) ?? [];
+    return { provinceId, communes, total: rollUp(communes) };
+  });
+}
+
 export type OldDistrictRef = { id: number; code: string; name: string; mountainous: boolean };
 
 export async function findOldDistrict(db: Db, provinceId: number, code: string): Promise<OldDistrictRef | null> {
@@ -178,6 +198,27 @@ export async function listCommuneRoster(db: Db, communeId: number, date: string)
         collator.compare(a.fullName, b.fullName) ||
         (a.code < b.code ? -1 : 1),
     );
+}
+
+export type PersonalFields = { birthDate: string; nationalId: string | null; phone: string | null; homeAddress: string | null };
+
+/**
+ * Personal data (Decree 13/2023) of the people on the commune's roster, by cadre id. Callers check
+ * `can(user, 'cadre.viewPersonal', …)` first; the roster query itself never returns these fields.
+ */
+export async function listCommunePersonalFields(db: Db, communeId: number, date: string): Promise<Map<number, PersonalFields>> {
+  const rows = await db.$queryRawUnsafe<
+    { cadre_id: number; birth_date: string; national_id: string | null; phone: string | null; home_address: string | null }[]
+  >(
+    `SELECT DISTINCT c.id AS cadre_id, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, c.national_id, c.phone, c.home_address
+       FROM assignment a JOIN cadre c ON c.id = a.cadre_id
+      WHERE a.commune_id = $1 AND ${OPEN_AT_DATE} AND (c.status = 'active' OR c.left_on > $2::date)`,
+    communeId,
+    date,
+  );
+  return new Map(
+    rows.map((r) => [r.cadre_id, { birthDate: r.birth_date, nationalId: r.national_id, phone: r.phone, homeAddress: r.home_address }]),
+  );
 }
 
 export type ProvinceContext = {

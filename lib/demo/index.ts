@@ -1,3 +1,4 @@
+import { seedDemoAccounts } from './accounts';
 import { generateNationalProvinces } from './generate-national';
 import { generateNgheAn } from './generate-province';
 import { hasProvince, loadProvince, withSeedTransaction } from './load';
@@ -8,11 +9,12 @@ export { generateNgheAn } from './generate-province';
 export { generateNationalProvinces } from './generate-national';
 export type { ProvinceDataset } from './types';
 
-/** Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists. */
+/** Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists, and its demo accounts. */
 export async function seedDemo(databaseUrl: string): Promise<{ created: boolean }> {
   return withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
-    if (await hasProvince(client, 'NA')) return { commit: false, result: { created: false } };
+    if (await hasProvince(client, 'NA')) return { commit: (await seedDemoAccounts(client)) > 0, result: { created: false } };
     await loadProvince(client, generateNgheAn());
+    await seedDemoAccounts(client);
     return { commit: true, result: { created: true } };
   });
 }

@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
 test.describe('commune page', () => {
+  // A Standing Committee member sees the whole province but no personal fields.
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, 'thuongtruc');
+  });
+
   test('Nga My: 44 in post, 17 short, and the three vacant key positions', async ({ page }) => {
     await page.goto('/communes/NA113');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Nga My');
@@ -45,6 +51,10 @@ test.describe('commune page', () => {
 });
 
 test.describe('old district page', () => {
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, 'thuongtruc');
+  });
+
   test('is reached from the overview and shows its communes', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Huyện Tương Dương' }).first().click();

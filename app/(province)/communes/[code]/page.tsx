@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
+import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
 import {
   findCommune,
+  listCommunePersonalFields,
   getCommuneStaffing,
   listCommuneRoster,
   listKeyHolders,
@@ -26,25 +29,38 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }> };
 
+// Looked up in the user's province only: another province's code reads as unknown (404). A commune that
+// exists but is outside the user's scope is 403 (rules.md "Sign-in").
 async function loadCommune(code: string) {
+  const user = await requireUser();
   const province = await getProvinceForRequest();
-  return { province, commune: await findCommune(db(), province.id, code) };
+  const commune = await findCommune(db(), province.id, code);
+  const resource = commune ? { provinceId: province.id, communeId: commune.id } : null;
+  return {
+    user,
+    province,
+    commune,
+    mayView: resource !== null && can(user, 'commune.view', resource),
+    mayViewPersonal: resource !== null && can(user, 'cadre.viewPersonal', resource),
+  };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const [{ commune }, t] = await Promise.all([loadCommune((await params).code), getTranslations()]);
-  return commune ? { title: t('commune.title', { kind: t(`unitKind.${commune.kind}`), name: commune.name }) } : {};
+  const [{ commune, mayView }, t] = await Promise.all([loadCommune((await params).code), getTranslations()]);
+  return commune && mayView ? { title: t('commune.title', { kind: t(`unitKind.${commune.kind}`), name: commune.name }) } : {};
 }
 
 export default async function CommunePage({ params }: Props) {
-  const { province, commune } = await loadCommune((await params).code);
+  const { province, commune, mayView, mayViewPersonal } = await loadCommune((await params).code);
   if (!commune) notFound();
+  if (!mayView) forbidden();
   const date = today();
-  const [staffing, holders, positions, roster, t, format] = await Promise.all([
+  const [staffing, holders, positions, roster, personal, t, format] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
     listKeyHolders(db(), commune.id, date),
     listPositions(db(), province.id),
     listCommuneRoster(db(), commune.id, date),
+    mayViewPersonal ? listCommunePersonalFields(db(), commune.id, date) : Promise.resolve(null),
     getTranslations(),
     getFormatters(),
   ]);
@@ -132,7 +148,7 @@ export default async function CommunePage({ params }: Props) {
         title={t('commune.roster.heading')}
         description={t('commune.roster.count', { count: format.number(roster.length), counted: format.number(counted) })}
       >
-        <RosterTable roster={roster} />
+        <RosterTable roster={roster} personal={personal} />
       </Section>
 
       <p className="mt-6">

@@ -13,13 +13,15 @@ import { applyUnitListQuery, parseUnitListQuery, type SearchParams } from '@/com
 import { UnitTable } from '@/components/staffing/unit-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
-import { getProvinceForRequest } from '../../../_lib/current-province';
+import { getProvinceForRequest, requirePermission } from '../../../_lib/current-province';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
+// Aggregates only (no names): every role may see any old district of its province (rules.md "Sign-in").
 async function loadDistrict(code: string) {
+  await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
   return { province, district: await findOldDistrict(db(), province.id, code) };
 }

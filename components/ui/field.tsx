@@ -1,0 +1,56 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+
+type Option = { value: string; label: string };
+
+type FieldProps = {
+  /** Unique on the page (several forms may share a field name). */
+  id: string;
+  name: string;
+  label: string;
+  /** The translated message shown beside the field when the server refused its value. */
+  error?: string | null;
+  hint?: ReactNode;
+  defaultValue?: string;
+  /** A select with these options (the first may be an empty "choose" option), else an input. */
+  options?: Option[];
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'required' | 'maxLength' | 'inputMode' | 'placeholder' | 'spellCheck'>;
+
+const controlClass =
+  'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700';
+
+/** Label, control, hint and error in one place (style.md §3): the error is tied to the control for screen readers. */
+export function Field({ id, name, label, error, hint, defaultValue, options, ...inputProps }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const border = error ? 'border-red-600' : 'border-stone-300';
+  const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, className: `${controlClass} ${border}` };
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      {options ? (
+        <select {...common} defaultValue={defaultValue ?? ''} required={inputProps.required}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} {...inputProps} defaultValue={defaultValue} />
+      )}
+      {error ? (
+        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
+          {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

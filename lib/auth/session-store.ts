@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { fail, ok, type ActionResult } from '@/lib/actions/result';
+import { writeAudit, type AuditActor, type RequestContext } from '@/lib/audit/write-audit';
+import type { Db } from '@/lib/db/prisma';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { isLockedOut, normalizeUsername, recordAttempt } from './brute-force';
+import { hashPassword, MAX_CREDENTIAL_LENGTH, validateNewPassword, verifyPassword } from './password';
+import type { Role, SessionUser } from './roles';
+
+// The server side of a session: the JWT cookie carries only the id of a `session` row, and every request
+// loads that row with its user. Every function takes the database, so tests run without Next.js.
+
+export const SESSION_HOURS = 8;
+export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
+
+type Tx = Prisma.TransactionClient;
+
+const actorOf = (user: { id: number; username: string; role: string; provinceId: number }): AuditActor => ({
+  id: user.id,
+  name: user.username,
+  role: user.role,
+  provinceId: user.provinceId,
+});
+
+/** The signed-in user of a session, or null when the row is gone, past its absolute expiry, or its user inactive. */
+export async function loadSessionUser(db: Db, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  if (!sessionId || sessionId.length > 100) return null;
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.expiresAt <= now || !session.user.isActive) return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    sessionId: session.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    provinceId: user.provinceId,
+    communeId: user.communeId,
+    departmentId: user.departmentId,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+export async function createSession(tx: Tx | Db, userId: number, request: RequestContext, now = new Date()): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  await tx.session.create({
+    data: {
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      ipAddress: request.ipAddress?.slice(0, 100) ?? null,
+      userAgent: request.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+  return id;
+}
+
+/** Ends every session of a user except `keepSessionId` (password change, reset, deactivation). */
+export async function revokeUserSessions(tx: Tx | Db, userId: number, keepSessionId?: string): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } });
+  return count;
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Unknown usernames still cost one argon2 verification, so timing does not tell which usernames exist. */
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+export type SignInResult = { ok: true; sessionId: string; userId: number } | { ok: false; reason: 'invalid' | 'locked' };
+
+/**
+ * Checks the lock-out first (a refused attempt never verifies the password), then the password; records the
+ * attempt and an audit row (`auth.signIn`, `auth.signInFailed` or `auth.lockedOut`), and on success creates
+ * the session row. The typed username is stored truncated, the password never.
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { username: string; password: string },
+  request: RequestContext,
+  now = new Date(),
+): Promise<SignInResult> {
+  const typed = input.username.trim().slice(0, MAX_CREDENTIAL_LENGTH);
+  const anonymous: AuditActor = { id: null, name: typed.slice(0, 100), role: 'anonymous', provinceId: null };
+  if (!typed || !input.password || input.password.length > MAX_CREDENTIAL_LENGTH) return { ok: false, reason: 'invalid' };
+
+  if (await isLockedOut(db, typed, request.ipAddress, now)) {
+    await db.$transaction((tx) => writeAudit(tx, anonymous, request, { action: 'auth.lockedOut', entityType: 'user', entityId: null }));
+    return { ok: false, reason: 'locked' };
+  }
+
+  const name = normalizeUsername(typed);
+  const [found] = await db.$queryRaw<{ id: number }[]>`SELECT id FROM app_user WHERE lower(username) = ${name}`;
+  const user = found ? await db.user.findUnique({ where: { id: found.id } }) : null;
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+
+  if (!user || !valid || !user.isActive) {
+    await db.$transaction(async (tx) => {
+      await recordAttempt(tx, typed, request.ipAddress, false, now);
+      await writeAudit(tx, user ? { ...actorOf(user), name: typed.slice(0, 100) } : anonymous, request, {
+        action: 'auth.signInFailed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+      });
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+
+  const sessionId = await db.$transaction(async (tx) => {
+    await recordAttempt(tx, typed, request.ipAddress, true, now);
+    const id = await createSession(tx, user.id, request, now);
+    await writeAudit(tx, actorOf(user), request, { action: 'auth.signIn', entityType: 'user', entityId: user.id });
+    return id;
+  });
+  return { ok: true, sessionId, userId: user.id };
+}
+
+/** Deletes the session row and audits the sign-out (nothing when the session is already gone). */
+export async function signOutSession(db: Db, sessionId: string, request: RequestContext): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: true } });
+    if (!session) return;
+    await tx.session.delete({ where: { id: sessionId } });
+    await writeAudit(tx, actorOf(session.user), request, { action: 'auth.signOut', entityType: 'user', entityId: session.userId });
+  });
+}
+
+export type ChangePasswordInput = { currentPassword: string; newPassword: string; confirmPassword: string };
+
+/**
+ * Verifies the current password, applies the password rules, stores the new hash, clears
+ * must_change_password and ends the user's other sessions, with an audit row, in one transaction.
+ */
+export async function changeUserPassword(db: Db, user: SessionUser, input: ChangePasswordInput, request: RequestContext): Promise<ActionResult> {
+  const stored = await db.user.findUnique({ where: { id: user.id } });
+  if (!stored || !stored.isActive) return fail('errors.unauthenticated');
+  if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
+    return fail('errors.validation', { fieldErrors: { currentPassword: 'auth.password.currentWrong' } });
+  }
+  const rule = validateNewPassword(input.newPassword, stored.username);
+  if (rule) return fail('errors.validation', { fieldErrors: { newPassword: rule } });
+  if (input.newPassword !== input.confirmPassword) return fail('errors.validation', { fieldErrors: { confirmPassword: 'auth.password.mismatch' } });
+  if (await verifyPassword(stored.passwordHash, input.newPassword)) {
+    return fail('errors.validation', { fieldErrors: { newPassword: 'auth.password.sameAsCurrent' } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } },
+    });
+    const revoked = await revokeUserSessions(tx, user.id, user.sessionId);
+    await writeAudit(tx, actorOf(stored), request, {
+      action: 'user.passwordChanged',
+      entityType: 'user',
+      entityId: user.id,
+      before: { mustChangePassword: stored.mustChangePassword },
+      after: { mustChangePassword: false, otherSessionsEnded: revoked },
+    });
+  });
+  return ok(undefined, 'auth.password.changed');
+}

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, loginAs, submitSignIn } from './fixtures';
+import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+
+test.describe('sign-in', () => {
+  test('an unauthenticated visit goes to sign-in and comes back after signing in', async ({ page }) => {
+    await page.goto('/communes/NA113?tab=roster');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fcommunes%2FNA113%3Ftab%3Droster$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng nhập');
+    await expectAccessible(page);
+    await submitSignIn(page, 'xa.ngamy', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/communes\/NA113\?tab=roster$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Nga My');
+  });
+
+  test('a wrong password and an unknown user get the same message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await submitSignIn(page, 'noivu', 'sai-mat-khau');
+    await expect(page.locator('#sign-in-error')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect(page).toHaveURL(/\/sign-in/);
+    await submitSignIn(page, 'ai.do.khong.co', 'sai-mat-khau');
+    await expect(page.locator('#sign-in-error')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  });
+
+  test('an empty field and a huge field get a clear message', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await expect(page.locator('#sign-in-error')).toHaveText('Vui lòng nhập tên đăng nhập và mật khẩu.');
+    await page.locator('input[name="username"]').evaluate((el) => el.removeAttribute('maxlength'));
+    await submitSignIn(page, 'a'.repeat(300_000), 'x');
+    await expect(page.locator('#sign-in-error')).toContainText('quá dài');
+  });
+
+  test('sign-in works without JavaScript and the page fits a phone', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/communes/NA042');
+    await expectNoHorizontalOverflow(page);
+    await submitSignIn(page, 'xa.bacly', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/communes\/NA042$/);
+    await context.close();
+  });
+
+  test('sign-out ends the session: the old cookie no longer opens pages', async ({ page, context }) => {
+    await loginAs(page, 'bantochuc');
+    const cookies = await context.cookies();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await context.addCookies(cookies);
+    await page.goto('/communes/NA102');
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test('a forged session cookie is sent to sign-in', async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'authjs.session-token', value: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged', url: baseURL! }]);
+    await page.goto('/communes/NA113');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  });
+
+  test('security headers: a nonce CSP without unsafe-eval, no framing', async ({ request }) => {
+    for (const path of ['/sign-in', '/communes/NA113']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      const csp = headers['content-security-policy'];
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(headers['permissions-policy']).toContain('camera=()');
+      expect(headers['strict-transport-security']).toBeUndefined();
+    }
+    const https = await request.get('/sign-in', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers()['strict-transport-security']).toContain('max-age=');
+    const api = await request.get('/api/exports/status', { maxRedirects: 0 });
+    expect(api.status()).toBe(401);
+  });
+
+  test('the page nonce matches the CSP header and nothing is blocked', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) violations.push(message.text());
+    });
+    const response = await page.goto('/sign-in');
+    await page.waitForLoadState('networkidle');
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()['content-security-policy'])![1];
+    // Server-rendered scripts carry the nonce; chunks loaded later run under 'strict-dynamic' without one.
+    const nonces = await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.nonce).filter(Boolean));
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces)).toEqual(new Set([nonce]));
+    expect(violations).toEqual([]);
+  });
+
+  // Last: it leaves a locked-out username behind (the counters live in the database).
+  test('five failures lock a username: the sixth attempt shows the lock-out message', async ({ page }) => {
+    await page.goto('/sign-in');
+    for (let i = 0; i < 5; i++) {
+      await submitSignIn(page, 'khongtontai', `sai-${i}`);
+      await expect(page.locator('#sign-in-error')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    await submitSignIn(page, 'khongtontai', `sai-6`);
+    await expect(page.locator('#sign-in-error')).toContainText('Tài khoản tạm khoá do đăng nhập sai nhiều lần');
+  });
+});

@@ -1,0 +1,196 @@
+import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { can, isAllowed, POLICY, type Resource } from '@/lib/auth/policy';
+import { ROLES, type Role, type SessionUser } from '@/lib/auth/roles';
+import type { ActionResult } from '@/lib/actions/result';
+import type { Db } from '@/lib/db/prisma';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+// Generated from POLICY and ACTION_REGISTRY: every registered server action × every role × its own scope and
+// a foreign one, against a real seeded database. Adding an action makes new cases appear; an action whose
+// permission is missing from POLICY, or that has no case builder below, fails.
+
+type ActionFn = (previous: ActionResult<unknown> | null, formData: FormData) => Promise<ActionResult<unknown>>;
+type Registered = { name: string; permission: string; run: ActionFn | null; module: string };
+
+const { ACTION_REGISTRY } = await import('@/lib/actions/define-action');
+const loaders = import.meta.glob<Record<string, unknown>>('/lib/actions/**/*.ts');
+const REGISTERED: Registered[] = [];
+for (const [path, load] of Object.entries(loaders).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const before = ACTION_REGISTRY.length;
+  const module = await load();
+  const added = ACTION_REGISTRY.slice(before);
+  const functions = Object.entries(module).filter(([, value]) => typeof value === 'function') as [string, ActionFn][];
+  for (const entry of added) {
+    const match = functions.find(([name]) => name === entry.name) ?? (added.length === 1 && functions.length === 1 ? functions[0] : undefined);
+    REGISTERED.push({ name: entry.name, permission: entry.permission, run: match?.[1] ?? null, module: path });
+  }
+}
+
+/** One seeded demo account per role (lib/demo/accounts.ts). */
+const ACCOUNT: Record<Role, string> = {
+  admin: 'admin',
+  standing_committee: 'thuongtruc',
+  organizing_committee: 'bantochuc',
+  home_affairs: 'noivu',
+  department_officer: 'so.noivu',
+  commune_chairman: 'xa.ngamy',
+};
+const SCOPES = ['own', 'foreign'] as const;
+type Scope = (typeof SCOPES)[number];
+
+type Fixture = { db: Db; ownProvinceId: number; foreignProvinceId: number; foreignCommuneId: number; serial: () => number };
+type Built = { form: FormData; resource: Resource };
+type Builder = {
+  scopes: readonly Scope[];
+  build: (fixture: Fixture, actor: SessionUser, scope: Scope) => Promise<Built>;
+  /** What an allowed role gets on a resource outside its scope, when it is not errors.forbidden. */
+  outOfScopeError?: string;
+};
+
+const form = (values: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
+  return data;
+};
+
+/** A fresh user to act on, in the actor's province or another one, so every case starts from the same state. */
+async function targetUser(fixture: Fixture, actor: SessionUser, scope: Scope, isActive = true) {
+  const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+  const user = await fixture.db.user.create({
+    data: { provinceId, username: `target.${fixture.serial()}`, displayName: 'Người thử', passwordHash: 'x', role: 'home_affairs', isActive },
+  });
+  return { form: { userId: user.id, version: user.version }, resource: { provinceId } };
+}
+
+const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
+
+const BUILDERS: Record<string, Builder> = {
+  createUser: {
+    scopes: SCOPES,
+    // Created users always belong to the actor's province; a foreign commune as scope is refused as invalid.
+    outOfScopeError: 'errors.validation',
+    build: async (fixture, actor, scope) => ({
+      form: form({
+        username: `new.${fixture.serial()}`,
+        displayName: 'Người dùng mới',
+        password: NEW_PASSWORD,
+        ...(scope === 'own' ? { role: 'home_affairs' } : { role: 'commune_chairman', communeId: fixture.foreignCommuneId }),
+      }),
+      resource: { provinceId: scope === 'own' ? actor.provinceId : fixture.foreignProvinceId },
+    }),
+  },
+  updateUser: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const target = await targetUser(fixture, actor, scope);
+      return { form: form({ ...target.form, displayName: 'Tên đã sửa', role: 'organizing_committee' }), resource: target.resource };
+    },
+  },
+  deactivateUser: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const target = await targetUser(fixture, actor, scope);
+      return { form: form(target.form), resource: target.resource };
+    },
+  },
+  reactivateUser: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const target = await targetUser(fixture, actor, scope, false);
+      return { form: form(target.form), resource: target.resource };
+    },
+  },
+  resetUserPassword: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const target = await targetUser(fixture, actor, scope);
+      return { form: form({ ...target.form, password: NEW_PASSWORD }), resource: target.resource };
+    },
+  },
+  // One's own password: there is no foreign resource to try.
+  changePassword: {
+    scopes: ['own'],
+    build: async (_fixture, actor) => ({
+      form: form({ currentPassword: 'NgheAn@2025', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+      resource: { provinceId: actor.provinceId, communeId: actor.communeId, departmentId: actor.departmentId },
+    }),
+  },
+};
+
+type Case = { action: Registered; role: Role; scope: Scope };
+const CASES: Case[] = REGISTERED.flatMap((action) =>
+  ROLES.flatMap((role) => (BUILDERS[action.name]?.scopes ?? SCOPES).map((scope) => ({ action, role, scope }))),
+);
+
+let database: TestDatabase;
+let fixture: Fixture;
+beforeAll(async () => {
+  database = await createTestDatabase('seeded');
+  // lib/db/client reads DATABASE_URL at its first call, which comes after this.
+  process.env.DATABASE_URL = database.url;
+  const db = database.db;
+  const own = await db.province.findUniqueOrThrow({ where: { code: 'NA' } });
+  const foreign = await db.province.create({ data: { code: 'ZZ', name: 'Tỉnh Thử' } });
+  const district = await db.oldDistrict.create({ data: { provinceId: foreign.id, code: 'ZZ01', name: 'Huyện Thử' } });
+  const commune = await db.commune.create({ data: { provinceId: foreign.id, oldDistrictId: district.id, code: 'ZZ001', name: 'Xã Thử' } });
+  let counter = 0;
+  fixture = { db, ownProvinceId: own.id, foreignProvinceId: foreign.id, foreignCommuneId: commune.id, serial: () => ++counter };
+});
+afterAll(async () => {
+  signInAs(null);
+  await database?.drop();
+});
+
+describe('the registry', () => {
+  test('every module under lib/actions was imported and registered actions', () => {
+    expect(REGISTERED.length).toBeGreaterThan(0);
+    expect(REGISTERED.map((action) => action.name)).toEqual(expect.arrayContaining(Object.keys(BUILDERS)));
+  });
+
+  test.each(REGISTERED.map((action) => [action.name, action] as const))('%s: its permission is in POLICY', (_name, action) => {
+    expect(Object.keys(POLICY)).toContain(action.permission);
+  });
+
+  test.each(REGISTERED.map((action) => [action.name, action] as const))('%s: is an exported function with a case builder', (_name, action) => {
+    expect(action.run, `${action.module} registers ${action.name} but exports no function of that name`).not.toBeNull();
+    expect(BUILDERS[action.name], `add a case builder for ${action.name} to this test`).toBeDefined();
+  });
+
+  test('an action whose permission is missing from POLICY is denied to every role', () => {
+    for (const role of ROLES) expect(isAllowed(role, 'user.impersonate')).toBe(false);
+  });
+});
+
+describe('the matrix', () => {
+  test('size', () => {
+    // Printed for the closing note (issue 4 "Done means").
+    console.info(`authorization matrix: ${CASES.length} cases (${REGISTERED.length} actions × ${ROLES.length} roles × scopes)`);
+    expect(CASES.length).toBeGreaterThanOrEqual(REGISTERED.length * ROLES.length);
+  });
+
+  test.each(CASES.map((c) => [c.action.name, c.role, c.scope, c] as const))('%s as %s, %s scope', async (_name, role, scope, { action }) => {
+    const builder = BUILDERS[action.name];
+    if (!builder || !action.run) throw new Error(`no builder or function for ${action.name}`);
+    const actor = await sessionUserFor(fixture.db, ACCOUNT[role]);
+    const { form: data, resource } = await builder.build(fixture, actor, scope);
+    const expected = !isAllowed(role, action.permission)
+      ? 'errors.forbidden'
+      : can(actor, action.permission, resource)
+        ? 'ok'
+        : (builder.outOfScopeError ?? 'errors.forbidden');
+
+    signInAs(actor);
+    const before = await auditCount(fixture.db);
+    const result = await action.run(null, data);
+    const after = await auditCount(fixture.db);
+
+    if (expected === 'ok') {
+      expect(result).toMatchObject({ ok: true });
+      expect(after).toBeGreaterThan(before);
+    } else {
+      expect(result).toMatchObject({ ok: false, error: expected });
+      expect(after, 'a refused call writes nothing').toBe(before);
+    }
+  });
+});

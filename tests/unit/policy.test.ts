@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { can, isAllowed, POLICY, type Action } from '@/lib/auth/policy';
+import { ROLES, type Role } from '@/lib/auth/roles';
+
+// The whole table, written out: a change to POLICY shows up here in review (style.md §2).
+const A = 'admin', S = 'standing_committee', O = 'organizing_committee', H = 'home_affairs', D = 'department_officer', C = 'commune_chairman';
+const EXPECTED: Record<Action, readonly Role[]> = {
+  'staffing.view': [A, S, O, H, D, C],
+  'commune.view': [A, S, O, H, C],
+  'staffing.export': [A, S, O, H, D, C],
+  'cadre.viewPersonal': [A, O, H, C, D],
+  'user.manage': [A],
+  'audit.view': [A, O],
+  'account.changePassword': [A, S, O, H, D, C],
+};
+
+describe('every role × every action', () => {
+  test('the table covers exactly the actions of POLICY', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  const rows = (Object.keys(EXPECTED) as Action[]).flatMap((action) =>
+    ROLES.map((role) => ({ action, role, allowed: EXPECTED[action].includes(role) })),
+  );
+  test.each(rows)('$action × $role → $allowed', ({ action, role, allowed }) => {
+    expect(isAllowed(role, action)).toBe(allowed);
+    expect(can({ role, provinceId: 1, communeId: role === C ? 10 : null, departmentId: role === D ? 20 : null }, action)).toBe(allowed);
+  });
+});
+
+describe('unknown actions are denied', () => {
+  test.each(ROLES)('%s', (role) => {
+    expect(isAllowed(role, 'user.impersonate')).toBe(false);
+    expect(isAllowed(role, '')).toBe(false);
+    expect(isAllowed(role, 'toString')).toBe(false);
+    expect(can({ role, provinceId: 1, communeId: null, departmentId: null }, 'constructor', { provinceId: 1 })).toBe(false);
+  });
+});
+
+describe('scope rules of can', () => {
+  const chairman = { role: C, provinceId: 1, communeId: 10, departmentId: null } as const;
+  const officer = { role: D, provinceId: 1, communeId: null, departmentId: 20 } as const;
+  const homeAffairs = { role: H, provinceId: 1, communeId: null, departmentId: null } as const;
+  const unboundChairman = { role: C, provinceId: 1, communeId: null, departmentId: null } as const;
+
+  test.each([
+    ['chairman, own commune', chairman, 'commune.view', { provinceId: 1, communeId: 10 }, true],
+    ['chairman, another commune', chairman, 'commune.view', { provinceId: 1, communeId: 11 }, false],
+    ['chairman, own commune in another province', chairman, 'commune.view', { provinceId: 2, communeId: 10 }, false],
+    ['chairman, personal fields of his commune', chairman, 'cadre.viewPersonal', { provinceId: 1, communeId: 10 }, true],
+    ['chairman, personal fields of another commune', chairman, 'cadre.viewPersonal', { provinceId: 1, communeId: 11 }, false],
+    ['chairman bound to no commune, a commune-less row', unboundChairman, 'cadre.viewPersonal', { provinceId: 1, communeId: null }, false],
+    ['officer, own department', officer, 'cadre.viewPersonal', { provinceId: 1, departmentId: 20 }, true],
+    ['officer, another department', officer, 'cadre.viewPersonal', { provinceId: 1, departmentId: 21 }, false],
+    ['officer, a commune', officer, 'cadre.viewPersonal', { provinceId: 1, communeId: 10 }, false],
+    ['officer, any commune page (no role)', officer, 'commune.view', { provinceId: 1, communeId: 10 }, false],
+    ['home affairs, any commune of the province', homeAffairs, 'cadre.viewPersonal', { provinceId: 1, communeId: 11 }, true],
+    ['home affairs, another province', homeAffairs, 'commune.view', { provinceId: 2, communeId: 11 }, false],
+    ['home affairs, province-wide resource', homeAffairs, 'staffing.view', { provinceId: 1 }, true],
+  ] as const)('%s → %s', (_label, actor, action, resource, expected) => {
+    expect(can(actor, action, resource)).toBe(expected);
+  });
+});
