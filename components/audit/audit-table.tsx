@@ -8,6 +8,9 @@ const isRole = (value: string): value is Role => (ROLES as readonly string[]).in
 
 export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const t = await getTranslations();
+  type Key = Parameters<typeof t>[0];
+  // Actions and entity types are open-ended strings: label the known ones, show the rest as written.
+  const label = (key: string, fallback: string) => (t.has(key as Key) ? t(key as Key) : fallback);
   if (rows.length === 0) return <p className="text-sm text-stone-600">{t('audit.empty')}</p>;
   return (
     <TableContainer label={t('audit.caption')}>
@@ -31,9 +34,12 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td className={`${cellClass} numeric whitespace-nowrap`}>{formatAuditTime(row.at)}</td>
               <th scope="row" className={`${cellClass} text-left font-medium`}>{row.actorName}</th>
               <td className={cellClass}>{isRole(row.actorRole) ? t(`roles.${row.actorRole}`) : row.actorRole}</td>
-              <td className={`${cellClass} whitespace-nowrap font-mono text-xs`}>{row.action}</td>
+              <td className={cellClass}>
+                {label(`audit.actions.${row.action}`, row.action)}
+                <span className="block font-mono text-xs text-stone-500">{row.action}</span>
+              </td>
               <td className={`${cellClass} whitespace-nowrap`}>
-                {row.entityType}
+                {label(`audit.entities.${row.entityType}`, row.entityType)}
                 {row.entityId ? <span className="numeric text-stone-600"> #{row.entityId}</span> : null}
               </td>
               <td className={`${cellClass} font-mono text-xs break-all`}>
