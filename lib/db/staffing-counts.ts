@@ -22,11 +22,11 @@ export const COUNTED_AT_DATE = `c.employment_type IN ('cadre', 'civil_servant') 
 export const OPEN_AT_DATE = `a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)`;
 
 type CountRow = {
-  id: number; code: string; name: string; kind: UnitKind; old_district_id: number; old_district_name: string;
+  id: number; province_id: number; code: string; name: string; kind: UnitKind; old_district_id: number; old_district_name: string;
   mountainous: boolean; extremely_disadvantaged: boolean; border: boolean;
   quota_year: number | null; quota_party_front: number | null; quota_government: number | null;
   headcount_party_front: number; headcount_government: number;
-  key_ids: number[]; key_codes: string[]; key_blocks: Block[]; key_by_design: boolean[];
+  key_ids: number[];
   required: number[]; holders: number[]; primary_holders: number[];
 };
 
@@ -49,7 +49,7 @@ function countsSql(scope: CountScope) {
       : `SELECT q.commune_id, max(q.year) AS y FROM quota q JOIN cm ON cm.id = q.commune_id GROUP BY q.commune_id`;
   return `
 WITH cm AS (SELECT * FROM commune cm WHERE cm.province_id = ANY($1::int[]) ${filter}),
-kp AS (SELECT p.id, p.province_id, p.code, p.block, p.concurrent_by_design,
+kp AS (SELECT p.id, p.province_id,
               row_number() OVER (PARTITION BY p.province_id ORDER BY p.sort_order, p.code COLLATE "C") AS ord
          FROM position p WHERE p.province_id = ANY($1::int[]) AND p.is_key AND p.block IS NOT NULL),
 y AS (${quotaYear}),
@@ -57,25 +57,21 @@ qt AS (SELECT q.commune_id, y.y,
               max(q.quota) FILTER (WHERE q.block = 'party_front') AS q_pf,
               max(q.quota) FILTER (WHERE q.block = 'government') AS q_gov
          FROM y JOIN quota q ON q.commune_id = y.commune_id AND q.year = y.y GROUP BY q.commune_id, y.y),
-hc AS (SELECT a.commune_id,
-              count(*) FILTER (WHERE p.block = 'party_front')::int AS h_pf,
-              count(*) FILTER (WHERE p.block = 'government')::int AS h_gov
+open_a AS MATERIALIZED (
+       SELECT a.commune_id, a.position_id, a.cadre_id, a.is_primary, p.block, (kp.id IS NOT NULL) AS is_key
          FROM assignment a JOIN cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id
-         JOIN position p ON p.id = a.position_id
-        WHERE a.is_primary AND p.block IS NOT NULL AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}
-        GROUP BY a.commune_id),
-per_cadre AS (SELECT a.commune_id, a.position_id, bool_or(a.is_primary) AS is_primary
-         FROM assignment a JOIN cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id
-         JOIN kp ON kp.id = a.position_id
-        WHERE ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}
-        GROUP BY a.commune_id, a.position_id, a.cadre_id),
+         JOIN position p ON p.id = a.position_id LEFT JOIN kp ON kp.id = a.position_id
+        WHERE p.block IS NOT NULL AND (a.is_primary OR kp.id IS NOT NULL) AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}),
+hc AS (SELECT commune_id,
+              count(*) FILTER (WHERE block = 'party_front')::int AS h_pf,
+              count(*) FILTER (WHERE block = 'government')::int AS h_gov
+         FROM open_a WHERE is_primary GROUP BY commune_id),
+per_cadre AS (SELECT commune_id, position_id, bool_or(is_primary) AS is_primary
+         FROM open_a WHERE is_key GROUP BY commune_id, position_id, cadre_id),
 h AS (SELECT commune_id, position_id, count(*)::int AS holders, count(*) FILTER (WHERE is_primary)::int AS primary_holders
          FROM per_cadre GROUP BY commune_id, position_id),
 k AS (SELECT cm.id AS commune_id,
               array_agg(kp.id ORDER BY kp.ord) AS key_ids,
-              array_agg(kp.code ORDER BY kp.ord) AS key_codes,
-              array_agg(kp.block::text ORDER BY kp.ord) AS key_blocks,
-              array_agg(kp.concurrent_by_design ORDER BY kp.ord) AS key_by_design,
               array_agg(COALESCE(n.required, 1) ORDER BY kp.ord) AS required,
               array_agg(COALESCE(h.holders, 0) ORDER BY kp.ord) AS holders,
               array_agg(COALESCE(h.primary_holders, 0) ORDER BY kp.ord) AS primary_holders
@@ -83,31 +79,39 @@ k AS (SELECT cm.id AS commune_id,
          LEFT JOIN key_position_norm n ON n.commune_id = cm.id AND n.position_id = kp.id
          LEFT JOIN h ON h.commune_id = cm.id AND h.position_id = kp.id
         GROUP BY cm.id)
-SELECT cm.id, cm.code, cm.name, cm.kind::text AS kind, cm.old_district_id, od.name AS old_district_name,
+SELECT cm.id, cm.province_id, cm.code, cm.name, cm.kind::text AS kind, cm.old_district_id, od.name AS old_district_name,
        cm.mountainous, cm.extremely_disadvantaged, cm.border,
        ${scope.year !== undefined ? `${Number(scope.year)}` : 'qt.y'} AS quota_year,
        qt.q_pf AS quota_party_front, qt.q_gov AS quota_government,
        COALESCE(hc.h_pf, 0) AS headcount_party_front, COALESCE(hc.h_gov, 0) AS headcount_government,
-       COALESCE(k.key_ids, '{}') AS key_ids, COALESCE(k.key_codes, '{}') AS key_codes, COALESCE(k.key_blocks, '{}') AS key_blocks,
-       COALESCE(k.key_by_design, '{}') AS key_by_design, COALESCE(k.required, '{}') AS required,
+       COALESCE(k.key_ids, '{}') AS key_ids, COALESCE(k.required, '{}') AS required,
        COALESCE(k.holders, '{}') AS holders, COALESCE(k.primary_holders, '{}') AS primary_holders
   FROM cm JOIN old_district od ON od.id = cm.old_district_id
   LEFT JOIN qt ON qt.commune_id = cm.id LEFT JOIN hc ON hc.commune_id = cm.id LEFT JOIN k ON k.commune_id = cm.id
  ORDER BY cm.code COLLATE "C"`;
 }
 
-function toCommuneCounts(row: CountRow): CommuneCounts {
-  const keyPlaces: KeyPlaceCount[] = row.key_ids.map((positionId, i) => ({
-    positionId,
-    positionCode: row.key_codes[i],
-    block: row.key_blocks[i],
-    required: row.required[i],
-    holders: row.holders[i],
-    primaryHolders: row.primary_holders[i],
-    concurrentByDesign: row.key_by_design[i],
-  }));
+type KeyPositionRow = { id: number; code: string; block: Block; concurrent_by_design: boolean };
+
+const KEY_POSITIONS_SQL = `SELECT p.id, p.code, p.block::text AS block, p.concurrent_by_design
+  FROM position p WHERE p.province_id = ANY($1::int[]) AND p.is_key AND p.block IS NOT NULL`;
+
+function toCommuneCounts(row: CountRow, keyPositions: Map<number, KeyPositionRow>): CommuneCounts {
+  const keyPlaces: KeyPlaceCount[] = row.key_ids.map((positionId, i) => {
+    const position = keyPositions.get(positionId)!;
+    return {
+      positionId,
+      positionCode: position.code,
+      block: position.block,
+      required: row.required[i],
+      holders: row.holders[i],
+      primaryHolders: row.primary_holders[i],
+      concurrentByDesign: position.concurrent_by_design,
+    };
+  });
   return {
     communeId: row.id,
+    provinceId: row.province_id,
     code: row.code,
     name: row.name,
     kind: row.kind,
@@ -125,8 +129,13 @@ function toCommuneCounts(row: CountRow): CommuneCounts {
 
 export async function loadCommuneCounts(db: Db, scope: CountScope): Promise<CommuneCounts[]> {
   const provinceIds = Array.isArray(scope.provinceId) ? scope.provinceId : [scope.provinceId];
-  const { rows } = await poolOf(db).query<CountRow>(countsSql(scope), [provinceIds, scope.date]);
-  return rows.map(toCommuneCounts);
+  const pool = poolOf(db);
+  const [counts, positions] = await Promise.all([
+    pool.query<CountRow>(countsSql(scope), [provinceIds, scope.date]),
+    pool.query<KeyPositionRow>(KEY_POSITIONS_SQL, [provinceIds]),
+  ]);
+  const keyPositions = new Map(positions.rows.map((p) => [p.id, p]));
+  return counts.rows.map((row) => toCommuneCounts(row, keyPositions));
 }
 
 /** Communes of the scope with no quota row at all in `year` (for `--year` validation). */

