@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { securityHeaders } from './lib/auth/security-headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -10,6 +11,12 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (rules.md: out of scope is 403, unknown is 404).
   experimental: { authInterrupts: true },
+  // proxy.ts sets these (and the CSP with its nonce) on every page; static assets skip the proxy, so they
+  // get the same fixed headers here. HSTS is added by the proxy only for HTTPS requests.
+  async headers() {
+    const fixed = securityHeaders({ https: false });
+    return [{ source: '/:path*', headers: Object.entries(fixed).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -78,6 +78,16 @@ test.describe('sign-in', () => {
     expect(api.status()).toBe(401);
   });
 
+  test('static assets, which skip the proxy, carry the fixed security headers too', async ({ request }) => {
+    const html = await (await request.get('/sign-in')).text();
+    const asset = html.match(/\/_next\/static\/[^"]+\.(?:css|js)/)?.[0];
+    expect(asset).toBeTruthy();
+    const headers = (await request.get(asset!)).headers();
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
   test('the page nonce matches the CSP header and nothing is blocked', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (message) => {
