@@ -9,6 +9,11 @@ export const POLICY = {
   'staffing.export': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
   // Date of birth, national ID, home address, phone (Decree 13/2023): only roles that need them.
   'cadre.viewPersonal': ['admin', 'organizing_committee', 'home_affairs', 'commune_chairman', 'department_officer'],
+  // Roster changes: a commune chairman for his commune's people, a department officer for her department's staff.
+  'roster.edit': ['admin', 'home_affairs', 'commune_chairman', 'department_officer'],
+  'vacancy.declare': ['admin', 'home_affairs', 'commune_chairman'],
+  // Quotas, key-position norms, the positions catalogue and commune attributes (Department of Home Affairs).
+  'quota.edit': ['admin', 'home_affairs'],
   'user.manage': ['admin'],
   'audit.view': ['admin', 'organizing_committee'],
   'account.changePassword': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
