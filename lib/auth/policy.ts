@@ -21,6 +21,9 @@ export const POLICY = {
 
 export type Action = keyof typeof POLICY;
 
+/** Actions on province-wide resources (no unit) that unit-bound roles may take: aggregates and their own account. */
+const PROVINCE_WIDE_ACTIONS: ReadonlySet<string> = new Set(['staffing.view', 'staffing.export', 'account.changePassword']);
+
 /** The resource an action applies to, when it belongs to a unit. */
 export type Resource = { provinceId: number; communeId?: number | null; departmentId?: number | null };
 
@@ -41,7 +44,13 @@ export function can(actor: Actor, action: string, resource?: Resource): boolean 
   if (!isAllowed(actor.role, action)) return false;
   if (!resource) return true;
   if (resource.provinceId !== actor.provinceId) return false;
-  if (actor.role === 'commune_chairman') return resource.communeId === actor.communeId && actor.communeId !== null;
-  if (actor.role === 'department_officer') return resource.departmentId === actor.departmentId && actor.departmentId !== null;
+  const communeId = resource.communeId ?? null;
+  const departmentId = resource.departmentId ?? null;
+  // A resource of no unit is province-wide. Unit-bound roles may take only the aggregate actions on it
+  // (rules.md: chairmen and department officers see the province overview and aggregates, nothing personal).
+  const isUnitBound = actor.role === 'commune_chairman' || actor.role === 'department_officer';
+  if (communeId === null && departmentId === null) return !isUnitBound || PROVINCE_WIDE_ACTIONS.has(action);
+  if (actor.role === 'commune_chairman') return communeId !== null && communeId === actor.communeId;
+  if (actor.role === 'department_officer') return departmentId !== null && departmentId === actor.departmentId;
   return true;
 }

@@ -60,6 +60,12 @@ describe('scope rules of can', () => {
     ['home affairs, any commune of the province', homeAffairs, 'cadre.viewPersonal', { provinceId: 1, communeId: 11 }, true],
     ['home affairs, another province', homeAffairs, 'commune.view', { provinceId: 2, communeId: 11 }, false],
     ['home affairs, province-wide resource', homeAffairs, 'staffing.view', { provinceId: 1 }, true],
+    ['chairman, the province overview', chairman, 'staffing.view', { provinceId: 1 }, true],
+    ['chairman, the province status download', chairman, 'staffing.export', { provinceId: 1 }, true],
+    ['chairman, the overview of another province', chairman, 'staffing.view', { provinceId: 2 }, false],
+    ['chairman, personal fields of a row of no unit', chairman, 'cadre.viewPersonal', { provinceId: 1 }, false],
+    ['officer, the province overview', officer, 'staffing.view', { provinceId: 1 }, true],
+    ['officer, roster changes on a row of no unit', officer, 'roster.edit', { provinceId: 1 }, false],
   ] as const)('%s → %s', (_label, actor, action, resource, expected) => {
     expect(can(actor, action, resource)).toBe(expected);
   });

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { can, type Action, type Resource } from '../../lib/auth/policy';
+import type { Role } from '../../lib/auth/roles';
+import { loginAs } from './fixtures';
+
+// The protected routes half of the authorization matrix (the actions half is
+// tests/integration/authorization-matrix.test.ts): every route × every demo account, own scope and a foreign
+// one, expected status computed from the one policy table. A route added without a row here is not covered,
+// so keep ROUTES next to the pages.
+type Account = { username: string; role: Role; communeCode?: string; departmentCode?: string };
+const ACCOUNTS: Account[] = [
+  { username: 'admin', role: 'admin' },
+  { username: 'thuongtruc', role: 'standing_committee' },
+  { username: 'bantochuc', role: 'organizing_committee' },
+  { username: 'noivu', role: 'home_affairs' },
+  { username: 'so.noivu', role: 'department_officer', departmentCode: 'SNV' },
+  { username: 'xa.ngamy', role: 'commune_chairman', communeCode: 'NA113' },
+  { username: 'xa.bacly', role: 'commune_chairman', communeCode: 'NA042' },
+];
+
+// Ids in a resource are compared only for equality, so codes stand in for them here.
+const ID = (code: string) => code.split('').reduce((h, ch) => h * 31 + ch.charCodeAt(0), 7);
+type Route = { path: string; action: Action; resource?: { communeCode?: string } };
+const ROUTES: Route[] = [
+  { path: '/', action: 'staffing.view' },
+  { path: '/districts/TUONG_DUONG', action: 'staffing.view' },
+  { path: '/communes/NA113', action: 'commune.view', resource: { communeCode: 'NA113' } },
+  { path: '/communes/NA042', action: 'commune.view', resource: { communeCode: 'NA042' } },
+  { path: '/api/exports/status?format=csv', action: 'staffing.export' },
+  { path: '/admin/users', action: 'user.manage' },
+  { path: '/audit', action: 'audit.view' },
+  { path: '/api/exports/audit', action: 'audit.view' },
+];
+
+function expectedStatus(account: Account, route: Route): number {
+  const actor = {
+    role: account.role,
+    provinceId: 1,
+    communeId: account.communeCode ? ID(account.communeCode) : null,
+    departmentId: account.departmentCode ? ID(account.departmentCode) : null,
+  };
+  const resource: Resource | undefined = route.resource?.communeCode
+    ? { provinceId: 1, communeId: ID(route.resource.communeCode), departmentId: null }
+    : undefined;
+  return can(actor, route.action, resource) ? 200 : 403;
+}
+
+for (const account of ACCOUNTS) {
+  test(`routes for ${account.username} (${account.role}) follow the policy table`, async ({ page }) => {
+    await loginAs(page, account.username);
+    const seen: string[] = [];
+    const wanted: string[] = [];
+    for (const route of ROUTES) {
+      const response = await page.request.get(route.path, { maxRedirects: 0 });
+      seen.push(`${route.path} → ${response.status()}`);
+      wanted.push(`${route.path} → ${expectedStatus(account, route)}`);
+    }
+    expect(seen).toEqual(wanted);
+  });
+}
+
+test('without a session every route sends to sign-in (pages) or answers 401 (downloads)', async ({ request }) => {
+  for (const route of ROUTES) {
+    const response = await request.get(route.path, { maxRedirects: 0 });
+    if (route.path.startsWith('/api/')) expect(response.status(), route.path).toBe(401);
+    else {
+      expect(response.status(), route.path).toBe(307);
+      expect(response.headers()['location'], route.path).toContain('/sign-in?callbackUrl=');
+    }
+  }
+});
