@@ -8,6 +8,7 @@ import { LanguageSwitcher } from './language-switcher';
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
 const SECTIONS = [
   { href: '/', label: 'nav.overview', action: 'staffing.view' },
+  { href: '/quotas', label: 'nav.quotas', action: 'quota.edit' },
   { href: '/admin/users', label: 'nav.users', action: 'user.manage' },
   { href: '/audit', label: 'nav.audit', action: 'audit.view' },
 ] as const satisfies readonly { href: string; label: string; action: Action }[];

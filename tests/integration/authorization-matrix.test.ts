@@ -63,6 +63,40 @@ async function targetUser(fixture: Fixture, actor: SessionUser, scope: Scope, is
   return { form: { userId: user.id, version: user.version }, resource: { provinceId } };
 }
 
+/** A fresh commune to act on (quotas, attributes), in the actor's province or another one. */
+async function targetCommune(fixture: Fixture, actor: SessionUser, scope: Scope) {
+  const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+  const district = await fixture.db.oldDistrict.findFirstOrThrow({ where: { provinceId }, orderBy: { code: 'asc' } });
+  const commune = await fixture.db.commune.create({
+    data: { provinceId, oldDistrictId: district.id, code: `QT${fixture.serial()}`, name: 'Xã Thử Biên Chế' },
+  });
+  return { commune, resource: { provinceId, communeId: commune.id } };
+}
+
+/**
+ * The commune a roster or vacancy action acts on: the actor's own commune, else Nga My (NA113, short of
+ * quota, so a recruitment there passes rule 6), or the foreign province's commune.
+ */
+async function rosterCommune(fixture: Fixture, actor: SessionUser, scope: Scope) {
+  if (scope === 'foreign') return { communeId: fixture.foreignCommuneId, resource: { provinceId: fixture.foreignProvinceId, communeId: fixture.foreignCommuneId } };
+  const communeId = actor.communeId ?? (await fixture.db.commune.findFirstOrThrow({ where: { provinceId: actor.provinceId, code: 'NA113' } })).id;
+  return { communeId, resource: { provinceId: actor.provinceId, communeId } };
+}
+
+/** A fresh person with an open primary assignment in that commune, so every departure case starts alike. */
+async function rosterPerson(fixture: Fixture, actor: SessionUser, scope: Scope) {
+  const { communeId, resource } = await rosterCommune(fixture, actor, scope);
+  const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: actor.provinceId, block: 'government', isKey: false } });
+  const cadre = await fixture.db.cadre.create({
+    data: {
+      provinceId: resource.provinceId, code: `MX${fixture.serial()}`, fullName: 'Người Thử Nghỉ', gender: 'female', birthDate: new Date('1980-01-01'),
+      education: 'university', employmentType: 'civil_servant',
+      assignments: { create: { communeId, positionId: position.id, isPrimary: true, startDate: new Date('2025-07-01') } },
+    },
+  });
+  return { form: { cadreId: cadre.id, communeId, version: cadre.version }, resource };
+}
+
 const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
 
 const BUILDERS: Record<string, Builder> = {
@@ -106,6 +140,69 @@ const BUILDERS: Record<string, Builder> = {
     build: async (fixture, actor, scope) => {
       const target = await targetUser(fixture, actor, scope);
       return { form: form({ ...target.form, password: NEW_PASSWORD }), resource: target.resource };
+    },
+  },
+  // Quotas and commune attributes: another province's commune is not found (looked up in the user's province).
+  saveCommuneQuotas: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { commune, resource } = await targetCommune(fixture, actor, scope);
+      return { form: form({ communeId: commune.id, version: commune.version, year: 2025, partyFront: 20, government: 30 }), resource };
+    },
+  },
+  updateCommuneAttributes: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { commune, resource } = await targetCommune(fixture, actor, scope);
+      return { form: form({ communeId: commune.id, version: commune.version, oldDistrictId: commune.oldDistrictId, mountainous: 'on' }), resource };
+    },
+  },
+  // Roster and vacancies: a commune of another province exists, so it is out of scope (errors.forbidden).
+  declareVacancy: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const { communeId, resource } = await rosterCommune(fixture, actor, scope);
+      return { form: form({ communeId, positionId: '', field: 'it_digital', count: 1, urgency: 'urgent', note: '' }), resource };
+    },
+  },
+  closeVacancy: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const { communeId, resource } = await rosterCommune(fixture, actor, scope);
+      const vacancy = await fixture.db.vacancy.create({ data: { communeId, field: 'land', count: 1, declaredOn: new Date('2026-01-05') } });
+      return { form: form({ vacancyId: vacancy.id, version: vacancy.version, closeNote: '' }), resource };
+    },
+  },
+  recordDeparture: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const person = await rosterPerson(fixture, actor, scope);
+      return { form: form({ ...person.form, reason: 'retirement', date: '2025-12-31' }), resource: person.resource };
+    },
+  },
+  recruitCadre: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const { communeId, resource } = await rosterCommune(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: actor.provinceId, block: 'government', isKey: false } });
+      return {
+        form: form({
+          communeId, fullName: 'Người Mới Tuyển', gender: 'male', birthDate: '1999-09-09', employmentType: 'civil_servant',
+          education: 'university', field: '', positionId: position.id, startDate: '2025-12-01',
+        }),
+        resource,
+      };
+    },
+  },
+  saveKeyPositionNorms: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { commune, resource } = await targetCommune(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, isKey: true }, orderBy: { code: 'asc' } });
+      return { form: form({ communeId: commune.id, version: commune.version, [`norm-${position.id}`]: 2 }), resource };
     },
   },
   // One's own password: there is no foreign resource to try.

@@ -14,6 +14,7 @@ import {
   listKeyHolders,
   listPositions,
 } from '@/lib/db/staffing-queries';
+import { listOpenVacancies } from '@/lib/db/vacancy-queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -21,6 +22,7 @@ import { BlockFiguresTable } from '@/components/commune/block-figures-table';
 import { KeyPositionsTable } from '@/components/commune/key-positions-table';
 import { RosterTable } from '@/components/commune/roster-table';
 import { UnitFlags } from '@/components/staffing/unit-flags';
+import { VacancyList } from '@/components/vacancies/vacancy-list';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { getProvinceForRequest } from '../../../_lib/current-province';
@@ -42,6 +44,7 @@ async function loadCommune(code: string) {
     commune,
     mayView: resource !== null && can(user, 'commune.view', resource),
     mayViewPersonal: resource !== null && can(user, 'cadre.viewPersonal', resource),
+    mayManage: resource !== null && (can(user, 'roster.edit', resource) || can(user, 'vacancy.declare', resource)),
   };
 }
 
@@ -51,16 +54,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CommunePage({ params }: Props) {
-  const { province, commune, mayView, mayViewPersonal } = await loadCommune((await params).code);
+  const { province, commune, mayView, mayViewPersonal, mayManage } = await loadCommune((await params).code);
   if (!commune) notFound();
   if (!mayView) forbidden();
   const date = today();
-  const [staffing, holders, positions, roster, personal, t, format] = await Promise.all([
+  const [staffing, holders, positions, roster, personal, vacancies, t, format] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
     listKeyHolders(db(), commune.id, date),
     listPositions(db(), province.id),
     listCommuneRoster(db(), commune.id, date),
     mayViewPersonal ? listCommunePersonalFields(db(), commune.id, date) : Promise.resolve(null),
+    listOpenVacancies(db(), commune.id),
     getTranslations(),
     getFormatters(),
   ]);
@@ -91,6 +95,16 @@ export default async function CommunePage({ params }: Props) {
           </p>
           {commune.mergedFrom.length > 0 ? <p>{t('commune.mergedFrom', { names: commune.mergedFrom.join(', ') })}</p> : null}
           <UnitFlags unit={{ ...staffing, border: commune.border, missingQuota: staffing.missingQuotaBlocks.length > 0 }} />
+          {mayManage ? (
+            <p>
+              <Link
+                href={`/communes/${encodeURIComponent(commune.code)}/manage`}
+                className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800"
+              >
+                {t('roster.manageLink')}
+              </Link>
+            </p>
+          ) : null}
         </div>
       </PageHeader>
 
@@ -141,6 +155,10 @@ export default async function CommunePage({ params }: Props) {
 
       <Section id="key-positions" title={t('commune.keyPositions.heading')}>
         <KeyPositionsTable keyPositions={staffing.keyPositions} holders={holders} positions={positions} />
+      </Section>
+
+      <Section id="vacancies" title={t('vacancies.heading')}>
+        <VacancyList vacancies={vacancies} />
       </Section>
 
       <Section

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { findCommuneForEdit, listCommuneHistory, listKeyPositionNorms, listOldDistrictOptions, listQuotaYears } from '@/lib/db/quota-queries';
+import { localizedTitle } from '@/lib/i18n/server';
+import { QuotaYearSchema } from '@/lib/validation/quota';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { PageHeader } from '@/components/layout/page-header';
+import { CommuneAttributesForm } from '@/components/quotas/commune-attributes-form';
+import { CommuneHistory } from '@/components/quotas/commune-history';
+import { KeyPositionNormsForm } from '@/components/quotas/key-position-norms-form';
+import { QuotaForm } from '@/components/quotas/quota-form';
+import { Field } from '@/components/ui/field';
+import { Section } from '@/components/ui/section';
+import { requirePermission } from '../../../_lib/current-province';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Looked up in the user's province only: another province's code reads as unknown (404). */
+async function loadCommune(code: string) {
+  const user = await requirePermission('quota.edit');
+  const commune = await findCommuneForEdit(db(), user.provinceId, code);
+  if (!commune) notFound();
+  return { user, commune };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ commune }, t] = await Promise.all([loadCommune((await params).code), getTranslations()]);
+  return { title: t('quotas.editTitle', { kind: t(`unitKind.${commune.kind}`), name: commune.name }) };
+}
+
+export default async function CommuneQuotaPage({ params, searchParams }: Props) {
+  const { user, commune } = await loadCommune((await params).code);
+  const query = await searchParams;
+  const [provinceYears, districts, history, norms, t, locale] = await Promise.all([
+    listQuotaYears(db(), user.provinceId),
+    listOldDistrictOptions(db(), user.provinceId),
+    listCommuneHistory(db(), user.provinceId, commune.id),
+    listKeyPositionNorms(db(), user.provinceId, commune.id),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const positionTitles = new Map(norms.map((norm) => [norm.code, localizedTitle(locale, norm)]));
+  // The years in use, plus the next one so a new year's quota can be set.
+  const latest = provinceYears[0] ?? Number(today().slice(0, 4)) - 1;
+  const years = [...new Set([latest + 1, ...provinceYears, ...commune.quotasByYear.map((q) => q.year)])].sort((a, b) => b - a);
+  const asked = QuotaYearSchema.safeParse(Array.isArray(query.year) ? query.year[0] : query.year);
+  const year = asked.success && years.includes(asked.data) ? asked.data : (commune.quotasByYear[0]?.year ?? latest);
+  const quota = commune.quotasByYear.find((q) => q.year === year)?.quota ?? { party_front: null, government: null };
+  const selfHref = `/quotas/${encodeURIComponent(commune.code)}?year=${year}`;
+  const title = t('quotas.editTitle', { kind: t(`unitKind.${commune.kind}`), name: commune.name });
+  const shown = (value: number | null) => (value === null ? t('quotas.notSet') : String(value));
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('nav.quotas'), href: `/quotas?year=${year}` }, { label: commune.name }]} />
+      <PageHeader eyebrow={t('quotas.eyebrow', { code: commune.code, district: commune.oldDistrict.name })} title={title}>
+        <p className="mt-2 text-sm">
+          <Link href={`/communes/${encodeURIComponent(commune.code)}`} className="font-medium text-brand-800 underline hover:text-brand-900">
+            {t('quotas.viewCommune')}
+          </Link>
+        </p>
+      </PageHeader>
+      <div className="max-w-3xl space-y-8">
+        <Section
+          id="quota"
+          title={t('quotas.quotaHeading', { year: String(year) })}
+          description={t('quotas.currentFigures', { partyFront: shown(quota.party_front), government: shown(quota.government) })}
+        >
+          <div className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+            <form method="get" className="flex flex-wrap items-end gap-3">
+              <div className="w-40">
+                <Field
+                  id="quota-year-select"
+                  name="year"
+                  label={t('quotas.chooseYear')}
+                  defaultValue={String(year)}
+                  options={years.map((y) => ({
+                    value: String(y),
+                    label: provinceYears.includes(y) || commune.quotasByYear.some((q) => q.year === y) ? String(y) : t('quotas.newYear', { year: String(y) }),
+                  }))}
+                />
+              </div>
+              <button
+                type="submit"
+                className="inline-flex items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+              >
+                {t('quotas.showYear')}
+              </button>
+            </form>
+            <p className="text-sm text-stone-600">{t('quotas.quotaDescription')}</p>
+            <QuotaForm
+              key={year}
+              reloadHref={selfHref}
+              initial={{
+                communeId: commune.id,
+                version: commune.version,
+                year,
+                partyFront: quota.party_front === null ? '' : String(quota.party_front),
+                government: quota.government === null ? '' : String(quota.government),
+              }}
+            />
+          </div>
+        </Section>
+        <Section id="attributes" title={t('communeAttributes.heading')} description={t('communeAttributes.description')}>
+          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+            <CommuneAttributesForm
+              reloadHref={selfHref}
+              districts={districts}
+              initial={{
+                communeId: commune.id,
+                version: commune.version,
+                oldDistrictId: String(commune.oldDistrictId),
+                mountainous: commune.mountainous,
+                extremelyDisadvantaged: commune.extremelyDisadvantaged,
+                border: commune.border,
+              }}
+            />
+          </div>
+        </Section>
+        <Section id="norms" title={t('quotas.norms.heading')} description={t('quotas.norms.description')}>
+          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+            <KeyPositionNormsForm
+              communeId={commune.id}
+              version={commune.version}
+              reloadHref={selfHref}
+              norms={norms.map((norm) => ({ positionId: norm.positionId, title: positionTitles.get(norm.code) ?? norm.code, required: norm.required }))}
+            />
+          </div>
+        </Section>
+        <Section id="history" title={t('quotas.historyHeading')} description={t('quotas.historyDescription')}>
+          <CommuneHistory entries={history} positionTitles={positionTitles} />
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { findPersonInCommune } from '@/lib/db/roster-queries';
+import { getFormatters } from '@/lib/i18n/server';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { PageHeader } from '@/components/layout/page-header';
+import { DepartureForm } from '@/components/roster/departure-form';
+import { loadManagedCommune } from '../../load';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ code: string; cadreCode: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: t('roster.departure.title') };
+}
+
+/** One person's departure. After it is recorded (the no-JS re-render too) the page says so. */
+export default async function DeparturePage({ params }: Props) {
+  const { code, cadreCode } = await params;
+  const { province, commune, mayEditRoster } = await loadManagedCommune(code);
+  if (!mayEditRoster) notFound();
+  const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
+  const decodedCode = decodeURIComponent(cadreCode);
+  const person = await findPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode });
+  const manageHref = `/communes/${encodeURIComponent(commune.code)}/manage`;
+  let body;
+  if (person && person.status === 'active') {
+    body = (
+      <>
+        <h2 className="text-sm font-semibold text-stone-800">{t('roster.departure.assignments')}</h2>
+        <ul className="mt-1 mb-4 list-disc pl-5 text-sm text-stone-700">
+          {person.openAssignments.map((a) => (
+            <li key={a.id}>
+              {a.positionTitle} ({a.isPrimary ? t('roster.departure.primary') : t('roster.departure.concurrent')},{' '}
+              {t('roster.departure.since', { date: format.date(a.startDate) })})
+            </li>
+          ))}
+        </ul>
+        <DepartureForm communeId={commune.id} cadreId={person.id} version={person.version} today={today()} />
+      </>
+    );
+  } else {
+    // Recorded a moment ago (this is the page the form posted to) or earlier: nothing left to do here.
+    const left = await db().cadre.findFirst({
+      where: { provinceId: province.id, code: decodedCode, status: 'left', assignments: { some: { communeId: commune.id } } },
+      select: { id: true },
+    });
+    if (!left) notFound();
+    body = (
+      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
+        {t('roster.departureRecorded')}
+      </p>
+    );
+  }
+  const name = person?.fullName ?? decodedCode;
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: t('nav.overview'), href: '/' },
+          { label: commune.name, href: `/communes/${encodeURIComponent(commune.code)}` },
+          { label: t('roster.manageLink'), href: manageHref },
+          { label: t('roster.departure.title') },
+        ]}
+      />
+      <PageHeader eyebrow={`${decodedCode} · ${commune.name}`} title={t('roster.manage.departFor', { name })} />
+      <div className="max-w-2xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs">{body}</div>
+      <p className="mt-6">
+        <Link href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+          ← {t('roster.manageLink')}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { recordDeparture } from '@/lib/actions/roster/record-departure';
+import type { ActionResult } from '@/lib/actions/result';
+import { FormStatus } from '@/components/admin/form-status';
+import { useMessage } from '@/components/admin/use-message';
+import { Field } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+const REASONS = ['retirement', 'resignation', 'early_retirement', 'transfer_out', 'death', 'other'] as const;
+
+/** Records one person's departure; the cadre's version rides along so a concurrent change is refused, not overwritten. */
+export function DepartureForm({ communeId, cadreId, version, today }: { communeId: number; cadreId: number; version: number; today: string }) {
+  const t = useTranslations('roster.departure');
+  const message = useMessage();
+  const [state, formAction] = useActionState<ActionResult | null, FormData>(recordDeparture, null);
+  const values = (!state?.ok && state?.values) || {};
+  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  if (state?.ok) return <FormStatus state={state} />;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="communeId" value={communeId} />
+      <input type="hidden" name="cadreId" value={cadreId} />
+      <input type="hidden" name="version" value={version} />
+      <FormStatus state={state} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          id="departure-reason"
+          name="reason"
+          label={t('reason')}
+          required
+          options={[{ value: '', label: t('chooseReason') }, ...REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))]}
+          defaultValue={values.reason}
+          error={error('reason')}
+        />
+        <Field
+          id="departure-date"
+          name="date"
+          type="date"
+          label={t('date')}
+          required
+          hint={t('dateHint')}
+          defaultValue={values.date ?? today}
+          error={error('date')}
+        />
+      </div>
+      <SubmitButton tone="danger">{t('submit')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { can } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
+import { findCommuneById } from '@/lib/db/roster-queries';
+import { DeclareVacancySchema } from '@/lib/validation/vacancy';
+import { defineAction } from '../define-action';
+import { fail, ok } from '../result';
+
+/** A need of the commune: a position of the catalogue and/or a field of expertise, how many, how urgent. */
+export const declareVacancy = defineAction('declareVacancy', 'vacancy.declare', DeclareVacancySchema, async (input, ctx) => {
+  const commune = await findCommuneById(ctx.db, input.communeId);
+  if (!commune) return fail('errors.notFound');
+  if (!can(ctx.user, 'vacancy.declare', { provinceId: commune.provinceId, communeId: commune.id })) return fail('errors.forbidden');
+  if (input.positionId !== null) {
+    const position = await ctx.db.position.findFirst({ where: { id: input.positionId, provinceId: commune.provinceId, block: { not: null } }, select: { id: true } });
+    if (!position) return fail('errors.validation', { fieldErrors: { positionId: 'vacancies.errors.position' } });
+  }
+  const id = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.vacancy.create({
+      data: {
+        communeId: commune.id,
+        positionId: input.positionId,
+        field: input.field,
+        count: input.count,
+        urgency: input.urgency,
+        note: input.note,
+        declaredById: ctx.user.id,
+        declaredOn: new Date(`${today()}T00:00:00Z`),
+      },
+      select: { id: true },
+    });
+    await ctx.audit(tx, {
+      action: 'vacancy.declare',
+      entityType: 'vacancy',
+      entityId: created.id,
+      after: { communeCode: commune.code, positionId: input.positionId, field: input.field, count: input.count, urgency: input.urgency, note: input.note },
+    });
+    return created.id;
+  });
+  revalidatePath('/', 'layout');
+  return ok({ id }, 'vacancies.declared');
+});

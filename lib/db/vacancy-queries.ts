@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Db } from './prisma';
+
+export type OpenVacancy = {
+  id: number;
+  positionTitle: string | null;
+  field: string | null;
+  count: number;
+  urgency: 'normal' | 'urgent' | 'critical';
+  note: string | null;
+  declaredOn: string;
+  version: number;
+};
+
+const URGENCY_ORDER = { critical: 0, urgent: 1, normal: 2 } as const;
+
+/** The commune's open needs, most urgent first, then oldest first. */
+export async function listOpenVacancies(db: Db, communeId: number): Promise<OpenVacancy[]> {
+  const rows = await db.vacancy.findMany({
+    where: { communeId, status: 'open' },
+    select: { id: true, field: true, count: true, urgency: true, note: true, declaredOn: true, version: true, position: { select: { titleVi: true } } },
+    orderBy: [{ declaredOn: 'asc' }, { id: 'asc' }],
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      positionTitle: r.position?.titleVi ?? null,
+      field: r.field,
+      count: r.count,
+      urgency: r.urgency,
+      note: r.note,
+      declaredOn: r.declaredOn.toISOString().slice(0, 10),
+      version: r.version,
+    }))
+    .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
+}
+
+export type VacancyTarget = { id: number; communeId: number; provinceId: number; status: 'open' | 'closed'; version: number };
+
+export async function findVacancy(db: Db, id: number): Promise<VacancyTarget | null> {
+  const row = await db.vacancy.findUnique({ where: { id }, select: { id: true, communeId: true, status: true, version: true, commune: { select: { provinceId: true } } } });
+  return row ? { id: row.id, communeId: row.communeId, provinceId: row.commune.provinceId, status: row.status, version: row.version } : null;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { checkDepartureDate, checkRecruitmentDates, checkRecruitmentWithinQuota, nextCadreCode } from '@/lib/domain/roster';
+import { DeclareVacancySchema } from '@/lib/validation/vacancy';
+import { RecordDepartureSchema } from '@/lib/validation/roster';
+
+describe('checkRecruitmentWithinQuota (domain rule 6)', () => {
+  test.each([
+    { label: 'Nga My government block, 11 short: one more is fine', quota: 35, headcount: 24, adding: 1, ok: true },
+    { label: 'the last free place: headcount reaches the quota exactly', quota: 10, headcount: 9, adding: 1, ok: true },
+    { label: 'a full block: one more would exceed', quota: 10, headcount: 10, adding: 1, ok: false },
+    { label: 'a block already over quota (Hoa Quân +7)', quota: 25, headcount: 28, adding: 1, ok: false },
+    { label: 'a block without quota counts as 0', quota: 0, headcount: 0, adding: 1, ok: false },
+    { label: 'two at once past the last place', quota: 10, headcount: 9, adding: 2, ok: false },
+  ])('$label', ({ quota, headcount, adding, ok }) => {
+    const result = checkRecruitmentWithinQuota({ quota, headcount }, adding);
+    expect(result.ok).toBe(ok);
+    if (!result.ok) expect(result.error).toBe('roster.errors.overQuota');
+  });
+});
+
+describe('checkDepartureDate', () => {
+  test.each([
+    { label: 'today', date: '2026-11-23', start: '2025-07-01', expected: null },
+    { label: 'the day the assignment started', date: '2025-07-01', start: '2025-07-01', expected: null },
+    { label: 'tomorrow is in the future', date: '2026-11-24', start: '2025-07-01', expected: 'roster.errors.dateInFuture' },
+    { label: 'the day before the assignment started', date: '2025-06-30', start: '2025-07-01', expected: 'roster.errors.dateBeforeStart' },
+    { label: 'no open assignment start to compare with', date: '2020-01-01', start: null, expected: null },
+  ])('$label', ({ date, start, expected }) => {
+    expect(checkDepartureDate(date, '2026-11-23', start)).toBe(expected);
+  });
+});
+
+describe('checkRecruitmentDates', () => {
+  test.each([
+    { label: 'an adult starting today', birth: '1998-05-10', start: '2026-11-23', expected: null },
+    { label: 'eighteen on the very start day', birth: '2008-11-23', start: '2026-11-23', expected: null },
+    { label: 'seventeen on the start day', birth: '2008-11-24', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.tooYoung' } },
+    { label: 'a start date after today', birth: '1998-05-10', start: '2026-11-24', expected: { field: 'startDate', error: 'roster.errors.dateInFuture' } },
+  ])('$label', ({ birth, start, expected }) => {
+    expect(checkRecruitmentDates(birth, start, '2026-11-23')).toEqual(expected);
+  });
+});
+
+describe('nextCadreCode', () => {
+  test.each([
+    { label: 'after the demo codes', codes: ['CB000001', 'CB012197'], expected: 'CB012198' },
+    { label: 'ignores codes of another shape', codes: ['CB000009', 'X99999999', 'CBX1'], expected: 'CB000010' },
+    { label: 'the first code of an empty province', codes: [], expected: 'CB000001' },
+    { label: 'grows past the padding', codes: ['CB999999'], expected: 'CB1000000' },
+  ])('$label', ({ codes, expected }) => {
+    expect(nextCadreCode(codes)).toBe(expected);
+  });
+});
+
+describe('form schemas', () => {
+  test.each([
+    { label: 'a position need', input: { communeId: '1', positionId: '5', field: '', count: '2', urgency: 'urgent', note: '' }, ok: true },
+    { label: 'a field-of-expertise need', input: { communeId: '1', positionId: '', field: 'it_digital', count: '1', urgency: 'normal' }, ok: true },
+    { label: 'neither position nor field', input: { communeId: '1', positionId: '', field: '', count: '1', urgency: 'normal' }, ok: false, field: 'positionId' },
+    { label: 'count 0', input: { communeId: '1', positionId: '5', count: '0', urgency: 'normal' }, ok: false, field: 'count' },
+    { label: 'count 1000', input: { communeId: '1', positionId: '5', count: '1000', urgency: 'normal' }, ok: false, field: 'count' },
+    { label: 'unknown urgency', input: { communeId: '1', positionId: '5', count: '1', urgency: 'soon' }, ok: false, field: 'urgency' },
+  ])('vacancy: $label', ({ input, ok, field }) => {
+    const parsed = DeclareVacancySchema.safeParse(input);
+    expect(parsed.success).toBe(ok);
+    if (!parsed.success) expect(parsed.error.issues.map((i) => i.path[0])).toContain(field);
+  });
+
+  test.each([
+    { label: 'a real date', date: '2026-02-28', ok: true },
+    { label: 'an impossible date', date: '2026-02-31', ok: false },
+    { label: 'dd/MM/yyyy is not what the date input sends', date: '28/02/2026', ok: false },
+  ])('departure date: $label', ({ date, ok }) => {
+    expect(RecordDepartureSchema.safeParse({ cadreId: '1', communeId: '1', version: '1', reason: 'retirement', date }).success).toBe(ok);
+  });
+});
