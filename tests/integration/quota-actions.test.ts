@@ -2,19 +2,8 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { auditFailure, form } from '../support/action-harness';
 
-// Makes the audit writer fail on demand, to show the change and its record commit or roll back together.
-const auditFailure = vi.hoisted(() => ({ armed: false }));
-vi.mock('@/lib/audit/write-audit', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/audit/write-audit')>();
-  return {
-    ...original,
-    writeAudit: async (...args: Parameters<typeof original.writeAudit>) => {
-      if (auditFailure.armed) throw new Error('audit write failed');
-      return original.writeAudit(...args);
-    },
-  };
-});
 
 const { saveCommuneQuotas } = await import('@/lib/actions/quotas/save-commune-quotas');
 const { updateCommuneAttributes } = await import('@/lib/actions/communes/update-commune-attributes');
@@ -22,11 +11,6 @@ const { saveKeyPositionNorms } = await import('@/lib/actions/quotas/save-key-pos
 const { getCommuneStaffing, getProvinceStaffing } = await import('@/lib/db/staffing-queries');
 const { listCommuneHistory } = await import('@/lib/db/quota-queries');
 
-const form = (values: Record<string, string | number>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, String(value));
-  return data;
-};
 
 let database: TestDatabase;
 let homeAffairs: SessionUser;

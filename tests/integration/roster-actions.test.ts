@@ -3,29 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { auditFailure, form } from '../support/action-harness';
 
-// Makes the audit writer fail on demand, to show the change and its record commit or roll back together.
-const auditFailure = vi.hoisted(() => ({ armed: false }));
-vi.mock('@/lib/audit/write-audit', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/audit/write-audit')>();
-  return {
-    ...original,
-    writeAudit: async (...args: Parameters<typeof original.writeAudit>) => {
-      if (auditFailure.armed) throw new Error('audit write failed');
-      return original.writeAudit(...args);
-    },
-  };
-});
 
 const { recordDeparture } = await import('@/lib/actions/roster/record-departure');
 const { recruitCadre } = await import('@/lib/actions/roster/recruit-cadre');
 const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
 
-const form = (values: Record<string, string | number | undefined>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) data.set(key, String(value));
-  return data;
-};
 
 let database: TestDatabase;
 let chairman: SessionUser;

@@ -2,29 +2,12 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-
-// Makes the audit writer fail on demand, to show the change and its record commit or roll back together.
-const auditFailure = vi.hoisted(() => ({ armed: false }));
-vi.mock('@/lib/audit/write-audit', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/audit/write-audit')>();
-  return {
-    ...original,
-    writeAudit: async (...args: Parameters<typeof original.writeAudit>) => {
-      if (auditFailure.armed) throw new Error('audit write failed');
-      return original.writeAudit(...args);
-    },
-  };
-});
+import { auditFailure, form } from '../support/action-harness';
 
 const { declareVacancy } = await import('@/lib/actions/vacancies/declare-vacancy');
 const { closeVacancy } = await import('@/lib/actions/vacancies/close-vacancy');
 const { listOpenVacancies } = await import('@/lib/db/vacancy-queries');
 
-const form = (values: Record<string, string | number | undefined>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) data.set(key, String(value));
-  return data;
-};
 
 let database: TestDatabase;
 let chairman: SessionUser;
