@@ -10,13 +10,13 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { FormStatus } from './form-status';
 import { ScopeFields } from './scope-fields';
 import { useMessage } from './use-message';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 export function CreateUserForm({ options }: { options: ScopeOptions }) {
   const t = useTranslations('admin.users');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult<{ id: number }> | null, FormData>(createUser, null);
-  const values = (!state?.ok && state?.values) || {};
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  const { values, error } = formFeedback(state, message);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormStatus state={state} />

@@ -10,6 +10,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { FormStatus } from './form-status';
 import { ScopeFields } from './scope-fields';
 import { useMessage } from './use-message';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 export type EditUserValues = { userId: number; version: number; displayName: string; role: string; communeId: string; departmentId: string };
 
@@ -17,13 +18,12 @@ export function EditUserForm({ user, options }: { user: EditUserValues; options:
   const t = useTranslations('admin.users');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(updateUser, null);
-  const values: Partial<Record<string, string>> = (!state?.ok && state?.values) || {
+  const { values, error } = formFeedback(state, message, {
     displayName: user.displayName,
     role: user.role,
     communeId: user.communeId,
     departmentId: user.departmentId,
-  };
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  });
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="userId" value={user.userId} />

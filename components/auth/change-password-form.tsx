@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/result';
 
 export type ChangePasswordLabels = {
@@ -49,32 +50,19 @@ export function ChangePasswordForm({ action, labels }: { action: Action; labels:
           {formError}
         </p>
       ) : null}
-      {FIELDS.map((field) => {
-        const error = message(fieldErrors[field.name]);
-        return (
-          <div key={field.name}>
-            <label htmlFor={field.name} className="block text-sm font-medium text-stone-800">
-              {labels[field.label]}
-            </label>
-            <input
-              id={field.name}
-              name={field.name}
-              type="password"
-              autoComplete={field.autoComplete}
-              required
-              maxLength={200}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${field.name}-error` : undefined}
-              className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs focus:border-brand-600 aria-invalid:border-brand-600"
-            />
-            {error ? (
-              <p id={`${field.name}-error`} className="mt-1 text-sm text-brand-700">
-                {error}
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
+      {FIELDS.map((field) => (
+        <Field
+          key={field.name}
+          id={field.name}
+          name={field.name}
+          label={labels[field.label]}
+          type="password"
+          autoComplete={field.autoComplete}
+          required
+          maxLength={200}
+          error={message(fieldErrors[field.name])}
+        />
+      ))}
       <button
         type="submit"
         disabled={pending}

@@ -9,6 +9,7 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { StaleReloadLink } from './stale-reload-link';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 export type CommuneAttributesValues = {
   communeId: number;
@@ -34,11 +35,10 @@ export function CommuneAttributesForm({
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(updateCommuneAttributes, null);
   // A ticked checkbox is sent as "on", an unticked one not at all.
-  const values: Partial<Record<string, string>> = (!state?.ok && state?.values) || {
+  const { values, error } = formFeedback(state, message, {
     oldDistrictId: initial.oldDistrictId,
     ...Object.fromEntries(FLAGS.filter((flag) => initial[flag]).map((flag) => [flag, 'on'])),
-  };
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  });
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="attributes-form">
       <input type="hidden" name="communeId" value={initial.communeId} />

@@ -9,6 +9,7 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { StaleReloadLink } from './stale-reload-link';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 export type QuotaFormValues = { communeId: number; version: number; year: number; partyFront: string; government: string };
 
@@ -17,8 +18,7 @@ export function QuotaForm({ initial, reloadHref }: { initial: QuotaFormValues; r
   const t = useTranslations();
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(saveCommuneQuotas, null);
-  const values: Partial<Record<string, string>> = (!state?.ok && state?.values) || { partyFront: initial.partyFront, government: initial.government };
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  const { values, error } = formFeedback(state, message, { partyFront: initial.partyFront, government: initial.government });
   return (
     <form action={formAction} className="space-y-4" noValidate data-testid="quota-form">
       <input type="hidden" name="communeId" value={initial.communeId} />

@@ -8,6 +8,7 @@ import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 const REASONS = ['retirement', 'resignation', 'early_retirement', 'transfer_out', 'death', 'other'] as const;
 
@@ -16,8 +17,7 @@ export function DepartureForm({ communeId, cadreId, version, today }: { communeI
   const t = useTranslations('roster.departure');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(recordDeparture, null);
-  const values = (!state?.ok && state?.values) || {};
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  const { values, error } = formFeedback(state, message);
   if (state?.ok) return <FormStatus state={state} />;
   return (
     <form action={formAction} className="space-y-4" noValidate>

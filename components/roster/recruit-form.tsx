@@ -8,6 +8,7 @@ import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { formFeedback } from '@/components/ui/form-feedback';
 
 type Option = { value: string; label: string };
 type Labels = { gender: Option[]; employmentType: Option[]; education: Option[]; fields: Option[]; positions: Option[] };
@@ -17,8 +18,7 @@ export function RecruitForm({ communeId, today, options }: { communeId: number; 
   const t = useTranslations('roster.recruit');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult<{ id: number; code: string }> | null, FormData>(recruitCadre, null);
-  const values = (!state?.ok && state?.values) || {};
-  const error = (field: string) => (state && !state.ok ? message(state.fieldErrors?.[field]) : null);
+  const { values, error } = formFeedback(state, message);
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="communeId" value={communeId} />

@@ -2,6 +2,7 @@ import 'server-only';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import type { Block } from '@/lib/domain/types';
 import type { Db } from './prisma';
+import type { CommuneDetail } from './staffing-queries';
 
 export type BlockQuotas = Record<Block, number | null>;
 
@@ -23,17 +24,7 @@ export async function listOldDistrictOptions(db: Db, provinceId: number): Promis
   return rows.sort((a, b) => compareVietnamese(a.name, b.name) || (a.code < b.code ? -1 : 1));
 }
 
-export type CommuneQuotaRow = {
-  id: number;
-  code: string;
-  name: string;
-  kind: 'commune' | 'ward';
-  oldDistrict: { code: string; name: string };
-  mountainous: boolean;
-  extremelyDisadvantaged: boolean;
-  border: boolean;
-  quota: BlockQuotas;
-};
+export type CommuneQuotaRow = Omit<CommuneDetail, 'mergedFrom'> & { quota: BlockQuotas };
 
 /** Every commune of the province with its quota per block in `year` (null where that block has no row). */
 export async function listCommuneQuotas(db: Db, provinceId: number, year: number): Promise<CommuneQuotaRow[]> {
