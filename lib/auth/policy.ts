@@ -14,6 +14,8 @@ export const POLICY = {
   'vacancy.declare': ['admin', 'home_affairs', 'commune_chairman'],
   // Quotas, key-position norms, the positions catalogue and commune attributes (Department of Home Affairs).
   'quota.edit': ['admin', 'home_affairs'],
+  // Province workbook import (dry run, apply, template): Home Affairs and administrators.
+  'data.import': ['admin', 'home_affairs'],
   'user.manage': ['admin'],
   'audit.view': ['admin', 'organizing_committee'],
   'account.changePassword': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],

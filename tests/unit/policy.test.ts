@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'roster.edit': [A, H, C, D],
   'vacancy.declare': [A, H, C],
   'quota.edit': [A, H],
+  'data.import': [A, H],
   'user.manage': [A],
   'audit.view': [A, O],
   'account.changePassword': [A, S, O, H, D, C],

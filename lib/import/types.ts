@@ -1,0 +1,52 @@
+// The contract between the workbook import engine (lib/import) and its callers: the upload page, the
+// server actions and `npm run data -- import`. Messages are Vietnamese (the import report is a document
+// for Home Affairs staff; the CLI prints it as is).
+
+/** The sheets of a province workbook, in the order they are read and applied. */
+export const SHEETS = ['province', 'communes', 'departments', 'positions', 'quotas', 'key_positions', 'cadres'] as const;
+export type SheetName = (typeof SHEETS)[number];
+
+/** Where the workbook comes from: bytes (an upload, or a file the CLI read) or a folder of CSV files. */
+export type ImportSource =
+  | { kind: 'bytes'; fileName: string; bytes: Uint8Array }
+  | { kind: 'folder'; path: string };
+
+/** One problem: the sheet, the Excel row number (header = row 1; null for the whole sheet or file), the header name. */
+export type ImportProblem = { sheet: SheetName | null; row: number | null; column: string | null; message: string };
+
+export type SheetCounts = { created: number; updated: number; unchanged: number };
+
+export type ImportReport = {
+  /** True when there is no problem: the workbook may be applied. */
+  ok: boolean;
+  /** Every problem found, in sheet order then row order (capped; see `problemsTruncated`). */
+  problems: ImportProblem[];
+  /** Total number of problems, when more were found than are listed. */
+  problemCount: number;
+  problemsTruncated: boolean;
+  /** The province the workbook is for (from its `province` sheet), when readable. */
+  province: { code: string; name: string } | null;
+  /** The changes the import would make (dry run) or made (apply), per sheet present in the workbook. */
+  counts: Partial<Record<SheetName, SheetCounts>>;
+  /** Informational lines in Vietnamese (e.g. "12 người có trạng thái 'left' sẽ được ghi nhận nghỉ ngày dd/MM/yyyy, lý do: khác"). */
+  notes: string[];
+  /** Whether the changes were written (apply with no problem). */
+  applied: boolean;
+};
+
+export type ImportOptions = {
+  /** The import's date (YYYY-MM-DD), from lib/clock today(): `left` rows end on it. */
+  today: string;
+  /**
+   * When set, the workbook must be for this province (the web page: the signed-in user's province).
+   * When absent (the CLI at go-live), the province is created if its code is new.
+   */
+  provinceId?: number;
+  /** Who applies: written to the audit trail (a user, or the CLI's `system` actor named after the OS user). */
+  actor: { id: number | null; name: string; role: string };
+  /** Request metadata for the audit rows (web only). */
+  request?: { ipAddress: string | null; userAgent: string | null };
+};
+
+/** Uploads are capped at 25 MB (rules.md); larger files are refused before anything is read. */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
