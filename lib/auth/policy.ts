@@ -16,6 +16,13 @@ export const POLICY = {
   'quota.edit': ['admin', 'home_affairs'],
   // Province workbook import (dry run, apply, template): Home Affairs and administrators.
   'data.import': ['admin', 'home_affairs'],
+  // The 5% secondment lists (issue 6): each step belongs to one body; the administrator manages accounts,
+  // not the workflow (separation of duties).
+  'secondment.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer'],
+  'secondment.propose': ['department_officer'],
+  'secondment.review': ['organizing_committee'],
+  'secondment.decide': ['standing_committee'],
+  'secondment.place': ['organizing_committee', 'home_affairs'],
   'user.manage': ['admin'],
   'audit.view': ['admin', 'organizing_committee'],
   'account.changePassword': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],

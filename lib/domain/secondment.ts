@@ -1,0 +1,291 @@
+// The 5% secondment lists (issue 6; domain.md rule 4; rules.md "Workflows"): two state machines, the
+// minimum list size, the warnings shown per candidate and the overdue rule. Pure: no I/O, no clock (`today`
+// is passed in). Who may take a transition is a policy action (lib/auth/policy.ts), so the one policy table
+// stays the only list of roles; scope (a department officer acts on her own department's list) is the
+// caller's to check with `can`.
+
+import type { Action } from '@/lib/auth/policy';
+
+// ---- States -------------------------------------------------------------------------------------------
+
+/** A department's list for one phase: draft → submitted → (returned → submitted)* → forwarded → decided. */
+export const LIST_STATES = ['draft', 'submitted', 'returned', 'forwarded', 'decided'] as const;
+export type ListState = (typeof LIST_STATES)[number];
+
+/** A candidate: proposed → meets | does_not_meet → forwarded → approved | declined → placed → ended. */
+export const CANDIDATE_STATES = ['proposed', 'meets', 'does_not_meet', 'forwarded', 'approved', 'declined', 'placed', 'ended'] as const;
+export type CandidateState = (typeof CANDIDATE_STATES)[number];
+
+/** The kind of post proposed for a candidate. */
+export const POST_KINDS = ['secondment', 'assignment', 'reinforcement'] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** A list the department may still change (add, edit or remove candidates). */
+export const isEditableList = (state: ListState) => state === 'draft' || state === 'returned';
+
+// ---- List transitions ---------------------------------------------------------------------------------
+
+export const LIST_ACTIONS = ['submit', 'return', 'forward'] as const;
+export type ListAction = (typeof LIST_ACTIONS)[number];
+
+type ListTransition = { from: readonly ListState[]; to: ListState; permission: Action };
+
+/**
+ * The list's transitions. "decided" is reached by no action of its own: the list becomes decided when the
+ * Standing Committee has approved or declined every candidate forwarded (see `listAfterDecisions`).
+ */
+export const LIST_TRANSITIONS: Record<ListAction, ListTransition> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', permission: 'secondment.propose' },
+  return: { from: ['submitted'], to: 'returned', permission: 'secondment.review' },
+  forward: { from: ['submitted'], to: 'forwarded', permission: 'secondment.review' },
+};
+
+/** What a list transition needs to know besides the state and the role. */
+export type ListTransitionInput = {
+  /** Candidates on the list, with their states. */
+  candidates: readonly CandidateState[];
+  /** submit: the justification typed (blank when none). */
+  justification?: string | null;
+  /** submit: whether the department's count including this list is below its 5% minimum. */
+  belowMinimum?: boolean;
+  /** return: the comment to the department. */
+  comment?: string | null;
+};
+
+export type TransitionError =
+  | 'secondment.errors.forbidden'
+  | 'secondment.errors.wrongState'
+  | 'secondment.errors.emptyList'
+  | 'secondment.errors.justificationRequired'
+  | 'secondment.errors.commentRequired'
+  | 'secondment.errors.notAllAssessed'
+  | 'secondment.errors.noneMeets'
+  | 'secondment.errors.reasonRequired'
+  | 'secondment.errors.conclusionRequired'
+  | 'secondment.errors.placementRequired'
+  | 'secondment.errors.endBeforeStart'
+  | 'secondment.errors.endDateRequired'
+  | 'secondment.errors.earlyEndReasonRequired';
+
+export type TransitionResult<S> = { ok: true; to: S } | { ok: false; error: TransitionError };
+
+const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
+
+/**
+ * Whether `allowed(permission)` (the role's policy, bound by the caller) lets the list move by `action`
+ * from `state`, and what the move requires: a submitted list is never empty and, below the minimum, carries
+ * a justification; a return carries a comment; a forward needs every candidate assessed and one who meets.
+ */
+export function checkListTransition(
+  action: ListAction,
+  state: ListState,
+  allowed: (permission: Action) => boolean,
+  input: ListTransitionInput,
+): TransitionResult<ListState> {
+  const transition = LIST_TRANSITIONS[action];
+  if (!allowed(transition.permission)) return { ok: false, error: 'secondment.errors.forbidden' };
+  if (!transition.from.includes(state)) return { ok: false, error: 'secondment.errors.wrongState' };
+  switch (action) {
+    case 'submit':
+      if (input.candidates.length === 0) return { ok: false, error: 'secondment.errors.emptyList' };
+      if (input.belowMinimum && blank(input.justification)) return { ok: false, error: 'secondment.errors.justificationRequired' };
+      break;
+    case 'return':
+      if (blank(input.comment)) return { ok: false, error: 'secondment.errors.commentRequired' };
+      break;
+    case 'forward':
+      if (input.candidates.length === 0) return { ok: false, error: 'secondment.errors.emptyList' };
+      if (input.candidates.some((c) => c === 'proposed')) return { ok: false, error: 'secondment.errors.notAllAssessed' };
+      if (!input.candidates.includes('meets')) return { ok: false, error: 'secondment.errors.noneMeets' };
+      break;
+  }
+  return { ok: true, to: transition.to };
+}
+
+/** A forwarded list is decided once none of its candidates awaits the Standing Committee. */
+export function listAfterDecisions(state: ListState, candidates: readonly CandidateState[]): ListState {
+  return state === 'forwarded' && !candidates.includes('forwarded') ? 'decided' : state;
+}
+
+/** What forwarding a list does to each candidate: those who meet the standards go forward; the rest stay. */
+export const candidateOnForward = (state: CandidateState): CandidateState => (state === 'meets' ? 'forwarded' : state);
+
+// ---- Candidate transitions ----------------------------------------------------------------------------
+
+export const CANDIDATE_ACTIONS = ['assess_meets', 'assess_not_meets', 'approve', 'decline', 'place', 'end'] as const;
+export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
+
+type CandidateTransition = { from: readonly CandidateState[]; listStates: readonly ListState[]; to: CandidateState; permission: Action };
+
+/**
+ * The candidate's own transitions, each allowed only while its list is in `listStates`. An assessment may be
+ * changed until the list is forwarded (the Organizing Committee may reconsider after a resubmission).
+ */
+export const CANDIDATE_TRANSITIONS: Record<CandidateAction, CandidateTransition> = {
+  assess_meets: { from: ['proposed', 'meets', 'does_not_meet'], listStates: ['submitted'], to: 'meets', permission: 'secondment.review' },
+  assess_not_meets: { from: ['proposed', 'meets', 'does_not_meet'], listStates: ['submitted'], to: 'does_not_meet', permission: 'secondment.review' },
+  approve: { from: ['forwarded'], listStates: ['forwarded'], to: 'approved', permission: 'secondment.decide' },
+  decline: { from: ['forwarded'], listStates: ['forwarded'], to: 'declined', permission: 'secondment.decide' },
+  place: { from: ['approved'], listStates: ['forwarded', 'decided'], to: 'placed', permission: 'secondment.place' },
+  end: { from: ['placed'], listStates: ['forwarded', 'decided'], to: 'ended', permission: 'secondment.place' },
+};
+
+export type CandidateTransitionInput = {
+  /** assess_not_meets and decline: the reason. */
+  reason?: string | null;
+  /** approve: the Conclusion's number (e.g. 599-KL/TU) and date. */
+  conclusionNumber?: string | null;
+  conclusionDate?: string | null;
+  /** place: the commune, position and dates of the secondment. */
+  placement?: { communeId: number | null; positionId: number | null; startDate: string | null; endDate: string | null };
+  /** end: the day the secondment ends, its planned end date, and the reason when it ends early. */
+  ending?: { date: string | null; plannedEnd: string; reason: string | null };
+};
+
+export function checkCandidateTransition(
+  action: CandidateAction,
+  state: CandidateState,
+  listState: ListState,
+  allowed: (permission: Action) => boolean,
+  input: CandidateTransitionInput = {},
+): TransitionResult<CandidateState> {
+  const transition = CANDIDATE_TRANSITIONS[action];
+  if (!allowed(transition.permission)) return { ok: false, error: 'secondment.errors.forbidden' };
+  if (!transition.from.includes(state) || !transition.listStates.includes(listState)) return { ok: false, error: 'secondment.errors.wrongState' };
+  switch (action) {
+    case 'assess_not_meets':
+    case 'decline':
+      if (blank(input.reason)) return { ok: false, error: 'secondment.errors.reasonRequired' };
+      break;
+    case 'approve':
+      if (blank(input.conclusionNumber) || blank(input.conclusionDate)) return { ok: false, error: 'secondment.errors.conclusionRequired' };
+      break;
+    case 'place': {
+      const p = input.placement;
+      if (!p || p.communeId === null || p.positionId === null || blank(p.startDate) || blank(p.endDate)) {
+        return { ok: false, error: 'secondment.errors.placementRequired' };
+      }
+      if (p.endDate! <= p.startDate!) return { ok: false, error: 'secondment.errors.endBeforeStart' };
+      break;
+    }
+    case 'end': {
+      const e = input.ending;
+      if (!e || blank(e.date)) return { ok: false, error: 'secondment.errors.endDateRequired' };
+      if (e.date! < e.plannedEnd && blank(e.reason)) return { ok: false, error: 'secondment.errors.earlyEndReasonRequired' };
+      break;
+    }
+  }
+  return { ok: true, to: transition.to };
+}
+
+/**
+ * Whether a candidate row still holds its cadre (the database keeps at most one such row per cadre: "never
+ * in two open lists"). A candidate who did not meet the standards is released once the list moves on; one
+ * declined, placed (the secondment record takes over) or ended is released at once.
+ */
+export function holdsCadre(state: CandidateState, listState: ListState): boolean {
+  switch (state) {
+    case 'proposed':
+    case 'meets':
+    case 'forwarded':
+    case 'approved':
+      return true;
+    case 'does_not_meet':
+      return listState !== 'forwarded' && listState !== 'decided';
+    default:
+      return false;
+  }
+}
+
+// ---- Figures ------------------------------------------------------------------------------------------
+
+/** The 5% minimum of a department's allocated civil-servant quota, rounded up, in integer arithmetic. */
+export function minimumListSize(quota: number): number {
+  if (!Number.isInteger(quota) || quota < 0) throw new RangeError(`quota must be a non-negative integer, got ${quota}`);
+  return Math.floor((quota * 5 + 99) / 100);
+}
+
+/** States from which a list counts towards its department's 5% (submitted or later). */
+export const COUNTING_LIST_STATES: readonly ListState[] = ['submitted', 'returned', 'forwarded', 'decided'];
+
+/**
+ * A department's count for the year: the distinct cadres and civil servants on its lists that were
+ * submitted (or went further). Public employees may be listed, with a warning, but do not count.
+ * `returned` counts: the list was submitted once and is being revised, not withdrawn.
+ */
+export function countListed(
+  rows: readonly { cadreId: number; employmentType: string; listState: ListState }[],
+): number {
+  const counted = new Set<number>();
+  for (const row of rows) {
+    if ((row.employmentType === 'cadre' || row.employmentType === 'civil_servant') && COUNTING_LIST_STATES.includes(row.listState)) counted.add(row.cadreId);
+  }
+  return counted.size;
+}
+
+/** A submission needs a justification when the count including this list stays below the minimum. */
+export const needsJustification = (countIncludingThisList: number, minimum: number) => countIncludingThisList < minimum;
+
+/** Overdue: not yet submitted (draft or returned) after the due date. Never a state, only a flag. */
+export const isOverdue = (state: ListState, dueDate: string, today: string) => isEditableList(state) && today > dueDate;
+
+/** Submitted after the due date (a flag on the submission). */
+export const isSubmittedLate = (submittedOn: string, dueDate: string) => submittedOn > dueDate;
+
+// ---- Warnings per candidate ---------------------------------------------------------------------------
+
+export const DEFAULT_TERM_MONTHS = 36;
+export const RECENT_APPOINTMENT_MONTHS = 12;
+
+export type CandidateWarning = 'retiresWithinTerm' | 'notCadreOrCivilServant' | 'recentlyAppointed';
+
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  // The same day of the month, or the month's last day when it has fewer days (31/01 + 1 month = 28/02).
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The retirement age, in months, for someone reaching it in `year` (Decree 135/2020/NĐ-CP roadmap, normal
+ * working conditions): men 60 years 3 months in 2021, plus 3 months a year up to 62 years (2028); women
+ * 55 years 4 months in 2021, plus 4 months a year up to 60 years (2035). Before 2021: 60 and 55.
+ */
+export function retirementAgeMonths(gender: 'male' | 'female', year: number): number {
+  const steps = Math.max(0, year - 2020);
+  return gender === 'male' ? Math.min(60 * 12 + 3 * steps, 62 * 12) : Math.min(55 * 12 + 4 * steps, 60 * 12);
+}
+
+/** The day a person reaches the retirement age of the year in which he reaches it. */
+export function retirementDate(birthDate: string, gender: 'male' | 'female'): string {
+  const birthYear = Number(birthDate.slice(0, 4));
+  // The age grows with the year, so the first year whose own age is reached within it is the one.
+  for (let year = birthYear + 55; year <= birthYear + 63; year++) {
+    const date = addMonths(birthDate, retirementAgeMonths(gender, year));
+    if (Number(date.slice(0, 4)) <= year) return date;
+  }
+  return addMonths(birthDate, retirementAgeMonths(gender, birthYear + 62));
+}
+
+/** The warnings a department officer and the reviewers see beside a candidate (none of them blocks). */
+export function candidateWarnings(person: {
+  birthDate: string;
+  gender: 'male' | 'female';
+  employmentType: string;
+  /** Start of the person's current primary post. */
+  currentPostSince: string | null;
+  today: string;
+  termMonths?: number;
+}): CandidateWarning[] {
+  const warnings: CandidateWarning[] = [];
+  const termEnd = addMonths(person.today, person.termMonths ?? DEFAULT_TERM_MONTHS);
+  if (retirementDate(person.birthDate, person.gender) <= termEnd) warnings.push('retiresWithinTerm');
+  if (person.employmentType !== 'cadre' && person.employmentType !== 'civil_servant') warnings.push('notCadreOrCivilServant');
+  if (person.currentPostSince !== null && addMonths(person.currentPostSince, RECENT_APPOINTMENT_MONTHS) > person.today) warnings.push('recentlyAppointed');
+  return warnings;
+}
+
+export { addMonths as addMonthsToDate };
