@@ -29,6 +29,10 @@ describe('hand-written database objects exist', () => {
     ['cadre_left_consistent', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['commune_code_unique_across_units', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
     ['f_unaccent', `SELECT 1 FROM pg_proc WHERE proname = $1`],
+    ['secondment_candidate_one_open_per_cadre', `SELECT 1 FROM pg_indexes WHERE indexname = $1`],
+    ['secondment_no_overlap', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
+    ['secondment_dates_in_order', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
+    ['secondment_candidate_conclusion', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
   ])('%s', async (name, sql) => {
     expect((await client.query(sql, [name])).rowCount).toBe(1);
   });
@@ -81,5 +85,63 @@ describe('constraints refuse bad data', () => {
   test('diacritic-insensitive search through f_unaccent', async () => {
     const rows = (await client.query(`SELECT name FROM commune WHERE f_unaccent(name) LIKE '%' || f_unaccent($1) || '%' ORDER BY name`, ['dong hieu'])).rows;
     expect(rows.map((r) => r.name)).toContain('Đông Hiếu');
+  });
+
+  describe('the secondment workflow', () => {
+    /** A phase, two department lists and a Conclusion of the seeded province, for the guards below. */
+    async function workflowFixture() {
+      const province = await one(`SELECT id FROM province WHERE code = 'NA'`);
+      const [d1, d2] = (await client.query(`SELECT id FROM department WHERE province_id = $1 ORDER BY code LIMIT 2`, [province.id])).rows;
+      const phase = await one(
+        `INSERT INTO secondment_phase (province_id, year, number, due_date) VALUES ($1, 2099, 1, '2099-09-10') RETURNING id`,
+        [province.id],
+      );
+      const insertList = `INSERT INTO secondment_list (phase_id, department_id, updated_at) VALUES ($1, $2, now()) RETURNING id`;
+      const list1 = await one(insertList, [phase.id, d1.id]);
+      const list2 = await one(insertList, [phase.id, d2.id]);
+      const cadre = await one(`SELECT cadre_id FROM assignment WHERE department_id = $1 AND is_primary AND end_date IS NULL LIMIT 1`, [d1.id]);
+      const conclusion = await one(`INSERT INTO conclusion (province_id, number, date) VALUES ($1, '999-KL/TU', '2099-09-19') RETURNING id`, [province.id]);
+      return { list1: list1.id, list2: list2.id, cadreId: cadre.cadre_id, conclusionId: conclusion.id, departmentId: d1.id };
+    }
+
+    test('a cadre in two open lists, a decision without its reason or Conclusion, overlapping secondments', async () => {
+      await client.query('BEGIN');
+      try {
+        const f = await workflowFixture();
+        const insert = `INSERT INTO secondment_candidate (list_id, cadre_id, kind, updated_at) VALUES ($1, $2, 'secondment', now()) RETURNING id`;
+        const first = await one(insert, [f.list1, f.cadreId]);
+        await client.query('SAVEPOINT s1');
+        await expect(client.query(insert, [f.list2, f.cadreId])).rejects.toThrow(/secondment_candidate_one_open_per_cadre/);
+        await client.query('ROLLBACK TO SAVEPOINT s1');
+        // Released (declined, with its reason): the cadre may be listed again.
+        await expect(client.query(`UPDATE secondment_candidate SET state = 'declined' WHERE id = $1`, [first.id])).rejects.toThrow(/secondment_candidate_declined_reason/);
+        await client.query('ROLLBACK TO SAVEPOINT s1');
+        await expect(client.query(`UPDATE secondment_candidate SET state = 'approved' WHERE id = $1`, [first.id])).rejects.toThrow(/secondment_candidate_conclusion/);
+        await client.query('ROLLBACK TO SAVEPOINT s1');
+        await client.query(`UPDATE secondment_candidate SET state = 'approved', conclusion_id = $2 WHERE id = $1`, [first.id, f.conclusionId]);
+        const second = await one(insert.replace("'secondment'", "'reinforcement'"), [f.list2, f.cadreId]).catch((e) => e);
+        expect(String(second)).toMatch(/secondment_candidate_one_open_per_cadre/);
+        await client.query('ROLLBACK TO SAVEPOINT s1');
+        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2, holds_cadre = false WHERE id = $1`, [first.id, f.conclusionId]);
+        const other = await one(insert, [f.list2, f.cadreId]);
+        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2, holds_cadre = false WHERE id = $1`, [other.id, f.conclusionId]);
+        const commune = await one(`SELECT id FROM commune LIMIT 1`);
+        const position = await one(`SELECT id FROM position LIMIT 1`);
+        const place = `INSERT INTO secondment (candidate_id, cadre_id, department_id, commune_id, position_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+        await client.query(place, [first.id, f.cadreId, f.departmentId, commune.id, position.id, '2099-10-01', '2102-09-30']);
+        await client.query('SAVEPOINT s2');
+        await expect(client.query(place, [other.id, f.cadreId, f.departmentId, commune.id, position.id, '2100-01-01', '2101-01-01'])).rejects.toThrow(/secondment_no_overlap/);
+        await client.query('ROLLBACK TO SAVEPOINT s2');
+        await expect(client.query(place, [other.id, f.cadreId, f.departmentId, commune.id, position.id, '2103-01-01', '2102-01-01'])).rejects.toThrow(/secondment_dates_in_order/);
+        await client.query('ROLLBACK TO SAVEPOINT s2');
+        // Ended early (with a reason), the range shrinks and a later secondment fits.
+        await expect(client.query(`UPDATE secondment SET ended_on = '2099-12-31' WHERE candidate_id = $1`, [first.id])).rejects.toThrow(/secondment_early_end_reason/);
+        await client.query('ROLLBACK TO SAVEPOINT s2');
+        await client.query(`UPDATE secondment SET ended_on = '2099-12-31', end_reason = 'Về sở' WHERE candidate_id = $1`, [first.id]);
+        await client.query(place, [other.id, f.cadreId, f.departmentId, commune.id, position.id, '2100-01-01', '2101-01-01']);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    });
   });
 });
