@@ -1,0 +1,274 @@
+import 'server-only';
+import {
+  candidateWarnings,
+  isOverdue,
+  isSubmittedLate,
+  minimumListSize,
+  type CandidateState,
+  type CandidateWarning,
+  type ListState,
+  type PostKind,
+} from '@/lib/domain/secondment';
+import { poolOf, type Db } from './prisma';
+
+// Reads of the 5% secondment lists (issue 6). Figures are counted in SQL, set-based, whatever the number of
+// departments; the rules (minimum, overdue, warnings) come from lib/domain/secondment.ts.
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
+
+export type PhaseRow = { id: number; year: number; number: number; dueDate: string; note: string | null; version: number; lists: number };
+
+export async function listPhases(db: Db, provinceId: number): Promise<PhaseRow[]> {
+  const rows = await db.secondmentPhase.findMany({
+    where: { provinceId },
+    select: { id: true, year: true, number: true, dueDate: true, note: true, version: true, _count: { select: { lists: true } } },
+    orderBy: [{ year: 'desc' }, { number: 'desc' }],
+  });
+  return rows.map((r) => ({ id: r.id, year: r.year, number: r.number, dueDate: iso(r.dueDate)!, note: r.note, version: r.version, lists: r._count.lists }));
+}
+
+/** One department's figures for a year (the compilation's row), or every department's. */
+export type CompilationRow = {
+  departmentId: number;
+  code: string;
+  name: string;
+  quota: number;
+  required: number;
+  listed: number;
+  meets: number;
+  approved: number;
+  placed: number;
+  belowMinimum: boolean;
+};
+
+type RawCompilation = { department_id: number; code: string; name: string; quota: number; listed: number; meets: number; approved: number; placed: number };
+
+/**
+ * Required (5% of the year's quota, rounded up), listed (distinct cadres and civil servants on lists submitted or
+ * further), meeting the standards (assessed so, whatever came after), approved (by a Conclusion) and placed (ever),
+ * per department of the province for `year`: one statement.
+ */
+export async function getCompilation(db: Db, provinceId: number, year: number, departmentId?: number): Promise<CompilationRow[]> {
+  const { rows } = await poolOf(db).query<RawCompilation>(
+    `SELECT d.id AS department_id, d.code, d.name, COALESCE(q.quota, 0)::int AS quota,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND ca.employment_type IN ('cadre', 'civil_servant'))::int AS listed,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('meets', 'forwarded', 'approved', 'declined', 'placed', 'ended'))::int AS meets,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended'))::int AS approved,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended'))::int AS placed
+       FROM department d
+       LEFT JOIN department_quota q ON q.department_id = d.id AND q.year = $2
+       LEFT JOIN secondment_phase p ON p.province_id = d.province_id AND p.year = $2
+       LEFT JOIN secondment_list l ON l.phase_id = p.id AND l.department_id = d.id
+       LEFT JOIN secondment_candidate c ON c.list_id = l.id
+       LEFT JOIN cadre ca ON ca.id = c.cadre_id
+      WHERE d.province_id = $1 AND ($3::int IS NULL OR d.id = $3)
+      GROUP BY d.id, d.code, d.name, q.quota
+      ORDER BY d.code COLLATE "C"`,
+    [provinceId, year, departmentId ?? null],
+  );
+  return rows.map((r) => {
+    const required = minimumListSize(r.quota);
+    return {
+      departmentId: r.department_id, code: r.code, name: r.name, quota: r.quota, required,
+      listed: r.listed, meets: r.meets, approved: r.approved, placed: r.placed, belowMinimum: r.listed < required,
+    };
+  });
+}
+
+export function compilationTotal(rows: CompilationRow[]): Omit<CompilationRow, 'departmentId' | 'code' | 'name'> {
+  const total = { quota: 0, required: 0, listed: 0, meets: 0, approved: 0, placed: 0, belowMinimum: false };
+  for (const r of rows) {
+    total.quota += r.quota;
+    total.required += r.required;
+    total.listed += r.listed;
+    total.meets += r.meets;
+    total.approved += r.approved;
+    total.placed += r.placed;
+  }
+  total.belowMinimum = total.listed < total.required;
+  return total;
+}
+
+export type ListSummary = {
+  id: number;
+  state: ListState;
+  version: number;
+  phase: { id: number; year: number; number: number; dueDate: string };
+  department: { id: number; code: string; name: string };
+  submittedOn: string | null;
+  round: number;
+  justification: string | null;
+  candidates: number;
+  overdue: boolean;
+  submittedLate: boolean;
+};
+
+type ListRow = {
+  id: number; state: ListState; version: number; submittedOn: Date | null; round: number; justification: string | null;
+  phase: { id: number; year: number; number: number; dueDate: Date };
+  department: { id: number; code: string; name: string };
+  _count: { candidates: number };
+};
+
+const LIST_SELECT = {
+  id: true, state: true, version: true, submittedOn: true, round: true, justification: true,
+  phase: { select: { id: true, year: true, number: true, dueDate: true } },
+  department: { select: { id: true, code: true, name: true } },
+  _count: { select: { candidates: true } },
+} as const;
+
+function toSummary(r: ListRow, today: string): ListSummary {
+  const dueDate = iso(r.phase.dueDate)!;
+  const submittedOn = iso(r.submittedOn);
+  return {
+    id: r.id, state: r.state, version: r.version, round: r.round, justification: r.justification, submittedOn,
+    phase: { id: r.phase.id, year: r.phase.year, number: r.phase.number, dueDate },
+    department: r.department, candidates: r._count.candidates,
+    overdue: isOverdue(r.state, dueDate, today),
+    submittedLate: submittedOn !== null && isSubmittedLate(submittedOn, dueDate),
+  };
+}
+
+/** Lists of the province (optionally of one department or in some states), newest phase first. */
+export async function listLists(db: Db, provinceId: number, today: string, filter: { departmentId?: number; states?: ListState[] } = {}): Promise<ListSummary[]> {
+  const rows = await db.secondmentList.findMany({
+    where: {
+      phase: { provinceId },
+      ...(filter.departmentId !== undefined ? { departmentId: filter.departmentId } : {}),
+      ...(filter.states ? { state: { in: filter.states } } : {}),
+    },
+    select: LIST_SELECT,
+    orderBy: [{ phase: { year: 'desc' } }, { phase: { number: 'desc' } }, { department: { code: 'asc' } }],
+  });
+  return rows.map((r) => toSummary(r, today));
+}
+
+export type CandidateRow = {
+  id: number;
+  version: number;
+  state: CandidateState;
+  kind: PostKind;
+  field: string | null;
+  preferredCommune: { id: number; code: string; name: string } | null;
+  assessmentReason: string | null;
+  decisionReason: string | null;
+  conclusion: { number: string; date: string } | null;
+  cadre: { id: number; code: string; fullName: string; employmentType: string; education: string; field: string | null; currentPost: string | null };
+  warnings: CandidateWarning[];
+  secondment: { id: number; version: number; commune: { code: string; name: string }; position: string; startDate: string; endDate: string; endedOn: string | null } | null;
+};
+
+export type ListDetail = ListSummary & { candidatesDetail: CandidateRow[] };
+
+/** A list with its candidates, their warnings (as of `today`) and their placements; null when not in the province. */
+export async function findList(db: Db, provinceId: number, listId: number, today: string): Promise<ListDetail | null> {
+  const row = await db.secondmentList.findFirst({ where: { id: listId, phase: { provinceId } }, select: LIST_SELECT });
+  if (!row) return null;
+  const candidates = await db.secondmentCandidate.findMany({
+    where: { listId },
+    select: {
+      id: true, version: true, state: true, kind: true, field: true, assessmentReason: true, decisionReason: true,
+      preferredCommune: { select: { id: true, code: true, name: true } },
+      conclusion: { select: { number: true, date: true } },
+      cadre: {
+        select: {
+          id: true, code: true, fullName: true, gender: true, birthDate: true, employmentType: true, education: true, field: true,
+          assignments: { where: { isPrimary: true, endDate: null }, select: { startDate: true, position: { select: { titleVi: true } } }, take: 1 },
+        },
+      },
+      secondment: {
+        select: { id: true, version: true, startDate: true, endDate: true, endedOn: true, commune: { select: { code: true, name: true } }, position: { select: { titleVi: true } } },
+      },
+    },
+    orderBy: { cadre: { fullName: 'asc' } },
+  });
+  return {
+    ...toSummary(row, today),
+    candidatesDetail: candidates.map((c) => {
+      const post = c.cadre.assignments[0] ?? null;
+      return {
+        id: c.id, version: c.version, state: c.state, kind: c.kind, field: c.field, preferredCommune: c.preferredCommune,
+        assessmentReason: c.assessmentReason, decisionReason: c.decisionReason,
+        conclusion: c.conclusion ? { number: c.conclusion.number, date: iso(c.conclusion.date)! } : null,
+        cadre: {
+          id: c.cadre.id, code: c.cadre.code, fullName: c.cadre.fullName, employmentType: c.cadre.employmentType, education: c.cadre.education,
+          field: c.cadre.field, currentPost: post?.position.titleVi ?? null,
+        },
+        warnings: candidateWarnings({
+          birthDate: iso(c.cadre.birthDate)!, gender: c.cadre.gender, employmentType: c.cadre.employmentType,
+          currentPostSince: post ? iso(post.startDate) : null, today,
+        }),
+        secondment: c.secondment
+          ? {
+              id: c.secondment.id, version: c.secondment.version, commune: c.secondment.commune, position: c.secondment.position.titleVi,
+              startDate: iso(c.secondment.startDate)!, endDate: iso(c.secondment.endDate)!, endedOn: iso(c.secondment.endedOn),
+            }
+          : null,
+      };
+    }),
+  };
+}
+
+export type TimelineEntry = { at: Date; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; after: unknown };
+
+/** Who did what, when, with what comment: the audit rows of the list and of its candidates, oldest first. */
+export async function listTimeline(db: Db, listId: number): Promise<TimelineEntry[]> {
+  const candidateIds = (await db.secondmentCandidate.findMany({ where: { listId }, select: { id: true } })).map((c) => String(c.id));
+  return db.auditLog.findMany({
+    where: {
+      OR: [
+        { entityType: 'secondment_list', entityId: String(listId) },
+        ...(candidateIds.length ? [{ entityType: 'secondment_candidate', entityId: { in: candidateIds } }] : []),
+        // Candidates removed from the list are gone, but their rows name the list.
+        { entityType: 'secondment_candidate', action: 'secondment.candidate.remove', before: { path: ['listId'], equals: listId } },
+      ],
+    },
+    select: { at: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, after: true },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  });
+}
+
+export type StaffOption = { id: number; code: string; fullName: string; employmentType: string; field: string | null; currentPost: string | null; blocked: boolean };
+
+/**
+ * The department's active staff matching `query` (name or code, diacritics ignored), with a hard block for those
+ * already held by an open list or in an active secondment on `today`.
+ */
+export async function searchDepartmentStaff(db: Db, departmentId: number, query: string, today: string, limit = 30): Promise<StaffOption[]> {
+  const { rows } = await poolOf(db).query<{ id: number; code: string; full_name: string; employment_type: string; field: string | null; post: string | null; blocked: boolean }>(
+    `SELECT ca.id, ca.code, ca.full_name, ca.employment_type::text, ca.field, po.title_vi AS post,
+            (EXISTS (SELECT 1 FROM secondment_candidate sc WHERE sc.cadre_id = ca.id AND sc.holds_cadre)
+             OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = ca.id AND $3::date BETWEEN s.start_date AND COALESCE(s.ended_on, s.end_date))) AS blocked
+       FROM assignment a
+       JOIN cadre ca ON ca.id = a.cadre_id AND ca.status = 'active'
+       JOIN position po ON po.id = a.position_id
+      WHERE a.department_id = $1 AND a.is_primary AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)
+        AND ($2 = '' OR f_unaccent(ca.full_name || ' ' || ca.code) ILIKE '%' || f_unaccent($2) || '%')
+      ORDER BY ca.full_name COLLATE "vi-x-icu", ca.code
+      LIMIT $4`,
+    [departmentId, query.trim(), today, limit],
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, fullName: r.full_name, employmentType: r.employment_type, field: r.field, currentPost: r.post, blocked: r.blocked }));
+}
+
+/** Items awaiting the user's action, for the navigation badge. */
+export async function countAwaiting(db: Db, user: { role: string; provinceId: number; departmentId: number | null }): Promise<number> {
+  switch (user.role) {
+    case 'department_officer':
+      if (user.departmentId === null) return 0;
+      return db.secondmentList.count({ where: { departmentId: user.departmentId, state: { in: ['draft', 'returned'] }, phase: { provinceId: user.provinceId } } });
+    case 'organizing_committee': {
+      const [lists, toPlace] = await Promise.all([
+        db.secondmentList.count({ where: { state: 'submitted', phase: { provinceId: user.provinceId } } }),
+        db.secondmentCandidate.count({ where: { state: 'approved', list: { phase: { provinceId: user.provinceId } } } }),
+      ]);
+      return lists + toPlace;
+    }
+    case 'standing_committee':
+      return db.secondmentCandidate.count({ where: { state: 'forwarded', list: { phase: { provinceId: user.provinceId } } } });
+    case 'home_affairs':
+      return db.secondmentCandidate.count({ where: { state: 'approved', list: { phase: { provinceId: user.provinceId } } } });
+    default:
+      return 0;
+  }
+}
