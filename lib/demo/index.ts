@@ -2,6 +2,7 @@ import { seedDemoAccounts } from './accounts';
 import { generateNationalProvinces } from './generate-national';
 import { generateNgheAn } from './generate-province';
 import { hasProvince, loadProvince, withSeedTransaction } from './load';
+import { seedDemoSecondments } from './secondments';
 import type { ProvinceDataset } from './types';
 
 export { FIELDS, POSITIONS } from './catalogue';
@@ -15,6 +16,7 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean 
     if (await hasProvince(client, 'NA')) return { commit: (await seedDemoAccounts(client)) > 0, result: { created: false } };
     await loadProvince(client, generateNgheAn());
     await seedDemoAccounts(client);
+    await seedDemoSecondments(client);
     return { commit: true, result: { created: true } };
   });
 }
