@@ -169,7 +169,7 @@ describe('the whole story', () => {
     // The timeline keeps every step, with the comments.
     const timeline = await listTimeline(database.db, listId);
     const actions = timeline.map((e) => e.action);
-    for (const action of ['secondment.list.create', 'secondment.candidate.add', 'secondment.list.submit', 'secondment.list.return', 'secondment.candidate.remove', 'secondment.candidate.assess', 'secondment.list.forward', 'secondment.candidate.approve', 'secondment.candidate.decline', 'secondment.candidate.place', 'secondment.candidate.end']) {
+    for (const action of ['secondment.list.create', 'secondment.candidate.propose', 'secondment.list.submit', 'secondment.list.return', 'secondment.candidate.remove', 'secondment.candidate.assess', 'secondment.list.forward', 'secondment.candidate.approve', 'secondment.candidate.decline', 'secondment.candidate.place', 'secondment.candidate.end']) {
       expect(actions, action).toContain(action);
     }
     expect(timeline.find((e) => e.action === 'secondment.list.return')?.after).toMatchObject({ comment: 'Bổ sung bản tự kiểm điểm.' });

@@ -84,7 +84,7 @@ export const addSecondmentCandidate = defineAction('addSecondmentCandidate', 'se
           select: { id: true },
         });
         await ctx.audit(tx, {
-          action: 'secondment.candidate.add',
+          action: 'secondment.candidate.propose',
           entityType: 'secondment_candidate',
           entityId: candidate.id,
           after: { to: 'proposed', listId: list.id, cadre: staff.cadre.code, kind: input.kind, field: input.field },
