@@ -11,6 +11,8 @@ import { createPrismaClient, type Db } from '@/lib/db/prisma';
 import { getProvinceContext, getProvinceStaffing, getStaffingForProvinces, listProvinces } from '@/lib/db/staffing-queries';
 import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
+import { benchImport } from './bench/import';
+import { benchSaves } from './bench/saves';
 
 const DATE = '2025-11-10';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -90,6 +92,13 @@ async function main() {
       Promise.all([getProvinceStaffing(demoDb, province.id, { date: DATE }), getProvinceContext(demoDb, province.id, DATE)]),
     );
     rows.push({ name: 'Province overview data (server time, median)', value: `${overview.toFixed(1)} ms`, target: '< 50 ms', ok: overview < 50 });
+
+    // Issue 5: server time of a save (vacancy, roster change), on the demo province; then a 100,000-cadre
+    // workbook import (dry run and apply) into a database of its own.
+    rows.push(...(await benchSaves(demo.url)).rows);
+    const imports = await prepare('bench_import', async () => {});
+    rows.push(...(await benchImport(imports.url)).rows);
+    await imports.client.end();
 
     const national = await prepare('bench_national', (url) => seedNational(url));
     const nationalDb = createPrismaClient(national.url);

@@ -3,14 +3,18 @@ import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { getProvinceContext, getProvinceStaffing } from '@/lib/db/staffing-queries';
+import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
+import { parseUnitListQuery, unitListParams, type SearchParams } from '@/lib/domain/unit-list';
+import { parseVacancyListQuery, vacancyListParams } from '@/lib/domain/vacancy-list';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
+import { buildUnitView, buildVacancyView, communePageVisible, vacancyNotesVisible } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
+import { DeclaredVacancyTable, VacancyFilters } from '@/components/staffing/declared-vacancies';
 import { DistrictSummaryTable } from '@/components/staffing/district-summary-table';
-import { ExportLinks } from '@/components/staffing/export-links';
+import { ExportLinks, StatusReportLinks } from '@/components/staffing/export-links';
 import { HeadlineFigures } from '@/components/staffing/headline-figures';
 import { ProvinceContext } from '@/components/staffing/province-context';
 import { UnitFilters } from '@/components/staffing/unit-filters';
-import { applyUnitListQuery, parseUnitListQuery, type SearchParams } from '@/components/staffing/unit-list-query';
 import { UnitTable } from '@/components/staffing/unit-table';
 import { PageHeader } from '@/components/layout/page-header';
 import { Section } from '@/components/ui/section';
@@ -25,23 +29,26 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission('staffing.view');
+  const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
   const date = today();
-  const [staffing, context, t, format, params] = await Promise.all([
+  const [staffing, context, vacancies, t, format, params] = await Promise.all([
     getProvinceStaffing(db(), province.id, { date }),
     getProvinceContext(db(), province.id, date),
+    listDeclaredVacancies(db(), province.id),
     getTranslations(),
     getFormatters(),
     searchParams,
   ]);
   const query = parseUnitListQuery(params);
+  const vacancyQuery = parseVacancyListQuery(params);
   const districts = [...staffing.oldDistricts].sort((a, b) => compareVietnamese(a.oldDistrictName, b.oldDistrictName));
-  const units = applyUnitListQuery(
-    staffing.communes,
-    query,
-    new Map(districts.map((district) => [district.oldDistrictCode, district.oldDistrictId])),
-  );
+  const districtOptions = districts.map((district) => ({ code: district.oldDistrictCode, name: district.oldDistrictName }));
+  const unitView = buildUnitView(staffing.communes, query, {
+    oldDistrictIdByCode: new Map(districts.map((district) => [district.oldDistrictCode, district.oldDistrictId])),
+    showOldDistrict: true,
+  });
+  const vacancyView = buildVacancyView(vacancies, vacancyQuery, { showOldDistrict: true, showNotes: vacancyNotesVisible(user) });
   const wards = staffing.communes.filter((unit) => unit.kind === 'ward').length;
 
   return (
@@ -65,17 +72,30 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <DistrictSummaryTable districts={districts} total={staffing.total} />
       </Section>
       <Section
+        id="needs"
+        title={t('vacancyViews.heading')}
+        description={t('vacancyViews.showing', { shown: format.number(vacancyView.rows.length), total: format.number(vacancies.length) })}
+        actions={
+          <ExportLinks route="/api/exports/vacancies" search={vacancyListParams(vacancyQuery).toString()} label={t('vacancyViews.export')} testId="vacancy-export" />
+        }
+      >
+        <VacancyFilters query={vacancyQuery} basePath="/" vacancies={vacancies} oldDistricts={districtOptions} unitQuery={query} />
+        <DeclaredVacancyTable
+          view={vacancyView}
+          total={vacancies.length}
+          caption={t('vacancyViews.caption', { scope: province.name })}
+          linkable={(communeId) => communePageVisible(user, communeId)}
+        />
+      </Section>
+      <Section
         id="units"
         title={t('overview.units.heading')}
-        description={t('overview.units.showing', { shown: format.number(units.length), total: format.number(staffing.communes.length) })}
-        actions={<ExportLinks />}
+        description={t('overview.units.showing', { shown: format.number(unitView.rows.length), total: format.number(staffing.communes.length) })}
+        actions={<ExportLinks route="/api/exports/units" search={unitListParams(query).toString()} label={t('overview.export.table')} testId="unit-export" />}
       >
-        <UnitFilters
-          query={query}
-          basePath="/"
-          oldDistricts={districts.map((district) => ({ code: district.oldDistrictCode, name: district.oldDistrictName }))}
-        />
-        <UnitTable units={units} query={query} basePath="/" caption={t('overview.units.caption')} />
+        <UnitFilters query={query} basePath="/" oldDistricts={districtOptions} vacancyQuery={vacancyQuery} />
+        <UnitTable rows={unitView.rows} query={query} basePath="/" caption={t('overview.units.caption')} vacancyQuery={vacancyQuery} />
+        <StatusReportLinks />
       </Section>
     </>
   );

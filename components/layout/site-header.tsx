@@ -3,12 +3,17 @@ import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { currentPath, getSessionUser } from '@/lib/auth/current-user';
 import { can, type Action } from '@/lib/auth/policy';
+import { db } from '@/lib/db/client';
+import { countAwaiting } from '@/lib/db/secondment-queries';
 import { LanguageSwitcher } from './language-switcher';
 
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
 const SECTIONS = [
   { href: '/', label: 'nav.overview', action: 'staffing.view' },
   { href: '/quotas', label: 'nav.quotas', action: 'quota.edit' },
+  { href: '/positions', label: 'nav.positions', action: 'quota.edit' },
+  { href: '/import', label: 'nav.import', action: 'data.import' },
+  { href: '/secondments', label: 'secondment.navLabel', action: 'secondment.view' },
   { href: '/admin/users', label: 'nav.users', action: 'user.manage' },
   { href: '/audit', label: 'nav.audit', action: 'audit.view' },
 ] as const satisfies readonly { href: string; label: string; action: Action }[];
@@ -18,6 +23,8 @@ const isCurrent = (href: string, path: string) => (href === '/' ? !SECTIONS.some
 export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const [t, user, path] = await Promise.all([getTranslations(), getSessionUser(), currentPath()]);
   const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
+  // Items awaiting the user's action on the 5% lists (issue 6 item 5), shown beside the section's link.
+  const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
   return (
     <header>
       <div className="bg-brand-800 text-white">
@@ -58,6 +65,14 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                     }`}
                   >
                     {t(section.label)}
+                    {section.href === '/secondments' && awaiting > 0 ? (
+                      <>
+                        <span aria-hidden="true" className="ml-1.5 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">
+                          {awaiting}
+                        </span>
+                        <span className="sr-only"> ({t('secondment.navAwaiting', { count: awaiting })})</span>
+                      </>
+                    ) : null}
                   </Link>
                 </li>
               );

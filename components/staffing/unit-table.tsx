@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { BLOCKS, type Block, type CommuneStaffing } from '@/lib/domain/types';
+import { FIGURES, figuresOf, visibleScopes, type UnitRow } from '@/lib/domain/unit-list';
+import type { VacancyListQuery } from '@/lib/domain/vacancy-list';
+import { loose, scopeLabel as scopeLabelOf } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
 import {
   cellClass,
@@ -14,31 +16,40 @@ import { Difference } from './difference';
 import { UnitFlags } from './unit-flags';
 import { figureSortKey, unitListHref, type UnitListQuery, type UnitSortKey } from './unit-list-query';
 
-type Scope = Block | 'total';
-const SCOPES: Scope[] = [...BLOCKS, 'total'];
-const FIGURES = ['quota', 'headcount', 'difference'] as const;
 const groupStart = 'border-l border-stone-200';
 
-/** Quota, headcount and difference per block and in total for each unit, with key vacancies and flags. */
+/**
+ * Quota, headcount and difference per block and in total for each unit (or only the filtered block's), with
+ * key vacancies and flags. The columns are those of unitColumns(), which the export writes too.
+ */
 export async function UnitTable({
-  units,
+  rows,
   query,
   basePath,
   caption,
   showOldDistrict = true,
+  vacancyQuery,
 }: {
-  units: CommuneStaffing[];
+  rows: UnitRow[];
   query: UnitListQuery;
   basePath: string;
   caption: string;
   showOldDistrict?: boolean;
+  vacancyQuery?: VacancyListQuery;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
-  const scopeLabel = (scope: Scope) => (scope === 'total' ? t('unitTable.total') : t(`blocks.${scope}`));
+  const SCOPES = visibleScopes(query);
+  const scopeLabel = (scope: (typeof SCOPES)[number]) => scopeLabelOf(loose(t), scope);
   const columnCount = 3 + SCOPES.length * FIGURES.length + (showOldDistrict ? 1 : 0);
 
   const sortable = (key: UnitSortKey, label: string) => (
-    <SortLink sortKey={key} label={label} query={query} basePath={basePath} labels={{ asc: t('table.sortAscending'), desc: t('table.sortDescending') }} />
+    <SortLink
+      sortKey={key}
+      label={label}
+      href={unitListHref(basePath, query, { sort: key, dir: query.sort === key && query.dir === 'asc' ? 'desc' : 'asc' }, vacancyQuery)}
+      query={query}
+      labels={{ asc: t('table.sortAscending'), desc: t('table.sortDescending') }}
+    />
   );
   const ariaSort = (key: UnitSortKey) =>
     query.sort === key ? (query.dir === 'asc' ? ('ascending' as const) : ('descending' as const)) : undefined;
@@ -98,14 +109,16 @@ export async function UnitTable({
           </tr>
         </thead>
         <tbody>
-          {units.length === 0 ? (
+          {rows.length === 0 ? (
             <tr>
               <td colSpan={columnCount} className="px-3 py-6 text-center text-stone-600">
                 {t('table.empty')}
               </td>
             </tr>
           ) : null}
-          {units.map((unit) => (
+          {rows.map((row) => {
+            const unit = row.unit;
+            return (
             <tr key={unit.communeId} className="group">
               <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
                 <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
@@ -117,7 +130,7 @@ export async function UnitTable({
               </th>
               {showOldDistrict ? <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
               {SCOPES.flatMap((scope) => {
-                const figures = scope === 'total' ? unit.total : unit.blocks[scope];
+                const figures = figuresOf(unit, scope);
                 const strong = scope === 'total' ? 'font-semibold' : '';
                 return [
                   <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong} group-hover:bg-stone-50`}>
@@ -132,15 +145,18 @@ export async function UnitTable({
                 ];
               })}
               <td className={`${numericCellClass} ${groupStart} group-hover:bg-stone-50`}>
-                <span className={unit.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
-                  {format.number(unit.keyVacancies)}
+                <span className={row.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
+                  {format.number(row.keyVacancies)}
                 </span>
               </td>
               <td className={`${cellClass} group-hover:bg-stone-50`}>
-                <UnitFlags unit={{ ...unit, missingQuota: unit.missingQuotaBlocks.length > 0 }} />
+                <UnitFlags
+                  unit={{ ...unit, isShortStaffed: row.isShortStaffed, hasKeyGaps: row.hasKeyGaps, missingQuota: row.missingQuota }}
+                />
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </TableContainer>
@@ -150,14 +166,14 @@ export async function UnitTable({
 function SortLink({
   sortKey,
   label,
+  href,
   query,
-  basePath,
   labels,
 }: {
   sortKey: UnitSortKey;
   label: string;
+  href: string;
   query: UnitListQuery;
-  basePath: string;
   labels: { asc: string; desc: string };
 }) {
   const isActive = query.sort === sortKey;
@@ -167,7 +183,7 @@ function SortLink({
     <Link
       prefetch={false}
       scroll={false}
-      href={unitListHref(basePath, query, { sort: sortKey, dir: nextDir })}
+      href={href}
       className={`inline-flex items-baseline gap-1 hover:text-brand-800 hover:underline ${isActive ? 'text-brand-800' : ''}`}
     >
       <span>{label}</span>

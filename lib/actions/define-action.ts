@@ -23,13 +23,16 @@ export const ACTION_REGISTRY: { name: string; permission: Action }[] = [];
 const MAX_FIELD_LENGTH = 10_000;
 const SECRET_FIELDS = /password/i;
 
-function formValues(formData: FormData): Record<string, string> {
+function formValues(formData: FormData): { values: Record<string, string>; files: Record<string, File> } {
   const values: Record<string, string> = {};
+  const files: Record<string, File> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
     if (typeof value === 'string') values[key] = value.normalize('NFC');
+    // An empty file input still posts a nameless, empty File: that is "no file", left to the schema.
+    else if (value.size > 0 || value.name) files[key] = value;
   }
-  return values;
+  return { values, files };
 }
 
 /**
@@ -50,10 +53,11 @@ export function defineAction<S extends z.ZodType, T = undefined>(
     if (!user) return fail('errors.unauthenticated');
     if (!isAllowed(user.role, permission)) return fail('errors.forbidden');
     if (user.mustChangePassword && permission !== 'account.changePassword') return fail('errors.mustChangePassword');
-    const raw = formValues(formData);
+    const { values: raw, files } = formValues(formData);
     const keep = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.test(k)));
     if (Object.values(raw).some((v) => v.length > MAX_FIELD_LENGTH)) return fail('errors.inputTooLong', { values: {} });
-    const parsed = schema.safeParse(raw);
+    // Files (a workbook upload) reach the schema as File objects; their size is the action's to check.
+    const parsed = schema.safeParse(Object.keys(files).length ? Object.assign({}, raw, files) : raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db } from './prisma';
+import type { DeclaredVacancy } from '@/lib/domain/vacancy-list';
 
 export type OpenVacancy = {
   id: number;
@@ -40,4 +41,48 @@ export type VacancyTarget = { id: number; communeId: number; provinceId: number;
 export async function findVacancy(db: Db, id: number): Promise<VacancyTarget | null> {
   const row = await db.vacancy.findUnique({ where: { id }, select: { id: true, communeId: true, status: true, version: true, commune: { select: { provinceId: true } } } });
   return row ? { id: row.id, communeId: row.communeId, provinceId: row.commune.provinceId, status: row.status, version: row.version } : null;
+}
+
+/**
+ * Open declared vacancies and needs of a province, or of one old district of it, with what the province
+ * and old-district views show and filter on (lib/domain/vacancy-list.ts sorts and filters them).
+ */
+export async function listDeclaredVacancies(
+  db: Db,
+  provinceId: number,
+  scope: { oldDistrictId?: number } = {},
+): Promise<DeclaredVacancy[]> {
+  const rows = await db.vacancy.findMany({
+    where: { status: 'open', commune: { provinceId, ...(scope.oldDistrictId !== undefined ? { oldDistrictId: scope.oldDistrictId } : {}) } },
+    select: {
+      id: true, field: true, count: true, urgency: true, note: true, declaredOn: true,
+      position: { select: { code: true, titleVi: true, titleEn: true, block: true } },
+      commune: {
+        select: {
+          id: true, code: true, name: true, mountainous: true, extremelyDisadvantaged: true,
+          oldDistrict: { select: { id: true, code: true, name: true } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    communeId: r.commune.id,
+    communeCode: r.commune.code,
+    communeName: r.commune.name,
+    oldDistrictId: r.commune.oldDistrict.id,
+    oldDistrictCode: r.commune.oldDistrict.code,
+    oldDistrictName: r.commune.oldDistrict.name,
+    mountainous: r.commune.mountainous,
+    extremelyDisadvantaged: r.commune.extremelyDisadvantaged,
+    positionCode: r.position?.code ?? null,
+    positionTitleVi: r.position?.titleVi ?? null,
+    positionTitleEn: r.position?.titleEn ?? null,
+    block: r.position?.block ?? null,
+    field: r.field,
+    count: r.count,
+    urgency: r.urgency,
+    note: r.note,
+    declaredOn: r.declaredOn.toISOString().slice(0, 10),
+  }));
 }

@@ -37,3 +37,68 @@ export function nextCadreCode(existing: string[], prefix = 'CB', width = 6): str
   }
   return `${prefix}${String(max + 1).padStart(width, '0')}`;
 }
+
+// ---- Primary and concurrent positions (issue 5, item 1). Ranges are inclusive [start, end]; a change
+// "effective on D" means the old post is held until the day before D and the new one from D on.
+
+/** The calendar day before an ISO date (UTC arithmetic, so no time zone can shift it). */
+export function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+type FieldProblem<F extends string> = { field: F; error: string } | null;
+
+/**
+ * A change of primary position effective on `effectiveDate`: another position than the current one, not
+ * after today (like departures and recruitments: the roster records what happened), and strictly after the
+ * current primary assignment started (it must keep at least one day, so it ends the day before).
+ */
+export function checkPrimaryChange(input: {
+  currentPositionId: number;
+  currentStart: string;
+  newPositionId: number;
+  effectiveDate: string;
+  today: string;
+}): FieldProblem<'positionId' | 'effectiveDate'> {
+  if (input.newPositionId === input.currentPositionId) return { field: 'positionId', error: 'roster.errors.samePosition' };
+  if (input.effectiveDate > input.today) return { field: 'effectiveDate', error: 'roster.errors.dateInFuture' };
+  if (input.effectiveDate <= input.currentStart) return { field: 'effectiveDate', error: 'roster.errors.changeBeforeStart' };
+  return null;
+}
+
+/**
+ * How an assignment that started on `startDate` stops being held from `effectiveDate`: it ends the day
+ * before, or, when it would not have begun by then, it is withdrawn altogether (it never took effect).
+ */
+export function endingOf(startDate: string, effectiveDate: string): { kind: 'end'; endDate: string } | { kind: 'withdraw' } {
+  return effectiveDate <= startDate ? { kind: 'withdraw' } : { kind: 'end', endDate: dayBefore(effectiveDate) };
+}
+
+/**
+ * A new concurrent position (kiêm nhiệm): never the person's primary position, never one he already holds
+ * concurrently (a person holds a position once), from a day not after today and after any earlier time he
+ * held that position here ended (`lastEnded`), so his history never overlaps itself.
+ */
+export function checkConcurrentAddition(input: {
+  positionId: number;
+  primaryPositionId: number | null;
+  concurrentPositionIds: readonly number[];
+  lastEnded: string | null;
+  startDate: string;
+  today: string;
+}): FieldProblem<'positionId' | 'startDate'> {
+  if (input.positionId === input.primaryPositionId) return { field: 'positionId', error: 'roster.errors.concurrentIsPrimary' };
+  if (input.concurrentPositionIds.includes(input.positionId)) return { field: 'positionId', error: 'roster.errors.alreadyConcurrent' };
+  if (input.startDate > input.today) return { field: 'startDate', error: 'roster.errors.dateInFuture' };
+  if (input.lastEnded !== null && input.startDate <= input.lastEnded) return { field: 'startDate', error: 'roster.errors.overlapsEarlier' };
+  return null;
+}
+
+/** Ending a concurrent position from `date`: not after today, not before it started (on its first day it is withdrawn). */
+export function checkConcurrentRemoval(startDate: string, date: string, today: string): null | 'roster.errors.dateInFuture' | 'roster.errors.removalBeforeStart' {
+  if (date > today) return 'roster.errors.dateInFuture';
+  if (date < startDate) return 'roster.errors.removalBeforeStart';
+  return null;
+}

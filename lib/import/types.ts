@@ -50,3 +50,23 @@ export type ImportOptions = {
 
 /** Uploads are capped at 25 MB (rules.md); larger files are refused before anything is read. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The headers of each sheet as written in the contract (issue 5), for the upload page's reference table and
+ * the template. The engine also accepts Vietnamese aliases of these.
+ */
+export const SHEET_COLUMNS: Record<SheetName, { required: readonly string[]; optional: readonly string[] }> = {
+  province: { required: ['code', 'name'], optional: [] },
+  communes: { required: ['code', 'name', 'kind', 'old_district', 'mountainous', 'disadvantaged'], optional: [] },
+  departments: { required: ['code', 'name', 'quota'], optional: [] },
+  positions: { required: ['code', 'title', 'block', 'key'], optional: ['field'] },
+  quotas: { required: ['commune_code', 'block', 'year', 'quota'], optional: [] },
+  key_positions: { required: ['commune_code', 'position_code', 'required'], optional: [] },
+  cadres: {
+    required: ['code', 'full_name', 'gender', 'birth_date', 'employment_type', 'education', 'unit_code', 'position_code', 'status', 'start_date'],
+    optional: ['field', 'concurrent_position_codes'],
+  },
+};
+
+/** Sheets a workbook may leave out (`key_positions`: absent means every key position is required once). */
+export const OPTIONAL_SHEETS: readonly SheetName[] = ['key_positions'];

@@ -43,3 +43,29 @@ export const RecruitCadreSchema = z.object({
   positionId: id('roster.errors.position'),
   startDate: isoDate('roster.errors.date'),
 });
+
+/** A change of primary position: the new post and the day it takes effect (the old one ends the day before). */
+export const ChangePrimaryPositionSchema = z.object({
+  cadreId: id(),
+  communeId: id(),
+  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  positionId: id('roster.errors.position'),
+  effectiveDate: isoDate('roster.errors.date'),
+});
+
+export const AddConcurrentPositionSchema = z.object({
+  cadreId: id(),
+  communeId: id(),
+  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  positionId: id('roster.errors.position'),
+  startDate: isoDate('roster.errors.date'),
+});
+
+/** Ending one concurrent assignment: from `date` on the person no longer holds it. */
+export const RemoveConcurrentPositionSchema = z.object({
+  cadreId: id(),
+  communeId: id(),
+  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  assignmentId: id(),
+  date: isoDate('roster.errors.date'),
+});

@@ -20,7 +20,7 @@ const ACCOUNTS: Account[] = [
 
 // Ids in a resource are compared only for equality, so codes stand in for them here.
 const ID = (code: string) => code.split('').reduce((h, ch) => h * 31 + ch.charCodeAt(0), 7);
-type Route = { path: string; action: Action; resource?: { communeCode?: string } };
+type Route = { path: string; action: Action; resource?: { communeCode?: string; departmentCode?: string; provinceWide?: true } };
 const ROUTES: Route[] = [
   { path: '/', action: 'staffing.view' },
   { path: '/districts/TUONG_DUONG', action: 'staffing.view' },
@@ -28,12 +28,26 @@ const ROUTES: Route[] = [
   { path: '/communes/NA042', action: 'commune.view', resource: { communeCode: 'NA042' } },
   { path: '/communes/NA113/manage', action: 'roster.edit', resource: { communeCode: 'NA113' } },
   { path: '/communes/NA042/manage', action: 'roster.edit', resource: { communeCode: 'NA042' } },
+  // One person of Nga My in the deterministic demo (Lô Văn Tấn); a chairman of another commune gets 403.
+  { path: '/communes/NA113/manage/person/CB008667', action: 'roster.edit', resource: { communeCode: 'NA113' } },
   { path: '/api/exports/status?format=csv', action: 'staffing.export' },
+  { path: '/api/exports/units?format=csv&situation=short', action: 'staffing.export' },
+  { path: '/api/exports/vacancies?format=xlsx&within=TUONG_DUONG', action: 'staffing.export' },
   { path: '/quotas', action: 'quota.edit' },
   { path: '/quotas/NA113', action: 'quota.edit' },
+  { path: '/positions', action: 'quota.edit' },
+  { path: '/positions/PARTY_SECRETARY', action: 'quota.edit' },
+  { path: '/import', action: 'data.import' },
+  { path: '/api/import/template', action: 'data.import' },
   { path: '/admin/users', action: 'user.manage' },
   { path: '/audit', action: 'audit.view' },
   { path: '/api/exports/audit', action: 'audit.view' },
+  // The 5% lists (deterministic demo: list 1 is Home Affairs' phase 1, list 2 Finance's; candidate 9 is approved).
+  { path: '/secondments', action: 'secondment.view' },
+  { path: '/secondments/lists/1', action: 'secondment.view', resource: { departmentCode: 'SNV' } },
+  { path: '/secondments/lists/2', action: 'secondment.view', resource: { departmentCode: 'STC' } },
+  { path: '/secondments/candidates/9/place', action: 'secondment.place', resource: { departmentCode: 'SNV' } },
+  { path: '/api/exports/secondments', action: 'secondment.view', resource: { provinceWide: true } },
 ];
 
 function expectedStatus(account: Account, route: Route): number {
@@ -45,7 +59,11 @@ function expectedStatus(account: Account, route: Route): number {
   };
   const resource: Resource | undefined = route.resource?.communeCode
     ? { provinceId: 1, communeId: ID(route.resource.communeCode), departmentId: null }
-    : undefined;
+    : route.resource?.departmentCode
+      ? { provinceId: 1, communeId: null, departmentId: ID(route.resource.departmentCode) }
+      : route.resource?.provinceWide
+        ? { provinceId: 1 }
+        : undefined;
   return can(actor, route.action, resource) ? 200 : 403;
 }
 

@@ -1,4 +1,7 @@
 import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
+import { settle } from '../support/action-harness';
+import { templateFor, uploadForm } from '../support/workbooks';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { can, isAllowed, POLICY, type Resource } from '@/lib/auth/policy';
 import { ROLES, type Role, type SessionUser } from '@/lib/auth/roles';
@@ -95,6 +98,70 @@ async function rosterPerson(fixture: Fixture, actor: SessionUser, scope: Scope) 
     },
   });
   return { form: { cadreId: cadre.id, communeId, version: cadre.version }, resource };
+}
+
+
+// ---- The secondment workflow: a fresh list in the wanted state for every case (own province: the officer's
+// department, else the Department of Home Affairs; foreign: a department of the other province).
+type ListState = 'draft' | 'submitted' | 'forwarded';
+type CandidateState = 'proposed' | 'meets' | 'forwarded' | 'approved' | 'placed';
+
+async function workflowDepartment(fixture: Fixture, actor: SessionUser, scope: Scope) {
+  if (scope === 'own') {
+    const id = actor.departmentId ?? (await fixture.db.department.findFirstOrThrow({ where: { provinceId: actor.provinceId, code: 'SNV' } })).id;
+    return { provinceId: actor.provinceId, departmentId: id };
+  }
+  const existing = await fixture.db.department.findFirst({ where: { provinceId: fixture.foreignProvinceId, code: 'ZZSNV' } });
+  const department = existing ?? (await fixture.db.department.create({ data: { provinceId: fixture.foreignProvinceId, code: 'ZZSNV', name: 'Sở Thử' } }));
+  return { provinceId: fixture.foreignProvinceId, departmentId: department.id };
+}
+
+async function workflowList(fixture: Fixture, actor: SessionUser, scope: Scope, listState: ListState, candidateState?: CandidateState) {
+  const { provinceId, departmentId } = await workflowDepartment(fixture, actor, scope);
+  const phase = await fixture.db.secondmentPhase.create({ data: { provinceId, year: 2030, number: fixture.serial(), dueDate: new Date('2030-09-10') } });
+  const list = await fixture.db.secondmentList.create({
+    data: { phaseId: phase.id, departmentId, state: listState, submittedOn: listState === 'draft' ? null : new Date('2025-09-05') },
+  });
+  if (!candidateState) return { list, candidate: null, departmentId, provinceId, resource: { provinceId, departmentId } };
+  const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, block: null } }).catch(() =>
+    fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId } }),
+  );
+  const positionId = scope === 'own' ? position.id : (await fixture.db.position.upsert({
+    where: { provinceId_code: { provinceId, code: 'ZZ_CV' } }, create: { provinceId, code: 'ZZ_CV', titleVi: 'Chuyên viên', titleEn: 'Officer' }, update: {},
+  })).id;
+  const cadre = await fixture.db.cadre.create({
+    data: {
+      provinceId, code: `SC${fixture.serial()}`, fullName: 'Người Thử Biệt Phái', gender: 'male', birthDate: new Date('1985-05-05'),
+      education: 'university', employmentType: 'civil_servant',
+      assignments: { create: { departmentId, positionId, isPrimary: true, startDate: new Date('2015-01-01') } },
+    },
+  });
+  const conclusion = ['approved', 'placed'].includes(candidateState)
+    ? await fixture.db.conclusion.create({ data: { provinceId, number: `${fixture.serial()}-KL/TU`, date: new Date('2025-09-19') } })
+    : null;
+  const candidate = await fixture.db.secondmentCandidate.create({
+    data: { listId: list.id, cadreId: cadre.id, kind: 'secondment', state: candidateState, conclusionId: conclusion?.id ?? null, holdsCadre: candidateState !== 'placed' },
+  });
+  let secondment = null;
+  if (candidateState === 'placed') {
+    const commune = scope === 'own'
+      ? await fixture.db.commune.findFirstOrThrow({ where: { provinceId, code: 'NA113' } })
+      : await fixture.db.commune.findUniqueOrThrow({ where: { id: fixture.foreignCommuneId } });
+    secondment = await fixture.db.secondment.create({
+      data: { candidateId: candidate.id, cadreId: cadre.id, departmentId, communeId: commune.id, positionId, startDate: new Date('2025-10-01'), endDate: new Date('2028-09-30') },
+    });
+  }
+  return { list, candidate, secondment, cadre, departmentId, provinceId, resource: { provinceId, departmentId } };
+}
+
+/**
+ * A person for the position actions: like rosterPerson but a non-professional worker, so the many cases add
+ * nothing to the commune's headcount (recruitCadre's quota check must still pass after them).
+ */
+async function uncountedRosterPerson(fixture: Fixture, actor: SessionUser, scope: Scope) {
+  const person = await rosterPerson(fixture, actor, scope);
+  await fixture.db.cadre.update({ where: { id: person.form.cadreId }, data: { employmentType: 'non_professional' } });
+  return person;
 }
 
 const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
@@ -205,6 +272,200 @@ const BUILDERS: Record<string, Builder> = {
       return { form: form({ communeId: commune.id, version: commune.version, [`norm-${position.id}`]: 2 }), resource };
     },
   },
+  // Primary and concurrent positions: a fresh person each time, as for departures; another province's commune
+  // exists, so it is out of scope (errors.forbidden).
+  changePrimaryPosition: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const person = await uncountedRosterPerson(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
+      return { form: form({ ...person.form, positionId: position.id, effectiveDate: '2025-10-01' }), resource: person.resource };
+    },
+  },
+  addConcurrentPosition: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const person = await uncountedRosterPerson(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
+      return { form: form({ ...person.form, positionId: position.id, startDate: '2025-10-01' }), resource: person.resource };
+    },
+  },
+  removeConcurrentPosition: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const person = await uncountedRosterPerson(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
+      const concurrent = await fixture.db.assignment.create({
+        data: { cadreId: person.form.cadreId, communeId: person.form.communeId, positionId: position.id, isPrimary: false, startDate: new Date('2025-08-01') },
+      });
+      return { form: form({ ...person.form, assignmentId: concurrent.id, date: '2025-10-01' }), resource: person.resource };
+    },
+  },
+  // The positions catalogue is looked up in the user's province: another province's position is not found.
+  createPosition: {
+    scopes: ['own'],
+    build: async (fixture, actor) => ({
+      form: form({ code: `MATRIX_${fixture.serial()}`, titleVi: 'Chức danh thử', titleEn: '', block: 'government', field: '', sortOrder: 990 }),
+      resource: { provinceId: actor.provinceId },
+    }),
+  },
+  updatePosition: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+      const position = await fixture.db.position.create({ data: { provinceId, code: `MATRIX_${fixture.serial()}`, titleVi: 'Chức danh thử', titleEn: 'Test post' } });
+      return { form: form({ positionId: position.id, version: position.version, titleVi: 'Chức danh đã sửa', block: '', sortOrder: 5 }), resource: { provinceId } };
+    },
+  },
+  deletePosition: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+      const position = await fixture.db.position.create({ data: { provinceId, code: `MATRIX_${fixture.serial()}`, titleVi: 'Chức danh thử', titleEn: 'Test post' } });
+      return { form: form({ positionId: position.id, version: position.version }), resource: { provinceId } };
+    },
+  },
+  // The secondment workflow. A list of another province is "not found" (looked up in the user's province).
+  createSecondmentPhase: {
+    scopes: ['own'],
+    // Only the Organizing Committee's case creates a phase, so one number suffices.
+    build: async (_fixture, actor) => ({ form: form({ year: 2031, number: 1, dueDate: '2031-09-10', note: '' }), resource: { provinceId: actor.provinceId } }),
+  },
+  extendSecondmentPhase: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+      const phase = await fixture.db.secondmentPhase.create({ data: { provinceId, year: 2032, number: fixture.serial(), dueDate: new Date('2032-09-10') } });
+      return { form: form({ phaseId: phase.id, version: phase.version, dueDate: '2032-10-10', note: '' }), resource: { provinceId } };
+    },
+  },
+  createSecondmentList: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.validation',
+    build: async (fixture, actor, scope) => {
+      const { provinceId, departmentId } = await workflowDepartment(fixture, actor, scope);
+      const phase = await fixture.db.secondmentPhase.create({ data: { provinceId, year: 2033, number: fixture.serial(), dueDate: new Date('2033-09-10') } });
+      return { form: form({ phaseId: phase.id }), resource: { provinceId, departmentId } };
+    },
+  },
+  addSecondmentCandidate: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, resource, departmentId, provinceId } = await workflowList(fixture, actor, scope, 'draft');
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId } });
+      const cadre = await fixture.db.cadre.create({
+        data: {
+          provinceId, code: `SA${fixture.serial()}`, fullName: 'Người Thử Mới', gender: 'female', birthDate: new Date('1988-08-08'),
+          education: 'master', employmentType: 'civil_servant',
+          assignments: { create: { departmentId, positionId: position.id, isPrimary: true, startDate: new Date('2016-01-01') } },
+        },
+      });
+      return { form: form({ listId: list.id, version: list.version, cadreId: cadre.id, kind: 'secondment', field: 'it_digital', preferredCommuneId: '' }), resource };
+    },
+  },
+  removeSecondmentCandidate: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, candidate, resource } = await workflowList(fixture, actor, scope, 'draft', 'proposed');
+      return { form: form({ listId: list.id, version: list.version, candidateId: candidate!.id }), resource };
+    },
+  },
+  submitSecondmentList: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, resource } = await workflowList(fixture, actor, scope, 'draft', 'proposed');
+      return { form: form({ listId: list.id, version: list.version, justification: 'Sở đang thiếu công chức.' }), resource };
+    },
+  },
+  assessSecondmentCandidate: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { candidate, resource } = await workflowList(fixture, actor, scope, 'submitted', 'proposed');
+      return { form: form({ candidateId: candidate!.id, version: candidate!.version, meets: 'yes', reason: '' }), resource };
+    },
+  },
+  returnSecondmentList: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, resource } = await workflowList(fixture, actor, scope, 'submitted', 'proposed');
+      return { form: form({ listId: list.id, version: list.version, comment: 'Bổ sung lý lịch.' }), resource };
+    },
+  },
+  forwardSecondmentList: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, resource } = await workflowList(fixture, actor, scope, 'submitted', 'meets');
+      return { form: form({ listId: list.id, version: list.version }), resource };
+    },
+  },
+  decideSecondmentCandidates: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { list, resource } = await workflowList(fixture, actor, scope, 'forwarded', 'forwarded');
+      return {
+        form: form({ listId: list.id, version: list.version, decision: 'approve', scope: 'all', conclusionNumber: `${fixture.serial()}-KL/TU`, conclusionDate: '2025-09-19', reason: '' }),
+        resource,
+      };
+    },
+  },
+  placeSecondmentCandidate: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { candidate, resource } = await workflowList(fixture, actor, scope, 'forwarded', 'approved');
+      const commune = await fixture.db.commune.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'NA113' } });
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, block: 'government', isKey: false } });
+      return {
+        form: form({ candidateId: candidate!.id, version: candidate!.version, communeId: commune.id, positionId: position.id, startDate: '2025-10-01', endDate: '2028-09-30' }),
+        resource,
+      };
+    },
+  },
+  endSecondment: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { secondment, resource } = await workflowList(fixture, actor, scope, 'forwarded', 'placed');
+      return { form: form({ secondmentId: secondment!.id, version: secondment!.version, date: '2028-09-30', reason: '' }), resource };
+    },
+  },
+  // Workbook import: the upload is checked and stored for the user's own province (no foreign resource);
+  // applying looks the upload up in the user's province, so another province's upload is "not found".
+  checkWorkbookUpload: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const province = await fixture.db.province.findUniqueOrThrow({ where: { id: actor.provinceId } });
+      const district = await fixture.db.oldDistrict.findFirstOrThrow({ where: { provinceId: actor.provinceId }, orderBy: { code: 'asc' } });
+      return { form: uploadForm(await templateFor({ ...province, oldDistrict: district.name })), resource: { provinceId: actor.provinceId } };
+    },
+  },
+  applyWorkbookUpload: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+      const province = await fixture.db.province.findUniqueOrThrow({ where: { id: provinceId } });
+      const district = await fixture.db.oldDistrict.findFirstOrThrow({ where: { provinceId }, orderBy: { code: 'asc' } });
+      const bytes = await templateFor({ ...province, oldDistrict: district.name });
+      const upload = await fixture.db.importUpload.create({
+        data: {
+          id: randomUUID(), provinceId, fileName: 'so-tong-hop.xlsx', byteSize: bytes.byteLength, sha256: 'x', content: bytes,
+          report: { ok: true, problems: [], problemCount: 0, problemsTruncated: false, province: { code: province.code, name: province.name }, counts: {}, notes: [], applied: false },
+        },
+      });
+      return { form: form({ importId: upload.id }), resource: { provinceId } };
+    },
+  },
   // One's own password: there is no foreign resource to try.
   changePassword: {
     scopes: ['own'],
@@ -279,7 +540,7 @@ describe('the matrix', () => {
 
     signInAs(actor);
     const before = await auditCount(fixture.db);
-    const result = await action.run(null, data);
+    const result = await settle(action.run(null, data));
     const after = await auditCount(fixture.db);
 
     if (expected === 'ok') {

@@ -24,3 +24,17 @@ export function form(values: Record<string, string | number | undefined>): FormD
   for (const [key, value] of Object.entries(values)) if (value !== undefined) data.set(key, String(value));
   return data;
 }
+
+/**
+ * An action's answer, with Next's redirect (thrown by `redirect()` once a change is done, e.g. to the import
+ * report) read as success: `{ ok: true, redirectedTo }`. Anything else thrown is rethrown.
+ */
+export async function settle<T>(pending: Promise<T>): Promise<T | { ok: true; redirectedTo: string }> {
+  try {
+    return await pending;
+  } catch (error) {
+    const digest = (error as { digest?: unknown } | null)?.digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT;')) return { ok: true, redirectedTo: digest.split(';')[2] ?? '' };
+    throw error;
+  }
+}

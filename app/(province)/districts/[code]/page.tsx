@@ -5,11 +5,18 @@ import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { findOldDistrict, getProvinceStaffing } from '@/lib/db/staffing-queries';
+import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
 import { rollUp } from '@/lib/domain/staffing';
+import { parseUnitListQuery, unitListParams, type SearchParams } from '@/lib/domain/unit-list';
+import { parseVacancyListQuery, vacancyListParams } from '@/lib/domain/vacancy-list';
+import { buildUnitView, buildVacancyView, communePageVisible, vacancyNotesVisible } from '@/lib/exports/views';
+import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
+import { DeclaredVacancyTable, VacancyFilters } from '@/components/staffing/declared-vacancies';
+import { ExportLinks } from '@/components/staffing/export-links';
 import { HeadlineFigures } from '@/components/staffing/headline-figures';
-import { applyUnitListQuery, parseUnitListQuery, type SearchParams } from '@/components/staffing/unit-list-query';
+import { UnitFilters } from '@/components/staffing/unit-filters';
 import { UnitTable } from '@/components/staffing/unit-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
@@ -21,9 +28,9 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchPa
 
 // Aggregates only (no names): every role may see any old district of its province (rules.md "Sign-in").
 async function loadDistrict(code: string) {
-  await requirePermission('staffing.view');
+  const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
-  return { province, district: await findOldDistrict(db(), province.id, code) };
+  return { user, province, district: await findOldDistrict(db(), province.id, code) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -32,17 +39,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function DistrictPage({ params, searchParams }: Props) {
-  const { province, district } = await loadDistrict((await params).code);
+  const { user, province, district } = await loadDistrict((await params).code);
   if (!district) notFound();
-  const [staffing, t, search] = await Promise.all([
+  const [staffing, vacancies, t, format, search] = await Promise.all([
     getProvinceStaffing(db(), province.id, { date: today() }),
+    listDeclaredVacancies(db(), province.id, { oldDistrictId: district.id }),
     getTranslations(),
+    getFormatters(),
     searchParams,
   ]);
   const communes = staffing.communes.filter((unit) => unit.oldDistrictId === district.id);
   // The page shows one district, so a district filter from the overview's URL does not apply here.
   const query = { ...parseUnitListQuery(search), district: '' };
-  const units = applyUnitListQuery(communes, query, new Map());
+  const vacancyQuery = { ...parseVacancyListQuery(search), district: '' };
+  const unitView = buildUnitView(communes, query, { oldDistrictIdByCode: new Map(), showOldDistrict: false });
+  const vacancyView = buildVacancyView(vacancies, vacancyQuery, { showOldDistrict: false, showNotes: vacancyNotesVisible(user) });
+  const within = new URLSearchParams({ within: district.code });
   const wards = communes.filter((unit) => unit.kind === 'ward').length;
   const basePath = `/districts/${encodeURIComponent(district.code)}`;
 
@@ -63,13 +75,43 @@ export default async function DistrictPage({ params, searchParams }: Props) {
       <Section id="headline" title={t('overview.headline.heading')}>
         <HeadlineFigures rollup={rollUp(communes)} />
       </Section>
-      <Section id="units" title={t('district.communesHeading')}>
+      <Section
+        id="needs"
+        title={t('vacancyViews.heading')}
+        description={t('vacancyViews.showing', { shown: format.number(vacancyView.rows.length), total: format.number(vacancies.length) })}
+        actions={
+          <ExportLinks
+            route="/api/exports/vacancies"
+            search={`${within}&${vacancyListParams(vacancyQuery)}`}
+            label={t('vacancyViews.export')}
+            testId="vacancy-export"
+          />
+        }
+      >
+        <VacancyFilters query={vacancyQuery} basePath={basePath} vacancies={vacancies} unitQuery={query} />
+        <DeclaredVacancyTable
+          view={vacancyView}
+          total={vacancies.length}
+          caption={t('vacancyViews.caption', { scope: district.name })}
+          linkable={(communeId) => communePageVisible(user, communeId)}
+        />
+      </Section>
+      <Section
+        id="units"
+        title={t('district.communesHeading')}
+        description={t('overview.units.showing', { shown: format.number(unitView.rows.length), total: format.number(communes.length) })}
+        actions={
+          <ExportLinks route="/api/exports/units" search={`${within}&${unitListParams(query)}`} label={t('overview.export.table')} testId="unit-export" />
+        }
+      >
+        <UnitFilters query={query} basePath={basePath} vacancyQuery={vacancyQuery} />
         <UnitTable
-          units={units}
+          rows={unitView.rows}
           query={query}
           basePath={basePath}
           caption={t('district.communesCaption', { name: district.name })}
           showOldDistrict={false}
+          vacancyQuery={vacancyQuery}
         />
       </Section>
       <p className="mt-6">

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { listCommunePositions } from '@/lib/db/roster-queries';
 import { getCommuneStaffing, listCommuneRoster } from '@/lib/db/staffing-queries';
 import { listOpenVacancies } from '@/lib/db/vacancy-queries';
+import { projectCommuneStaffing, type StaffingMovement } from '@/lib/domain/projection';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -40,6 +41,10 @@ export default async function ManageCommunePage({ params }: Props) {
   ]);
   const communeHref = `/communes/${encodeURIComponent(commune.code)}`;
   const { total } = staffing;
+  // Approved transfers and placed secondments have no tables yet (their issues): none to add, and the page
+  // says so rather than inventing any. Their query will feed this same pure projection.
+  const movements: StaffingMovement[] = [];
+  const projection = projectCommuneStaffing(staffing, movements, date);
   const positionOptions = positions.map((p) => ({ value: String(p.id), label: `${p.titleVi} (${t(`blocks.${p.block}`)})` }));
   const fieldKeys = Object.keys(((await getMessages()) as { fields?: Record<string, string> }).fields ?? {});
   const fieldOptions = fieldKeys.map((key) => ({ value: key, label: t(`fields.${key}` as Parameters<typeof t>[0]) }));
@@ -66,7 +71,10 @@ export default async function ManageCommunePage({ params }: Props) {
           />
           <StatCard label={t('commune.summary.keyVacancies')} value={format.number(staffing.keyVacancies)} emphasis={staffing.keyVacancies > 0 ? 'alert' : 'default'} />
         </dl>
-        <BlockFiguresTable staffing={staffing} />
+        <BlockFiguresTable staffing={staffing} projection={projection} />
+        <p className="mt-2 text-sm text-stone-600" data-testid="projection-note">
+          {projection.counted === 0 ? t('roster.projection.none') : t('roster.projection.some', { count: projection.counted })}
+        </p>
       </Section>
 
       <Section id="vacancies" title={t('vacancies.heading')}>
@@ -108,18 +116,31 @@ export default async function ManageCommunePage({ params }: Props) {
                     <p className="text-xs text-stone-600">
                       {person.code}
                       {person.primaryPosition ? ` · ${person.primaryPosition.titleVi}` : ''}
+                      {person.concurrentPositions.length > 0
+                        ? ` · ${t('roster.concurrent.title')}: ${person.concurrentPositions.map((p) => p.titleVi).join(', ')}`
+                        : ''}
                       {' · '}
                       {t(`employmentType.${person.employmentType}`)}
                       {person.counts ? null : <> · {t('commune.roster.notCounted')}</>}
                     </p>
                   </div>
-                  <Link
-                    href={`/communes/${encodeURIComponent(commune.code)}/manage/departure/${encodeURIComponent(person.code)}`}
-                    aria-label={t('roster.manage.departFor', { name: person.fullName })}
-                    className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline hover:text-brand-900"
-                  >
-                    {t('roster.manage.depart')}
-                  </Link>
+                  {/* The departure link stays first: the chairman e2e journey opens the first link of a row. */}
+                  <div className="flex flex-wrap gap-x-1">
+                    <Link
+                      href={`/communes/${encodeURIComponent(commune.code)}/manage/departure/${encodeURIComponent(person.code)}`}
+                      aria-label={t('roster.manage.departFor', { name: person.fullName })}
+                      className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline hover:text-brand-900"
+                    >
+                      {t('roster.manage.depart')}
+                    </Link>
+                    <Link
+                      href={`/communes/${encodeURIComponent(commune.code)}/manage/person/${encodeURIComponent(person.code)}`}
+                      aria-label={t('roster.manage.personFor', { name: person.fullName })}
+                      className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline hover:text-brand-900"
+                    >
+                      {t('roster.manage.person')}
+                    </Link>
+                  </div>
                 </li>
               ))}
             </ul>

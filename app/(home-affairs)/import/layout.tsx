@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
+import { requirePermission } from '../../_lib/current-province';
+
+// The upload and apply forms are client components (useActionState): they need these namespaces, and only these.
+const CLIENT_NAMESPACES = ['imports', 'errors'] as const;
+
+export default async function ImportLayout({ children }: { children: ReactNode }) {
+  await requirePermission('data.import');
+  const messages = (await getMessages()) as Record<string, unknown>;
+  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]]));
+  return <NextIntlClientProvider messages={picked as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+}

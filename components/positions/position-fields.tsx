@@ -1,0 +1,88 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Field } from '@/components/ui/field';
+
+type Option = { value: string; label: string };
+const FLAGS = ['isKey', 'isElected', 'concurrentByDesign'] as const;
+
+/** The fields a position has besides its code, shared by the create and edit forms (ids prefixed per form). */
+export function PositionFields({
+  prefix,
+  values,
+  error,
+  fields,
+}: {
+  prefix: string;
+  values: Partial<Record<string, string>>;
+  error: (field: string) => string | null;
+  fields: Option[];
+}) {
+  const t = useTranslations('positions.form');
+  const tb = useTranslations('blocks');
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id={`${prefix}-titleVi`} name="titleVi" label={t('titleVi')} required maxLength={200} autoComplete="off" defaultValue={values.titleVi} error={error('titleVi')} />
+        <Field
+          id={`${prefix}-titleEn`}
+          name="titleEn"
+          label={t('titleEn')}
+          maxLength={200}
+          autoComplete="off"
+          hint={t('titleEnHint')}
+          defaultValue={values.titleEn}
+          error={error('titleEn')}
+        />
+        <Field
+          id={`${prefix}-block`}
+          name="block"
+          label={t('block')}
+          options={[
+            { value: '', label: t('noBlock') },
+            { value: 'party_front', label: tb('party_front') },
+            { value: 'government', label: tb('government') },
+          ]}
+          defaultValue={values.block}
+          error={error('block')}
+        />
+        <Field
+          id={`${prefix}-field`}
+          name="field"
+          label={t('field')}
+          options={[{ value: '', label: t('noField') }, ...fields]}
+          defaultValue={values.field}
+          error={error('field')}
+        />
+        <Field
+          id={`${prefix}-sortOrder`}
+          name="sortOrder"
+          label={t('sortOrder')}
+          inputMode="numeric"
+          maxLength={6}
+          autoComplete="off"
+          hint={t('sortOrderHint')}
+          defaultValue={values.sortOrder}
+          error={error('sortOrder')}
+        />
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-stone-800">{t('flags')}</legend>
+        {FLAGS.map((flag) => (
+          <div key={flag} className="flex items-start gap-3">
+            <input
+              id={`${prefix}-${flag}`}
+              type="checkbox"
+              name={flag}
+              defaultChecked={values[flag] === 'on'}
+              className="mt-0.5 size-5 shrink-0 rounded border-stone-400 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-700"
+            />
+            <label htmlFor={`${prefix}-${flag}`} className="text-sm text-stone-800">
+              {t(flag)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}

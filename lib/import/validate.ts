@@ -1,0 +1,198 @@
+// Checks that need the whole workbook and what the province already holds: duplicate codes, foreign codes
+// (a code may name a row of the workbook or one already in the database), unit codes unique across communes
+// and departments, old districts, key positions. Pure: the reference data is loaded by the caller.
+
+import type { ParsedWorkbook } from './parse';
+import type { ProblemLog } from './problems';
+import type { ImportOptions } from './types';
+import { foldKey } from './values';
+
+export type Reference = {
+  province: { id: number; code: string; name: string } | null;
+  oldDistricts: { id: number; code: string; name: string }[];
+  communeCodes: Set<string>;
+  departmentCodes: Set<string>;
+  positions: Map<string, { isKey: boolean; block: string | null }>;
+};
+
+export type NewOldDistrict = { code: string; name: string; mountainous: boolean };
+
+export type Resolved = {
+  /** Commune row number → the code of its old district (existing or new). */
+  districtOfRow: Map<number, string>;
+  newOldDistricts: NewOldDistrict[];
+  /** The year department quotas are stored for: the latest year of the `quotas` sheet (rules.md). */
+  departmentQuotaYear: number;
+};
+
+const DISTRICT_PREFIX = /^(huyen|thi xa|thanh pho|quan|tp\.?|tx\.?)\s+/;
+
+/** Folded old-district name without its "Huyện"/"Thị xã"/"Thành phố" prefix: "Huyện Thanh Chương" = "thanh chuong". */
+export function districtKey(name: string): string {
+  return foldKey(name).replace(DISTRICT_PREFIX, '');
+}
+
+/** The code of a new old district: its name without prefix, upper-case ASCII, as the demo's codes (THANH_CHUONG). */
+export function districtCode(name: string): string {
+  const code = districtKey(name).toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return code || 'OLD_DISTRICT';
+}
+
+function checkDuplicates<Row extends { row: number }>(rows: Row[], key: (row: Row) => string, report: (row: Row, firstRow: number) => void) {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const k = key(row);
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, row.row);
+    else report(row, first);
+  }
+}
+
+type Problems = Pick<ProblemLog, 'add'>;
+
+export function validateWorkbook(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, log: ProblemLog): Resolved {
+  // Problems name the column as the workbook wrote its header ("Ngày sinh"), like those found while parsing.
+  const problems: Problems = {
+    add: (sheet, row, header, message) => log.add(sheet, row, header === null || sheet === null ? header : (wb.headers[sheet]?.get(header) ?? header), message),
+  };
+  checkProvince(wb, ref, options, problems);
+  const resolved = resolveOldDistricts(wb, ref, problems);
+  checkUnits(wb, ref, problems);
+  checkDuplicates(wb.positions, (p) => p.code, (p, first) => problems.add('positions', p.row, 'code', `mã "${p.code}" trùng với dòng ${first}`));
+  checkQuotas(wb, ref, problems);
+  checkKeyPositions(wb, ref, problems);
+  checkCadres(wb, ref, options, problems);
+  const years = wb.quotas.map((q) => q.year);
+  return { ...resolved, departmentQuotaYear: years.length ? Math.max(...years) : Number(options.today.slice(0, 4)) };
+}
+
+function checkProvince(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, problems: Problems) {
+  if (wb.province.length !== 1) return; // see provinceRowProblem
+  const row = wb.province[0];
+  if (options.provinceId !== undefined && ref.province && row.code !== ref.province.code) {
+    problems.add('province', row.row, 'code', `tệp dành cho tỉnh mã "${row.code}", không phải tỉnh của bạn (mã "${ref.province.code}")`);
+  }
+}
+
+/** The `province` sheet has exactly one row; checked before anything else since nothing can be matched without it. */
+export function checkProvinceRows(wb: ParsedWorkbook, problems: ProblemLog) {
+  if (!wb.present.has('province') || wb.province.length === 1) return;
+  if (wb.province.length === 0 && problems.sheetHasProblems('province')) return; // its one row is already reported
+  problems.add('province', wb.province[1]?.row ?? null, null, `sheet province phải có đúng một dòng (có ${wb.province.length})`);
+}
+
+/**
+ * An old district is found by code or by folded name with or without its prefix. New ones are created only
+ * while the province has none (go-live); afterwards an unknown name is a typo far more often than a new
+ * district (the old districts are a closed historical list), so it is a problem.
+ */
+function resolveOldDistricts(wb: ParsedWorkbook, ref: Reference, problems: Problems): Omit<Resolved, 'departmentQuotaYear'> {
+  const byKey = new Map<string, string>();
+  for (const d of ref.oldDistricts) {
+    byKey.set(districtKey(d.name), d.code);
+    byKey.set(`code:${d.code}`, d.code);
+  }
+  const mayCreate = ref.oldDistricts.length === 0;
+  const created = new Map<string, NewOldDistrict & { all: boolean }>();
+  const usedCodes = new Set(ref.oldDistricts.map((d) => d.code));
+  const districtOfRow = new Map<number, string>();
+  for (const commune of wb.communes) {
+    const key = districtKey(commune.oldDistrict);
+    const existing = byKey.get(`code:${commune.oldDistrict}`) ?? byKey.get(key);
+    if (existing) {
+      districtOfRow.set(commune.row, existing);
+      continue;
+    }
+    if (!mayCreate) {
+      const known = ref.oldDistricts.map((d) => d.name).slice(0, 15).join(', ');
+      problems.add('communes', commune.row, 'old_district', `không có địa bàn huyện cũ "${commune.oldDistrict}" trong tỉnh (hiện có: ${known})`);
+      continue;
+    }
+    let district = created.get(key);
+    if (!district) {
+      let code = districtCode(commune.oldDistrict);
+      for (let n = 2; usedCodes.has(code); n++) code = `${districtCode(commune.oldDistrict)}_${n}`;
+      usedCodes.add(code);
+      district = { code, name: commune.oldDistrict, mountainous: true, all: true };
+      created.set(key, district);
+    }
+    // A new old district is mountainous when all its communes in the workbook are.
+    district.mountainous = district.mountainous && commune.mountainous;
+    districtOfRow.set(commune.row, district.code);
+  }
+  const newOldDistricts = [...created.values()].map((d) => ({ code: d.code, name: d.name, mountainous: d.mountainous }));
+  return { districtOfRow, newOldDistricts };
+}
+
+function checkUnits(wb: ParsedWorkbook, ref: Reference, problems: Problems) {
+  checkDuplicates(wb.communes, (c) => c.code, (c, first) => problems.add('communes', c.row, 'code', `mã "${c.code}" trùng với dòng ${first}`));
+  checkDuplicates(wb.departments, (d) => d.code, (d, first) => problems.add('departments', d.row, 'code', `mã "${d.code}" trùng với dòng ${first}`));
+  const communeRows = new Map(wb.communes.map((c) => [c.code, c.row]));
+  const departmentRows = new Map(wb.departments.map((d) => [d.code, d.row]));
+  for (const c of wb.communes) {
+    if (ref.departmentCodes.has(c.code) && !departmentRows.has(c.code)) {
+      problems.add('communes', c.row, 'code', `mã "${c.code}" đã là mã của một sở, ngành: mã đơn vị không được trùng giữa xã và sở`);
+    }
+  }
+  for (const d of wb.departments) {
+    const communeRow = communeRows.get(d.code);
+    if (communeRow !== undefined) {
+      problems.add('departments', d.row, 'code', `mã "${d.code}" trùng với xã/phường ở sheet communes dòng ${communeRow}: mã đơn vị không được trùng giữa xã và sở`);
+    } else if (ref.communeCodes.has(d.code)) {
+      problems.add('departments', d.row, 'code', `mã "${d.code}" đã là mã của một xã/phường: mã đơn vị không được trùng giữa xã và sở`);
+    }
+  }
+}
+
+const hasCommune = (wb: ParsedWorkbook, ref: Reference) => {
+  const codes = new Set(wb.communes.map((c) => c.code));
+  return (code: string) => codes.has(code) || ref.communeCodes.has(code);
+};
+
+function positionLookup(wb: ParsedWorkbook, ref: Reference) {
+  const fromWorkbook = new Map(wb.positions.map((p) => [p.code, { isKey: p.key, block: p.block as string | null }]));
+  return (code: string) => fromWorkbook.get(code) ?? ref.positions.get(code);
+}
+
+function checkQuotas(wb: ParsedWorkbook, ref: Reference, problems: Problems) {
+  const isCommune = hasCommune(wb, ref);
+  checkDuplicates(wb.quotas, (q) => `${q.communeCode}\u0000${q.block}\u0000${q.year}`, (q, first) =>
+    problems.add('quotas', q.row, 'commune_code', `biên chế của "${q.communeCode}", khối ${q.block}, năm ${q.year} trùng với dòng ${first}`));
+  for (const q of wb.quotas) {
+    if (!isCommune(q.communeCode)) problems.add('quotas', q.row, 'commune_code', `không có xã/phường mã "${q.communeCode}"`);
+  }
+}
+
+function checkKeyPositions(wb: ParsedWorkbook, ref: Reference, problems: Problems) {
+  const isCommune = hasCommune(wb, ref);
+  const position = positionLookup(wb, ref);
+  checkDuplicates(wb.keyPositions, (k) => `${k.communeCode}\u0000${k.positionCode}`, (k, first) =>
+    problems.add('key_positions', k.row, 'position_code', `chức danh "${k.positionCode}" của "${k.communeCode}" trùng với dòng ${first}`));
+  for (const k of wb.keyPositions) {
+    if (!isCommune(k.communeCode)) problems.add('key_positions', k.row, 'commune_code', `không có xã/phường mã "${k.communeCode}"`);
+    const p = position(k.positionCode);
+    if (!p) problems.add('key_positions', k.row, 'position_code', `không có chức danh mã "${k.positionCode}"`);
+    else if (!p.isKey || p.block === null) {
+      problems.add('key_positions', k.row, 'position_code', `"${k.positionCode}" không phải chức danh chủ chốt cấp xã (key = yes và có khối)`);
+    }
+  }
+}
+
+function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, problems: Problems) {
+  const units = new Set<string>([...ref.communeCodes, ...ref.departmentCodes]);
+  for (const c of wb.communes) units.add(c.code);
+  for (const d of wb.departments) units.add(d.code);
+  const position = positionLookup(wb, ref);
+  checkDuplicates(wb.cadres, (c) => c.code, (c, first) =>
+    problems.add('cadres', c.row, 'code', `cán bộ "${c.code}" đã có ở dòng ${first}: mỗi người chỉ có một chức vụ chính; chức vụ kiêm nhiệm ghi ở cột concurrent_position_codes`));
+  for (const c of wb.cadres) {
+    if (!units.has(c.unitCode)) problems.add('cadres', c.row, 'unit_code', `không có xã/phường hay sở, ngành mã "${c.unitCode}"`);
+    if (!position(c.positionCode)) problems.add('cadres', c.row, 'position_code', `không có chức vụ mã "${c.positionCode}"`);
+    for (const code of c.concurrent) {
+      if (code === c.positionCode) problems.add('cadres', c.row, 'concurrent_position_codes', `chức vụ kiêm nhiệm "${code}" trùng với chức vụ chính`);
+      else if (!position(code)) problems.add('cadres', c.row, 'concurrent_position_codes', `không có chức vụ mã "${code}"`);
+    }
+    if (c.birthDate >= c.startDate) problems.add('cadres', c.row, 'birth_date', 'ngày sinh phải trước ngày bắt đầu');
+    else if (c.birthDate > options.today) problems.add('cadres', c.row, 'birth_date', 'ngày sinh ở tương lai');
+  }
+}

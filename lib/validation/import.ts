@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+// The workbook upload and apply forms. Messages are keys (style.md "i18n").
+
+export const UploadWorkbookSchema = z.object({
+  file: z.instanceof(File, { error: 'imports.errors.noFile' }),
+});
+
+export const ApplyWorkbookSchema = z.object({
+  importId: z.uuid({ error: 'errors.invalid' }),
+});
