@@ -52,7 +52,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
       </div>
       {sections.length > 0 ? (
         <nav aria-label={t('nav.label')} className="border-b border-stone-200 bg-white">
-          <ul className="mx-auto flex max-w-7xl gap-4 overflow-x-auto px-4 sm:px-6">
+          <ul className="mx-auto flex max-w-7xl flex-wrap gap-x-4 px-4 sm:px-6">
             {sections.map((section) => {
               const current = isCurrent(section.href, path);
               return (
@@ -60,7 +60,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                   <Link
                     href={section.href}
                     aria-current={current ? 'page' : undefined}
-                    className={`-mb-px inline-block whitespace-nowrap border-b-2 px-1 py-2.5 text-sm font-semibold hover:text-brand-900 ${
+                    className={`relative -mb-px inline-block whitespace-nowrap border-b-2 px-1 py-2.5 text-sm font-semibold hover:text-brand-900 ${
                       current ? 'border-brand-700 text-brand-800' : 'border-transparent text-stone-700'
                     }`}
                   >

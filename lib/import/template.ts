@@ -9,17 +9,18 @@ import { SHEET_COLUMNS, SHEETS, type SheetName } from './types';
 
 const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+// The example codes start with XX so that an example row never matches a real unit, post or person.
 function examples(year: number): Record<SheetName, Record<string, string | number | Date>> {
   return {
     province: { code: 'XX', name: 'Tỉnh mẫu' },
     communes: { code: 'XX001', name: 'Xã Mẫu Sơn', kind: 'commune', old_district: 'Huyện Mẫu Cũ', mountainous: 'yes', disadvantaged: 'no' },
-    departments: { code: 'SNV', name: 'Sở Nội vụ', quota: 95 },
-    positions: { code: 'CHU_TICH_UBND', title: 'Chủ tịch Ủy ban nhân dân', block: 'government', key: 'yes', field: 'administration' },
+    departments: { code: 'XXSNV', name: 'Sở Nội vụ tỉnh mẫu', quota: 95 },
+    positions: { code: 'XX_CHU_TICH_UBND', title: 'Chủ tịch Ủy ban nhân dân', block: 'government', key: 'yes', field: 'administration' },
     quotas: { commune_code: 'XX001', block: 'government', year, quota: 22 },
-    key_positions: { commune_code: 'XX001', position_code: 'CHU_TICH_UBND', required: 1 },
+    key_positions: { commune_code: 'XX001', position_code: 'XX_CHU_TICH_UBND', required: 1 },
     cadres: {
-      code: 'CB000001', full_name: 'Nguyễn Văn An', gender: 'male', birth_date: utcDate('1980-05-20'), employment_type: 'cadre',
-      education: 'university', field: 'administration', unit_code: 'XX001', position_code: 'CHU_TICH_UBND', concurrent_position_codes: '',
+      code: 'XXCB0001', full_name: 'Nguyễn Văn An', gender: 'male', birth_date: utcDate('1980-05-20'), employment_type: 'cadre',
+      education: 'university', field: 'administration', unit_code: 'XX001', position_code: 'XX_CHU_TICH_UBND', concurrent_position_codes: '',
       status: 'active', start_date: utcDate(`${year}-07-01`),
     },
   };

@@ -97,7 +97,7 @@ describe('applyWorkbookUpload', () => {
     expect(applied).toMatchObject({ status: 'applied', appliedBy: homeAffairs.displayName });
     expect(applied!.report!.applied).toBe(true);
     expect(await database.db.commune.findFirst({ where: { provinceId: homeAffairs.provinceId, code: 'XX001' } })).not.toBeNull();
-    expect(await database.db.cadre.findFirst({ where: { provinceId: homeAffairs.provinceId, code: 'CB000001' } })).toMatchObject({ fullName: 'Nguyễn Văn An' });
+    expect(await database.db.cadre.findFirst({ where: { provinceId: homeAffairs.provinceId, code: 'XXCB0001' } })).toMatchObject({ fullName: 'Nguyễn Văn An' });
 
     expect(await applyWorkbookUpload(null, form({ importId: id }))).toMatchObject({ ok: false, error: 'imports.errors.alreadyApplied' });
 
