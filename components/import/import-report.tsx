@@ -70,10 +70,10 @@ export async function ImportReportView({ report }: { report: ImportReport }) {
               <tbody>
                 {report.problems.map((problem, index) => (
                   <tr key={index}>
-                    <td className={`${cellClass} whitespace-nowrap`}>{sheetLabel(problem.sheet)}</td>
+                    <td className={`${cellClass} min-w-36`}>{sheetLabel(problem.sheet)}</td>
                     <td className={numericCellClass}>{problem.row === null ? '–' : format.number(problem.row)}</td>
                     <td className={`${cellClass} whitespace-nowrap`}>{problem.column ?? '–'}</td>
-                    <td className={cellClass}>{problem.message}</td>
+                    <td className={`${cellClass} min-w-72 max-w-2xl`}>{problem.message}</td>
                   </tr>
                 ))}
               </tbody>
