@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { compilationTotal, getCompilation, listPhases } from '@/lib/db/secondment-queries';
+import { downloadResponse, textResponse } from '@/lib/exports/download';
+
+export const dynamic = 'force-dynamic';
+
+const COLUMNS = ['department_code', 'department_name', 'quota', 'required', 'listed', 'meets', 'approved', 'placed', 'below_minimum'] as const;
+
+/**
+ * The province-wide compilation of the 5% lists for `year` (default: the latest phase year) as XLSX: one row per
+ * department and a total row, headers in the reader's language. Only roles that see the whole province.
+ */
+export async function GET(request: Request) {
+  const user = await requireUser();
+  // Province-wide: the policy's own check of a resource of no unit refuses unit-bound roles (department officers).
+  if (!can(user, 'secondment.view', { provinceId: user.provinceId })) return textResponse('Không có quyền truy cập.', 403);
+  const params = new URL(request.url).searchParams;
+  const years = [...new Set((await listPhases(db(), user.provinceId)).map((p) => p.year))];
+  const asked = Number(params.get('year'));
+  const year = Number.isInteger(asked) && years.includes(asked) ? asked : (years.sort((a, b) => b - a)[0] ?? Number(today().slice(0, 4)));
+  const rows = await getCompilation(db(), user.provinceId, year, undefined);
+  const t = await getTranslations('secondment');
+  const yes = t('export.yes');
+  const no = t('export.no');
+  const total = compilationTotal(rows);
+  const header = Object.fromEntries(COLUMNS.map((c) => [c, t(`export.columns.${c}`)])) as Record<(typeof COLUMNS)[number], string>;
+  const table = {
+    columns: COLUMNS.map((c) => header[c]),
+    rows: [
+      ...rows.map((r) => ({
+        [header.department_code]: r.code, [header.department_name]: r.name, [header.quota]: r.quota, [header.required]: r.required,
+        [header.listed]: r.listed, [header.meets]: r.meets, [header.approved]: r.approved, [header.placed]: r.placed,
+        [header.below_minimum]: r.belowMinimum ? yes : no,
+      })),
+      {
+        [header.department_code]: '', [header.department_name]: t('compilation.total'), [header.quota]: total.quota, [header.required]: total.required,
+        [header.listed]: total.listed, [header.meets]: total.meets, [header.approved]: total.approved, [header.placed]: total.placed,
+        [header.below_minimum]: total.belowMinimum ? yes : no,
+      },
+    ],
+  };
+  return downloadResponse(table, 'xlsx', `biet-phai-5-phan-tram-${year}-${today()}`, t('export.sheet', { year: String(year) }));
+}
