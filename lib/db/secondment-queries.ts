@@ -209,7 +209,7 @@ export async function findList(db: Db, provinceId: number, listId: number, today
   };
 }
 
-export type TimelineEntry = { at: Date; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; after: unknown };
+export type TimelineEntry = { at: Date; actorId: number | null; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; after: unknown };
 
 /** Who did what, when, with what comment: the audit rows of the list and of its candidates, oldest first. */
 export async function listTimeline(db: Db, listId: number): Promise<TimelineEntry[]> {
@@ -223,7 +223,7 @@ export async function listTimeline(db: Db, listId: number): Promise<TimelineEntr
         { entityType: 'secondment_candidate', action: 'secondment.candidate.remove', before: { path: ['listId'], equals: listId } },
       ],
     },
-    select: { at: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, after: true },
+    select: { at: true, actorId: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, after: true },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
 }

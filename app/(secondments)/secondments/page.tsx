@@ -1,0 +1,310 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { countForwardedByList, listAwaitingPlacement } from '@/lib/db/placement-queries';
+import { getCompilation, listLists, listPhases } from '@/lib/db/secondment-queries';
+import { getFormatters } from '@/lib/i18n/server';
+import { FIELD_CODES } from '@/lib/validation/position';
+import { createListAndOpen } from './actions';
+import { createSecondmentPhase, extendSecondmentPhase } from '@/lib/actions/secondments/phases';
+import { PageHeader } from '@/components/layout/page-header';
+import { ActionForm } from '@/components/secondments/action-form';
+import { PageNotice } from '@/components/secondments/page-notice';
+import { CompilationTable } from '@/components/secondments/compilation-table';
+import { ListTable } from '@/components/secondments/list-table';
+import { Badge } from '@/components/ui/badge';
+import { Section } from '@/components/ui/section';
+import { StatCard } from '@/components/ui/stat-card';
+import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
+import { requireSecondmentView } from './access';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('secondment');
+  return { title: t('pages.title') };
+}
+
+const linkClass = 'font-semibold text-brand-800 underline hover:text-brand-900';
+
+export default async function SecondmentsPage({ searchParams }: Props) {
+  const user = await requireSecondmentView();
+  const params = await searchParams;
+  const date = today();
+  const [t, tFields, format, phases] = await Promise.all([getTranslations('secondment'), getTranslations('fields'), getFormatters(), listPhases(db(), user.provinceId)]);
+  const years = [...new Set(phases.map((p) => p.year))].sort((a, b) => b - a);
+  const askedYear = Number(first(params.year));
+  const year = years.includes(askedYear) ? askedYear : (years[0] ?? Number(date.slice(0, 4)));
+  const province = { provinceId: user.provinceId };
+  const isOfficer = user.role === 'department_officer' && user.departmentId !== null;
+  const isCommittee = can(user, 'secondment.review', province);
+  const isStanding = can(user, 'secondment.decide', province);
+  const mayPlace = can(user, 'secondment.place', province);
+  const wholeProvince = !isOfficer;
+  const fieldLabel = (code: string | null) => (code && (FIELD_CODES as readonly string[]).includes(code) ? tFields(code as (typeof FIELD_CODES)[number]) : (code ?? '—'));
+
+  const [compilation, lists, forwardedByList, awaitingPlacement] = await Promise.all([
+    getCompilation(db(), user.provinceId, year, isOfficer ? user.departmentId! : undefined),
+    listLists(db(), user.provinceId, date, isOfficer ? { departmentId: user.departmentId! } : {}),
+    isStanding ? countForwardedByList(db(), user.provinceId) : Promise.resolve(new Map<number, number>()),
+    mayPlace ? listAwaitingPlacement(db(), user.provinceId) : Promise.resolve([]),
+  ]);
+  const yearLists = lists.filter((l) => l.phase.year === year);
+  const yearPhases = phases.filter((p) => p.year === year);
+
+  return (
+    <>
+      <PageHeader title={t('pages.title')} lead={t(isOfficer ? 'pages.leadOfficer' : 'pages.lead')} />
+      <PageNotice notice={params.notice} />
+      
+      {years.length > 1 ? (
+        <nav aria-label={t('pages.years')} className="mb-6 flex flex-wrap gap-2 text-sm">
+          {years.map((y) => (
+            <Link key={y} href={`/secondments?year=${y}`} aria-current={y === year ? 'page' : undefined} className={`rounded-md px-3 py-1.5 ring-1 ring-inset ${y === year ? 'bg-brand-700 font-semibold text-white ring-brand-700' : 'bg-white text-stone-800 ring-stone-300 hover:bg-stone-50'}`}>
+              {y}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
+      {isOfficer ? (
+        <OfficerView
+          t={t}
+          format={format}
+          year={year}
+          row={compilation[0] ?? null}
+          phases={yearPhases}
+          lists={yearLists}
+          date={date}
+        />
+      ) : null}
+
+      {isCommittee ? (
+        <Section id="inbox" title={t('pages.inboxHeading')} description={t('pages.inboxDescription')}>
+          {lists.filter((l) => l.state === 'submitted').length === 0 ? (
+            <p className="text-sm text-stone-700">{t('pages.inboxEmpty')}</p>
+          ) : (
+            <ListTable lists={lists.filter((l) => l.state === 'submitted')} label={t('pages.inboxHeading')} showJustification />
+          )}
+        </Section>
+      ) : null}
+
+      {isStanding ? (
+        <Section id="awaiting-decision" title={t('pages.decisionHeading')} description={t('pages.decisionDescription')}>
+          {lists.filter((l) => (forwardedByList.get(l.id) ?? 0) > 0).length === 0 ? (
+            <p className="text-sm text-stone-700">{t('pages.decisionEmpty')}</p>
+          ) : (
+            <ListTable
+              lists={lists.filter((l) => (forwardedByList.get(l.id) ?? 0) > 0)}
+              label={t('pages.decisionHeading')}
+              extra={{ heading: t('pages.awaitingDecision'), values: forwardedByList }}
+            />
+          )}
+        </Section>
+      ) : null}
+
+      {mayPlace ? (
+        <Section id="awaiting-placement" title={t('pages.placementHeading')} description={t('pages.placementDescription', { count: awaitingPlacement.length })}>
+          {awaitingPlacement.length === 0 ? (
+            <p className="text-sm text-stone-700">{t('pages.placementEmpty')}</p>
+          ) : (
+            <TableContainer label={t('pages.placementHeading')}>
+              <table className={tableClass}>
+                <thead>
+                  <tr>
+                    <th scope="col" className={headCellClass}>{t('table.person')}</th>
+                    <th scope="col" className={headCellClass}>{t('table.department')}</th>
+                    <th scope="col" className={headCellClass}>{t('table.proposal')}</th>
+                    <th scope="col" className={headCellClass}>{t('table.decision')}</th>
+                    <th scope="col" className={headCellClass}>{t('table.placement')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {awaitingPlacement.map((c) => (
+                    <tr key={c.candidateId}>
+                      <th scope="row" className={`${cellClass} min-w-44 text-left font-normal`}>
+                        <span className="block font-semibold">{c.cadre.fullName}</span>
+                        <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
+                      </th>
+                      <td className={`${cellClass} min-w-44`}>
+                        <Link href={`/secondments/lists/${c.listId}`} className="text-brand-800 underline hover:text-brand-900">
+                          {c.department.name}
+                        </Link>
+                        <span className="block text-xs text-stone-600">{t('phaseLabel', { number: String(c.phase.number), year: String(c.phase.year) })}</span>
+                      </td>
+                      <td className={`${cellClass} min-w-40`}>
+                        <span className="block">{t(`kinds.${c.kind}`)}</span>
+                        <span className="block text-xs text-stone-700">{fieldLabel(c.field)}</span>
+                        {c.preferredCommune ? <span className="block text-xs text-stone-700">{t('table.prefers', { commune: c.preferredCommune })}</span> : null}
+                      </td>
+                      <td className={`${cellClass} whitespace-nowrap`}>
+                        {c.conclusion ? t('table.approvedBy', { number: c.conclusion.number, date: format.date(c.conclusion.date) }) : '—'}
+                      </td>
+                      <td className={cellClass}>
+                        <Link href={`/secondments/candidates/${c.candidateId}/place`} className={linkClass}>
+                          {t('table.place')}
+                          <span className="sr-only"> {c.cadre.fullName}</span>
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableContainer>
+          )}
+        </Section>
+      ) : null}
+
+      {wholeProvince ? (
+        <Section
+          id="compilation"
+          title={t('compilation.heading', { year: String(year) })}
+          description={t('compilation.description')}
+          actions={
+            <a href={`/api/exports/secondments?year=${year}`} className="inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50" download>
+              {t('compilation.download')}
+            </a>
+          }
+        >
+          <CompilationTable rows={compilation} year={year} />
+        </Section>
+      ) : null}
+
+      {isCommittee ? (
+        <Section id="phases" title={t('phases.heading')} description={t('phases.description')}>
+          <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+            <ul className="space-y-3">
+              {phases.map((phase) => (
+                <li key={phase.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-semibold text-stone-900">{t('phaseLabel', { number: String(phase.number), year: String(phase.year) })}</span>
+                    <span className="text-sm text-stone-700">{t('phases.due', { date: format.date(phase.dueDate) })}</span>
+                    {phase.dueDate < date ? <Badge tone="neutral">{t('phases.closed')}</Badge> : <Badge tone="blue">{t('phases.open')}</Badge>}
+                    <span className="text-sm text-stone-600">{t('phases.lists', { count: phase.lists })}</span>
+                  </p>
+                  {phase.note ? <p className="mt-1 text-sm text-stone-700">{phase.note}</p> : null}
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-sm font-semibold text-brand-800">{t('phases.extend')}</summary>
+                    <div className="mt-2">
+                      <ActionForm
+                        id={`extend-${phase.id}`}
+                        action={extendSecondmentPhase}
+                        hidden={{ phaseId: phase.id, version: phase.version }}
+                        reloadHref="/secondments"
+                        submitLabel={t('phases.extendButton')}
+                        tone="secondary"
+                        layout="grid"
+                        fields={[
+                          { type: 'date', name: 'dueDate', label: t('phases.newDueDate'), required: true },
+                          { type: 'text', name: 'note', label: t('phases.note'), maxLength: 500 },
+                        ]}
+                      />
+                    </div>
+                  </details>
+                </li>
+              ))}
+              {phases.length === 0 ? <li className="text-sm text-stone-700">{t('phases.none')}</li> : null}
+            </ul>
+            <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+              <h3 className="mb-2 font-semibold text-stone-900">{t('phases.create')}</h3>
+              <ActionForm
+                id="create-phase"
+                action={createSecondmentPhase}
+                hidden={{}}
+                submitLabel={t('phases.createButton')}
+                fields={[
+                  { type: 'text', name: 'year', label: t('phases.year'), required: true, defaultValue: date.slice(0, 4), maxLength: 4 },
+                  { type: 'text', name: 'number', label: t('phases.number'), required: true, defaultValue: String(Math.max(0, ...phases.filter((p) => p.year === Number(date.slice(0, 4))).map((p) => p.number)) + 1), maxLength: 2 },
+                  { type: 'date', name: 'dueDate', label: t('phases.dueDate'), required: true },
+                  { type: 'textarea', name: 'note', label: t('phases.note'), rows: 3, maxLength: 500 },
+                ]}
+              />
+            </div>
+          </div>
+        </Section>
+      ) : null}
+
+      {wholeProvince ? (
+        <Section id="all-lists" title={t('pages.allListsHeading', { year: String(year) })} description={t('pages.allListsDescription', { count: yearLists.length })}>
+          {yearLists.length === 0 ? <p className="text-sm text-stone-700">{t('pages.noLists')}</p> : <ListTable lists={yearLists} label={t('pages.allListsHeading', { year: String(year) })} />}
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+type T = Awaited<ReturnType<typeof getTranslations<'secondment'>>>;
+
+async function OfficerView({
+  t, format, year, row, phases, lists, date,
+}: {
+  t: T;
+  format: Awaited<ReturnType<typeof getFormatters>>;
+  year: number;
+  row: Awaited<ReturnType<typeof getCompilation>>[number] | null;
+  phases: Awaited<ReturnType<typeof listPhases>>;
+  lists: Awaited<ReturnType<typeof listLists>>;
+  date: string;
+}) {
+  const listByPhase = new Map(lists.map((l) => [l.phase.id, l]));
+  return (
+    <>
+      <Section id="figures" title={t('pages.figuresHeading', { department: row?.name ?? '', year: String(year) })}>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <StatCard label={t('compilation.quota', { year: String(year) })} value={format.number(row?.quota ?? 0)} />
+          <StatCard label={t('compilation.required')} value={format.number(row?.required ?? 0)} note={t('pages.requiredNote')} />
+          <StatCard label={t('compilation.listed')} value={format.number(row?.listed ?? 0)} emphasis={row?.belowMinimum ? 'alert' : 'default'} note={row?.belowMinimum ? t('flags.belowMinimum') : undefined} />
+          <StatCard label={t('compilation.meets')} value={format.number(row?.meets ?? 0)} />
+          <StatCard label={t('compilation.approved')} value={format.number(row?.approved ?? 0)} />
+          <StatCard label={t('compilation.placed')} value={format.number(row?.placed ?? 0)} />
+        </dl>
+      </Section>
+      <Section id="my-lists" title={t('pages.myListsHeading')} description={t('pages.myListsDescription')}>
+        {phases.length === 0 ? (
+          <p className="text-sm text-stone-700">{t('phases.none')}</p>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2">
+            {phases.map((phase) => {
+              const list = listByPhase.get(phase.id);
+              return (
+                <li key={phase.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid={`phase-${phase.number}-${phase.year}`}>
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-semibold text-stone-900">{t('phaseLabel', { number: String(phase.number), year: String(phase.year) })}</span>
+                    <span className="text-sm text-stone-700">{t('phases.due', { date: format.date(phase.dueDate) })}</span>
+                  </p>
+                  {list ? (
+                    <div className="mt-2 space-y-2 text-sm">
+                      <p className="flex flex-wrap items-center gap-2">
+                        <Badge tone={list.state === 'returned' ? 'amber' : list.state === 'decided' ? 'green' : list.state === 'draft' ? 'neutral' : 'blue'}>{t(`states.list.${list.state}`)}</Badge>
+                        {list.overdue ? <Badge tone="red">{t('flags.overdue')}</Badge> : null}
+                        {list.submittedLate ? <Badge tone="amber">{t('flags.late')}</Badge> : null}
+                        <span className="text-stone-700">{t('pages.candidatesOnList', { count: list.candidates })}</span>
+                      </p>
+                      <p>
+                        <Link href={`/secondments/lists/${list.id}`} className={linkClass}>
+                          {list.state === 'draft' || list.state === 'returned' ? t('pages.editList') : t('pages.openList')}
+                        </Link>
+                      </p>
+                    </div>
+                  ) : (
+                    <div className="mt-2 space-y-2 text-sm">
+                      <p className="text-stone-700">{phase.dueDate < date ? t('pages.noListOverdue') : t('pages.noList')}</p>
+                      <ActionForm id={`create-list-${phase.id}`} action={createListAndOpen} hidden={{ phaseId: phase.id }} submitLabel={t('pages.createList')} />
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
