@@ -23,15 +23,20 @@ export async function KeyPositionsTable({
   keyPositions,
   holders,
   positions,
+  secondees = [],
 }: {
   keyPositions: KeyPositionStatus[];
   holders: KeyHolder[];
   positions: PositionRow[];
+  /** Secondments into the commune not yet ended: a vacant place they cover says so (it stays vacant). */
+  secondees?: { positionId?: number | null; until: string; startDate: string }[];
 }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatters(), getLocale()]);
   if (keyPositions.length === 0) return <p className="text-sm text-stone-600">{t('commune.keyPositions.none')}</p>;
 
   const positionById = new Map(positions.map((position) => [position.id, position]));
+  const coveredUntil = new Map<number, string>();
+  for (const s of secondees) if (s.positionId && s.until > (coveredUntil.get(s.positionId) ?? '')) coveredUntil.set(s.positionId, s.until);
   const holdersByPosition = new Map<number, KeyHolder[]>();
   for (const holder of holders) holdersByPosition.set(holder.positionId, [...(holdersByPosition.get(holder.positionId) ?? []), holder]);
   const rows = keyPositions
@@ -78,6 +83,9 @@ export async function KeyPositionsTable({
                         <Badge tone="green">{t('commune.keyPositions.filled')}</Badge>
                       )}
                       {status.concurrentOnly ? <Badge tone="amber">{t('commune.keyPositions.concurrentOnly')}</Badge> : null}
+                      {status.vacancies > 0 && coveredUntil.has(status.positionId) ? (
+                        <Badge tone="blue">{t('commune.keyPositions.coveredBySecondment', { date: format.date(coveredUntil.get(status.positionId)!) })}</Badge>
+                      ) : null}
                     </span>
                   </td>
                   <td className={cellClass}>

@@ -18,9 +18,10 @@ async function keyVacancies(page: Page): Promise<number> {
   return Number(text);
 }
 
-test('the person page and the workspace projection pass the accessibility check (nothing is changed)', async ({ page }) => {
+test('the person page and the workspace projection (with the placed secondees) pass the accessibility check (nothing is changed)', async ({ page }) => {
   await loginAs(page, 'xa.ngamy', `/communes/${CODE}/manage`);
-  await expect(page.getByTestId('projection-note')).toHaveText('Dự kiến: chưa có điều động/biệt phái được duyệt.');
+  // The demo places secondees in Nga My: the projection counts them (rules.md "Counting").
+  await expect(page.getByTestId('projection-note')).toHaveText(/^Dự kiến tính thêm \d+ điều động\/biệt phái đã được duyệt\.$/);
   await expect(page.getByRole('columnheader', { name: /^Dự kiến/ })).toBeVisible();
   await expect(page.getByTestId('projected-total')).toHaveText(/^\d+ \([+-]?\d+\)$/);
   await page.getByRole('link', { name: `Chức vụ, kiêm nhiệm: ${PERSON.name}` }).click();

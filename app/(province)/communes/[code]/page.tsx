@@ -20,6 +20,7 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { BlockFiguresTable } from '@/components/commune/block-figures-table';
 import { KeyPositionsTable } from '@/components/commune/key-positions-table';
+import { listIncomingSecondments } from '@/lib/db/movement-queries';
 import { RosterTable } from '@/components/commune/roster-table';
 import { UnitFlags } from '@/components/staffing/unit-flags';
 import { VacancyList } from '@/components/vacancies/vacancy-list';
@@ -58,13 +59,14 @@ export default async function CommunePage({ params }: Props) {
   if (!commune) notFound();
   if (!mayView) forbidden();
   const date = today();
-  const [staffing, holders, positions, roster, personal, vacancies, t, format] = await Promise.all([
+  const [staffing, holders, positions, roster, personal, vacancies, secondees, t, format] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
     listKeyHolders(db(), commune.id, date),
     listPositions(db(), province.id),
     listCommuneRoster(db(), commune.id, date),
     mayViewPersonal ? listCommunePersonalFields(db(), commune.id, date) : Promise.resolve(null),
     listOpenVacancies(db(), commune.id),
+    listIncomingSecondments(db(), commune.id, date),
     getTranslations(),
     getFormatters(),
   ]);
@@ -154,8 +156,24 @@ export default async function CommunePage({ params }: Props) {
       </Section>
 
       <Section id="key-positions" title={t('commune.keyPositions.heading')}>
-        <KeyPositionsTable keyPositions={staffing.keyPositions} holders={holders} positions={positions} />
+        <KeyPositionsTable keyPositions={staffing.keyPositions} holders={holders} positions={positions} secondees={secondees} />
       </Section>
+
+      {secondees.length > 0 ? (
+        <Section id="secondees" title={t('commune.secondees.heading')} description={t('commune.secondees.lead')}>
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm shadow-xs" data-testid="secondees">
+            {secondees.map((s) => (
+              <li key={s.secondmentId} className="px-3 py-2">
+                <span className="font-medium text-stone-900">{s.cadreName}</span>
+                <span className="text-stone-700"> · {s.positionTitle} · {s.departmentName}</span>
+                <span className="block text-xs text-stone-600">
+                  {t('commune.secondees.period', { start: format.date(s.startDate), end: format.date(s.until) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       <Section id="vacancies" title={t('vacancies.heading')}>
         <VacancyList vacancies={vacancies} />

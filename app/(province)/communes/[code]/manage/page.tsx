@@ -7,6 +7,7 @@ import { listCommunePositions } from '@/lib/db/roster-queries';
 import { getCommuneStaffing, listCommuneRoster } from '@/lib/db/staffing-queries';
 import { listOpenVacancies } from '@/lib/db/vacancy-queries';
 import { projectCommuneStaffing, type StaffingMovement } from '@/lib/domain/projection';
+import { listIncomingSecondments } from '@/lib/db/movement-queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -41,9 +42,8 @@ export default async function ManageCommunePage({ params }: Props) {
   ]);
   const communeHref = `/communes/${encodeURIComponent(commune.code)}`;
   const { total } = staffing;
-  // Approved transfers and placed secondments have no tables yet (their issues): none to add, and the page
-  // says so rather than inventing any. Their query will feed this same pure projection.
-  const movements: StaffingMovement[] = [];
+  // Placed secondments not yet ended (transfers join when they exist): the same pure projection.
+  const movements: StaffingMovement[] = await listIncomingSecondments(db(), commune.id, date);
   const projection = projectCommuneStaffing(staffing, movements, date);
   const positionOptions = positions.map((p) => ({ value: String(p.id), label: `${p.titleVi} (${t(`blocks.${p.block}`)})` }));
   const fieldKeys = Object.keys(((await getMessages()) as { fields?: Record<string, string> }).fields ?? {});
