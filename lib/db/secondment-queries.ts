@@ -89,6 +89,27 @@ export function compilationTotal(rows: CompilationRow[]): Omit<CompilationRow, '
   return total;
 }
 
+export type YearConclusion = { number: string; date: string; approved: number };
+
+/**
+ * The Conclusions that approved candidates of the year's lists, oldest first, with the number of distinct cadres
+ * each approved (counted as in the compilation: approved, then maybe placed or ended).
+ */
+export async function listYearConclusions(db: Db, provinceId: number, year: number): Promise<YearConclusion[]> {
+  const { rows } = await poolOf(db).query<{ number: string; date: string; approved: number }>(
+    `SELECT k.number, to_char(k.date, 'YYYY-MM-DD') AS date, COUNT(DISTINCT c.cadre_id)::int AS approved
+       FROM conclusion k
+       JOIN secondment_candidate c ON c.conclusion_id = k.id AND c.state IN ('approved', 'placed', 'ended')
+       JOIN secondment_list l ON l.id = c.list_id
+       JOIN secondment_phase p ON p.id = l.phase_id AND p.year = $2
+      WHERE k.province_id = $1
+      GROUP BY k.id, k.number, k.date
+      ORDER BY k.date, k.number COLLATE "C"`,
+    [provinceId, year],
+  );
+  return rows;
+}
+
 export type ListSummary = {
   id: number;
   state: ListState;

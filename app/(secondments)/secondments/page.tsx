@@ -33,6 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const linkClass = 'font-semibold text-brand-800 underline hover:text-brand-900';
+const downloadClass = 'inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50';
 
 export default async function SecondmentsPage({ searchParams }: Props) {
   const user = await requireSecondmentView();
@@ -168,9 +169,15 @@ export default async function SecondmentsPage({ searchParams }: Props) {
           title={t('compilation.heading', { year: String(year) })}
           description={t('compilation.description')}
           actions={
-            <a href={`/api/exports/secondments?year=${year}`} className="inline-flex items-center rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50" download>
-              {t('compilation.download')}
-            </a>
+            <div className="flex flex-wrap gap-2">
+              <a href={`/api/exports/secondments?year=${year}`} className={downloadClass} download>
+                {t('compilation.download')}
+              </a>
+              {/* The PDF is a Vietnamese administrative document whatever the reader's language. */}
+              <a href={`/api/exports/secondments?year=${year}&format=pdf`} className={downloadClass} download>
+                {t('compilation.downloadPdf')}
+              </a>
+            </div>
           }
         >
           <CompilationTable rows={compilation} year={year} />

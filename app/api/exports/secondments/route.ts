@@ -3,26 +3,32 @@ import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { compilationTotal, getCompilation, listPhases } from '@/lib/db/secondment-queries';
+import { compilationTotal, getCompilation, listPhases, listYearConclusions } from '@/lib/db/secondment-queries';
+import { foldVietnamese } from '@/lib/domain/vietnamese';
 import { downloadResponse, textResponse } from '@/lib/exports/download';
+import { renderCompilationPdf } from '@/lib/pdf';
 
 export const dynamic = 'force-dynamic';
 
 const COLUMNS = ['department_code', 'department_name', 'quota', 'required', 'listed', 'meets', 'approved', 'placed', 'below_minimum'] as const;
 
 /**
- * The province-wide compilation of the 5% lists for `year` (default: the latest phase year) as XLSX: one row per
- * department and a total row, headers in the reader's language. Only roles that see the whole province.
+ * The province-wide compilation of the 5% lists for `year` (default: the latest phase year) as XLSX (`format=xlsx`,
+ * the default: one row per department and a total row, headers in the reader's language) or as a PDF document in
+ * Vietnamese (`format=pdf`, lib/pdf). Only roles that see the whole province.
  */
 export async function GET(request: Request) {
   const user = await requireUser();
   // Province-wide: the policy's own check of a resource of no unit refuses unit-bound roles (department officers).
   if (!can(user, 'secondment.view', { provinceId: user.provinceId })) return textResponse('Không có quyền truy cập.', 403);
   const params = new URL(request.url).searchParams;
+  const format = params.get('format') ?? 'xlsx';
+  if (format !== 'xlsx' && format !== 'pdf') return textResponse('Định dạng không hỗ trợ: chỉ xlsx hoặc pdf.', 400);
   const years = [...new Set((await listPhases(db(), user.provinceId)).map((p) => p.year))];
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && years.includes(asked) ? asked : (years.sort((a, b) => b - a)[0] ?? Number(today().slice(0, 4)));
   const rows = await getCompilation(db(), user.provinceId, year, undefined);
+  if (format === 'pdf') return pdfResponse(user.provinceId, year, rows);
   const t = await getTranslations('secondment');
   const yes = t('export.yes');
   const no = t('export.no');
@@ -44,4 +50,20 @@ export async function GET(request: Request) {
     ],
   };
   return downloadResponse(table, 'xlsx', `biet-phai-5-phan-tram-${year}-${today()}`, t('export.sheet', { year: String(year) }));
+}
+
+async function pdfResponse(provinceId: number, year: number, rows: Awaited<ReturnType<typeof getCompilation>>): Promise<Response> {
+  const [province, conclusions] = await Promise.all([
+    db().province.findUniqueOrThrow({ where: { id: provinceId }, select: { name: true } }),
+    listYearConclusions(db(), provinceId, year),
+  ]);
+  const body = await renderCompilationPdf({ province, year, date: today(), rows, total: compilationTotal(rows), conclusions });
+  const slug = foldVietnamese(province.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return new Response(new Uint8Array(body), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="tong-hop-5-phan-tram-${slug}-${year}.pdf"`,
+      'cache-control': 'no-store',
+    },
+  });
 }

@@ -1,0 +1,131 @@
+import type { ReactElement } from 'react';
+import { Text, View } from '@react-pdf/renderer';
+import { formatDate, formatNumber } from '@/lib/domain/format';
+import {
+  AdministrativeDocument,
+  DocumentHeader,
+  DocumentTitle,
+  Paragraph,
+  SignatureBlock,
+  Table,
+  renderPdf,
+  styles,
+  type Column,
+  type Issuer,
+  type Signature,
+  type TableRow,
+} from './document';
+import { nfc, upper } from './text';
+
+// The province-wide compilation of the departments' 5% secondment lists (issue 6, item 2) as a PDF document of
+// the Organizing Committee: per department and in total, the quota, the 5% minimum, listed, meeting the
+// standards, approved and placed, departments below the minimum marked, and the Conclusions that approved
+// candidates. The input is plain data (the route and the command line read it from the database).
+
+export type CompilationPdfFigures = { quota: number; required: number; listed: number; meets: number; approved: number; placed: number; belowMinimum: boolean };
+export type CompilationPdfRow = CompilationPdfFigures & { name: string };
+
+export type CompilationPdfInput = {
+  /** The province, for the header ("Tỉnh ủy Nghệ An") and the place line ("Nghệ An, ngày …"). */
+  province: { name: string };
+  year: number;
+  /** The document's date, 'YYYY-MM-DD' (today on the Asia/Ho_Chi_Minh calendar). */
+  date: string;
+  /** One row per department, in the order to print. */
+  rows: CompilationPdfRow[];
+  total: CompilationPdfFigures;
+  /** The Conclusions of the Standing Committee that approved candidates of the year's lists. */
+  conclusions: { number: string; date: string; approved: number }[];
+  issuer?: Issuer;
+  /** The number line; blank ("Số: ……") until the document is registered. */
+  number?: string;
+  recipients?: string[];
+  signature?: Signature;
+};
+
+export const compilationTitle = (year: number) => ({
+  kind: 'Bảng tổng hợp',
+  summary: `Danh sách cán bộ, công chức cấp tỉnh đăng ký biệt phái, tăng cường về cấp xã (tối thiểu 5% biên chế) năm ${year}`,
+});
+
+const COLUMNS: Column[] = [
+  { header: 'STT', width: 5.5, align: 'center' },
+  { header: 'Sở, ban, ngành', width: 26, align: 'left' },
+  { header: 'Biên chế được giao', width: 10.5, align: 'right' },
+  { header: 'Tối thiểu 5%', width: 8.5, align: 'right' },
+  { header: 'Đã đăng ký', width: 8.5, align: 'right' },
+  { header: 'Đạt tiêu chuẩn', width: 9, align: 'right' },
+  { header: 'Được phê duyệt', width: 9, align: 'right' },
+  { header: 'Đã bố trí', width: 8, align: 'right' },
+  { header: 'Ghi chú', width: 10, align: 'left' },
+];
+
+/** Column (9) of a department below the minimum: how many more it must list. */
+const shortOf = (f: CompilationPdfFigures) => (f.belowMinimum ? `Thiếu ${formatNumber(f.required - f.listed)}` : '');
+
+function figures(f: CompilationPdfFigures) {
+  return [
+    formatNumber(f.quota),
+    formatNumber(f.required),
+    { text: formatNumber(f.listed), bold: f.belowMinimum },
+    formatNumber(f.meets),
+    formatNumber(f.approved),
+    formatNumber(f.placed),
+    { text: shortOf(f), italic: true },
+  ];
+}
+
+export function CompilationDocument({ input }: { input: CompilationPdfInput }): ReactElement {
+  const { province, year, date, rows, total, conclusions } = input;
+  const title = compilationTitle(year);
+  const issuer = input.issuer ?? { parent: `Tỉnh ủy ${province.name}`, body: 'Ban Tổ chức' };
+  const below = rows.filter((r) => r.belowMinimum).length;
+  const tableRows: TableRow[] = [
+    ...rows.map((r, i) => ({ cells: [String(i + 1), r.name, ...figures(r)] })),
+    { cells: ['', 'Tổng cộng', ...figures(total)], bold: true },
+  ];
+  const approvedTotal = conclusions.reduce((s, c) => s + c.approved, 0);
+  return (
+    <AdministrativeDocument info={{ title: `${title.kind} ${title.summary}`, subject: `Tổng hợp 5% năm ${year}`, author: `${issuer.body} ${issuer.parent}` }}>
+      <DocumentHeader issuer={issuer} number={input.number ?? 'Số: ……'} place={province.name} date={date} />
+      <DocumentTitle kind={title.kind} summary={upper(title.summary)} />
+      <Paragraph>
+        {`Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký biệt phái, tăng cường tối thiểu 5% biên chế được giao. ${issuer.body} ${issuer.parent} tổng hợp kết quả đăng ký năm ${year} (số liệu đến ngày ${formatDate(date)}) như sau:`}
+      </Paragraph>
+      <Table columns={COLUMNS} rows={tableRows} columnNumbers />
+      <Text style={styles.note}>
+        {nfc(
+          `Ghi chú: Cột (5) là số cán bộ, công chức khác nhau trong các danh sách đã gửi; viên chức được ghi nhận nhưng không tính vào tỷ lệ 5%. ` +
+            (below > 0
+              ? `Có ${formatNumber(below)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% biên chế được giao (số in đậm ở cột (5); cột (9) ghi số người còn thiếu).`
+              : 'Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5% biên chế được giao.'),
+        )}
+      </Text>
+      <View style={{ marginTop: 8 }}>
+        {conclusions.length === 0 ? (
+          <Paragraph>{`Đến ngày ${formatDate(date)}, Ban Thường vụ ${issuer.parent} chưa có kết luận phê duyệt danh sách năm ${year}.`}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>
+              {`Ban Thường vụ ${issuer.parent} đã phê duyệt ${formatNumber(approvedTotal)} cán bộ, công chức theo ${conclusions.length === 1 ? 'kết luận' : 'các kết luận'}:`}
+            </Paragraph>
+            {conclusions.map((c) => (
+              <Text key={c.number} style={{ paddingLeft: 28, marginBottom: 2 }}>
+                {nfc(`- Kết luận số ${c.number} ngày ${formatDate(c.date)}: ${formatNumber(c.approved)} người.`)}
+              </Text>
+            ))}
+          </>
+        )}
+      </View>
+      <SignatureBlock
+        recipients={input.recipients ?? [`Thường trực ${issuer.parent} (để báo cáo);`, 'Các sở, ban, ngành cấp tỉnh;', 'Lưu VP, BTC.']}
+        signature={input.signature ?? { title: 'Trưởng ban' }}
+      />
+    </AdministrativeDocument>
+  );
+}
+
+/** The compilation as PDF bytes. */
+export async function renderCompilationPdf(input: CompilationPdfInput): Promise<Buffer> {
+  return renderPdf(<CompilationDocument input={input} />);
+}
