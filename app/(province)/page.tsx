@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
+import { ensureDailySnapshot } from '@/lib/db/snapshot-queries';
 import { getProvinceContext, getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
 import { parseUnitListQuery, unitListParams, type SearchParams } from '@/lib/domain/unit-list';
@@ -32,6 +34,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
   const date = today();
+  // The lazy daily snapshot (rules.md "Time and dates"), after the response is sent: never delays the page.
+  after(() => ensureDailySnapshot(db(), province.id, date).catch((error) => console.error('Không ghi được số liệu hằng ngày:', error)));
   const [staffing, context, vacancies, t, format, params] = await Promise.all([
     getProvinceStaffing(db(), province.id, { date }),
     getProvinceContext(db(), province.id, date),

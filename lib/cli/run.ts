@@ -3,16 +3,19 @@ import { parseArgs } from './args';
 import { CliInputError, type CliIo } from './errors';
 import { exportStatus } from './export-status';
 import { importWorkbook } from './import';
+import { snapshotCommand } from './snapshot';
 
 export const USAGE = `Cách dùng: npm run data -- <lệnh>
   export status <tệp.csv|tệp.xlsx> [--province MÃ] [--year YYYY]   Tình hình biên chế từng xã
-  import <tệp.xlsx|tệp.zip|thư mục> [--dry-run]                    Nhập tệp dữ liệu của tỉnh (--dry-run: chỉ kiểm tra)`;
+  import <tệp.xlsx|tệp.zip|thư mục> [--dry-run]                    Nhập tệp dữ liệu của tỉnh (--dry-run: chỉ kiểm tra)
+  snapshot [--province MÃ] [--date dd/MM/yyyy]                     Ghi lại số liệu của tỉnh cho một ngày (mặc định hôm nay)`;
 
 type Command = { name: string; matches: (positional: string[]) => boolean; run: (db: Db, args: ReturnType<typeof parseArgs>, io: CliIo) => Promise<void> };
 
 const COMMANDS: Command[] = [
   { name: 'export status', matches: (p) => p[0] === 'export' && p[1] === 'status', run: exportStatus },
   { name: 'import', matches: (p) => p[0] === 'import', run: importWorkbook },
+  { name: 'snapshot', matches: (p) => p[0] === 'snapshot', run: snapshotCommand },
 ];
 
 /** Runs one command; returns the exit code (0 success, 1 bad input, 2 internal error). */

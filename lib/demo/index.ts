@@ -3,6 +3,7 @@ import { generateNationalProvinces } from './generate-national';
 import { generateNgheAn } from './generate-province';
 import { hasProvince, loadProvince, withSeedTransaction } from './load';
 import { seedDemoSecondments } from './secondments';
+import { seedDemoSnapshots } from './snapshots';
 import type { ProvinceDataset } from './types';
 
 export { FIELDS, POSITIONS } from './catalogue';
@@ -12,13 +13,16 @@ export type { ProvinceDataset } from './types';
 
 /** Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists, and its demo accounts. */
 export async function seedDemo(databaseUrl: string): Promise<{ created: boolean }> {
-  return withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
+  const result = await withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
     if (await hasProvince(client, 'NA')) return { commit: (await seedDemoAccounts(client)) > 0, result: { created: false } };
     await loadProvince(client, generateNgheAn());
     await seedDemoAccounts(client);
     await seedDemoSecondments(client);
     return { commit: true, result: { created: true } };
   });
+  // After the commit: the monthly snapshots are computed by the staffing pipeline on the committed data. Idempotent.
+  await seedDemoSnapshots(databaseUrl);
+  return result;
 }
 
 /** Counted commune staff: active cadres and civil servants with an open primary post in a commune. */

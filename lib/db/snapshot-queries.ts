@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import { minimumListSize } from '@/lib/domain/secondment';
+import type { Rollup } from '@/lib/domain/types';
+import type { ProvinceSnapshot, SnapshotSource } from '@/lib/generated/prisma/client';
+import { poolOf, type Db } from './prisma';
+import { getProvinceStaffing } from './staffing-queries';
+
+// Dated snapshots of a province's figures (issue 7 "Snapshots"; rules.md "Time and dates"): taken on demand
+// (CLI), lazily once a day by the first request when the figures changed, and by the demo seed. The figures
+// come from the one staffing pipeline (getProvinceStaffing) and the 5% compilation counted as at the date.
+// No `server-only` guard: the CLI and the seed import this module.
+
+export type SnapshotDistrict = {
+  code: string;
+  name: string;
+  quota: number;
+  headcount: number;
+  difference: number;
+  units: number;
+  unitsShort: number;
+  unitsKeyGaps: number;
+  unitsBoth: number;
+  keyVacancies: number;
+};
+
+export type SnapshotDetail = {
+  oldDistricts: SnapshotDistrict[];
+  /** Key positions by vacant places across the province, most vacant first (top 15). */
+  topVacantPositions: { code: string; vacancies: number; units: number }[];
+  /**
+   * Figures the model does not compute, recorded as context with their source (rules.md: never asserted as
+   * computed), e.g. the 9,939 positions handed over to the communes at the reform on the demo's July snapshot.
+   */
+  context?: { key: string; value: number; parts?: Record<string, number>; source: string }[];
+};
+
+export type SnapshotFigures = {
+  quota: number;
+  headcount: number;
+  difference: number;
+  units: number;
+  unitsShort: number;
+  unitsKeyGaps: number;
+  unitsBoth: number;
+  keyVacancies: number;
+  partyFrontQuota: number;
+  partyFrontHeadcount: number;
+  governmentQuota: number;
+  governmentHeadcount: number;
+  secondmentYear: number;
+  secondmentRequired: number;
+  secondmentListed: number;
+  secondmentApproved: number;
+  secondmentPlaced: number;
+  detail: SnapshotDetail;
+};
+
+export type SnapshotRow = SnapshotFigures & { id: number; provinceId: number; takenOn: string; takenAt: Date; source: SnapshotSource };
+
+const TOP_POSITIONS = 15;
+
+export type SecondmentTotals = { year: number; required: number; listed: number; approved: number; placed: number };
+
+/**
+ * The province's 5% compilation totals for the date's year, as known on that date: listed = distinct cadres and
+ * civil servants on lists submitted (not draft) by then, approved = by a Conclusion dated by then, placed = with a
+ * secondment recorded or started by then. At today it equals compilationTotal(getCompilation(...)) (tested).
+ */
+export async function getSecondmentTotalsAt(db: Db, provinceId: number, date: string): Promise<SecondmentTotals> {
+  const year = Number(date.slice(0, 4));
+  const { rows } = await poolOf(db).query<{ quota: number; listed: number; approved: number; placed: number }>(
+    `SELECT COALESCE(q.quota, 0)::int AS quota,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND COALESCE(l.submitted_on, l.created_at::date) <= $3::date
+                                               AND ca.employment_type IN ('cadre', 'civil_servant'))::int AS listed,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended') AND k.date <= $3::date)::int AS approved,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended')
+                                               AND LEAST(s.start_date, (s.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) <= $3::date)::int AS placed
+       FROM department d
+       LEFT JOIN department_quota q ON q.department_id = d.id AND q.year = $2
+       LEFT JOIN secondment_phase p ON p.province_id = d.province_id AND p.year = $2
+       LEFT JOIN secondment_list l ON l.phase_id = p.id AND l.department_id = d.id
+       LEFT JOIN secondment_candidate c ON c.list_id = l.id
+       LEFT JOIN cadre ca ON ca.id = c.cadre_id
+       LEFT JOIN conclusion k ON k.id = c.conclusion_id
+       LEFT JOIN secondment s ON s.candidate_id = c.id
+      WHERE d.province_id = $1
+      GROUP BY d.id, q.quota`,
+    [provinceId, year, date],
+  );
+  const totals: SecondmentTotals = { year, required: 0, listed: 0, approved: 0, placed: 0 };
+  for (const r of rows) {
+    totals.required += minimumListSize(r.quota);
+    totals.listed += r.listed;
+    totals.approved += r.approved;
+    totals.placed += r.placed;
+  }
+  return totals;
+}
+
+function districtFigures(code: string, name: string, r: Rollup): SnapshotDistrict {
+  return {
+    code, name, quota: r.total.quota, headcount: r.total.headcount, difference: r.total.difference, units: r.units,
+    unitsShort: r.shortStaffedUnits, unitsKeyGaps: r.keyGapUnits, unitsBoth: r.shortStaffedWithKeyGapsUnits, keyVacancies: r.keyVacancies,
+  };
+}
+
+/** The figures a snapshot records for the province at `date`, from the staffing pipeline and the compilation. */
+export async function computeSnapshotFigures(db: Db, provinceId: number, date: string): Promise<SnapshotFigures> {
+  const [staffing, secondments] = await Promise.all([getProvinceStaffing(db, provinceId, { date }), getSecondmentTotalsAt(db, provinceId, date)]);
+  const { total } = staffing;
+  const byPosition = new Map<string, { code: string; vacancies: number; units: number }>();
+  for (const commune of staffing.communes) {
+    for (const place of commune.keyPositions) {
+      if (place.vacancies === 0) continue;
+      const entry = byPosition.get(place.positionCode) ?? { code: place.positionCode, vacancies: 0, units: 0 };
+      entry.vacancies += place.vacancies;
+      entry.units += 1;
+      byPosition.set(place.positionCode, entry);
+    }
+  }
+  const topVacantPositions = [...byPosition.values()]
+    .sort((a, b) => b.vacancies - a.vacancies || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, TOP_POSITIONS);
+  return {
+    quota: total.total.quota,
+    headcount: total.total.headcount,
+    difference: total.total.difference,
+    units: total.units,
+    unitsShort: total.shortStaffedUnits,
+    unitsKeyGaps: total.keyGapUnits,
+    unitsBoth: total.shortStaffedWithKeyGapsUnits,
+    keyVacancies: total.keyVacancies,
+    partyFrontQuota: total.blocks.party_front.quota,
+    partyFrontHeadcount: total.blocks.party_front.headcount,
+    governmentQuota: total.blocks.government.quota,
+    governmentHeadcount: total.blocks.government.headcount,
+    secondmentYear: secondments.year,
+    secondmentRequired: secondments.required,
+    secondmentListed: secondments.listed,
+    secondmentApproved: secondments.approved,
+    secondmentPlaced: secondments.placed,
+    detail: {
+      oldDistricts: staffing.oldDistricts.map((d) => districtFigures(d.oldDistrictCode, d.oldDistrictName, d)),
+      topVacantPositions,
+    },
+  };
+}
+
+/** A stable hash of the figures: two days with the same fingerprint have the same figures. */
+export function fingerprintOf(figures: SnapshotFigures): string {
+  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function toRow(r: ProvinceSnapshot): SnapshotRow {
+  return {
+    id: r.id, provinceId: r.provinceId, takenOn: isoDate(r.takenOn), takenAt: r.takenAt, source: r.source,
+    quota: r.quota, headcount: r.headcount, difference: r.difference, units: r.units, unitsShort: r.unitsShort,
+    unitsKeyGaps: r.unitsKeyGaps, unitsBoth: r.unitsBoth, keyVacancies: r.keyVacancies,
+    partyFrontQuota: r.partyFrontQuota, partyFrontHeadcount: r.partyFrontHeadcount,
+    governmentQuota: r.governmentQuota, governmentHeadcount: r.governmentHeadcount,
+    secondmentYear: r.secondmentYear, secondmentRequired: r.secondmentRequired, secondmentListed: r.secondmentListed,
+    secondmentApproved: r.secondmentApproved, secondmentPlaced: r.secondmentPlaced,
+    detail: r.detail as unknown as SnapshotDetail,
+  };
+}
+
+async function saveSnapshot(db: Db, provinceId: number, date: string, source: SnapshotSource, figures: SnapshotFigures): Promise<SnapshotRow> {
+  const data = { ...figures, detail: figures.detail as object, source, fingerprint: fingerprintOf(figures), takenAt: new Date() };
+  const row = await db.provinceSnapshot.upsert({
+    where: { provinceId_takenOn: { provinceId, takenOn: asDate(date) } },
+    create: { provinceId, takenOn: asDate(date), ...data },
+    update: data,
+  });
+  return toRow(row);
+}
+
+/** Computes the province's figures at `date` and records them as that day's snapshot (replacing one taken earlier that day). */
+export async function takeSnapshot(
+  db: Db,
+  provinceId: number,
+  date: string,
+  source: SnapshotSource,
+  options: { context?: SnapshotDetail['context'] } = {},
+): Promise<SnapshotRow> {
+  const figures = await computeSnapshotFigures(db, provinceId, date);
+  if (options.context?.length) figures.detail.context = options.context;
+  return saveSnapshot(db, provinceId, date, source, figures);
+}
+
+export type DailyOutcome = 'taken' | 'already' | 'unchanged' | 'busy';
+
+// Per client and process: "checked today, nothing to do" so later requests of the day do not even query.
+const checked = new WeakMap<Db, Map<number, string>>();
+
+function remember(db: Db, provinceId: number, today: string) {
+  let map = checked.get(db);
+  if (!map) checked.set(db, (map = new Map()));
+  map.set(provinceId, today);
+}
+
+async function latestSnapshot(query: (sql: string, params: unknown[]) => Promise<{ rows: { taken_on: string; fingerprint: string }[] }>, provinceId: number) {
+  // The unique (province_id, taken_on) index answers this backwards: one index probe.
+  const { rows } = await query(
+    `SELECT to_char(taken_on, 'YYYY-MM-DD') AS taken_on, fingerprint FROM province_snapshot
+      WHERE province_id = $1 ORDER BY taken_on DESC LIMIT 1`,
+    [provinceId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * The lazy daily snapshot: at most one per province and day, and only when the figures differ from the latest
+ * snapshot's. Concurrent first requests of the day race for a transaction-level advisory lock: one computes, the
+ * others return 'busy' at once. Cheap once decided for the day: no query at all in this process, else one
+ * indexed query.
+ */
+export async function ensureDailySnapshot(db: Db, provinceId: number, today: string): Promise<DailyOutcome> {
+  if (checked.get(db)?.get(provinceId) === today) return 'already';
+  const pool = poolOf(db);
+  const latest = await latestSnapshot((sql, params) => pool.query(sql, params), provinceId);
+  if (latest && latest.taken_on >= today) {
+    remember(db, provinceId, today);
+    return 'already';
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_xact_lock(hashtext('bien-che:snapshot'), $1) AS locked`,
+      [provinceId],
+    );
+    if (!rows[0].locked) {
+      await client.query('ROLLBACK');
+      return 'busy';
+    }
+    // Under the lock, read again: another request may have taken it between our first read and the lock.
+    const current = await latestSnapshot((sql, params) => client.query(sql, params), provinceId);
+    let outcome: DailyOutcome;
+    if (current && current.taken_on >= today) outcome = 'already';
+    else {
+      const figures = await computeSnapshotFigures(db, provinceId, today);
+      if (current && current.fingerprint === fingerprintOf(figures)) outcome = 'unchanged';
+      else {
+        await saveSnapshot(db, provinceId, today, 'daily', figures);
+        outcome = 'taken';
+      }
+    }
+    await client.query('COMMIT');
+    remember(db, provinceId, today);
+    return outcome;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The province's snapshots between two dates (inclusive, ISO), oldest first. */
+export async function listSnapshots(db: Db, provinceId: number, from?: string, to?: string): Promise<SnapshotRow[]> {
+  const rows = await db.provinceSnapshot.findMany({
+    where: { provinceId, takenOn: { ...(from ? { gte: asDate(from) } : {}), ...(to ? { lte: asDate(to) } : {}) } },
+    orderBy: { takenOn: 'asc' },
+  });
+  return rows.map(toRow);
+}

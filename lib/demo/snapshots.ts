@@ -1,0 +1,39 @@
+import { createPrismaClient } from '@/lib/db/prisma';
+import { takeSnapshot } from '@/lib/db/snapshot-queries';
+
+// The demo's monthly snapshots (issue 7 "Snapshots"), from the reform to the demo's present (APP_TODAY 2025-11-10),
+// computed by the same pipeline at each date, so they tell the articles' story from the data itself: the headcount
+// falls from the handover through departures (early retirements under Decree 154 among them) until the published
+// 8,635 against 7,988 and 56 of 130 units short with key gaps; the 5% lists are submitted in September, approved by
+// Conclusion 599-KL/TU of 19/09/2025 and placed from 01/10/2025. The July snapshot also carries the 9,939
+// positions handed over (4,063 + 5,876) as context with its source: the model counts people, not positions.
+export const DEMO_SNAPSHOT_DATES = ['2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01'] as const;
+
+const HANDOVER_DATE = '2025-07-01';
+const HANDOVER = {
+  key: 'positions_handed_over',
+  value: 9939,
+  parts: { party_front: 4063, government: 5876 },
+  source: 'Báo Nghệ An (English edition), 2025, "grassroots cadres": 9.939 biên chế bàn giao về cấp xã (4.063 khối Đảng, Mặt trận và đoàn thể; 5.876 khối chính quyền)',
+};
+
+/** Records the missing monthly snapshots of the province; returns how many were taken. Idempotent. */
+export async function seedDemoSnapshots(databaseUrl: string, provinceCode = 'NA'): Promise<number> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const province = await db.province.findUnique({ where: { code: provinceCode }, select: { id: true } });
+    if (!province) return 0;
+    const existing = new Set(
+      (await db.provinceSnapshot.findMany({ where: { provinceId: province.id }, select: { takenOn: true } })).map((s) => s.takenOn.toISOString().slice(0, 10)),
+    );
+    let taken = 0;
+    for (const date of DEMO_SNAPSHOT_DATES) {
+      if (existing.has(date)) continue;
+      await takeSnapshot(db, province.id, date, 'demo', date === HANDOVER_DATE ? { context: [HANDOVER] } : {});
+      taken += 1;
+    }
+    return taken;
+  } finally {
+    await db.$disconnect();
+  }
+}
