@@ -1,4 +1,3 @@
-import 'server-only';
 import {
   candidateWarnings,
   isOverdue,
@@ -46,25 +45,30 @@ type RawCompilation = { department_id: number; code: string; name: string; quota
 /**
  * Required (5% of the year's quota, rounded up), listed (distinct cadres and civil servants on lists submitted or
  * further), meeting the standards (assessed so, whatever came after), approved (by a Conclusion) and placed (ever),
- * per department of the province for `year`: one statement.
+ * per department of the province for `year`: one statement. With `asOf`, the figures as known on that day: lists
+ * submitted by then, Conclusions dated by then, secondments recorded or started by then (the snapshots' trend).
  */
-export async function getCompilation(db: Db, provinceId: number, year: number, departmentId?: number): Promise<CompilationRow[]> {
+export async function getCompilation(db: Db, provinceId: number, year: number, departmentId?: number, asOf?: string): Promise<CompilationRow[]> {
   const { rows } = await poolOf(db).query<RawCompilation>(
     `SELECT d.id AS department_id, d.code, d.name, COALESCE(q.quota, 0)::int AS quota,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND ca.employment_type IN ('cadre', 'civil_servant'))::int AS listed,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND ca.employment_type IN ('cadre', 'civil_servant')
+                                               AND ($4::date IS NULL OR COALESCE(l.submitted_on, l.created_at::date) <= $4::date))::int AS listed,
             COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('meets', 'forwarded', 'approved', 'declined', 'placed', 'ended'))::int AS meets,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended'))::int AS approved,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended'))::int AS placed
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended') AND ($4::date IS NULL OR k.date <= $4::date))::int AS approved,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended')
+                                               AND ($4::date IS NULL OR LEAST(s.start_date, (s.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) <= $4::date))::int AS placed
        FROM department d
        LEFT JOIN department_quota q ON q.department_id = d.id AND q.year = $2
        LEFT JOIN secondment_phase p ON p.province_id = d.province_id AND p.year = $2
        LEFT JOIN secondment_list l ON l.phase_id = p.id AND l.department_id = d.id
        LEFT JOIN secondment_candidate c ON c.list_id = l.id
        LEFT JOIN cadre ca ON ca.id = c.cadre_id
+       LEFT JOIN conclusion k ON k.id = c.conclusion_id
+       LEFT JOIN secondment s ON s.candidate_id = c.id
       WHERE d.province_id = $1 AND ($3::int IS NULL OR d.id = $3)
       GROUP BY d.id, d.code, d.name, q.quota
       ORDER BY d.code COLLATE "C"`,
-    [provinceId, year, departmentId ?? null],
+    [provinceId, year, departmentId ?? null, asOf ?? null],
   );
   return rows.map((r) => {
     const required = minimumListSize(r.quota);
@@ -292,4 +296,31 @@ export async function countAwaiting(db: Db, user: { role: string; provinceId: nu
     default:
       return 0;
   }
+}
+
+/** Whether the cadre has a secondment not ended by `today` (current, or planned to start later). */
+export async function hasOpenSecondment(db: Db, cadreId: number, today: string): Promise<boolean> {
+  const day = new Date(`${today}T00:00:00Z`);
+  const found = await db.secondment.findFirst({
+    where: { cadreId, OR: [{ endedOn: null, endDate: { gte: day } }, { endedOn: { gte: day } }] },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/**
+ * The department's count for the 5% minimum if this list were submitted: distinct cadres and civil servants on its
+ * lists of the year submitted or further, plus this list's.
+ */
+export async function countListedIncluding(db: Db, departmentId: number, year: number, listId: number): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT COUNT(DISTINCT c.cadre_id)::int AS n
+      FROM secondment_candidate c
+      JOIN secondment_list l ON l.id = c.list_id
+      JOIN secondment_phase p ON p.id = l.phase_id
+      JOIN cadre ca ON ca.id = c.cadre_id
+     WHERE l.department_id = ${departmentId} AND p.year = ${year}
+       AND (l.state <> 'draft' OR l.id = ${listId})
+       AND ca.employment_type IN ('cadre', 'civil_servant')`;
+  return rows[0]?.n ?? 0;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { minimumListSize } from '@/lib/domain/secondment';
 import type { Rollup } from '@/lib/domain/types';
 import type { ProvinceSnapshot, SnapshotSource } from '@/lib/generated/prisma/client';
 import { poolOf, type Db } from './prisma';
+import { compilationTotal, getCompilation } from './secondment-queries';
 import { getProvinceStaffing } from './staffing-queries';
 
 // Dated snapshots of a province's figures (issue 7 "Snapshots"; rules.md "Time and dates"): taken on demand
@@ -61,40 +61,11 @@ const TOP_POSITIONS = 15;
 
 export type SecondmentTotals = { year: number; required: number; listed: number; approved: number; placed: number };
 
-/**
- * The province's 5% compilation totals for the date's year, as known on that date: listed = distinct cadres and
- * civil servants on lists submitted (not draft) by then, approved = by a Conclusion dated by then, placed = with a
- * secondment recorded or started by then. At today it equals compilationTotal(getCompilation(...)) (tested).
- */
+/** The province's 5% compilation totals for the date's year, as known on that date (getCompilation with `asOf`). */
 export async function getSecondmentTotalsAt(db: Db, provinceId: number, date: string): Promise<SecondmentTotals> {
   const year = Number(date.slice(0, 4));
-  const { rows } = await poolOf(db).query<{ quota: number; listed: number; approved: number; placed: number }>(
-    `SELECT COALESCE(q.quota, 0)::int AS quota,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND COALESCE(l.submitted_on, l.created_at::date) <= $3::date
-                                               AND ca.employment_type IN ('cadre', 'civil_servant'))::int AS listed,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended') AND k.date <= $3::date)::int AS approved,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended')
-                                               AND LEAST(s.start_date, (s.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) <= $3::date)::int AS placed
-       FROM department d
-       LEFT JOIN department_quota q ON q.department_id = d.id AND q.year = $2
-       LEFT JOIN secondment_phase p ON p.province_id = d.province_id AND p.year = $2
-       LEFT JOIN secondment_list l ON l.phase_id = p.id AND l.department_id = d.id
-       LEFT JOIN secondment_candidate c ON c.list_id = l.id
-       LEFT JOIN cadre ca ON ca.id = c.cadre_id
-       LEFT JOIN conclusion k ON k.id = c.conclusion_id
-       LEFT JOIN secondment s ON s.candidate_id = c.id
-      WHERE d.province_id = $1
-      GROUP BY d.id, q.quota`,
-    [provinceId, year, date],
-  );
-  const totals: SecondmentTotals = { year, required: 0, listed: 0, approved: 0, placed: 0 };
-  for (const r of rows) {
-    totals.required += minimumListSize(r.quota);
-    totals.listed += r.listed;
-    totals.approved += r.approved;
-    totals.placed += r.placed;
-  }
-  return totals;
+  const { required, listed, approved, placed } = compilationTotal(await getCompilation(db, provinceId, year, undefined, date));
+  return { year, required, listed, approved, placed };
 }
 
 function districtFigures(code: string, name: string, r: Rollup): SnapshotDistrict {

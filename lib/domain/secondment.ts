@@ -65,7 +65,9 @@ export type TransitionError =
   | 'secondment.errors.placementRequired'
   | 'secondment.errors.endBeforeStart'
   | 'secondment.errors.endDateRequired'
-  | 'secondment.errors.earlyEndReasonRequired';
+  | 'secondment.errors.earlyEndReasonRequired'
+  | 'secondment.errors.startBeforeConclusion'
+  | 'secondment.errors.endOutsideRange';
 
 export type TransitionResult<S> = { ok: true; to: S } | { ok: false; error: TransitionError };
 
@@ -137,9 +139,9 @@ export type CandidateTransitionInput = {
   conclusionNumber?: string | null;
   conclusionDate?: string | null;
   /** place: the commune, position and dates of the secondment. */
-  placement?: { communeId: number | null; positionId: number | null; startDate: string | null; endDate: string | null };
-  /** end: the day the secondment ends, its planned end date, and the reason when it ends early. */
-  ending?: { date: string | null; plannedEnd: string; reason: string | null };
+  placement?: { communeId: number | null; positionId: number | null; startDate: string | null; endDate: string | null; conclusionDate?: string | null };
+  /** end: the day the secondment ends, its start and planned end dates, and the reason when it ends early. */
+  ending?: { date: string | null; startDate?: string; plannedEnd: string; reason: string | null };
 };
 
 export function checkCandidateTransition(
@@ -166,12 +168,15 @@ export function checkCandidateTransition(
         return { ok: false, error: 'secondment.errors.placementRequired' };
       }
       if (p.endDate! <= p.startDate!) return { ok: false, error: 'secondment.errors.endBeforeStart' };
+      // A secondment cannot start before the Conclusion that approved it.
+      if (p.conclusionDate && p.startDate! < p.conclusionDate) return { ok: false, error: 'secondment.errors.startBeforeConclusion' };
       break;
     }
     case 'end': {
       const e = input.ending;
       if (!e || blank(e.date)) return { ok: false, error: 'secondment.errors.endDateRequired' };
       if (e.date! < e.plannedEnd && blank(e.reason)) return { ok: false, error: 'secondment.errors.earlyEndReasonRequired' };
+      if (e.date! > e.plannedEnd || (e.startDate !== undefined && e.date! < e.startDate)) return { ok: false, error: 'secondment.errors.endOutsideRange' };
       break;
     }
   }

@@ -129,6 +129,14 @@ describe('candidate requirements', () => {
     expect(checkCandidateTransition('place', 'approved', 'decided', homeAffairs, { placement: { ...placement, communeId: null } })).toEqual({ ok: false, error: 'secondment.errors.placementRequired' });
     expect(checkCandidateTransition('place', 'approved', 'decided', homeAffairs, { placement: { ...placement, endDate: '2028-09-30' } })).toEqual({ ok: true, to: 'placed' });
   });
+  test('a placement cannot start before its Conclusion; an end must fall within the secondment', () => {
+    const placement = { communeId: 1, positionId: 2, startDate: '2025-09-01', endDate: '2028-08-31', conclusionDate: '2025-09-19' };
+    expect(checkCandidateTransition('place', 'approved', 'decided', homeAffairs, { placement })).toEqual({ ok: false, error: 'secondment.errors.startBeforeConclusion' });
+    expect(checkCandidateTransition('place', 'approved', 'decided', homeAffairs, { placement: { ...placement, startDate: '2025-09-19' } })).toEqual({ ok: true, to: 'placed' });
+    const ending = { startDate: '2025-10-01', plannedEnd: '2028-09-30', reason: 'Về sở' };
+    expect(checkCandidateTransition('end', 'placed', 'decided', committee, { ending: { ...ending, date: '2025-09-30' } })).toEqual({ ok: false, error: 'secondment.errors.endOutsideRange' });
+    expect(checkCandidateTransition('end', 'placed', 'decided', committee, { ending: { ...ending, date: '2028-10-01' } })).toEqual({ ok: false, error: 'secondment.errors.endOutsideRange' });
+  });
   test('ending early needs a reason; on the planned end it does not', () => {
     expect(checkCandidateTransition('end', 'placed', 'decided', committee, { ending: { date: '2026-01-15', plannedEnd: '2028-09-30', reason: '' } })).toEqual({ ok: false, error: 'secondment.errors.earlyEndReasonRequired' });
     expect(checkCandidateTransition('end', 'placed', 'decided', committee, { ending: { date: '2028-09-30', plannedEnd: '2028-09-30', reason: null } })).toEqual({ ok: true, to: 'ended' });

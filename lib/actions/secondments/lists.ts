@@ -5,7 +5,7 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { checkListTransition, isEditableList, minimumListSize, needsJustification } from '@/lib/domain/secondment';
 import { AddCandidateSchema, CreateListSchema, RemoveCandidateSchema, SubmitListSchema } from '@/lib/validation/secondment';
-import type { Db } from '@/lib/db/prisma';
+import { countListedIncluding, hasOpenSecondment } from '@/lib/db/secondment-queries';
 import { defineAction } from '../define-action';
 import { fail, ok, type ActionResult } from '../result';
 import { allowedOn, loadList, violates } from './load';
@@ -63,13 +63,8 @@ export const addSecondmentCandidate = defineAction('addSecondmentCandidate', 'se
   });
   if (!staff) return fail('errors.validation', { fieldErrors: { cadreId: 'secondment.errors.notOwnStaff' } });
   if (list.candidates.some((c) => c.cadreId === input.cadreId)) return fail('errors.validation', { fieldErrors: { cadreId: 'secondment.errors.alreadyOnList' } });
-  // An active (or already planned) secondment is a hard block: one whose range has not ended by today.
-  const day = new Date(`${date}T00:00:00Z`);
-  const activeSecondment = await ctx.db.secondment.findFirst({
-    where: { cadreId: input.cadreId, OR: [{ endedOn: null, endDate: { gte: day } }, { endedOn: { gte: day } }] },
-    select: { id: true },
-  });
-  if (activeSecondment) return fail('errors.validation', { fieldErrors: { cadreId: 'secondment.errors.activeSecondment' } });
+  // An active (or already planned) secondment is a hard block.
+  if (await hasOpenSecondment(ctx.db, input.cadreId, date)) return fail('errors.validation', { fieldErrors: { cadreId: 'secondment.errors.activeSecondment' } });
   if (input.preferredCommuneId !== null) {
     const commune = await ctx.db.commune.findFirst({ where: { id: input.preferredCommuneId, provinceId: list.provinceId }, select: { id: true } });
     if (!commune) return fail('errors.validation', { fieldErrors: { preferredCommuneId: 'secondment.errors.commune' } });
@@ -126,27 +121,13 @@ export const removeSecondmentCandidate = defineAction('removeSecondmentCandidate
   return ok(undefined, 'secondment.notices.candidateRemoved');
 });
 
-/** Distinct cadres and civil servants the department has on lists of the year submitted or further, counting this list as submitted. */
-async function countIncluding(db: Db, departmentId: number, year: number, listId: number): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT COUNT(DISTINCT c.cadre_id)::int AS n
-      FROM secondment_candidate c
-      JOIN secondment_list l ON l.id = c.list_id
-      JOIN secondment_phase p ON p.id = l.phase_id
-      JOIN cadre ca ON ca.id = c.cadre_id
-     WHERE l.department_id = ${departmentId} AND p.year = ${year}
-       AND (l.state <> 'draft' OR l.id = ${listId})
-       AND ca.employment_type IN ('cadre', 'civil_servant')`;
-  return rows[0]?.n ?? 0;
-}
-
 export const submitSecondmentList = defineAction('submitSecondmentList', 'secondment.propose', SubmitListSchema, async (input, ctx): Promise<ActionResult> => {
   const list = await loadList(ctx.db, ctx.user, input.listId);
   if (!list) return fail('errors.notFound');
   if (list.version !== input.version) return fail('secondment.errors.stale');
   const quota = await ctx.db.departmentQuota.findUnique({ where: { departmentId_year: { departmentId: list.departmentId, year: list.phase.year } }, select: { quota: true } });
   const minimum = minimumListSize(quota?.quota ?? 0);
-  const count = await countIncluding(ctx.db, list.departmentId, list.phase.year, list.id);
+  const count = await countListedIncluding(ctx.db, list.departmentId, list.phase.year, list.id);
   const belowMinimum = needsJustification(count, minimum);
   const check = checkListTransition('submit', list.state, allowedOn(ctx.user, list.resource), {
     candidates: list.candidates.map((c) => c.state),

@@ -30,15 +30,15 @@ export const placeSecondmentCandidate = defineAction('placeSecondmentCandidate',
   const position = await ctx.db.position.findFirst({ where: { id: input.positionId, provinceId: list.provinceId, block: { not: null } }, select: { id: true, code: true } });
   if (!position) return fail('errors.validation', { fieldErrors: { positionId: 'secondment.errors.position' } });
   const check = checkCandidateTransition('place', candidate.state, list.state, allowedOn(ctx.user, list.resource), {
-    placement: { communeId: commune.id, positionId: position.id, startDate: input.startDate, endDate: input.endDate },
+    placement: {
+      communeId: commune.id, positionId: position.id, startDate: input.startDate, endDate: input.endDate,
+      conclusionDate: candidate.conclusion ? candidate.conclusion.date.toISOString().slice(0, 10) : null,
+    },
   });
   if (!check.ok) {
     if (check.error === 'secondment.errors.forbidden') return fail('errors.forbidden');
     if (check.error === 'secondment.errors.wrongState') return fail('secondment.errors.stale');
-    return fail('errors.validation', { fieldErrors: { endDate: check.error } });
-  }
-  if (candidate.conclusion && day(input.startDate) < candidate.conclusion.date) {
-    return fail('errors.validation', { fieldErrors: { startDate: 'secondment.errors.startBeforeConclusion' } });
+    return fail('errors.validation', { fieldErrors: { [check.error === 'secondment.errors.startBeforeConclusion' ? 'startDate' : 'endDate']: check.error } });
   }
   try {
     const failed = await ctx.db.$transaction(async (tx) => {
@@ -82,20 +82,17 @@ export const endSecondment = defineAction('endSecondment', 'secondment.place', E
   if (secondment.version !== input.version || secondment.endedOn !== null) return fail('secondment.errors.stale');
   const plannedEnd = secondment.endDate.toISOString().slice(0, 10);
   const check = checkCandidateTransition('end', secondment.candidate.state, list.state, allowedOn(ctx.user, list.resource), {
-    ending: { date: input.date, plannedEnd, reason: input.reason },
+    ending: { date: input.date, startDate: secondment.startDate.toISOString().slice(0, 10), plannedEnd, reason: input.reason },
   });
   if (!check.ok) {
     if (check.error === 'secondment.errors.forbidden') return fail('errors.forbidden');
     if (check.error === 'secondment.errors.wrongState') return fail('secondment.errors.stale');
-    return fail('errors.validation', { fieldErrors: { reason: check.error } });
-  }
-  if (day(input.date) < secondment.startDate || day(input.date) > secondment.endDate) {
-    return fail('errors.validation', { fieldErrors: { date: 'secondment.errors.endOutsideRange' } });
+    return fail('errors.validation', { fieldErrors: { [check.error === 'secondment.errors.endOutsideRange' ? 'date' : 'reason']: check.error } });
   }
   const failed = await ctx.db.$transaction(async (tx) => {
     const ended = await tx.secondment.updateMany({
       where: { id: secondment.id, version: input.version, endedOn: null },
-      data: { endedOn: day(input.date), endReason: input.date < plannedEnd ? input.reason : input.reason ?? null, version: { increment: 1 } },
+      data: { endedOn: day(input.date), endReason: input.reason, version: { increment: 1 } },
     });
     if (ended.count !== 1) return fail('secondment.errors.stale');
     await tx.secondmentCandidate.update({ where: { id: secondment.candidateId }, data: { state: 'ended', version: { increment: 1 } } });
