@@ -1,4 +1,3 @@
-import Form from 'next/form';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BLOCKS } from '@/lib/domain/types';
@@ -16,7 +15,7 @@ import { fieldLabel, loose, vacancyColumnHeader, vacancyWhat, type VacancyView }
 import { getFormatters } from '@/lib/i18n/server';
 import { Badge } from '@/components/ui/badge';
 import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
-import { filterButtonClass, filterInputClass, filterLabelClass } from './unit-filters';
+import { FilterForm } from './filter-form';
 import { vacancyListHref } from './unit-list-query';
 
 const URGENCY_TONE = { normal: 'neutral', urgent: 'amber', critical: 'red' } as const;
@@ -63,68 +62,16 @@ export async function VacancyFilters({
     { name: 'vdisadvantaged', label: t('overview.filters.disadvantaged'), checked: query.disadvantaged },
   ];
   return (
-    <Form
+    <FilterForm
       action={basePath}
-      scroll={false}
-      role="search"
-      aria-label={t('vacancyViews.filtersHeading')}
-      className="mb-3 grid grid-cols-2 gap-x-3 gap-y-3 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:gap-x-4 sm:p-4 lg:grid-cols-4"
-    >
-      <div className="col-span-2 lg:col-span-4">
-        <label htmlFor="vacancy-search" className={filterLabelClass}>
-          {t('vacancyViews.search')}
-        </label>
-        <input
-          id="vacancy-search"
-          type="search"
-          name="vq"
-          defaultValue={query.q}
-          placeholder={t('vacancyViews.searchPlaceholder')}
-          maxLength={100}
-          className={`${filterInputClass} lg:max-w-md`}
-        />
-      </div>
-      {selects.map((select) => (
-        <div key={select.id} className="min-w-0">
-          <label htmlFor={select.id} className={filterLabelClass}>
-            {select.label}
-          </label>
-          <select id={select.id} name={select.name} defaultValue={select.value} className={filterInputClass}>
-            <option value="">{t('overview.filters.all')}</option>
-            {select.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
-      <div className="col-span-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-3 lg:col-span-4">
-        <div className="grid grid-cols-1 gap-x-5 gap-y-2 sm:flex sm:flex-wrap">
-          {checkboxes.map((box) => (
-            <label key={box.name} className="inline-flex items-center gap-2 text-sm text-stone-800">
-              <input type="checkbox" name={box.name} value="1" defaultChecked={box.checked} className="size-4 rounded border-stone-400 accent-brand-700" />
-              {box.label}
-            </label>
-          ))}
-        </div>
-        <div className="flex items-center gap-2">
-          <button type="submit" className={filterButtonClass}>
-            {t('vacancyViews.apply')}
-          </button>
-          {hasActiveVacancyFilters(query) ? (
-            <Link
-              href={vacancyListHref(basePath, DEFAULT_VACANCY_QUERY, {}, unitQuery)}
-              scroll={false}
-              className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900"
-            >
-              {t('vacancyViews.reset')}
-            </Link>
-          ) : null}
-        </div>
-      </div>
-      {unitQuery ? [...unitListParams(unitQuery)].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />) : null}
-    </Form>
+      label={t('vacancyViews.filtersHeading')}
+      search={{ id: 'vacancy-search', name: 'vq', label: t('vacancyViews.search'), value: query.q, placeholder: t('vacancyViews.searchPlaceholder') }}
+      selects={selects}
+      checkboxes={checkboxes}
+      applyLabel={t('vacancyViews.apply')}
+      reset={hasActiveVacancyFilters(query) ? { href: vacancyListHref(basePath, DEFAULT_VACANCY_QUERY, {}, unitQuery), label: t('vacancyViews.reset') } : null}
+      hidden={unitQuery ? [...unitListParams(unitQuery)] : []}
+    />
   );
 }
 

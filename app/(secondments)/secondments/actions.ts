@@ -19,45 +19,30 @@ const listPage = (listId: unknown, notice: string) => {
   return Number.isInteger(id) && id > 0 ? `/secondments/lists/${id}?notice=${notice}` : `/secondments?notice=${notice}`;
 };
 
-export async function createListAndOpen(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await createSecondmentList(state as never, formData);
-  if (result.ok) redirect(listPage(result.data.listId, 'listCreated'));
-  return result;
+type Action = (state: never, formData: FormData) => Promise<ActionResult<unknown>>;
+
+/** The action, then on success a redirect to the list's page with the notice `notice(result)`. */
+function andShow(action: Action, notice: (result: ActionResult<unknown>, formData: FormData) => { listId: unknown; key: string }) {
+  return async (state: State, formData: FormData): Promise<ActionResult<unknown>> => {
+    const result = await action(state as never, formData);
+    if (result.ok) {
+      const { listId, key } = notice(result, formData);
+      redirect(listPage(listId, key));
+    }
+    return result;
+  };
 }
 
-export async function submitListAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await submitSecondmentList(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), 'submitted'));
-  return result;
-}
+const fromForm = (key: string) => (_result: ActionResult<unknown>, formData: FormData) => ({ listId: formData.get('listId'), key });
 
-export async function forwardListAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await forwardSecondmentList(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), 'forwarded'));
-  return result;
-}
-
-export async function returnListAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await returnSecondmentList(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), 'returned'));
-  return result;
-}
-
-export async function decideAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await decideSecondmentCandidates(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), result.notice === 'secondment.notices.declined' ? 'declined' : 'approved'));
-  return result;
-}
-
+export const createListAndOpen = andShow(createSecondmentList, (result) => ({ listId: result.ok ? (result.data as { listId: number }).listId : null, key: 'listCreated' }));
+export const submitListAndShow = andShow(submitSecondmentList, fromForm('submitted'));
+export const forwardListAndShow = andShow(forwardSecondmentList, fromForm('forwarded'));
+export const returnListAndShow = andShow(returnSecondmentList, fromForm('returned'));
+export const decideAndShow = andShow(decideSecondmentCandidates, (result, formData) => ({
+  listId: formData.get('listId'),
+  key: result.ok && result.notice === 'secondment.notices.declined' ? 'declined' : 'approved',
+}));
 /** `listId` is a hidden field of the placement form (the action itself ignores it). */
-export async function placeAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await placeSecondmentCandidate(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), 'placed'));
-  return result;
-}
-
-export async function endAndShow(state: State, formData: FormData): Promise<ActionResult<unknown>> {
-  const result = await endSecondment(state as never, formData);
-  if (result.ok) redirect(listPage(formData.get('listId'), 'ended'));
-  return result;
-}
+export const placeAndShow = andShow(placeSecondmentCandidate, fromForm('placed'));
+export const endAndShow = andShow(endSecondment, fromForm('ended'));
