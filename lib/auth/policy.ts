@@ -23,6 +23,19 @@ export const POLICY = {
   'secondment.review': ['organizing_committee'],
   'secondment.decide': ['standing_committee'],
   'secondment.place': ['organizing_committee', 'home_affairs'],
+  // Dated snapshots of the province's figures taken on demand (issue 7); daily ones are taken by the system.
+  'snapshot.take': ['organizing_committee'],
+  // The plan report (issue 7): who may generate it, and who authors its editable parts (number, recommendations).
+  'report.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs'],
+  'report.edit': ['organizing_committee', 'home_affairs'],
+  // Transfers between communes (issue 8): Home Affairs proposes, both chairmen give an opinion (scope: either
+  // commune of the transfer), Home Affairs or the Organizing Committee decides; the engine's plan and what-if.
+  'transfer.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'commune_chairman'],
+  'transfer.propose': ['home_affairs'],
+  'transfer.opinion': ['commune_chairman'],
+  'transfer.decide': ['home_affairs', 'organizing_committee'],
+  'transfer.cancel': ['home_affairs'],
+  'transfer.plan': ['standing_committee', 'organizing_committee', 'home_affairs'],
   'user.manage': ['admin'],
   'audit.view': ['admin', 'organizing_committee'],
   'account.changePassword': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'],
