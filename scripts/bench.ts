@@ -13,10 +13,10 @@ import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
 import { benchImport } from './bench/import';
 import { benchSaves } from './bench/saves';
+import type { BenchContext, BenchDatabase, Row } from './bench/context';
 
 const DATE = '2025-11-10';
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-type Row = { name: string; value: string; target: string; ok: boolean | null };
 const rows: Row[] = [];
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -65,59 +65,99 @@ async function compareWithSql(label: string, db: Db, client: pg.Client, province
   rows.push({ name: `${label}: ratio pipeline / SQL`, value: `${ratio.toFixed(2)}×`, target: '≤ 1.5×', ok: ratio <= 1.5 });
 }
 
+/**
+ * The sections of the run, in order. `BENCH_ONLY=name[,name]` runs only those (e.g. while working on one);
+ * `DATABASE_URL` points the run at an existing server instead of the embedded one (database names carry the
+ * process id, so several runs can share a server).
+ */
+const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = [
+  {
+    name: 'pipeline',
+    run: async (ctx) => {
+      const demo = await ctx.demo();
+      const [province] = await listProvinces(demo.db);
+      await compareWithSql('Demo province', demo.db, demo.client, [province.id]);
+      const overview = await timeMedian(() =>
+        Promise.all([getProvinceStaffing(demo.db, province.id, { date: DATE }), getProvinceContext(demo.db, province.id, DATE)]),
+      );
+      rows.push({ name: 'Province overview data (server time, median)', value: `${overview.toFixed(1)} ms`, target: '< 50 ms', ok: overview < 50 });
+    },
+  },
+  // Issue 5: server time of a save (vacancy, roster change), on the demo province; then a 100,000-cadre
+  // workbook import (dry run and apply) into a database of its own.
+  { name: 'saves', run: async (ctx) => void rows.push(...(await benchSaves((await ctx.demo()).url)).rows) },
+  {
+    name: 'import',
+    run: async (ctx) => {
+      const imports = await ctx.prepare('bench_import', async () => {});
+      rows.push(...(await benchImport(imports.url)).rows);
+    },
+  },
+  {
+    name: 'national',
+    run: async (ctx) => {
+      const national = await ctx.national();
+      const provinces = await listProvinces(national.db);
+      await compareWithSql('National (all provinces)', national.db, national.client, provinces.map((p) => p.id));
+      const perProvince = await timeMedian(() => getProvinceStaffing(national.db, provinces[Math.floor(provinces.length / 2)].id, { date: DATE }));
+      rows.push({ name: 'National: one province overview (median)', value: `${perProvince.toFixed(1)} ms`, target: '< 50 ms', ok: perProvince < 50 });
+    },
+  },
+];
+
 async function main() {
+  const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only.filter((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
   const cluster = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: '.data/pg-bench', port: Number(process.env.BENCH_PG_PORT ?? 54369) });
   const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(process.env.DATABASE_URL!, 'postgres');
+  const suffix = cluster ? '' : `_${process.pid}`;
+  const prepared: BenchDatabase[] = [];
   const databases: string[] = [];
-  const prepare = async (name: string, load: (url: string) => Promise<unknown>) => {
-    await dropDatabase(serverUrl, name);
-    await ensureDatabase(serverUrl, name);
-    databases.push(name);
-    const url = databaseUrlFor(serverUrl, name);
+  const prepare = async (name: string, load: (url: string) => Promise<unknown>): Promise<BenchDatabase> => {
+    const dbName = `${name}${suffix}`;
+    await dropDatabase(serverUrl, dbName);
+    await ensureDatabase(serverUrl, dbName);
+    databases.push(dbName);
+    const url = databaseUrlFor(serverUrl, dbName);
     migrateDeploy(url);
     const t = performance.now();
     await load(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query('VACUUM ANALYZE');
-    return { url, loadMs: performance.now() - t, client };
+    const database = { url, loadMs: performance.now() - t, client, db: createPrismaClient(url) };
+    prepared.push(database);
+    return database;
   };
-  try {
-    const demo = await prepare('bench_demo', seedDemo);
-    rows.push({ name: 'Demo province seed (130 units)', value: `${(demo.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
-    const demoDb = createPrismaClient(demo.url);
-    const [province] = await listProvinces(demoDb);
-    await compareWithSql('Demo province', demoDb, demo.client, [province.id]);
-    const overview = await timeMedian(() =>
-      Promise.all([getProvinceStaffing(demoDb, province.id, { date: DATE }), getProvinceContext(demoDb, province.id, DATE)]),
-    );
-    rows.push({ name: 'Province overview data (server time, median)', value: `${overview.toFixed(1)} ms`, target: '< 50 ms', ok: overview < 50 });
-
-    // Issue 5: server time of a save (vacancy, roster change), on the demo province; then a 100,000-cadre
-    // workbook import (dry run and apply) into a database of its own.
-    rows.push(...(await benchSaves(demo.url)).rows);
-    const imports = await prepare('bench_import', async () => {});
-    rows.push(...(await benchImport(imports.url)).rows);
-    await imports.client.end();
-
-    const national = await prepare('bench_national', (url) => seedNational(url));
-    const nationalDb = createPrismaClient(national.url);
-    const provinces = await listProvinces(nationalDb);
-    const units = (await national.client.query<{ n: number }>('SELECT count(*)::int AS n FROM commune')).rows[0].n;
-    const counted = (await national.client.query<{ n: number }>(
+  const once = <T,>(make: () => Promise<T>) => {
+    let value: Promise<T> | undefined;
+    return () => (value ??= make());
+  };
+  const demo = once(async () => {
+    const database = await prepare('bench_demo', seedDemo);
+    rows.push({ name: 'Demo province seed (130 units)', value: `${(database.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
+    return database;
+  });
+  const national = once(async () => {
+    const database = await prepare('bench_national', (url) => seedNational(url));
+    const provinces = await listProvinces(database.db);
+    const units = (await database.client.query<{ n: number }>('SELECT count(*)::int AS n FROM commune')).rows[0].n;
+    const counted = (await database.client.query<{ n: number }>(
       `SELECT count(DISTINCT a.cadre_id)::int AS n FROM assignment a JOIN cadre c ON c.id = a.cadre_id
         WHERE a.commune_id IS NOT NULL AND a.is_primary AND a.end_date IS NULL AND c.status = 'active' AND c.employment_type IN ('cadre','civil_servant')`,
     )).rows[0].n;
-    rows.push({ name: `National data set seed (${provinces.length} provinces, ${units} units, ${counted} counted cadres)`, value: `${(national.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
-    await compareWithSql('National (all provinces)', nationalDb, national.client, provinces.map((p) => p.id));
-    const perProvince = await timeMedian(() => getProvinceStaffing(nationalDb, provinces[Math.floor(provinces.length / 2)].id, { date: DATE }));
-    rows.push({ name: 'National: one province overview (median)', value: `${perProvince.toFixed(1)} ms`, target: '< 50 ms', ok: perProvince < 50 });
-
-    await demoDb.$disconnect();
-    await nationalDb.$disconnect();
-    await demo.client.end();
-    await national.client.end();
+    rows.push({ name: `National data set seed (${provinces.length} provinces, ${units} units, ${counted} counted cadres)`, value: `${(database.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
+    return database;
+  });
+  const ctx: BenchContext = { date: DATE, serverUrl, demo, national, prepare, rows, timeMedian };
+  try {
+    for (const section of SECTIONS) if (!only.length || only.includes(section.name)) await section.run(ctx);
   } finally {
+    for (const database of prepared) {
+      await database.db.$disconnect().catch(() => {});
+      await database.client.end().catch(() => {});
+    }
     for (const name of databases) await dropDatabase(serverUrl, name).catch(() => {});
     await cluster?.stop();
   }
