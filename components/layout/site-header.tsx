@@ -5,15 +5,19 @@ import { currentPath, getSessionUser } from '@/lib/auth/current-user';
 import { can, type Action } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { countAwaiting } from '@/lib/db/secondment-queries';
+import { countAwaitingTransfers } from '@/lib/db/transfer-queries';
 import { LanguageSwitcher } from './language-switcher';
 
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
 const SECTIONS = [
   { href: '/', label: 'nav.overview', action: 'staffing.view' },
+  { href: '/dashboard', label: 'nav.dashboard', action: 'staffing.view' },
   { href: '/quotas', label: 'nav.quotas', action: 'quota.edit' },
   { href: '/positions', label: 'nav.positions', action: 'quota.edit' },
   { href: '/import', label: 'nav.import', action: 'data.import' },
   { href: '/secondments', label: 'secondment.navLabel', action: 'secondment.view' },
+  { href: '/transfers', label: 'transfer.navLabel', action: 'transfer.view' },
+  { href: '/report', label: 'report.navLabel', action: 'report.view' },
   { href: '/admin/users', label: 'nav.users', action: 'user.manage' },
   { href: '/audit', label: 'nav.audit', action: 'audit.view' },
 ] as const satisfies readonly { href: string; label: string; action: Action }[];
@@ -25,6 +29,8 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
   // Items awaiting the user's action on the 5% lists (issue 6 item 5), shown beside the section's link.
   const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
+  // Transfers awaiting a decision, or the chairman's opinion (issue 8).
+  const awaitingTransfers = user && sections.some((s) => s.href === '/transfers') ? await countAwaitingTransfers(db(), user) : 0;
   return (
     <header>
       <div className="bg-brand-800 text-white">
@@ -71,6 +77,14 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                           {awaiting}
                         </span>
                         <span className="sr-only"> ({t('secondment.navAwaiting', { count: awaiting })})</span>
+                      </>
+                    ) : null}
+                    {section.href === '/transfers' && awaitingTransfers > 0 ? (
+                      <>
+                        <span aria-hidden="true" className="ml-1.5 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">
+                          {awaitingTransfers}
+                        </span>
+                        <span className="sr-only"> ({t('transfer.navAwaiting', { count: awaitingTransfers })})</span>
                       </>
                     ) : null}
                   </Link>

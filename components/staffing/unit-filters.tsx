@@ -45,6 +45,9 @@ export async function UnitFilters({
     ...(query.sort !== 'code' ? [['sort', query.sort] as [string, string]] : []),
     ...(query.dir !== 'asc' ? [['dir', query.dir] as [string, string]] : []),
     ...(vacancyQuery ? [...vacancyListParams(vacancyQuery)] : []),
+    // The dashboard's "not mountainous" and "without key gaps" links: kept until the filters are reset.
+    ...(query.lowland && !query.mountainous ? [['mountainous', '0'] as [string, string]] : []),
+    ...(query.noKeyGaps && !query.keyGaps ? [['gaps', '0'] as [string, string]] : []),
   ];
   return (
     <FilterForm

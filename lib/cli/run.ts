@@ -1,21 +1,27 @@
 import type { Db } from '@/lib/db/prisma';
 import { parseArgs } from './args';
 import { CliInputError, type CliIo } from './errors';
+import { exportReport } from './export-report';
 import { exportStatus } from './export-status';
 import { importWorkbook } from './import';
+import { proposeTransfersCommand } from './propose-transfers';
 import { snapshotCommand } from './snapshot';
 
 export const USAGE = `Cách dùng: npm run data -- <lệnh>
   export status <tệp.csv|tệp.xlsx> [--province MÃ] [--year YYYY]   Tình hình biên chế từng xã
+  export report <tệp.pdf|tệp.xlsx> [--date dd/MM/yyyy] [--province MÃ]  Báo cáo phương án điều động, luân chuyển, biệt phái (mặc định hôm nay)
   import <tệp.xlsx|tệp.zip|thư mục> [--dry-run]                    Nhập tệp dữ liệu của tỉnh (--dry-run: chỉ kiểm tra)
-  snapshot [--province MÃ] [--date dd/MM/yyyy]                     Ghi lại số liệu của tỉnh cho một ngày (mặc định hôm nay)`;
+  snapshot [--province MÃ] [--date dd/MM/yyyy]                     Ghi lại số liệu của tỉnh cho một ngày (mặc định hôm nay)
+  propose transfers <tệp.csv|tệp.xlsx> [--province MÃ] [--old-district TÊN]   Phương án điều động đề xuất (không thay đổi dữ liệu)`;
 
 type Command = { name: string; matches: (positional: string[]) => boolean; run: (db: Db, args: ReturnType<typeof parseArgs>, io: CliIo) => Promise<void> };
 
 const COMMANDS: Command[] = [
   { name: 'export status', matches: (p) => p[0] === 'export' && p[1] === 'status', run: exportStatus },
+  { name: 'export report', matches: (p) => p[0] === 'export' && p[1] === 'report', run: exportReport },
   { name: 'import', matches: (p) => p[0] === 'import', run: importWorkbook },
   { name: 'snapshot', matches: (p) => p[0] === 'snapshot', run: snapshotCommand },
+  { name: 'propose transfers', matches: (p) => p[0] === 'propose' && p[1] === 'transfers', run: proposeTransfersCommand },
 ];
 
 /** Runs one command; returns the exit code (0 success, 1 bad input, 2 internal error). */

@@ -1,10 +1,10 @@
-import 'server-only';
 import type { StaffingMovement } from '@/lib/domain/projection';
 import type { Block } from '@/lib/domain/types';
 import type { Db } from './prisma';
 
-// The approved movements a commune's projection needs (rules.md "Counting"): today, placed secondments not yet
-// ended. Transfers join here when they exist (issue 8).
+// The approved movements a commune's projection needs (rules.md "Counting"): placed secondments not yet ended and
+// approved transfers not yet effective (issue 8), both directions. No `server-only` guard: the CLI's proposal
+// engine reads the province-wide variant.
 
 export type IncomingSecondment = StaffingMovement & {
   secondmentId: number;
@@ -40,4 +40,73 @@ export async function listIncomingSecondments(db: Db, communeId: number, today: 
         secondmentId: r.id, cadreName: r.cadre.fullName, departmentName: r.department.name, positionTitle: r.position.titleVi, until,
       };
     });
+}
+
+export type PendingTransfer = StaffingMovement & {
+  kind: 'transfer';
+  transferId: number;
+  cadreName: string;
+  /** The other commune of the move (the source of an incoming transfer, the target of an outgoing one). */
+  otherCommuneName: string;
+  positionTitle: string;
+};
+
+type PendingTransferRow = {
+  id: number; from_commune_id: number; to_commune_id: number; effective_date: Date; position_id: number; to_block: Block;
+  from_position_id: number | null; from_block: Block | null; full_name: string; from_name: string; to_name: string; title_vi: string;
+};
+
+const PENDING_TRANSFERS_SQL = (filter: string) => `
+SELECT t.id, t.from_commune_id, t.to_commune_id, t.effective_date, t.position_id, t.block::text AS to_block,
+       fa.position_id AS from_position_id, fp.block::text AS from_block, c.full_name, fc.name AS from_name, tc.name AS to_name, p.title_vi
+  FROM transfer t
+  JOIN cadre c ON c.id = t.cadre_id JOIN position p ON p.id = t.position_id
+  JOIN commune fc ON fc.id = t.from_commune_id JOIN commune tc ON tc.id = t.to_commune_id
+  LEFT JOIN assignment fa ON fa.id = t.from_assignment_id LEFT JOIN position fp ON fp.id = fa.position_id
+ WHERE t.state = 'approved' AND t.effective_date > $2::date AND ${filter}
+ ORDER BY t.effective_date, t.id`;
+
+function transferMovements(r: PendingTransferRow): (PendingTransfer & { communeId: number })[] {
+  const startDate = iso(r.effective_date);
+  const common = { kind: 'transfer' as const, startDate, endDate: null, transferId: r.id, cadreName: r.full_name, positionTitle: r.title_vi };
+  return [
+    { ...common, communeId: r.to_commune_id, direction: 'in', block: r.to_block, positionId: r.position_id, otherCommuneName: r.from_name },
+    { ...common, communeId: r.from_commune_id, direction: 'out', block: r.from_block ?? r.to_block, positionId: r.from_position_id, otherCommuneName: r.to_name },
+  ];
+}
+
+/** Approved transfers into or out of the commune not yet effective on `today` (the "Dự kiến" column counts them). */
+export async function listPendingTransfers(db: Db, communeId: number, today: string): Promise<PendingTransfer[]> {
+  const rows = await db.$queryRawUnsafe<PendingTransferRow[]>(PENDING_TRANSFERS_SQL('(t.from_commune_id = $1 OR t.to_commune_id = $1)'), communeId, today);
+  return rows.flatMap(transferMovements).filter((m) => m.communeId === communeId).map(({ communeId: _c, ...m }) => m);
+}
+
+/** Every approved movement of the commune's projection: placed secondments not yet ended and pending transfers. */
+export async function listCommuneMovements(db: Db, communeId: number, today: string): Promise<StaffingMovement[]> {
+  const [secondments, transfers] = await Promise.all([listIncomingSecondments(db, communeId, today), listPendingTransfers(db, communeId, today)]);
+  return [...secondments, ...transfers];
+}
+
+/**
+ * Province-wide: placed secondments not yet ended and approved transfers not yet effective, both directions, each
+ * with the commune it touches (the proposal engine's what-if and the district roll-ups).
+ */
+export async function listPendingMovements(db: Db, provinceId: number, today: string): Promise<(StaffingMovement & { communeId: number })[]> {
+  const day = new Date(`${today}T00:00:00Z`);
+  const [secondments, transfers] = await Promise.all([
+    db.secondment.findMany({
+      where: { commune: { provinceId }, OR: [{ endedOn: null, endDate: { gte: day } }, { endedOn: { gte: day } }] },
+      select: { communeId: true, startDate: true, endDate: true, endedOn: true, positionId: true, position: { select: { block: true } } },
+      orderBy: { id: 'asc' },
+    }),
+    db.$queryRawUnsafe<PendingTransferRow[]>(PENDING_TRANSFERS_SQL('t.province_id = $1'), provinceId, today),
+  ]);
+  const seconded = secondments
+    .filter((r) => r.position.block !== null)
+    .map((r) => ({
+      kind: 'secondment' as const, direction: 'in' as const, block: r.position.block as Block, positionId: r.positionId,
+      startDate: iso(r.startDate), endDate: iso(r.endedOn ?? r.endDate), communeId: r.communeId,
+    }));
+  const moved = transfers.flatMap(transferMovements).map(({ kind, direction, block, positionId, startDate, endDate, communeId }) => ({ kind, direction, block, positionId, startDate, endDate, communeId }));
+  return [...seconded, ...moved];
 }

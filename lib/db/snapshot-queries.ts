@@ -138,7 +138,14 @@ function toRow(r: ProvinceSnapshot): SnapshotRow {
   };
 }
 
-async function saveSnapshot(db: Db, provinceId: number, date: string, source: SnapshotSource, figures: SnapshotFigures): Promise<SnapshotRow> {
+/** Records computed figures as the day's snapshot (replacing one taken earlier that day); `db` may be a transaction. */
+export async function saveSnapshot(
+  db: Pick<Db, 'provinceSnapshot'>,
+  provinceId: number,
+  date: string,
+  source: SnapshotSource,
+  figures: SnapshotFigures,
+): Promise<SnapshotRow> {
   const data = { ...figures, detail: figures.detail as object, source, fingerprint: fingerprintOf(figures), takenAt: new Date() };
   const row = await db.provinceSnapshot.upsert({
     where: { provinceId_takenOn: { provinceId, takenOn: asDate(date) } },

@@ -4,6 +4,7 @@ import { generateNgheAn } from './generate-province';
 import { hasProvince, loadProvince, withSeedTransaction } from './load';
 import { seedDemoSecondments } from './secondments';
 import { seedDemoSnapshots } from './snapshots';
+import { seedDemoTransfers } from './transfers';
 import type { ProvinceDataset } from './types';
 
 export { FIELDS, POSITIONS } from './catalogue';
@@ -18,6 +19,7 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean 
     await loadProvince(client, generateNgheAn());
     await seedDemoAccounts(client);
     await seedDemoSecondments(client);
+    await seedDemoTransfers(client);
     return { commit: true, result: { created: true } };
   });
   // After the commit: the monthly snapshots are computed by the staffing pipeline on the committed data. Idempotent.

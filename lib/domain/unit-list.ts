@@ -39,6 +39,10 @@ export type UnitListQuery = {
   disadvantaged: boolean;
   border: boolean;
   keyGaps: boolean;
+  /** `mountainous=0`: units that are not mountainous (the dashboard's "the rest" links). */
+  lowland?: boolean;
+  /** `gaps=0`: units without key gaps (the dashboard's situation links). */
+  noKeyGaps?: boolean;
 };
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -130,13 +134,16 @@ export function parseUnitListQuery(params: SearchParams): UnitListQuery {
     disadvantaged: get('disadvantaged') === '1',
     border: get('border') === '1',
     keyGaps: get('gaps') === '1',
+    // Only present when set, so queries built without them compare equal.
+    ...(get('mountainous') === '0' ? { lowland: true } : {}),
+    ...(get('gaps') === '0' ? { noKeyGaps: true } : {}),
   };
 }
 
 export function hasActiveFilters(query: UnitListQuery): boolean {
   return (
     query.q !== '' || query.district !== '' || query.block !== '' || query.situation !== '' || query.kind !== '' ||
-    query.mountainous || query.disadvantaged || query.border || query.keyGaps
+    query.mountainous || query.disadvantaged || query.border || query.keyGaps || Boolean(query.lowland) || Boolean(query.noKeyGaps)
   );
 }
 
@@ -163,12 +170,15 @@ export function applyUnitListQuery(
         (!query.district || unit.oldDistrictId === districtId) &&
         (!query.kind || unit.kind === query.kind) &&
         (!query.mountainous || unit.mountainous) &&
+        (!query.lowland || !unit.mountainous) &&
         (!query.disadvantaged || unit.extremelyDisadvantaged) &&
         (!query.border || unit.border) &&
         (!query.q || matchesSearch(`${unit.name} ${unit.code}`, query.q)),
     )
     .map((unit) => unitRow(unit, query.block))
-    .filter((row) => matchesSituation(row.difference, query.situation) && (!query.keyGaps || row.hasKeyGaps));
+    .filter(
+      (row) => matchesSituation(row.difference, query.situation) && (!query.keyGaps || row.hasKeyGaps) && (!query.noKeyGaps || !row.hasKeyGaps),
+    );
   const accessor = ACCESSORS[query.sort];
   const sign = query.dir === 'asc' ? 1 : -1;
   return rows.sort((a, b) => sign * compareValues(accessor(a), accessor(b)) || compareValues(a.unit.code, b.unit.code));
@@ -235,6 +245,8 @@ export function unitListParams(query: UnitListQuery): URLSearchParams {
   if (query.disadvantaged) params.set('disadvantaged', '1');
   if (query.border) params.set('border', '1');
   if (query.keyGaps) params.set('gaps', '1');
+  else if (query.noKeyGaps) params.set('gaps', '0');
+  if (query.lowland && !query.mountainous) params.set('mountainous', '0');
   if (query.sort !== 'code') params.set('sort', query.sort);
   if (query.dir !== 'asc') params.set('dir', query.dir);
   return params;

@@ -23,6 +23,9 @@ const ID = (code: string) => code.split('').reduce((h, ch) => h * 31 + ch.charCo
 type Route = { path: string; action: Action; resource?: { communeCode?: string; departmentCode?: string; provinceWide?: true } };
 const ROUTES: Route[] = [
   { path: '/', action: 'staffing.view' },
+  // The dashboard (issue 7), unfiltered and filtered through its URL.
+  { path: '/dashboard', action: 'staffing.view' },
+  { path: '/dashboard?district=TUONG_DUONG&block=government', action: 'staffing.view' },
   { path: '/districts/TUONG_DUONG', action: 'staffing.view' },
   { path: '/communes/NA113', action: 'commune.view', resource: { communeCode: 'NA113' } },
   { path: '/communes/NA042', action: 'commune.view', resource: { communeCode: 'NA042' } },
@@ -48,6 +51,19 @@ const ROUTES: Route[] = [
   { path: '/secondments/lists/2', action: 'secondment.view', resource: { departmentCode: 'STC' } },
   { path: '/secondments/candidates/9/place', action: 'secondment.place', resource: { departmentCode: 'SNV' } },
   { path: '/api/exports/secondments', action: 'secondment.view', resource: { provinceWide: true } },
+  // The plan report (issue 7): its screen and its two downloads.
+  { path: '/report', action: 'report.view' },
+  { path: '/api/report/pdf?date=2025-11-01', action: 'report.view' },
+  { path: '/api/report/xlsx', action: 'report.view' },
+  // The transfers (issue 8; deterministic demo: transfer 1 is Yên Xuân → Anh Sơn, executed; 7 is Tân Phú → Nga My).
+  { path: '/transfers', action: 'transfer.view' },
+  { path: '/transfers?state=proposed&district=1', action: 'transfer.view' },
+  { path: '/transfers/new', action: 'transfer.propose' },
+  { path: '/transfers/1', action: 'transfer.view', resource: { communeCode: 'NA002' } },
+  { path: '/transfers/7', action: 'transfer.view', resource: { communeCode: 'NA113' } },
+  // The proposal engine's plan page (issue 8), for the province and for one old district.
+  { path: '/transfers/plan', action: 'transfer.plan' },
+  { path: '/transfers/plan?od=THANH_CHUONG', action: 'transfer.plan' },
 ];
 
 function expectedStatus(account: Account, route: Route): number {

@@ -164,6 +164,57 @@ async function uncountedRosterPerson(fixture: Fixture, actor: SessionUser, scope
   return person;
 }
 
+// ---- The transfer workflow (issue 8): a fresh civil servant in Yên Xuân (NA002, well above quota) proposed for
+// a non-key post in Anh Sơn (NA001, short, same old district) — or, for a chairman's opinion, into his commune.
+// "foreign": a transfer of the other province (decisions) or of a commune not the chairman's (opinions).
+async function transferCase(fixture: Fixture, actor: SessionUser, scope: Scope, kind: 'decide' | 'opinion') {
+  const { markDueTransfersExecuted } = await import('@/lib/db/transfer-mutations');
+  const { today } = await import('@/lib/clock');
+  // Nothing due left, so a refused call writes no execution record either.
+  await markDueTransfersExecuted(fixture.db, actor.provinceId, today());
+  const foreignProvince = kind === 'decide' && scope === 'foreign';
+  const provinceId = foreignProvince ? fixture.foreignProvinceId : actor.provinceId;
+  const communes = foreignProvince
+    ? await (async () => {
+        const from = await fixture.db.commune.findUniqueOrThrow({ where: { id: fixture.foreignCommuneId } });
+        const to = await fixture.db.commune.create({ data: { provinceId, oldDistrictId: from.oldDistrictId, code: `ZT${fixture.serial()}`, name: 'Xã Thử Đến' } });
+        return { from, to };
+      })()
+    : {
+        from: await fixture.db.commune.findFirstOrThrow({ where: { provinceId, code: 'NA002' } }),
+        to: kind === 'opinion' && scope === 'own' && actor.communeId
+          ? await fixture.db.commune.findUniqueOrThrow({ where: { id: actor.communeId } })
+          : await fixture.db.commune.findFirstOrThrow({ where: { provinceId, code: 'NA001' } }),
+      };
+  const position = foreignProvince
+    ? await fixture.db.position.upsert({
+        where: { provinceId_code: { provinceId, code: 'ZZ_OFFICER' } },
+        create: { provinceId, code: 'ZZ_OFFICER', titleVi: 'Công chức thử', titleEn: 'Test officer', block: 'government' },
+        update: {},
+      })
+    : await fixture.db.position.findFirstOrThrow({ where: { provinceId, code: 'OFFICE_SPECIALIST' } });
+  const cadre = await fixture.db.cadre.create({
+    data: {
+      provinceId, code: `TF${fixture.serial()}`, fullName: 'Người Thử Điều Động', gender: 'male', birthDate: new Date('1985-01-01'),
+      education: 'university', employmentType: 'civil_servant',
+      assignments: { create: { communeId: communes.from.id, positionId: position.id, isPrimary: true, startDate: new Date('2025-07-01') } },
+    },
+    include: { assignments: true },
+  });
+  const proposer = await fixture.db.user.findFirstOrThrow({ where: { username: 'noivu' } });
+  const crossDistrict = communes.from.oldDistrictId !== communes.to.oldDistrictId;
+  const transfer = await fixture.db.transfer.create({
+    data: {
+      provinceId, cadreId: cadre.id, fromCommuneId: communes.from.id, toCommuneId: communes.to.id, fromAssignmentId: cadre.assignments[0].id,
+      positionId: position.id, block: 'government', crossDistrict, justification: crossDistrict ? 'Thử giữa hai huyện cũ.' : null,
+      effectiveDate: new Date('2030-01-01'), reason: 'Thử phân quyền.', proposedById: proposer.id,
+    },
+  });
+  // A decision is on the province; an opinion on the chairman's commune (his, or another one for "foreign").
+  const resource: Resource = kind === 'decide' ? { provinceId } : { provinceId, communeId: scope === 'own' && actor.communeId ? actor.communeId : communes.to.id };
+  return { transfer, resource, cadre, communes, position };
+}
+
 const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
 
 const BUILDERS: Record<string, Builder> = {
@@ -464,6 +515,78 @@ const BUILDERS: Record<string, Builder> = {
         },
       });
       return { form: form({ importId: upload.id }), resource: { provinceId } };
+    },
+  },
+  // The province's figures for today, recorded on demand for the actor's own province (no foreign resource).
+  takeSnapshotNow: {
+    scopes: ['own'],
+    build: async (_fixture, actor) => ({ form: form({}), resource: { provinceId: actor.provinceId } }),
+  },
+  // The plan report's draft is the province's own (one per province): the form carries its current version.
+  saveReportDraft: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const draft = await fixture.db.reportDraft.findUnique({ where: { provinceId: actor.provinceId }, select: { version: true } });
+      return {
+        form: form({ version: draft?.version ?? 0, documentNumber: `${fixture.serial()}-BC/BTCTU`, signerTitle: 'Trưởng ban', signerName: '', recommendations: '1. Kiến nghị thử.' }),
+        resource: { provinceId: actor.provinceId },
+      };
+    },
+  },
+  // The engine's moves accepted as proposals: always in the user's own province (the plan is computed there);
+  // the form ticks the first move of the province's current plan.
+  acceptProposals: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const [{ runPlan }, { today }] = await Promise.all([import('@/lib/db/proposal-queries'), import('@/lib/clock')]);
+      const province = await fixture.db.province.findUniqueOrThrow({ where: { id: actor.provinceId }, select: { id: true, code: true, name: true } });
+      const move = (await runPlan(fixture.db, province, today(), null))!.plan.moves[0];
+      return { form: form({ effectiveDate: '2030-01-01', [`m_${move.cadreCode}`]: `${move.toCommuneCode}~${move.positionCode}` }), resource: { provinceId: actor.provinceId } };
+    },
+  },
+  // The transfer workflow (issue 8). A transfer outside the user's scope is "not found".
+  proposeTransfer: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const { transfer, cadre, communes, position } = await transferCase(fixture, actor, 'own', 'decide');
+      // The case's own transfer is closed, so the person is free to be proposed by the action.
+      await fixture.db.transfer.update({ where: { id: transfer.id }, data: { state: 'cancelled', cancelReason: 'Thử' } });
+      return {
+        form: form({ cadreId: cadre.id, toCommuneId: communes.to.id, positionId: position.id, effectiveDate: '2030-01-01', reason: 'Thử phân quyền.', justification: '' }),
+        resource: { provinceId: actor.provinceId },
+      };
+    },
+  },
+  recordTransferOpinion: {
+    scopes: SCOPES,
+    outOfScopeError: 'transfer.errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { transfer, resource } = await transferCase(fixture, actor, scope, 'opinion');
+      return { form: form({ transferId: transfer.id, version: transfer.version, opinion: 'agree', note: '' }), resource };
+    },
+  },
+  approveTransfer: {
+    scopes: SCOPES,
+    outOfScopeError: 'transfer.errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { transfer, resource } = await transferCase(fixture, actor, scope, 'decide');
+      return { form: form({ transferId: transfer.id, version: transfer.version, decisionNumber: `${fixture.serial()}/QĐ-SNV`, decisionDate: '2025-11-01' }), resource };
+    },
+  },
+  declineTransfer: {
+    scopes: SCOPES,
+    outOfScopeError: 'transfer.errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { transfer, resource } = await transferCase(fixture, actor, scope, 'decide');
+      return { form: form({ transferId: transfer.id, version: transfer.version, reason: 'Thử không phê duyệt.' }), resource };
+    },
+  },
+  cancelTransfer: {
+    scopes: SCOPES,
+    outOfScopeError: 'transfer.errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const { transfer, resource } = await transferCase(fixture, actor, scope, 'decide');
+      return { form: form({ transferId: transfer.id, version: transfer.version, reason: 'Thử hủy.' }), resource };
     },
   },
   // One's own password: there is no foreign resource to try.

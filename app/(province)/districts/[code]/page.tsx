@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
+import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
+import { listPendingMovements } from '@/lib/db/movement-queries';
 import { findOldDistrict, getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
 import { rollUp } from '@/lib/domain/staffing';
@@ -13,6 +15,7 @@ import { buildUnitView, buildVacancyView, communePageVisible, vacancyNotesVisibl
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
+import { ProjectedSummary } from '@/components/transfer-plan/projected-summary';
 import { DeclaredVacancyTable, VacancyFilters } from '@/components/staffing/declared-vacancies';
 import { ExportLinks } from '@/components/staffing/export-links';
 import { HeadlineFigures } from '@/components/staffing/headline-figures';
@@ -41,12 +44,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DistrictPage({ params, searchParams }: Props) {
   const { user, province, district } = await loadDistrict((await params).code);
   if (!district) notFound();
-  const [staffing, vacancies, t, format, search] = await Promise.all([
-    getProvinceStaffing(db(), province.id, { date: today() }),
+  const date = today();
+  const [staffing, vacancies, t, format, search, pending] = await Promise.all([
+    getProvinceStaffing(db(), province.id, { date }),
     listDeclaredVacancies(db(), province.id, { oldDistrictId: district.id }),
     getTranslations(),
     getFormatters(),
     searchParams,
+    listPendingMovements(db(), province.id, date),
   ]);
   const communes = staffing.communes.filter((unit) => unit.oldDistrictId === district.id);
   // The page shows one district, so a district filter from the overview's URL does not apply here.
@@ -74,6 +79,15 @@ export default async function DistrictPage({ params, searchParams }: Props) {
       </PageHeader>
       <Section id="headline" title={t('overview.headline.heading')}>
         <HeadlineFigures rollup={rollUp(communes)} />
+      </Section>
+      <Section id="projected" title={t('transferPlan.projected.heading')}>
+        <ProjectedSummary
+          communes={communes}
+          pending={pending}
+          today={date}
+          format={format}
+          planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? `/transfers/plan?od=${encodeURIComponent(district.code)}` : undefined}
+        />
       </Section>
       <Section
         id="needs"

@@ -7,7 +7,7 @@ import { listCommunePositions } from '@/lib/db/roster-queries';
 import { getCommuneStaffing, listCommuneRoster } from '@/lib/db/staffing-queries';
 import { listOpenVacancies } from '@/lib/db/vacancy-queries';
 import { projectCommuneStaffing, type StaffingMovement } from '@/lib/domain/projection';
-import { listIncomingSecondments } from '@/lib/db/movement-queries';
+import { listCommuneMovements } from '@/lib/db/movement-queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -42,8 +42,8 @@ export default async function ManageCommunePage({ params }: Props) {
   ]);
   const communeHref = `/communes/${encodeURIComponent(commune.code)}`;
   const { total } = staffing;
-  // Placed secondments not yet ended (transfers join when they exist): the same pure projection.
-  const movements: StaffingMovement[] = await listIncomingSecondments(db(), commune.id, date);
+  // Placed secondments not yet ended and approved transfers not yet effective: the same pure projection.
+  const movements: StaffingMovement[] = await listCommuneMovements(db(), commune.id, date);
   const projection = projectCommuneStaffing(staffing, movements, date);
   const positionOptions = positions.map((p) => ({ value: String(p.id), label: `${p.titleVi} (${t(`blocks.${p.block}`)})` }));
   const fieldKeys = Object.keys(((await getMessages()) as { fields?: Record<string, string> }).fields ?? {});

@@ -1,0 +1,252 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
+import type { SessionUser } from '@/lib/auth/roles';
+import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
+import { findTransfer, getTransferFigures, listTransferTimeline, type TransferDetail } from '@/lib/db/transfer-queries';
+import { chairmanSide } from '@/lib/domain/transfer';
+import { getFormatters } from '@/lib/i18n/server';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
+import { PageHeader } from '@/components/layout/page-header';
+import { ActionForm } from '@/components/secondments/action-form';
+import { TransferFiguresTable } from '@/components/transfers/figures-table';
+import { TransferNotice } from '@/components/transfers/page-notice';
+import { TransferStateBadge } from '@/components/transfers/state-badge';
+import { TransferTimeline } from '@/components/transfers/timeline';
+import { Badge } from '@/components/ui/badge';
+import { Section } from '@/components/ui/section';
+import { approveAndShow, cancelAndShow, declineAndShow, opinionAndShow } from '../actions';
+import { requirePermission } from '../../../_lib/current-province';
+import { requireTransferView } from '../access';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The transfer in the user's province (else 404), which the user may see: a commune chairman only the transfers
+ * out of or into his commune (else 403, as for another department's list).
+ */
+async function load(rawId: string): Promise<{ user: SessionUser; transfer: TransferDetail }> {
+  const user = await requireTransferView();
+  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
+  if (id === null) notFound();
+  await markDueTransfersExecuted(db(), user.provinceId, today());
+  const transfer = await findTransfer(db(), { provinceId: user.provinceId }, id);
+  if (!transfer) notFound();
+  const side = chairmanSide(user.communeId, { fromCommuneId: transfer.from.id, toCommuneId: transfer.to.id });
+  await requirePermission('transfer.view', { provinceId: transfer.provinceId, communeId: side === 'to' ? transfer.to.id : transfer.from.id });
+  return { user, transfer };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ transfer }, t] = await Promise.all([load((await params).id), getTranslations('transfer.detail')]);
+  return { title: t('title', { name: transfer.cadreName }) };
+}
+
+const boxClass = 'rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6';
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium text-stone-600">{label}</dt>
+      <dd className="text-sm text-stone-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function TransferPage({ params, searchParams }: Props) {
+  const { user, transfer: tr } = await load((await params).id);
+  const query = await searchParams;
+  const day = today();
+  const [t, tStates, tOpinions, tSources, tFields, tBlocks, format, figures, timeline] = await Promise.all([
+    getTranslations('transfer'),
+    getTranslations('transfer.states'),
+    getTranslations('transfer.opinions'),
+    getTranslations('transfer.sources'),
+    getTranslations('fields'),
+    getTranslations('blocks'),
+    getFormatters(),
+    getTransferFigures(db(), tr, day),
+    listTransferTimeline(db(), tr.id),
+  ]);
+  const resource = { provinceId: tr.provinceId };
+  const mayViewPersonal = can(user, 'cadre.viewPersonal', { provinceId: tr.provinceId, communeId: tr.from.id });
+  const side = user.role === 'commune_chairman' ? chairmanSide(user.communeId, { fromCommuneId: tr.from.id, toCommuneId: tr.to.id }) : null;
+  const open = tr.state === 'proposed';
+  const mayOpinion = open && side !== null && can(user, 'transfer.opinion', { provinceId: tr.provinceId, communeId: user.communeId });
+  const mayDecide = open && can(user, 'transfer.decide', resource);
+  const mayCancel = open && can(user, 'transfer.cancel', resource);
+  const self = `/transfers/${tr.id}`;
+  const fieldLabel = (field: string | null) => {
+    if (!field) return '—';
+    const key = field as Parameters<typeof tFields>[0];
+    return tFields.has(key) ? tFields(key) : field;
+  };
+  const opinion = (value: 'agree' | 'disagree' | null, note: string | null, at: Date | null) => (
+    <>
+      <p className="font-medium">{value ? tOpinions(value) : tOpinions('none')}{at ? <span className="font-normal text-stone-600"> {t('detail.opinionAt', { date: format.date(at.toISOString().slice(0, 10)) })}</span> : null}</p>
+      {note ? <p className="mt-0.5 whitespace-pre-line text-stone-700">{note}</p> : null}
+    </>
+  );
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: t('list.title'), href: '/transfers' }, { label: tr.cadreName }]} />
+      <PageHeader eyebrow={t('detail.eyebrow', { id: String(tr.id) })} title={t('detail.title', { name: tr.cadreName })}>
+        <p className="mt-2 flex flex-wrap items-center gap-2">
+          <TransferStateBadge state={tr.state} label={tStates(tr.state)} />
+          {tr.crossDistrict ? <Badge tone="amber">{t('list.crossDistrict')}</Badge> : <Badge tone="neutral">{t('list.sameDistrict')}</Badge>}
+        </p>
+      </PageHeader>
+      <TransferNotice notice={query.notice} />
+
+      {tr.crossDistrict && tr.justification ? (
+        <section aria-labelledby="justification" className="mb-6 rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="justification">
+          <h2 id="justification" className="text-base font-semibold text-amber-950">{t('detail.crossDistrictHeading')}</h2>
+          <p className="mt-1 text-sm text-amber-950">{t('detail.crossDistrictText', { from: tr.fromOldDistrict, to: tr.toOldDistrict })}</p>
+          <p className="mt-1 whitespace-pre-line text-sm font-medium text-stone-900">{tr.justification}</p>
+        </section>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="person" className={boxClass}>
+          <h2 id="person" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.person')}</h2>
+          <dl className="grid grid-cols-2 gap-3">
+            <Item label={t('list.person')}>{tr.cadreName}</Item>
+            <Item label={t('detail.code')}>{tr.cadreCode}</Item>
+            <Item label={t('detail.currentPost')}>{tr.currentPost ?? '—'}{tr.currentBlock ? ` – ${tBlocks(tr.currentBlock)}` : ''}</Item>
+            <Item label={t('detail.field')}>{fieldLabel(tr.cadreField)}</Item>
+            {mayViewPersonal ? <Item label={t('detail.birthDate')}>{format.date(tr.cadreBirthDate)}</Item> : null}
+          </dl>
+        </section>
+        <section aria-labelledby="move" className={boxClass}>
+          <h2 id="move" className="mb-3 text-lg font-semibold text-stone-900">{t('list.move')}</h2>
+          <dl className="grid grid-cols-2 gap-3">
+            <Item label={t('detail.from')}>{tr.from.name}<span className="block text-xs text-stone-600">{tr.fromOldDistrict}</span></Item>
+            <Item label={t('detail.to')}>{tr.to.name}<span className="block text-xs text-stone-600">{tr.toOldDistrict}</span></Item>
+            <Item label={t('detail.newPosition')}>{tr.positionTitle} – {tBlocks(tr.block)}</Item>
+            <Item label={t('detail.effectiveDate')}>{format.date(tr.effectiveDate)}</Item>
+            <Item label={t('detail.source')}>{tSources(tr.source)}</Item>
+            <Item label={t('detail.proposedBy')}>{tr.proposedBy}</Item>
+          </dl>
+          <div className="mt-3">
+            <p className="text-xs font-medium text-stone-600">{t('detail.reason')}</p>
+            <p className="whitespace-pre-line text-sm text-stone-900">{tr.reason}</p>
+          </div>
+        </section>
+      </div>
+
+      <Section id="figures" title={t('detail.figuresHeading', { block: tBlocks(tr.block) })} description={t('detail.figuresLead')}>
+        <TransferFiguresTable rows={figures} caption={t('detail.figuresHeading', { block: tBlocks(tr.block) })} />
+      </Section>
+
+      <Section id="opinions" title={t('detail.opinionsHeading')}>
+        <div className="grid gap-4 sm:grid-cols-2" data-testid="opinions">
+          <div className={boxClass}>
+            <h3 className="mb-1 text-sm font-semibold text-stone-900">{t('detail.opinionFrom', { name: tr.from.name })}</h3>
+            <div className="text-sm">{opinion(tr.fromOpinion, tr.fromOpinionNote, tr.fromOpinionAt)}</div>
+          </div>
+          <div className={boxClass}>
+            <h3 className="mb-1 text-sm font-semibold text-stone-900">{t('detail.opinionTo', { name: tr.to.name })}</h3>
+            <div className="text-sm">{opinion(tr.toOpinion, tr.toOpinionNote, tr.toOpinionAt)}</div>
+          </div>
+        </div>
+        {mayOpinion ? (
+          <div className={`${boxClass} mt-4`}>
+            <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.opinionHeading')}</h3>
+            <ActionForm
+              id="opinion"
+              action={opinionAndShow}
+              hidden={{ transferId: tr.id, version: tr.version }}
+              submitLabel={t('actions.recordOpinion')}
+              reloadHref={self}
+              fields={[
+                {
+                  type: 'radio', name: 'opinion', label: t('actions.opinion'), required: true, inline: true,
+                  defaultValue: (side === 'from' ? tr.fromOpinion : tr.toOpinion) ?? undefined,
+                  options: [{ value: 'agree', label: tOpinions('agree') }, { value: 'disagree', label: tOpinions('disagree') }],
+                },
+                { type: 'textarea', name: 'note', label: t('actions.note'), maxLength: 2000, defaultValue: (side === 'from' ? tr.fromOpinionNote : tr.toOpinionNote) ?? undefined },
+              ]}
+            />
+          </div>
+        ) : null}
+      </Section>
+
+      <Section id="decision" title={t('detail.decisionHeading')}>
+        <div className={`${boxClass} space-y-1 text-sm`} data-testid="decision">
+          <p><TransferStateBadge state={tr.state} label={tStates(tr.state)} /></p>
+          {tr.decisionNumber && tr.decisionDate ? <p>{t('detail.decision', { number: tr.decisionNumber, date: format.date(tr.decisionDate) })}</p> : null}
+          {tr.decidedBy && tr.state !== 'declined' ? <p>{t('detail.decidedBy', { name: tr.decidedBy })}</p> : null}
+          {tr.state === 'executed' && tr.executedOn ? <p className="font-medium">{t('detail.executedOn', { date: format.date(tr.executedOn) })}</p> : null}
+          {tr.state === 'approved' ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
+          {tr.declineReason ? <p><span className="font-medium">{t('detail.declineReason')}:</span> {tr.declineReason}</p> : null}
+          {tr.cancelReason ? <p><span className="font-medium">{t('detail.cancelReason')}:</span> {tr.cancelReason}</p> : null}
+        </div>
+        {mayDecide || mayCancel ? (
+          <div className="mt-4 grid gap-4 lg:grid-cols-2">
+            {mayDecide ? (
+              <div className={boxClass}>
+                <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.approveHeading')}</h3>
+                <ActionForm
+                  id="approve"
+                  action={approveAndShow}
+                  hidden={{ transferId: tr.id, version: tr.version }}
+                  submitLabel={t('actions.approve')}
+                  reloadHref={self}
+                  fields={[
+                    { type: 'text', name: 'decisionNumber', label: t('actions.decisionNumber'), required: true, maxLength: 50, placeholder: '125/QĐ-SNV' },
+                    { type: 'date', name: 'decisionDate', label: t('actions.decisionDate'), required: true, defaultValue: day },
+                  ]}
+                />
+              </div>
+            ) : null}
+            <div className="space-y-4">
+              {mayDecide ? (
+                <div className={boxClass}>
+                  <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.declineHeading')}</h3>
+                  <ActionForm
+                    id="decline"
+                    action={declineAndShow}
+                    hidden={{ transferId: tr.id, version: tr.version }}
+                    submitLabel={t('actions.decline')}
+                    tone="danger"
+                    reloadHref={self}
+                    fields={[{ type: 'textarea', name: 'reason', label: t('actions.declineReason'), required: true, maxLength: 2000 }]}
+                  />
+                </div>
+              ) : null}
+              {mayCancel ? (
+                <div className={boxClass}>
+                  <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.cancelHeading')}</h3>
+                  <ActionForm
+                    id="cancel"
+                    action={cancelAndShow}
+                    hidden={{ transferId: tr.id, version: tr.version }}
+                    submitLabel={t('actions.cancel')}
+                    tone="secondary"
+                    reloadHref={self}
+                    fields={[{ type: 'textarea', name: 'reason', label: t('actions.cancelReason'), required: true, maxLength: 2000 }]}
+                  />
+                </div>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
+      </Section>
+
+      <Section id="timeline" title={t('detail.timeline')}>
+        <TransferTimeline entries={timeline} sideNames={{ from: tr.from.name, to: tr.to.name }} />
+      </Section>
+
+      <p className="mt-8">
+        <Link href="/transfers" className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">{t('detail.back')}</Link>
+      </p>
+    </>
+  );
+}

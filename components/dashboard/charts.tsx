@@ -1,0 +1,121 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ResponsiveContainer } from 'recharts';
+import { formattersFor } from '@/lib/i18n/format';
+import type { AppLocale } from '@/lib/i18n/config';
+import { COLORS } from './colors';
+
+// The dashboard's charts (recharts renders in the browser only). Each chart sits in a box of reserved height, so
+// the page does not move when it draws, and is hidden from assistive technology: every chart has a table
+// alternative beside it (components/dashboard/chart-card.tsx), which is also what works without JavaScript.
+
+
+export type Series = { key: string; label: string; color: string; stack?: string };
+export type Row = { label: string } & Record<string, number | string | null>;
+
+const AXIS_TICK = { fontSize: 12, fill: '#44403c' };
+const ROW_HEIGHT = 34;
+
+function Frame({ height, children }: { height: number; children: React.ReactElement }) {
+  return (
+    <div aria-hidden="true" className="w-full" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Height of a horizontal bar chart with `rows` categories (kept in step with the server's reserved box). */
+function barChartHeight(rows: number, perRow = ROW_HEIGHT): number {
+  return Math.max(160, rows * perRow + 70);
+}
+
+/** Horizontal bars, one row per category; with `signed`, one series coloured by sign (surplus / shortage). */
+export function HorizontalBars({
+  rows,
+  series,
+  locale,
+  signed = false,
+  labelWidth = 150,
+  perRow,
+}: {
+  rows: Row[];
+  series: Series[];
+  locale: AppLocale;
+  signed?: boolean;
+  labelWidth?: number;
+  perRow?: number;
+}) {
+  const format = formattersFor(locale);
+  return (
+    <Frame height={barChartHeight(rows.length, perRow)}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid horizontal={false} stroke="#e7e5e4" />
+        <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} />
+        <YAxis type="category" dataKey="label" width={labelWidth} tick={AXIS_TICK} interval={0} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? (signed ? format.signed(value) : format.number(value)) : String(value))} />
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {signed ? <ReferenceLine x={0} stroke="#292524" /> : null}
+        {series.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} isAnimationActive={false} stroke="#ffffff" strokeWidth={s.stack ? 1 : 0}>
+            {signed
+              ? rows.map((row) => <Cell key={row.label} fill={Number(row[s.key]) < 0 ? COLORS.shortage : COLORS.surplus} />)
+              : null}
+          </Bar>
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** Vertical bars, one group per category (education levels, committees). */
+export function ColumnBars({ rows, series, locale, height = 260 }: { rows: Row[]; series: Series[]; locale: AppLocale; height?: number }) {
+  const format = formattersFor(locale);
+  return (
+    <Frame height={height}>
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="#e7e5e4" />
+        <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
+        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} width={56} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : String(value))} />
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {series.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+}
+
+/** The trend: headcount on the left axis, difference and key vacancies on the right. */
+export function TrendLines({ rows, series, locale, height = 280 }: { rows: Row[]; series: (Series & { axis: 'left' | 'right' })[]; locale: AppLocale; height?: number }) {
+  const format = formattersFor(locale);
+  return (
+    <Frame height={height}>
+      <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e7e5e4" />
+        <XAxis dataKey="label" tick={AXIS_TICK} />
+        <YAxis yAxisId="left" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} width={56} domain={['auto', 'auto']} />
+        <YAxis yAxisId="right" orientation="right" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} width={48} />
+        <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : String(value))} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {series.map((s, i) => (
+          <Line
+            key={s.key}
+            yAxisId={s.axis}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={i === 0 ? undefined : i === 1 ? '6 3' : '2 3'}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+        ))}
+      </LineChart>
+    </Frame>
+  );
+}

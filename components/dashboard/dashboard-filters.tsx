@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { MOUNTAINOUS_VALUES, type DashboardFilter } from '@/lib/domain/dashboard';
+import { BLOCKS } from '@/lib/domain/types';
+import { filterButtonClass, filterInputClass, filterLabelClass } from '@/components/staffing/filter-form';
+
+/**
+ * The dashboard's filters as a plain GET form: they live in the URL (a view can be shared) and work without
+ * JavaScript. Unknown values in the URL are shown as "all" here; the page says which one was refused.
+ */
+export async function DashboardFilters({
+  filter,
+  oldDistricts,
+  active,
+}: {
+  filter: DashboardFilter;
+  oldDistricts: { code: string; name: string }[];
+  active: boolean;
+}) {
+  const t = await getTranslations('dashboard.filters');
+  const all = t('all');
+  const mountainousLabel = { yes: t('mountainousValues.yes'), no: t('mountainousValues.no') };
+  const blockLabel = { party_front: t('blocks.party_front'), government: t('blocks.government') };
+  const selects = [
+    { id: 'dashboard-district', name: 'district', label: t('district'), value: filter.district, options: oldDistricts.map((d) => ({ value: d.code, label: d.name })) },
+    { id: 'dashboard-mountainous', name: 'mountainous', label: t('mountainous'), value: filter.mountainous, options: MOUNTAINOUS_VALUES.map((v) => ({ value: v, label: mountainousLabel[v] })) },
+    { id: 'dashboard-block', name: 'block', label: t('block'), value: filter.block, options: BLOCKS.map((b) => ({ value: b, label: blockLabel[b] })) },
+  ];
+  return (
+    <form
+      method="get"
+      action="/dashboard"
+      role="search"
+      aria-label={t('label')}
+      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-3 sm:p-4 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]"
+    >
+      {selects.map((select) => (
+        <div key={select.id} className="min-w-0">
+          <label htmlFor={select.id} className={filterLabelClass}>
+            {select.label}
+          </label>
+          <select id={select.id} name={select.name} defaultValue={select.value} className={filterInputClass}>
+            <option value="">{all}</option>
+            {select.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-1">
+        <button type="submit" className={filterButtonClass}>
+          {t('apply')}
+        </button>
+        {active ? (
+          <Link href="/dashboard" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900">
+            {t('reset')}
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,290 @@
+import vi from '@/lib/i18n/messages/vi.json';
+import { approvedState, checkTransferGuards, dayBefore, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
+import type { Block } from '@/lib/domain/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from './prisma';
+import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
+
+// The writes of the transfer workflow (issue 8), shared by the actions (lib/actions/transfers), the engine's
+// "accept the proposals" step (helper D) and the demo seed. Every function runs inside the caller's transaction
+// and writes no audit record: the caller does, in the same transaction. The guards themselves are pure
+// (lib/domain/transfer.ts); this module gathers their facts with a few set-based statements.
+
+type Tx = Prisma.TransactionClient;
+
+export type TransferDraft = {
+  provinceId: number;
+  cadreId: number;
+  toCommuneId: number;
+  positionId: number;
+  /** YYYY-MM-DD */
+  effectiveDate: string;
+  reason: string;
+  justification?: string | null;
+  source: 'manual' | 'engine';
+  proposedById: number;
+};
+
+export type TransferRefusal = { code: string; message: string /* Vietnamese, user-facing */; field?: string };
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The Vietnamese text of a transfer.errors.* code (the user-facing message of a refusal). */
+export function refusalMessage(code: string): string {
+  const errors = (vi as unknown as { transfer?: { errors?: Record<string, string> } }).transfer?.errors ?? {};
+  return errors[code] ?? code;
+}
+
+const refusal = (code: GuardCode | string, field?: string): TransferRefusal => ({ code, message: refusalMessage(code), field });
+
+type CurrentAssignment = { id: number; communeId: number; oldDistrictId: number; positionId: number; block: Block | null; startDate: string };
+
+/** The person's open-ended primary assignment in a commune (the one a transfer moves). */
+async function currentAssignment(tx: Tx, cadreId: number): Promise<CurrentAssignment | null> {
+  const rows = await tx.$queryRawUnsafe<{ id: number; commune_id: number; old_district_id: number; position_id: number; block: Block | null; start_date: Date }[]>(
+    `SELECT a.id, a.commune_id, cm.old_district_id, a.position_id, p.block::text AS block, a.start_date
+       FROM assignment a JOIN commune cm ON cm.id = a.commune_id JOIN position p ON p.id = a.position_id
+      WHERE a.cadre_id = $1 AND a.is_primary AND a.end_date IS NULL AND a.commune_id IS NOT NULL
+      ORDER BY a.start_date DESC LIMIT 1`,
+    cadreId,
+  );
+  const r = rows[0];
+  return r ? { id: r.id, communeId: r.commune_id, oldDistrictId: r.old_district_id, positionId: r.position_id, block: r.block, startDate: iso(r.start_date) } : null;
+}
+
+/**
+ * A commune block's load at `today`: the quota of its latest year, the headcount (as the counting pipeline
+ * counts it), and the approved transfers not yet effective into and out of it (the reservations).
+ */
+export async function loadBlock(tx: Tx | Db, communeId: number, block: Block, today: string): Promise<BlockLoad> {
+  const rows = await (tx as Tx).$queryRawUnsafe<{ quota: number | null; headcount: number; incoming: number; outgoing: number }[]>(
+    `SELECT
+       (SELECT q.quota FROM quota q WHERE q.commune_id = $1 AND q.block = $3::"Block" ORDER BY q.year DESC LIMIT 1) AS quota,
+       (SELECT count(*)::int FROM assignment a JOIN cadre c ON c.id = a.cadre_id JOIN position p ON p.id = a.position_id
+         WHERE a.commune_id = $1 AND a.is_primary AND p.block = $3::"Block" AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}) AS headcount,
+       (SELECT count(*)::int FROM transfer t
+         WHERE t.to_commune_id = $1 AND t.block = $3::"Block" AND t.state = 'approved' AND t.effective_date > $2::date) AS incoming,
+       (SELECT count(*)::int FROM transfer t JOIN assignment fa ON fa.id = t.from_assignment_id JOIN position fp ON fp.id = fa.position_id
+         WHERE t.from_commune_id = $1 AND fp.block = $3::"Block" AND t.state = 'approved' AND t.effective_date > $2::date) AS outgoing`,
+    communeId,
+    today,
+    block,
+  );
+  const r = rows[0];
+  return { quota: r.quota ?? 0, headcount: r.headcount, incoming: r.incoming, outgoing: r.outgoing };
+}
+
+/** A key position of a commune: norm, holders at `today`, approved transfers into and out of it. */
+export async function loadKeyPlace(tx: Tx | Db, communeId: number, positionId: number, today: string): Promise<KeyLoad> {
+  const rows = await (tx as Tx).$queryRawUnsafe<{ required: number; holders: number; incoming: number; outgoing: number }[]>(
+    `SELECT
+       COALESCE((SELECT n.required FROM key_position_norm n WHERE n.commune_id = $1 AND n.position_id = $3), 1)::int AS required,
+       (SELECT count(DISTINCT a.cadre_id)::int FROM assignment a JOIN cadre c ON c.id = a.cadre_id
+         WHERE a.commune_id = $1 AND a.position_id = $3 AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}) AS holders,
+       (SELECT count(*)::int FROM transfer t
+         WHERE t.to_commune_id = $1 AND t.position_id = $3 AND t.state = 'approved' AND t.effective_date > $2::date) AS incoming,
+       (SELECT count(*)::int FROM transfer t JOIN assignment fa ON fa.id = t.from_assignment_id
+         WHERE t.from_commune_id = $1 AND fa.position_id = $3 AND t.state = 'approved' AND t.effective_date > $2::date) AS outgoing`,
+    communeId,
+    today,
+    positionId,
+  );
+  return rows[0];
+}
+
+type FactsInput = {
+  provinceId: number; cadreId: number; toCommuneId: number; positionId: number; effectiveDate: string;
+  reason: string | null | undefined; justification: string | null | undefined;
+  /** At approval: the transfer itself, not counted as the cadre's other open transfer. */
+  excludeTransferId?: number;
+};
+
+/** Everything the pure guards need, read within the caller's transaction. */
+export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string): Promise<{ facts: TransferFacts; current: CurrentAssignment | null }> {
+  // One statement after the other: a transaction is one connection.
+  const cadre = await tx.cadre.findUnique({ where: { id: input.cadreId }, select: { provinceId: true, status: true, employmentType: true } });
+  const current = await currentAssignment(tx, input.cadreId);
+  const target = await tx.commune.findUnique({ where: { id: input.toCommuneId }, select: { id: true, provinceId: true, oldDistrictId: true } });
+  const position = await tx.position.findUnique({ where: { id: input.positionId }, select: { provinceId: true, block: true, isElected: true, isKey: true } });
+  const open = await tx.transfer.findFirst({
+    where: { cadreId: input.cadreId, state: { in: ['proposed', 'approved'] }, ...(input.excludeTransferId ? { id: { not: input.excludeTransferId } } : {}) },
+    select: { id: true },
+  });
+  const secondment = await tx.secondment.findFirst({ where: { cadreId: input.cadreId, endedOn: null }, select: { id: true } });
+  const cadreActive = cadre !== null && cadre.provinceId === input.provinceId && cadre.status === 'active' && (cadre.employmentType === 'cadre' || cadre.employmentType === 'civil_servant');
+  const empty: BlockLoad = { quota: 0, headcount: 0, incoming: 0, outgoing: 0 };
+  const targetBlock = (position?.block ?? null) as Block | null;
+  const sourceLoad = current?.block ? await loadBlock(tx, current.communeId, current.block, today) : empty;
+  const targetLoad = target && targetBlock ? await loadBlock(tx, target.id, targetBlock, today) : empty;
+  const targetKey = target && position?.isKey ? await loadKeyPlace(tx, target.id, input.positionId, today) : null;
+  const facts: TransferFacts = {
+    cadreActive,
+    current: current ? { communeId: current.communeId, oldDistrictId: current.oldDistrictId, startDate: current.startDate } : null,
+    target: { communeId: input.toCommuneId, oldDistrictId: target?.oldDistrictId ?? -1, provinceMatches: target !== null && target.provinceId === input.provinceId },
+    position: { block: targetBlock, isElected: position?.isElected ?? false, provinceMatches: position !== null && position.provinceId === input.provinceId },
+    effectiveDate: input.effectiveDate,
+    justification: input.justification,
+    reason: input.reason,
+    openTransfer: open !== null,
+    activeSecondment: secondment !== null,
+    sourceLoad,
+    targetLoad,
+    targetKey,
+  };
+  return { facts, current };
+}
+
+/**
+ * Checks every guard (active cadre with a primary commune assignment, other commune, source block stays at or
+ * above quota after all approved moves, target block short or a key place the person fills, no open transfer,
+ * no active secondment, effective date not before the current assignment's start) and inserts the `proposed`
+ * row inside the caller's transaction. The caller writes the audit record.
+ */
+export async function insertTransferProposal(
+  tx: Prisma.TransactionClient,
+  draft: TransferDraft,
+  today: string,
+): Promise<{ ok: true; transferId: number } | { ok: false; refusal: TransferRefusal }> {
+  const reason = draft.reason.normalize('NFC').trim();
+  const justification = draft.justification?.normalize('NFC').trim() || null;
+  const { facts, current } = await loadTransferFacts(tx, { ...draft, reason, justification }, today);
+  const outcome = checkTransferGuards(facts);
+  if (!outcome.ok) return { ok: false, refusal: refusal(outcome.code, outcome.field) };
+  try {
+    // A savepoint, so a refusal by the database (a concurrent proposal for the same person) leaves the
+    // caller's transaction usable: D's one-step acceptance reports the move and rolls back as a whole.
+    await tx.$executeRawUnsafe('SAVEPOINT transfer_insert');
+    const row = await tx.transfer.create({
+      data: {
+        provinceId: draft.provinceId, cadreId: draft.cadreId, fromCommuneId: current!.communeId, toCommuneId: draft.toCommuneId,
+        fromAssignmentId: current!.id, positionId: draft.positionId, block: facts.position.block!, crossDistrict: outcome.crossDistrict,
+        effectiveDate: day(draft.effectiveDate), reason, justification,
+        source: draft.source, proposedById: draft.proposedById,
+      },
+      select: { id: true },
+    });
+    await tx.$executeRawUnsafe('RELEASE SAVEPOINT transfer_insert');
+    return { ok: true, transferId: row.id };
+  } catch (error) {
+    const code = databaseRefusal(error);
+    if (!code) throw error;
+    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT transfer_insert');
+    return { ok: false, refusal: refusal(code, 'cadreId') };
+  }
+}
+
+/** The transfer.errors.* code of a database guard's refusal, or null for any other error. */
+export function databaseRefusal(error: unknown): string | null {
+  const e = error as { message?: string; meta?: unknown } | null;
+  if (!e) return null;
+  const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? {})}`;
+  if (text.includes('transfer_one_open_per_cadre')) return 'openTransfer';
+  // The trigger's exception: its constraint name may not reach the client, its message does.
+  if (text.includes('transfer_no_active_secondment') || text.includes('has an active secondment')) return 'activeSecondment';
+  if (text.includes('transfer_other_commune')) return 'sameCommune';
+  if (text.includes('transfer_cross_district_justified')) return 'justificationRequired';
+  if (text.includes('assignment_primary_no_overlap') || text.includes('assignment_one_open_primary')) return 'assignmentChanged';
+  return null;
+}
+
+export type ApprovalInput = {
+  transferId: number;
+  provinceId: number;
+  version: number;
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  decisionDate: string;
+  decidedById: number;
+};
+
+export type ApprovalResult =
+  | { ok: true; state: 'approved' | 'executed'; newAssignmentId: number; closedAssignmentIds: number[]; fromCommuneId: number; toCommuneId: number; effectiveDate: string; cadreId: number }
+  | { ok: false; refusal: TransferRefusal; stale?: boolean };
+
+/**
+ * Approves a proposed transfer inside the caller's transaction: locks both communes (in id order: the quota
+ * reservation, so two concurrent approvals are serialised and the second counts the first), re-checks every
+ * guard with all approved-not-yet-effective transfers counted, then writes the move (rules.md "Time and dates"):
+ * the old primary assignment — and the person's other posts in the source commune — close the day before the
+ * effective date, the new primary assignment opens on it. Executed at once when the date is today or past.
+ */
+export async function approveTransfer(tx: Tx, input: ApprovalInput, today: string): Promise<ApprovalResult> {
+  const head = await tx.transfer.findFirst({
+    where: { id: input.transferId, provinceId: input.provinceId },
+    select: { fromCommuneId: true, toCommuneId: true },
+  });
+  if (!head) return { ok: false, refusal: refusal('notFound'), stale: true };
+  const [first, second] = [head.fromCommuneId, head.toCommuneId].sort((a, b) => a - b);
+  await tx.$queryRawUnsafe(`SELECT id FROM commune WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, first, second);
+  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM transfer WHERE id = $1 FOR UPDATE`, input.transferId);
+  if (rows.length === 0) return { ok: false, refusal: refusal('stale'), stale: true };
+  const t = await tx.transfer.findUniqueOrThrow({
+    where: { id: input.transferId },
+    select: {
+      state: true, version: true, cadreId: true, fromCommuneId: true, toCommuneId: true, fromAssignmentId: true, positionId: true,
+      effectiveDate: true, reason: true, justification: true,
+    },
+  });
+  if (t.state !== 'proposed' || t.version !== input.version) return { ok: false, refusal: refusal('stale'), stale: true };
+  const effectiveDate = iso(t.effectiveDate);
+  const { facts, current } = await loadTransferFacts(
+    tx,
+    { provinceId: input.provinceId, cadreId: t.cadreId, toCommuneId: t.toCommuneId, positionId: t.positionId, effectiveDate, reason: t.reason, justification: t.justification, excludeTransferId: input.transferId },
+    today,
+  );
+  // The person's post changed since the proposal (a roster change): the proposal no longer describes the move.
+  if (current && (current.id !== t.fromAssignmentId || current.communeId !== t.fromCommuneId)) return { ok: false, refusal: refusal('assignmentChanged') };
+  const outcome = checkTransferGuards(facts);
+  if (!outcome.ok) return { ok: false, refusal: refusal(outcome.code, outcome.field) };
+  // The primary assignment and the person's other posts in the source commune still open on the effective date.
+  const closed = await tx.$queryRawUnsafe<{ id: number }[]>(
+    `UPDATE assignment SET end_date = $3::date
+      WHERE cadre_id = $1 AND commune_id = $2 AND start_date <= $3::date AND (end_date IS NULL OR end_date > $3::date)
+      RETURNING id`,
+    t.cadreId,
+    t.fromCommuneId,
+    dayBefore(effectiveDate),
+  );
+  const created = await tx.assignment.create({
+    data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate },
+    select: { id: true },
+  });
+  const state = approvedState(effectiveDate, today);
+  const updated = await tx.transfer.updateMany({
+    where: { id: input.transferId, version: input.version, state: 'proposed' },
+    data: {
+      state, decisionNumber: input.decisionNumber.normalize('NFC').trim(), decisionDate: day(input.decisionDate), decidedById: input.decidedById,
+      newAssignmentId: created.id, executedOn: state === 'executed' ? t.effectiveDate : null, version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
+  return {
+    ok: true, state, newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
+    fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, effectiveDate, cadreId: t.cadreId,
+  };
+}
+
+/**
+ * The bookkeeping of execution (rules.md "Time and dates": derived, not run by a timer): approved transfers whose
+ * effective date has come are marked executed, one audit row each, in one statement. Idempotent; run at the start
+ * of the transfer pages and actions. Returns how many it marked.
+ */
+export async function markDueTransfersExecuted(db: Db | Tx, provinceId: number, today: string): Promise<number> {
+  const rows = await (db as Tx).$queryRawUnsafe<{ n: number }[]>(
+    `WITH due AS (
+       UPDATE transfer SET state = 'executed', executed_on = effective_date, version = version + 1, updated_at = now()
+        WHERE province_id = $1 AND state = 'approved' AND effective_date <= $2::date AND new_assignment_id IS NOT NULL
+        RETURNING id, effective_date),
+     logged AS (
+       INSERT INTO audit_log (province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, after)
+       SELECT $1, NULL, 'system', 'system', 'transfer.execute', 'transfer', due.id::text,
+              jsonb_build_object('from', 'approved', 'to', 'executed', 'executedOn', to_char(due.effective_date, 'YYYY-MM-DD'))
+         FROM due
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM logged`,
+    provinceId,
+    today,
+  );
+  return rows[0]?.n ?? 0;
+}

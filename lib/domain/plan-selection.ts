@@ -1,0 +1,57 @@
+import type { WhatIfMove } from './proposal-input';
+import type { ProposalInput, ProposedMove } from './proposals';
+
+// The moves a user ticks on the plan page (issue 8 items 3 and 4): one form field per person, `m_<cadre code>` =
+// `<target commune code>~<position code>`, read the same way from the what-if's GET address and from the accept
+// action's POST. Pure.
+
+export type SelectedMove = { cadreCode: string; toCommuneCode: string; positionCode: string };
+
+export const MOVE_FIELD_PREFIX = 'm_';
+/** More than any plan page shows at once is refused rather than read (the address stays short). */
+export const MAX_SELECTED_MOVES = 600;
+const CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+
+export const moveFieldName = (move: Pick<ProposedMove, 'cadreCode'>) => `${MOVE_FIELD_PREFIX}${move.cadreCode}`;
+export const moveFieldValue = (move: Pick<ProposedMove, 'toCommuneCode' | 'positionCode'>) => `${move.toCommuneCode}~${move.positionCode}`;
+export const moveKey = (move: SelectedMove) => `${move.cadreCode}|${move.toCommuneCode}|${move.positionCode}`;
+
+/** The selected moves among form fields or search parameters; malformed entries are skipped, null when too many. */
+export function parseSelection(entries: Iterable<[string, string | string[] | undefined]>): SelectedMove[] | null {
+  const moves = new Map<string, SelectedMove>();
+  for (const [name, raw] of entries) {
+    if (!name.startsWith(MOVE_FIELD_PREFIX)) continue;
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    const cadreCode = name.slice(MOVE_FIELD_PREFIX.length);
+    const [toCommuneCode, positionCode, extra] = (value ?? '').split('~');
+    if (extra !== undefined || !CODE.test(cadreCode) || !CODE.test(toCommuneCode ?? '') || !CODE.test(positionCode ?? '')) continue;
+    moves.set(cadreCode, { cadreCode, toCommuneCode, positionCode });
+    if (moves.size > MAX_SELECTED_MOVES) return null;
+  }
+  return [...moves.values()].sort((a, b) => (a.cadreCode < b.cadreCode ? -1 : a.cadreCode > b.cadreCode ? 1 : 0));
+}
+
+/** The selected moves that are in the plan (with its reasons), and those that are not (a stale page). */
+export function matchSelection(plan: readonly ProposedMove[], selected: readonly SelectedMove[]): { moves: ProposedMove[]; missing: SelectedMove[] } {
+  const byKey = new Map(plan.map((m) => [moveKey(m), m]));
+  const moves: ProposedMove[] = [];
+  const missing: SelectedMove[] = [];
+  for (const s of selected) {
+    const move = byKey.get(moveKey(s));
+    if (move) moves.push(move);
+    else missing.push(s);
+  }
+  return { moves, missing };
+}
+
+/** The plan's moves as the what-if counts them: the position each person leaves and the one they take. */
+export function toWhatIfMoves(moves: readonly ProposedMove[], input: ProposalInput): WhatIfMove[] {
+  const candidates = new Map(input.candidates.map((c) => [c.cadreId, c]));
+  const positions = new Map(input.positions.map((p) => [p.code, p.id]));
+  return moves.map((m) => {
+    const candidate = candidates.get(m.cadreId);
+    const toPositionId = positions.get(m.positionCode);
+    if (!candidate || toPositionId === undefined) throw new RangeError(`what-if: move of ${m.cadreCode} is not in the input`);
+    return { fromCommuneCode: m.fromCommuneCode, toCommuneCode: m.toCommuneCode, block: m.block, fromPositionId: candidate.positionId, toPositionId };
+  });
+}

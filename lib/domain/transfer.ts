@@ -1,0 +1,193 @@
+// Transfers between communes (issue 8 items 1–2; domain.md rule 5): the state machine and the guards. Pure: no
+// I/O, no clock (`today` is passed in). Who may take a transition is a policy action (lib/auth/policy.ts); scope
+// (a chairman acts on the transfers of his own commune, as source or target) is the caller's to check with `can`.
+//
+//   proposed ──approve──▶ approved ──(effective date reached)──▶ executed
+//      │  ╰──decline──▶ declined
+//      ╰────cancel───▶ cancelled
+//
+// An approval whose effective date is today or past goes straight to executed (rules.md "Time and dates": the
+// approval writes both assignments; execution is derived from the date, never run by a timer).
+
+import type { Action } from '@/lib/auth/policy';
+import type { Block } from './types';
+
+export const TRANSFER_STATES = ['proposed', 'approved', 'declined', 'executed', 'cancelled'] as const;
+export type TransferState = (typeof TRANSFER_STATES)[number];
+
+/** A transfer still holding its cadre (the database allows one per cadre). */
+export const isOpenTransfer = (state: TransferState) => state === 'proposed' || state === 'approved';
+
+export const TRANSFER_ACTIONS = ['propose', 'opinion', 'approve', 'decline', 'cancel'] as const;
+export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
+
+type Transition = { from: readonly (TransferState | null)[]; to: TransferState; permission: Action };
+
+/** `opinion` keeps the state (it records a chairman's view); `approve` may end in executed (see `approvedState`). */
+export const TRANSFER_TRANSITIONS: Record<TransferAction, Transition> = {
+  propose: { from: [null], to: 'proposed', permission: 'transfer.propose' },
+  opinion: { from: ['proposed'], to: 'proposed', permission: 'transfer.opinion' },
+  approve: { from: ['proposed'], to: 'approved', permission: 'transfer.decide' },
+  decline: { from: ['proposed'], to: 'declined', permission: 'transfer.decide' },
+  cancel: { from: ['proposed'], to: 'cancelled', permission: 'transfer.cancel' },
+};
+
+export type TransferError =
+  | 'transfer.errors.forbidden'
+  | 'transfer.errors.wrongState'
+  | 'transfer.errors.decisionRequired'
+  | 'transfer.errors.decisionDateFuture'
+  | 'transfer.errors.reasonRequired'
+  | 'transfer.errors.opinionRequired';
+
+export type TransferTransitionInput = {
+  /** approve: the decision's number and date (YYYY-MM-DD). */
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+  /** decline and cancel: the reason. */
+  reason?: string | null;
+  /** opinion: agree or disagree. */
+  opinion?: 'agree' | 'disagree' | null;
+  today?: string;
+};
+
+export type TransferTransitionResult = { ok: true; to: TransferState } | { ok: false; error: TransferError };
+
+const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
+
+/**
+ * Whether `allowed(permission)` (the role's policy, bound by the caller to the transfer's scope) lets the
+ * transfer move by `action` from `state` (null: it does not exist yet), and what the move requires.
+ */
+export function checkTransferTransition(
+  action: TransferAction,
+  state: TransferState | null,
+  allowed: (permission: Action) => boolean,
+  input: TransferTransitionInput = {},
+): TransferTransitionResult {
+  const transition = TRANSFER_TRANSITIONS[action];
+  if (!allowed(transition.permission)) return { ok: false, error: 'transfer.errors.forbidden' };
+  if (!transition.from.includes(state)) return { ok: false, error: 'transfer.errors.wrongState' };
+  switch (action) {
+    case 'approve':
+      if (blank(input.decisionNumber) || blank(input.decisionDate)) return { ok: false, error: 'transfer.errors.decisionRequired' };
+      if (input.today && input.decisionDate! > input.today) return { ok: false, error: 'transfer.errors.decisionDateFuture' };
+      break;
+    case 'decline':
+    case 'cancel':
+      if (blank(input.reason)) return { ok: false, error: 'transfer.errors.reasonRequired' };
+      break;
+    case 'opinion':
+      if (input.opinion !== 'agree' && input.opinion !== 'disagree') return { ok: false, error: 'transfer.errors.opinionRequired' };
+      break;
+  }
+  return { ok: true, to: transition.to };
+}
+
+/** The state an approval ends in: executed at once when the effective date is today or past. */
+export const approvedState = (effectiveDate: string, today: string): 'approved' | 'executed' => (effectiveDate <= today ? 'executed' : 'approved');
+
+/** Whether an approved transfer is due to be marked executed. */
+export const isDue = (state: TransferState, effectiveDate: string, today: string) => state === 'approved' && effectiveDate <= today;
+
+/** The chairman's side of a transfer: the source, the target, or neither (null: not his transfer). */
+export function chairmanSide(communeId: number | null, transfer: { fromCommuneId: number; toCommuneId: number }): 'from' | 'to' | null {
+  if (communeId === null) return null;
+  if (communeId === transfer.fromCommuneId) return 'from';
+  if (communeId === transfer.toCommuneId) return 'to';
+  return null;
+}
+
+/** The day before `iso` (YYYY-MM-DD): the closing date of the old assignment. */
+export function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---- Guards -------------------------------------------------------------------------------------------
+
+/**
+ * A commune block's figures for the guards: quota and current headcount, plus the approved transfers not yet
+ * effective into (`incoming`) and out of (`outgoing`) it — the reservations every approval counts.
+ */
+export type BlockLoad = { quota: number; headcount: number; incoming: number; outgoing: number };
+
+/** A key position of the target: the norm, its holders today, and approved transfers into / out of it. */
+export type KeyLoad = { required: number; holders: number; incoming: number; outgoing: number };
+
+export const projectedHeadcount = (load: BlockLoad) => load.headcount + load.incoming - load.outgoing;
+
+/** The source block stays at or above its quota once this person leaves, after all approved moves. */
+export const sourceStaysAtQuota = (source: BlockLoad) => projectedHeadcount(source) - 1 >= source.quota;
+
+/** The target block is short after all approved moves (one more person does not exceed the quota). */
+export const targetIsShort = (target: BlockLoad) => projectedHeadcount(target) + 1 <= target.quota;
+
+/** The person fills a key place of the target still vacant after all approved moves. */
+export const fillsKeyPlace = (key: KeyLoad | null) => key !== null && key.holders + key.incoming - key.outgoing < key.required;
+
+export type TransferFacts = {
+  cadreActive: boolean;
+  /** The person's open primary assignment in a commune (null: none, e.g. department staff). */
+  current: { communeId: number; oldDistrictId: number; startDate: string } | null;
+  target: { communeId: number; oldDistrictId: number; provinceMatches: boolean };
+  /** The target position: it needs a block and may not be an elected post. */
+  position: { block: Block | null; isElected: boolean; provinceMatches: boolean };
+  effectiveDate: string;
+  justification: string | null | undefined;
+  reason: string | null | undefined;
+  openTransfer: boolean;
+  activeSecondment: boolean;
+  /** Loads of the person's current block in the source and of the position's block in the target. */
+  sourceLoad: BlockLoad;
+  targetLoad: BlockLoad;
+  /** The target key place the position is (null: the position is not key). */
+  targetKey: KeyLoad | null;
+};
+
+/** Message keys (transfer.errors.*) of the refusals, each with the form field it concerns. */
+export const GUARD_FIELDS = {
+  notActive: 'cadreId',
+  noCurrentAssignment: 'cadreId',
+  openTransfer: 'cadreId',
+  activeSecondment: 'cadreId',
+  targetOtherProvince: 'toCommuneId',
+  sameCommune: 'toCommuneId',
+  positionInvalid: 'positionId',
+  positionElected: 'positionId',
+  reasonRequired: 'reason',
+  justificationRequired: 'justification',
+  effectiveBeforeStart: 'effectiveDate',
+  sourceBelowQuota: 'cadreId',
+  targetNotShort: 'toCommuneId',
+} as const;
+export type GuardCode = keyof typeof GUARD_FIELDS;
+
+export type GuardOutcome = { ok: true; crossDistrict: boolean; fillsKey: boolean } | { ok: false; code: GuardCode; field: string };
+
+const refuse = (code: GuardCode): GuardOutcome => ({ ok: false, code, field: GUARD_FIELDS[code] });
+
+/**
+ * Every guard of a transfer, in the order a user fixes them (the person, the target, the dates and texts, the
+ * figures). Used when proposing and again, under row locks, when approving.
+ */
+export function checkTransferGuards(f: TransferFacts): GuardOutcome {
+  if (!f.cadreActive) return refuse('notActive');
+  if (!f.current) return refuse('noCurrentAssignment');
+  if (f.openTransfer) return refuse('openTransfer');
+  if (f.activeSecondment) return refuse('activeSecondment');
+  if (!f.target.provinceMatches) return refuse('targetOtherProvince');
+  if (f.target.communeId === f.current.communeId) return refuse('sameCommune');
+  if (!f.position.provinceMatches || f.position.block === null) return refuse('positionInvalid');
+  if (f.position.isElected) return refuse('positionElected');
+  if (blank(f.reason)) return refuse('reasonRequired');
+  const crossDistrict = f.target.oldDistrictId !== f.current.oldDistrictId;
+  if (crossDistrict && blank(f.justification)) return refuse('justificationRequired');
+  // The old assignment closes the day before the effective date, so it must have started before it.
+  if (f.effectiveDate <= f.current.startDate) return refuse('effectiveBeforeStart');
+  if (!sourceStaysAtQuota(f.sourceLoad)) return refuse('sourceBelowQuota');
+  const fillsKey = fillsKeyPlace(f.targetKey);
+  if (!targetIsShort(f.targetLoad) && !fillsKey) return refuse('targetNotShort');
+  return { ok: true, crossDistrict, fillsKey };
+}

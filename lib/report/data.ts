@@ -1,0 +1,100 @@
+import { poolOf, type Db } from '@/lib/db/prisma';
+import { getCompilation, listYearConclusions } from '@/lib/db/secondment-queries';
+import { listSnapshots, type SnapshotDetail } from '@/lib/db/snapshot-queries';
+import { getProvinceContext, getProvinceStaffing, listPositions } from '@/lib/db/staffing-queries';
+import type { ReportData, ReportDraftData, ReportPlacement, ReportTransfer } from './model';
+
+// Reads everything the plan report needs for a province at a date: the one staffing pipeline (as of the date),
+// the education and Party committee seats, the 5% compilation as known on the date, the secondments in place on
+// the date, the transfers proposed by the date, the published context figures recorded with the snapshots, and
+// the author's draft. No `server-only`: the route handler and the command line share it.
+
+/** Secondments in place on `date`: started by then and neither ended nor past their end date. */
+async function listPlacements(db: Db, provinceId: number, date: string): Promise<ReportPlacement[]> {
+  const { rows } = await poolOf(db).query<ReportPlacement>(
+    `SELECT ca.full_name AS "cadreName", d.name AS "departmentName", cm.name AS "communeName", p.title_vi AS "positionTitle",
+            to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.end_date, 'YYYY-MM-DD') AS "endDate"
+       FROM secondment s
+       JOIN cadre ca ON ca.id = s.cadre_id
+       JOIN department d ON d.id = s.department_id
+       JOIN commune cm ON cm.id = s.commune_id
+       JOIN position p ON p.id = s.position_id
+      WHERE cm.province_id = $1 AND s.start_date <= $2::date AND s.end_date >= $2::date
+        AND (s.ended_on IS NULL OR s.ended_on > $2::date)
+      ORDER BY cm.name, ca.full_name`,
+    [provinceId, date],
+  );
+  return rows;
+}
+
+/**
+ * Transfers between the province's communes proposed by `date` (recorded on or before it, Asia/Ho_Chi_Minh), in
+ * their current state. Read here with its own query: the transfer workflow (issue 8) owns the table's writes.
+ */
+async function listTransfers(db: Db, provinceId: number, date: string): Promise<ReportTransfer[]> {
+  const { rows } = await poolOf(db).query<ReportTransfer>(
+    `SELECT ca.full_name AS "cadreName", f.name AS "fromCommune", fd.name AS "fromDistrict", tc.name AS "toCommune", td.name AS "toDistrict",
+            p.title_vi AS "positionTitle", t.cross_district AS "crossDistrict", to_char(t.effective_date, 'YYYY-MM-DD') AS "effectiveDate",
+            t.state::text AS state, t.decision_number AS "decisionNumber"
+       FROM transfer t
+       JOIN cadre ca ON ca.id = t.cadre_id
+       JOIN commune f ON f.id = t.from_commune_id JOIN old_district fd ON fd.id = f.old_district_id
+       JOIN commune tc ON tc.id = t.to_commune_id JOIN old_district td ON td.id = tc.old_district_id
+       JOIN position p ON p.id = t.position_id
+      WHERE t.province_id = $1 AND (t.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $2::date
+      ORDER BY t.effective_date, t.id`,
+    [provinceId, date],
+  );
+  return rows;
+}
+
+export async function getReportDraft(db: Db, provinceId: number): Promise<ReportDraftData | null> {
+  return db.reportDraft.findUnique({
+    where: { provinceId },
+    select: { documentNumber: true, recommendations: true, signerTitle: true, signerName: true, version: true },
+  });
+}
+
+/** The plan report's data for the province at `date` ('YYYY-MM-DD', already checked by checkReportDate). */
+export async function loadReportData(db: Db, provinceId: number, date: string): Promise<ReportData> {
+  const year = Number(date.slice(0, 4));
+  const [staffing, context, positions, compilation, conclusions, placements, transfers, snapshots, draft] = await Promise.all([
+    getProvinceStaffing(db, provinceId, { date }),
+    getProvinceContext(db, provinceId, date),
+    listPositions(db, provinceId),
+    getCompilation(db, provinceId, year, undefined, date),
+    listYearConclusions(db, provinceId, year),
+    listPlacements(db, provinceId, date),
+    listTransfers(db, provinceId, date),
+    listSnapshots(db, provinceId, undefined, date),
+    getReportDraft(db, provinceId),
+  ]);
+  // Published context figures (never computed) travel with the snapshots that recorded them; each key once, latest first.
+  const seen = new Set<string>();
+  const contextFigures: NonNullable<SnapshotDetail['context']> = [];
+  for (const s of [...snapshots].reverse()) {
+    for (const c of s.detail.context ?? []) {
+      if (seen.has(c.key)) continue;
+      seen.add(c.key);
+      contextFigures.push(c);
+    }
+  }
+  const { total: educationTotal, ...levels } = context.education;
+  return {
+    province: staffing.province,
+    date,
+    staffing: { total: staffing.total, oldDistricts: staffing.oldDistricts, communes: staffing.communes },
+    positionTitles: Object.fromEntries(positions.map((p) => [p.id, p.titleVi])),
+    education: { ...levels, total: educationTotal },
+    partySeats: context.partySeats,
+    context: contextFigures,
+    compilation: {
+      year,
+      rows: compilation.map(({ name, quota, required, listed, meets, approved, placed, belowMinimum }) => ({ name, quota, required, listed, meets, approved, placed, belowMinimum })),
+      conclusions: conclusions.filter((c) => c.date <= date),
+    },
+    placements,
+    transfers,
+    draft,
+  };
+}

@@ -1,0 +1,133 @@
+import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
+
+// The plan report's plain data (issue 7, item 3): what lib/report/data.ts reads from the one staffing pipeline,
+// the 5% compilation, the secondments, the transfers and the author's draft, and what the pure section builders
+// (sections.ts) turn into numbered sections that the PDF (pdf.tsx), the workbook (xlsx.ts) and the screen's
+// preview all render. No I/O here.
+
+/** The two-level government took effect on 01/07/2025: no report before it. */
+export const REFORM_DATE = '2025-07-01';
+
+export type EducationLevel = 'intermediate' | 'college' | 'university' | 'master' | 'doctorate';
+
+export type ReportPlacement = {
+  cadreName: string;
+  departmentName: string;
+  communeName: string;
+  positionTitle: string;
+  startDate: string;
+  endDate: string;
+};
+
+export type TransferState = 'proposed' | 'approved' | 'declined' | 'executed' | 'cancelled';
+
+export type ReportTransfer = {
+  cadreName: string;
+  fromCommune: string;
+  fromDistrict: string;
+  toCommune: string;
+  toDistrict: string;
+  positionTitle: string;
+  crossDistrict: boolean;
+  effectiveDate: string;
+  state: TransferState;
+  decisionNumber: string | null;
+};
+
+export type ReportDraftData = {
+  documentNumber: string | null;
+  recommendations: string;
+  signerTitle: string | null;
+  signerName: string | null;
+  version: number;
+};
+
+export type ContextFigure = { key: string; value: number; parts?: Record<string, number>; source: string };
+
+export type ReportData = {
+  province: { id: number; code: string; name: string };
+  /** The date the figures are counted at ('YYYY-MM-DD'). */
+  date: string;
+  staffing: {
+    total: Rollup;
+    oldDistricts: (OldDistrictRollup & { oldDistrictCode: string })[];
+    communes: CommuneStaffing[];
+  };
+  /** Key positions' titles by id (the vacancies name them). */
+  positionTitles: Record<number, string>;
+  education: Record<EducationLevel, number> & { total: number };
+  partySeats: { executive: { planned: number; appointed: number }; standing: { planned: number; appointed: number } };
+  /** Published figures the model does not compute (rules.md): shown as context with their source. */
+  context: ContextFigure[];
+  compilation: {
+    year: number;
+    rows: { name: string; quota: number; required: number; listed: number; meets: number; approved: number; placed: number; belowMinimum: boolean }[];
+    conclusions: { number: string; date: string; approved: number }[];
+  };
+  placements: ReportPlacement[];
+  transfers: ReportTransfer[];
+  draft: ReportDraftData | null;
+};
+
+export type Align = 'left' | 'center' | 'right';
+
+/** How a column's values are shown: integers "8.635", signed differences "+647", text, or dates dd/MM/yyyy. */
+export type ColumnKind = 'text' | 'int' | 'signed' | 'date' | 'percent';
+
+export type ReportColumn = { header: string; width: number; align?: Align; kind: ColumnKind };
+/** A cell: text, a number (percent columns hold a fraction 0..1), or a calendar date 'YYYY-MM-DD' in a date column. */
+export type ReportCell = string | number;
+export type ReportTableRow = { cells: ReportCell[]; bold?: boolean };
+
+export type ReportTable = {
+  /** A stable key (tests, XLSX order). */
+  key: string;
+  /** The workbook's sheet name (≤ 31 characters, unique). */
+  sheet: string;
+  /** The caption above the table ("Bảng 1. …"). */
+  caption: string;
+  columns: ReportColumn[];
+  rows: ReportTableRow[];
+};
+
+export type ReportBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'subheading'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'table'; table: ReportTable };
+
+export type ReportSection = { number: string; heading: string; blocks: ReportBlock[] };
+
+export type ReportHeadline = {
+  units: number;
+  quota: number;
+  headcount: number;
+  difference: number;
+  shortStaffedUnits: number;
+  keyGapUnits: number;
+  bothUnits: number;
+  keyVacancies: number;
+  required: number;
+  listed: number;
+  approved: number;
+  placed: number;
+  transfers: number;
+};
+
+export type ReportModel = {
+  province: { code: string; name: string };
+  date: string;
+  issuer: { parent: string; body: string };
+  number: string;
+  kind: string;
+  summary: string;
+  headline: ReportHeadline;
+  sections: ReportSection[];
+  recipients: string[];
+  signature: { authority?: string; title: string; name?: string };
+};
+
+export const BLOCK_LABELS: Record<Block, string> = {
+  party_front: 'Khối Đảng, Mặt trận Tổ quốc và các đoàn thể',
+  government: 'Khối chính quyền',
+};

@@ -1,0 +1,520 @@
+import { formatDate, formatNumber, formatPercent, parseDate } from '@/lib/domain/format';
+import type { CommuneStaffing } from '@/lib/domain/types';
+import { compareVietnamese } from '@/lib/domain/vietnamese';
+import {
+  BLOCK_LABELS,
+  REFORM_DATE,
+  type ReportBlock,
+  type ReportData,
+  type ReportHeadline,
+  type ReportModel,
+  type ReportSection,
+  type ReportTable,
+  type ReportTransfer,
+  type TransferState,
+} from './model';
+
+// Pure builders of the plan report's sections from ReportData: every sentence and table of the PDF, the
+// workbook and the screen's preview comes from here, so the three never disagree.
+
+export const REPORT_KIND = 'Báo cáo';
+export const REPORT_SUMMARY = 'Phương án điều động, luân chuyển, biệt phái cán bộ, công chức từ cấp tỉnh về cấp xã';
+
+export const SECTION_HEADINGS = [
+  'I. TÌNH HÌNH ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ',
+  'II. THỪA, THIẾU BIÊN CHẾ THEO ĐỊA BÀN HUYỆN CŨ VÀ THEO ĐƠN VỊ CẤP XÃ',
+  'III. VỊ TRÍ CHỦ CHỐT CÒN KHUYẾT',
+  'IV. DANH SÁCH 5% CỦA CÁC SỞ, BAN, NGÀNH VÀ KẾT QUẢ PHÊ DUYỆT',
+  'V. BỐ TRÍ BIỆT PHÁI VÀ PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN',
+  'VI. KIẾN NGHỊ, ĐỀ XUẤT',
+] as const;
+
+export type ReportDateCheck = { ok: true; date: string } | { ok: false; reason: 'invalid' | 'future' | 'beforeReform'; message: string };
+
+/**
+ * The report's date: `value` as 'YYYY-MM-DD' or dd/MM/yyyy, default today; refused when it is not a real date,
+ * in the future, or before the two-level government took effect (01/07/2025). Messages in Vietnamese.
+ */
+export function checkReportDate(value: string | null | undefined, today: string): ReportDateCheck {
+  if (value === undefined || value === null || value.trim() === '') return { ok: true, date: today };
+  const date = parseDate(value);
+  if (!date) return { ok: false, reason: 'invalid', message: `Ngày không hợp lệ: "${value.trim()}" (cần dạng dd/MM/yyyy).` };
+  if (date > today) return { ok: false, reason: 'future', message: `Ngày ${formatDate(date)} ở tương lai (hôm nay là ${formatDate(today)}).` };
+  if (date < REFORM_DATE) {
+    return { ok: false, reason: 'beforeReform', message: `Ngày ${formatDate(date)} trước khi chính quyền địa phương hai cấp vận hành (${formatDate(REFORM_DATE)}).` };
+  }
+  return { ok: true, date };
+}
+
+/** "thừa 647" / "thiếu 12" / "đủ" for a difference (headcount − quota). */
+export function describeDifference(difference: number): string {
+  if (difference > 0) return `thừa ${formatNumber(difference)}`;
+  if (difference < 0) return `thiếu ${formatNumber(-difference)}`;
+  return 'bằng';
+}
+
+export function headlineOf(data: ReportData): ReportHeadline {
+  const t = data.staffing.total;
+  const c = compilationTotals(data);
+  return {
+    units: t.units,
+    quota: t.total.quota,
+    headcount: t.total.headcount,
+    difference: t.total.difference,
+    shortStaffedUnits: t.shortStaffedUnits,
+    keyGapUnits: t.keyGapUnits,
+    bothUnits: t.shortStaffedWithKeyGapsUnits,
+    keyVacancies: t.keyVacancies,
+    required: c.required,
+    listed: c.listed,
+    approved: c.approved,
+    placed: c.placed,
+    transfers: data.transfers.filter((x) => x.state !== 'cancelled' && x.state !== 'declined').length,
+  };
+}
+
+export function compilationTotals(data: ReportData) {
+  const total = { quota: 0, required: 0, listed: 0, meets: 0, approved: 0, placed: 0 };
+  for (const r of data.compilation.rows) {
+    total.quota += r.quota;
+    total.required += r.required;
+    total.listed += r.listed;
+    total.meets += r.meets;
+    total.approved += r.approved;
+    total.placed += r.placed;
+  }
+  return total;
+}
+
+const P = (text: string): ReportBlock => ({ kind: 'paragraph', text });
+const SUB = (text: string): ReportBlock => ({ kind: 'subheading', text });
+const NOTE = (text: string): ReportBlock => ({ kind: 'note', text });
+const T = (table: ReportTable): ReportBlock => ({ kind: 'table', table });
+
+const EDUCATION_LABELS: [keyof ReportData['education'], string][] = [
+  ['doctorate', 'tiến sĩ'],
+  ['master', 'thạc sĩ'],
+  ['university', 'đại học'],
+  ['college', 'cao đẳng'],
+  ['intermediate', 'trung cấp'],
+];
+
+/** I. The situation: quota, headcount and difference per block; units short, with key gaps, both; education; Party committee seats; context. */
+export function buildSituation(data: ReportData): ReportSection {
+  const { total } = data.staffing;
+  const pf = total.blocks.party_front;
+  const gov = total.blocks.government;
+  const e = data.education;
+  const blocks: ReportBlock[] = [
+    P(
+      `Đến ngày ${formatDate(data.date)}, toàn tỉnh có ${formatNumber(total.units)} đơn vị hành chính cấp xã. Biên chế cán bộ, công chức cấp xã được giao là ${formatNumber(total.total.quota)} ` +
+        `(khối Đảng, Mặt trận Tổ quốc và các đoàn thể ${formatNumber(pf.quota)}; khối chính quyền ${formatNumber(gov.quota)}); ` +
+        `số cán bộ, công chức hiện có là ${formatNumber(total.total.headcount)} (${formatNumber(pf.headcount)} và ${formatNumber(gov.headcount)}), ` +
+        `${describeDifference(total.total.difference)} so với biên chế được giao.`,
+    ),
+    T({
+      key: 'blocks',
+      sheet: 'Tình hình theo khối',
+      caption: 'Bảng 1. Biên chế, số hiện có và chênh lệch theo khối',
+      columns: [
+        { header: 'Khối', width: 46, kind: 'text' },
+        { header: 'Biên chế được giao', width: 18, align: 'right', kind: 'int' },
+        { header: 'Hiện có', width: 16, align: 'right', kind: 'int' },
+        { header: 'Chênh lệch (+ thừa, - thiếu)', width: 20, align: 'right', kind: 'signed' },
+      ],
+      rows: [
+        { cells: [BLOCK_LABELS.party_front, pf.quota, pf.headcount, pf.difference] },
+        { cells: [BLOCK_LABELS.government, gov.quota, gov.headcount, gov.difference] },
+        { cells: ['Tổng cộng', total.total.quota, total.total.headcount, total.total.difference], bold: true },
+      ],
+    }),
+    P(
+      `Có ${formatNumber(total.shortStaffedUnits)}/${formatNumber(total.units)} đơn vị thiếu cán bộ, công chức so với biên chế; ` +
+        `${formatNumber(total.keyGapUnits)} đơn vị còn khuyết vị trí chủ chốt (${formatNumber(total.keyVacancies)} vị trí); ` +
+        `trong đó ${formatNumber(total.shortStaffedWithKeyGapsUnits)}/${formatNumber(total.units)} đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt. ` +
+        `${formatNumber(total.surplusUnits)} đơn vị thừa và ${formatNumber(total.balancedUnits)} đơn vị đủ so với biên chế.`,
+    ),
+  ];
+  if (e.total > 0) {
+    const parts = EDUCATION_LABELS.filter(([k]) => e[k] > 0).map(([k, label]) => `${label} ${formatNumber(e[k])} người (${formatPercent(e[k], e.total)})`);
+    blocks.push(P(`Về trình độ chuyên môn (trình độ cao nhất) của ${formatNumber(e.total)} cán bộ, công chức cấp xã: ${parts.join('; ')}.`));
+  }
+  const { executive, standing } = data.partySeats;
+  if (executive.planned > 0 || standing.planned > 0) {
+    blocks.push(
+      P(
+        `Về cấp ủy cấp xã: đã chỉ định ${formatNumber(executive.appointed)}/${formatNumber(executive.planned)} ủy viên Ban Chấp hành ` +
+          `và ${formatNumber(standing.appointed)}/${formatNumber(standing.planned)} ủy viên Ban Thường vụ đảng ủy cấp xã theo số lượng dự kiến.`,
+      ),
+    );
+  }
+  for (const c of data.context) blocks.push(NOTE(contextSentence(c)));
+  return { number: 'I', heading: SECTION_HEADINGS[0], blocks };
+}
+
+/** A published figure the model does not compute, marked as context with its source. */
+export function contextSentence(c: ReportData['context'][number]): string {
+  const parts = c.parts ? Object.entries(c.parts) : [];
+  const label =
+    c.key === 'positions_handed_over'
+      ? `${formatNumber(c.value)} biên chế được bàn giao về cấp xã khi vận hành chính quyền địa phương hai cấp` +
+        (parts.length ? ` (${parts.map(([k, v]) => `${BLOCK_SHORT[k] ?? k} ${formatNumber(v)}`).join('; ')})` : '')
+      : `${c.key}: ${formatNumber(c.value)}`;
+  return `Số liệu tham khảo (đã công bố, không do hệ thống tính): ${label}. Nguồn: ${c.source}.`;
+}
+
+const BLOCK_SHORT: Record<string, string> = { party_front: 'khối Đảng, Mặt trận Tổ quốc và các đoàn thể', government: 'khối chính quyền' };
+
+const byName = (a: CommuneStaffing, b: CommuneStaffing) =>
+  compareVietnamese(a.oldDistrictName, b.oldDistrictName) || compareVietnamese(a.name, b.name) || a.communeId - b.communeId;
+
+/** II. Surplus and shortage by old district and by commune. */
+export function buildSurplusShortage(data: ReportData): ReportSection {
+  const { oldDistricts, communes, total } = data.staffing;
+  const districtShort = oldDistricts.filter((d) => d.total.difference < 0).length;
+  const districtTable: ReportTable = {
+    key: 'districts',
+    sheet: 'Theo huyện cũ',
+    caption: 'Bảng 2. Thừa, thiếu biên chế theo địa bàn huyện cũ',
+    columns: [
+      { header: 'STT', width: 5, align: 'center', kind: 'int' },
+      { header: 'Địa bàn huyện cũ', width: 22, kind: 'text' },
+      { header: 'Số đơn vị', width: 8, align: 'right', kind: 'int' },
+      { header: 'Biên chế', width: 10, align: 'right', kind: 'int' },
+      { header: 'Hiện có', width: 10, align: 'right', kind: 'int' },
+      { header: 'Chênh lệch', width: 10, align: 'right', kind: 'signed' },
+      { header: 'Đơn vị thiếu người', width: 10, align: 'right', kind: 'int' },
+      { header: 'Đơn vị khuyết chủ chốt', width: 11, align: 'right', kind: 'int' },
+      { header: 'Vừa thiếu người vừa khuyết', width: 11, align: 'right', kind: 'int' },
+    ],
+    rows: [
+      ...oldDistricts.map((d, i) => ({
+        cells: [i + 1, d.oldDistrictName, d.units, d.total.quota, d.total.headcount, d.total.difference, d.shortStaffedUnits, d.keyGapUnits, d.shortStaffedWithKeyGapsUnits],
+      })),
+      {
+        cells: ['', 'Toàn tỉnh', total.units, total.total.quota, total.total.headcount, total.total.difference, total.shortStaffedUnits, total.keyGapUnits, total.shortStaffedWithKeyGapsUnits],
+        bold: true,
+      },
+    ],
+  };
+  const communeTable: ReportTable = {
+    key: 'communes',
+    sheet: 'Theo đơn vị cấp xã',
+    caption: 'Bảng 3. Thừa, thiếu biên chế theo đơn vị hành chính cấp xã',
+    columns: [
+      { header: 'STT', width: 5, align: 'center', kind: 'int' },
+      { header: 'Xã, phường', width: 16, kind: 'text' },
+      { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
+      { header: 'Biên chế', width: 8, align: 'right', kind: 'int' },
+      { header: 'Hiện có', width: 8, align: 'right', kind: 'int' },
+      { header: 'Chênh lệch', width: 8.5, align: 'right', kind: 'signed' },
+      { header: 'Chủ chốt khuyết', width: 8.5, align: 'right', kind: 'int' },
+      { header: 'Ghi chú', width: 27, kind: 'text' },
+    ],
+    rows: [...communes].sort(byName).map((c, i) => ({
+      cells: [
+        i + 1, c.name, c.oldDistrictName, c.total.quota, c.total.headcount, c.total.difference, c.keyVacancies,
+        c.isShortStaffed && c.hasKeyGaps ? 'Thiếu người, khuyết CC' : c.isShortStaffed ? 'Thiếu người' : c.hasKeyGaps ? 'Khuyết CC' : '',
+      ],
+    })),
+  };
+  return {
+    number: 'II',
+    heading: SECTION_HEADINGS[1],
+    blocks: [
+      SUB('1. Theo địa bàn huyện cũ'),
+      P(`${formatNumber(districtShort)}/${formatNumber(oldDistricts.length)} địa bàn huyện cũ có tổng số cán bộ, công chức cấp xã thấp hơn biên chế được giao.`),
+      T(districtTable),
+      SUB('2. Theo đơn vị hành chính cấp xã'),
+      P(
+        `${formatNumber(total.surplusUnits)} đơn vị thừa, ${formatNumber(total.balancedUnits)} đơn vị đủ và ${formatNumber(total.shortStaffedUnits)} đơn vị thiếu so với biên chế được giao (chi tiết tại Bảng 3).`,
+      ),
+      T(communeTable),
+      NOTE('Ghi chú: "CC" là vị trí chủ chốt; chênh lệch dương là thừa, âm là thiếu so với biên chế được giao.'),
+    ],
+  };
+}
+
+export type VacantPosition = { positionId: number; title: string; vacancies: number; units: number };
+
+/** Key positions by vacant places across the province (most vacant first, then by title). */
+export function vacantPositions(data: ReportData): VacantPosition[] {
+  const byPosition = new Map<number, VacantPosition>();
+  for (const commune of data.staffing.communes) {
+    for (const place of commune.keyPositions) {
+      if (place.vacancies === 0) continue;
+      const entry = byPosition.get(place.positionId) ?? {
+        positionId: place.positionId, title: data.positionTitles[place.positionId] ?? place.positionCode, vacancies: 0, units: 0,
+      };
+      entry.vacancies += place.vacancies;
+      entry.units += 1;
+      byPosition.set(place.positionId, entry);
+    }
+  }
+  return [...byPosition.values()].sort((a, b) => b.vacancies - a.vacancies || compareVietnamese(a.title, b.title));
+}
+
+/** III. Key positions vacant: by position, and the communes with their vacant posts. */
+export function buildKeyVacancies(data: ReportData): ReportSection {
+  const { total } = data.staffing;
+  const positions = vacantPositions(data);
+  if (positions.length === 0) {
+    return { number: 'III', heading: SECTION_HEADINGS[2], blocks: [P(`Đến ngày ${formatDate(data.date)}, các đơn vị cấp xã đã bố trí đủ các vị trí chủ chốt.`)] };
+  }
+  const gapCommunes = data.staffing.communes.filter((c) => c.hasKeyGaps).sort(byName);
+  const top = positions.slice(0, 3).map((p) => `${p.title} (${formatNumber(p.vacancies)})`);
+  return {
+    number: 'III',
+    heading: SECTION_HEADINGS[2],
+    blocks: [
+      P(
+        `Toàn tỉnh còn ${formatNumber(total.keyVacancies)} vị trí chủ chốt khuyết tại ${formatNumber(total.keyGapUnits)} đơn vị cấp xã; ` +
+          `khuyết nhiều nhất là các chức danh: ${top.join(', ')}.`,
+      ),
+      SUB('1. Theo chức danh'),
+      T({
+        key: 'vacantPositions',
+        sheet: 'Chủ chốt khuyết theo chức danh',
+        caption: 'Bảng 4. Vị trí chủ chốt còn khuyết theo chức danh',
+        columns: [
+          { header: 'STT', width: 6, align: 'center', kind: 'int' },
+          { header: 'Chức danh', width: 58, kind: 'text' },
+          { header: 'Số vị trí khuyết', width: 18, align: 'right', kind: 'int' },
+          { header: 'Số đơn vị', width: 18, align: 'right', kind: 'int' },
+        ],
+        rows: [
+          ...positions.map((p, i) => ({ cells: [i + 1, p.title, p.vacancies, p.units] })),
+          { cells: ['', 'Tổng cộng', total.keyVacancies, total.keyGapUnits], bold: true },
+        ],
+      }),
+      SUB('2. Các đơn vị còn khuyết vị trí chủ chốt'),
+      T({
+        key: 'vacantCommunes',
+        sheet: 'Chủ chốt khuyết theo xã',
+        caption: 'Bảng 5. Đơn vị cấp xã còn khuyết vị trí chủ chốt',
+        columns: [
+          { header: 'STT', width: 5, align: 'center', kind: 'int' },
+          { header: 'Xã, phường', width: 15, kind: 'text' },
+          { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
+          { header: 'Số vị trí khuyết', width: 8, align: 'right', kind: 'int' },
+          { header: 'Chức danh còn khuyết', width: 53, kind: 'text' },
+        ],
+        rows: gapCommunes.map((c, i) => ({
+          cells: [
+            i + 1, c.name, c.oldDistrictName, c.keyVacancies,
+            c.keyPositions
+              .filter((p) => p.vacancies > 0)
+              .map((p) => (data.positionTitles[p.positionId] ?? p.positionCode) + (p.vacancies > 1 ? ` (${p.vacancies})` : ''))
+              .join('; '),
+          ],
+        })),
+      }),
+    ],
+  };
+}
+
+/** IV. The departments' 5% lists: required, listed, meeting standards, approved (by which Conclusion), placed. */
+export function buildDepartmentLists(data: ReportData): ReportSection {
+  const { year, rows, conclusions } = data.compilation;
+  const t = compilationTotals(data);
+  const below = rows.filter((r) => r.belowMinimum);
+  const blocks: ReportBlock[] = [
+    P(
+      `Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký tối thiểu 5% biên chế được giao năm ${year}. ` +
+        `Tổng số tối thiểu phải đăng ký là ${formatNumber(t.required)} người; đã đăng ký ${formatNumber(t.listed)}, ${formatNumber(t.meets)} người đạt tiêu chuẩn, ` +
+        `${formatNumber(t.approved)} người được phê duyệt và ${formatNumber(t.placed)} người đã được bố trí về cấp xã.` +
+        (below.length
+          ? ` Còn ${formatNumber(below.length)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5%.`
+          : rows.length
+            ? ' Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5%.'
+            : ''),
+    ),
+    T({
+      key: 'departments',
+      sheet: 'Danh sách 5%',
+      caption: `Bảng 6. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
+      columns: [
+        { header: 'STT', width: 5.5, align: 'center', kind: 'int' },
+        { header: 'Sở, ban, ngành', width: 27, kind: 'text' },
+        { header: 'Biên chế được giao', width: 10.5, align: 'right', kind: 'int' },
+        { header: 'Tối thiểu 5%', width: 9, align: 'right', kind: 'int' },
+        { header: 'Đã đăng ký', width: 9, align: 'right', kind: 'int' },
+        { header: 'Đạt tiêu chuẩn', width: 9.5, align: 'right', kind: 'int' },
+        { header: 'Được phê duyệt', width: 9.5, align: 'right', kind: 'int' },
+        { header: 'Đã bố trí', width: 8.5, align: 'right', kind: 'int' },
+        { header: 'Ghi chú', width: 10, kind: 'text' },
+      ],
+      rows: [
+        ...rows.map((r, i) => ({
+          cells: [i + 1, r.name, r.quota, r.required, r.listed, r.meets, r.approved, r.placed, r.belowMinimum ? `Thiếu ${formatNumber(r.required - r.listed)}` : ''],
+        })),
+        { cells: ['', 'Tổng cộng', t.quota, t.required, t.listed, t.meets, t.approved, t.placed, t.listed < t.required ? `Thiếu ${formatNumber(t.required - t.listed)}` : ''], bold: true },
+      ],
+    }),
+  ];
+  if (conclusions.length === 0) blocks.push(P(`Đến ngày ${formatDate(data.date)}, Ban Thường vụ Tỉnh ủy chưa có kết luận phê duyệt danh sách năm ${year}.`));
+  else {
+    blocks.push(
+      P(
+        `Ban Thường vụ Tỉnh ủy đã phê duyệt danh sách theo ` +
+          conclusions.map((c) => `Kết luận số ${c.number} ngày ${formatDate(c.date)} (${formatNumber(c.approved)} người)`).join('; ') +
+          '.',
+      ),
+    );
+  }
+  return { number: 'IV', heading: SECTION_HEADINGS[3], blocks };
+}
+
+export const TRANSFER_STATE_LABELS: Record<TransferState, string> = {
+  proposed: 'Đề xuất',
+  approved: 'Đã phê duyệt',
+  executed: 'Đã thực hiện',
+  declined: 'Không phê duyệt',
+  cancelled: 'Đã hủy',
+};
+
+const TRANSFER_ORDER: TransferState[] = ['proposed', 'approved', 'executed', 'declined', 'cancelled'];
+
+export function countTransfers(transfers: ReportTransfer[]) {
+  const byState = Object.fromEntries(TRANSFER_ORDER.map((s) => [s, 0])) as Record<TransferState, number>;
+  let cross = 0;
+  for (const t of transfers) {
+    byState[t.state] += 1;
+    if (t.crossDistrict && t.state !== 'cancelled' && t.state !== 'declined') cross += 1;
+  }
+  return { byState, cross };
+}
+
+/** V. Placements (secondments placed) and proposed transfers between communes. */
+export function buildPlacementsTransfers(data: ReportData): ReportSection {
+  const blocks: ReportBlock[] = [SUB('1. Bố trí cán bộ, công chức biệt phái, tăng cường về cấp xã')];
+  const placements = [...data.placements].sort((a, b) => compareVietnamese(a.communeName, b.communeName) || compareVietnamese(a.cadreName, b.cadreName));
+  if (placements.length === 0) blocks.push(P(`Đến ngày ${formatDate(data.date)}, chưa có cán bộ, công chức cấp tỉnh được bố trí biệt phái về cấp xã.`));
+  else {
+    const communes = new Set(placements.map((p) => p.communeName)).size;
+    const departments = new Set(placements.map((p) => p.departmentName)).size;
+    blocks.push(
+      P(`Đến ngày ${formatDate(data.date)}, ${formatNumber(placements.length)} cán bộ, công chức của ${formatNumber(departments)} sở, ban, ngành đang biệt phái, tăng cường tại ${formatNumber(communes)} đơn vị cấp xã.`),
+      T({
+        key: 'placements',
+        sheet: 'Biệt phái đã bố trí',
+        caption: 'Bảng 7. Cán bộ, công chức biệt phái đã bố trí về cấp xã',
+        columns: [
+          { header: 'STT', width: 5, align: 'center', kind: 'int' },
+          { header: 'Họ và tên', width: 17, kind: 'text' },
+          { header: 'Sở, ban, ngành', width: 19, kind: 'text' },
+          { header: 'Đơn vị nhận', width: 15, kind: 'text' },
+          { header: 'Vị trí bố trí', width: 22, kind: 'text' },
+          { header: 'Từ ngày', width: 11, align: 'center', kind: 'date' },
+          { header: 'Đến ngày', width: 11, align: 'center', kind: 'date' },
+        ],
+        rows: placements.map((p, i) => ({ cells: [i + 1, p.cadreName, p.departmentName, p.communeName, p.positionTitle, p.startDate, p.endDate] })),
+      }),
+    );
+  }
+  blocks.push(SUB('2. Phương án điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã'));
+  const transfers = data.transfers.filter((t) => t.state !== 'cancelled');
+  if (transfers.length === 0) {
+    blocks.push(P(`Đến ngày ${formatDate(data.date)}, chưa có đề xuất điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã.`));
+  } else {
+    const { byState, cross } = countTransfers(data.transfers);
+    const stateParts = TRANSFER_ORDER.filter((s) => s !== 'cancelled' && byState[s] > 0).map((s) => `${TRANSFER_STATE_LABELS[s].toLowerCase()} ${formatNumber(byState[s])}`);
+    const active = transfers.filter((t) => t.state !== 'declined').length;
+    blocks.push(
+      P(
+        `Có ${formatNumber(transfers.length)} trường hợp điều động, luân chuyển giữa các đơn vị cấp xã (${stateParts.join('; ')}); ` +
+          `trong ${formatNumber(active)} trường hợp đang đề xuất, đã phê duyệt hoặc đã thực hiện, ${formatNumber(cross)} trường hợp khác địa bàn huyện cũ và ${formatNumber(active - cross)} trường hợp cùng địa bàn huyện cũ.`,
+      ),
+      T({
+        key: 'transfers',
+        sheet: 'Điều động, luân chuyển',
+        caption: 'Bảng 8. Điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã',
+        columns: [
+          { header: 'STT', width: 5, align: 'center', kind: 'int' },
+          { header: 'Họ và tên', width: 16, kind: 'text' },
+          { header: 'Từ đơn vị', width: 15, kind: 'text' },
+          { header: 'Đến đơn vị', width: 15, kind: 'text' },
+          { header: 'Chức danh', width: 17, kind: 'text' },
+          { header: 'Phạm vi', width: 11, kind: 'text' },
+          { header: 'Ngày hiệu lực', width: 10, align: 'center', kind: 'date' },
+          { header: 'Trạng thái', width: 11, kind: 'text' },
+        ],
+        rows: [...transfers]
+          .sort((a, b) => TRANSFER_ORDER.indexOf(a.state) - TRANSFER_ORDER.indexOf(b.state) || (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0) || compareVietnamese(a.cadreName, b.cadreName))
+          .map((t, i) => ({
+            cells: [
+              i + 1, t.cadreName, t.fromCommune, t.toCommune, t.positionTitle, t.crossDistrict ? 'Khác huyện cũ' : 'Cùng huyện cũ', t.effectiveDate,
+              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? ` (QĐ ${t.decisionNumber})` : ''),
+            ],
+          })),
+      }),
+    );
+  }
+  return { number: 'V', heading: SECTION_HEADINGS[4], blocks };
+}
+
+/** The recommendations prefilled from the figures when the author has not written any (one per line). */
+export function defaultRecommendations(data: ReportData): string {
+  const t = data.staffing.total;
+  const c = compilationTotals(data);
+  const top = vacantPositions(data).slice(0, 3).map((p) => p.title);
+  const below = data.compilation.rows.filter((r) => r.belowMinimum).length;
+  const lines: string[] = [];
+  if (t.shortStaffedUnits > 0) {
+    lines.push(
+      `Điều động, luân chuyển cán bộ, công chức từ ${formatNumber(t.surplusUnits)} đơn vị thừa biên chế sang ${formatNumber(t.shortStaffedUnits)} đơn vị thiếu, ` +
+        `ưu tiên ${formatNumber(t.shortStaffedWithKeyGapsUnits)} đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt; ưu tiên điều động trong cùng địa bàn huyện cũ.`,
+    );
+  }
+  if (t.keyVacancies > 0) {
+    lines.push(
+      `Khẩn trương bố trí ${formatNumber(t.keyVacancies)} vị trí chủ chốt còn khuyết tại ${formatNumber(t.keyGapUnits)} đơn vị` +
+        (top.length ? `, trước hết các chức danh ${top.join(', ')}.` : '.'),
+    );
+  }
+  if (below > 0) lines.push(`Đề nghị ${formatNumber(below)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% biên chế bổ sung danh sách năm ${data.compilation.year}.`);
+  if (c.approved > c.placed) {
+    lines.push(`Bố trí ${formatNumber(c.approved - c.placed)} cán bộ, công chức đã được phê duyệt nhưng chưa bố trí về các đơn vị cấp xã còn thiếu người hoặc khuyết vị trí chủ chốt.`);
+  }
+  lines.push('Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Sở Nội vụ theo dõi, cập nhật số liệu và định kỳ báo cáo Ban Thường vụ Tỉnh ủy.');
+  return lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
+}
+
+/** VI. Recommendations: the author's text (one paragraph per line), else the default drawn from the figures. */
+export function buildRecommendations(data: ReportData): ReportSection {
+  const text = data.draft?.recommendations.trim() ? data.draft.recommendations : defaultRecommendations(data);
+  const paragraphs = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return { number: 'VI', heading: SECTION_HEADINGS[5], blocks: paragraphs.map(P) };
+}
+
+/** The whole report: header fields, headline figures and the six sections. */
+export function buildReport(data: ReportData): ReportModel {
+  const number = data.draft?.documentNumber?.trim();
+  return {
+    province: { code: data.province.code, name: data.province.name },
+    date: data.date,
+    issuer: { parent: `Tỉnh ủy ${data.province.name}`, body: 'Ban Tổ chức' },
+    number: number ? `Số: ${number}` : 'Số: ……-BC/BTCTU',
+    kind: REPORT_KIND,
+    summary: REPORT_SUMMARY,
+    headline: headlineOf(data),
+    sections: [
+      buildSituation(data),
+      buildSurplusShortage(data),
+      buildKeyVacancies(data),
+      buildDepartmentLists(data),
+      buildPlacementsTransfers(data),
+      buildRecommendations(data),
+    ],
+    recipients: [`Thường trực Tỉnh ủy (để báo cáo);`, 'Ban Thường vụ Tỉnh ủy;', 'Sở Nội vụ;', 'Lưu VP, BTC.'],
+    signature: { title: data.draft?.signerTitle?.trim() || 'Trưởng ban', name: data.draft?.signerName?.trim() || undefined },
+  };
+}
+
+/** Every table of the report, in order (the workbook's sheets). */
+export function reportTables(model: ReportModel): ReportTable[] {
+  return model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])));
+}

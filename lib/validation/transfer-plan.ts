@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { isoDate } from './roster';
+
+// The plan page's accept form (issue 8 item 3): the ticked moves are `m_<cadre code>` fields read by
+// lib/domain/plan-selection.ts; the schema checks the rest and lets those through.
+
+export const AcceptProposalsSchema = z.looseObject({
+  effectiveDate: isoDate('transferPlan.errors.date'),
+  /** The old district the plan was computed for (its code), empty for the whole province. */
+  od: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(40).regex(/^[A-Za-z0-9_.-]+$/).optional()),
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isoDate } from './roster';
+
+// The transfer workflow's forms (issue 8). Messages are keys (style.md "i18n").
+
+const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
+const version = z.coerce.number({ error: 'errors.invalid' }).int().nonnegative();
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, { error: 'errors.tooLong' }).nullable());
+
+export const ProposeTransferSchema = z.object({
+  cadreId: id('transfer.errors.cadre'),
+  toCommuneId: id('transfer.errors.commune'),
+  positionId: id('transfer.errors.position'),
+  effectiveDate: isoDate('transfer.errors.date'),
+  reason: optionalText(2000),
+  justification: optionalText(4000),
+});
+
+export const TransferOpinionSchema = z.object({
+  transferId: id(),
+  version,
+  opinion: z.preprocess(blankToNull, z.enum(['agree', 'disagree'], { error: 'transfer.errors.opinionRequired' }).nullable()),
+  note: optionalText(2000),
+});
+
+export const ApproveTransferSchema = z.object({
+  transferId: id(),
+  version,
+  decisionNumber: optionalText(50),
+  decisionDate: z.preprocess(blankToNull, isoDate('transfer.errors.date').nullable()),
+});
+
+export const CloseTransferSchema = z.object({ transferId: id(), version, reason: optionalText(2000) });

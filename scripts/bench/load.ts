@@ -1,0 +1,219 @@
+// Issue 7, item 4 "Speed": a load run against a production build. 50 concurrent signed-in users for 60 seconds
+// over the dashboard, the overview and commune pages, with 0 errors and a p95 under 300 ms as the target.
+//
+// - Its own seeded database (ctx.prepare: the demo, migrated and seeded like the e2e server's) and 50 users of
+//   their own (role standing_committee, one shared argon2id hash), so no demo account is locked or reused.
+// - A production build (`next build` when scripts/lib/build-state.ts says the current one is stale), then
+//   `next start` on LOAD_PORT (default 4391) on loopback, a second process.
+// - The 50 users sign in for real, over HTTP, through next-auth's credentials flow (GET /api/auth/csrf, then
+//   POST /api/auth/callback/credentials): the session rows are the app's own, created by signInWithPassword.
+// - Each user's cookie is checked first: every path answers 200 with the user's name in the page header (not
+//   the sign-in page). A path that is not there (e.g. /dashboard before it is built) is reported, not hidden.
+// - autocannon in this process: one connection per user (50), each cycling through the paths, bounded by
+//   LOAD_SECONDS (60) and a 10 s timeout per request. Per path: requests, errors (non-2xx, wrong page,
+//   timeouts and socket errors), p50 / p95 / p99 latency; overall: the same plus throughput.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { hashPassword } from '@/lib/auth/password';
+import { seedDemo } from '@/lib/demo';
+import { isBuildCurrent } from '../lib/build-state';
+import type { BenchContext, Row } from './context';
+
+const USERS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const PORT = Number(process.env.LOAD_PORT ?? 4391);
+const TARGET_P95_MS = 300;
+const PASSWORD = 'Tai-thu-2025!phuong-an';
+const COMMUNES = 10;
+
+// autocannon 9 ships no types: the part of its API used here.
+type AutocannonClient = {
+  requestIterator: { currentRequest: { path: string } };
+  on: (event: 'response', fn: (status: number, bytes: number, ms: number) => void) => void;
+};
+type AutocannonRequest = { method: 'GET'; path: string; onResponse?: (status: number, body: string) => void };
+type AutocannonResult = {
+  requests: { total: number };
+  throughput: { average: number };
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+};
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+type PathStats = { path: string; latencies: number[]; non2xx: number; wrongPage: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function waitForServer(base: string, child: ChildProcess, timeoutMs = 120_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`next start did not answer on ${base} within ${timeoutMs / 1000} s`);
+}
+
+const cookiesOf = (response: Response) =>
+  response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
+
+/** The real sign-in: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
+async function signIn(base: string, username: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ username, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
+  });
+  const session = cookiesOf(response).find((c) => c.startsWith('authjs.session-token=') || c.startsWith('__Secure-authjs.session-token='));
+  if (!session) throw new Error(`sign-in of ${username} failed (HTTP ${response.status}, ${response.headers.get('location') ?? 'no redirect'})`);
+  return session;
+}
+
+/** The page is the signed-in page asked for: 200, the user's name in the header, no sign-in form. */
+function isExpectedPage(status: number, body: string, displayName: string): boolean {
+  return status === 200 && body.includes('data-testid="signed-in-user"') && body.includes(displayName) && !body.includes('name="password"');
+}
+
+export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
+  const rows: Row[] = [];
+  const database = await ctx.prepare('bench_load', seedDemo);
+  const province = await database.db.province.findUniqueOrThrow({ where: { code: 'NA' }, select: { id: true } });
+  const communes = await database.db.commune.findMany({ where: { provinceId: province.id }, select: { code: true }, orderBy: { code: 'asc' } });
+  const step = Math.max(1, Math.floor(communes.length / COMMUNES));
+  const paths = ['/dashboard', '/', ...communes.filter((_, i) => i % step === 0).slice(0, COMMUNES).map((c) => `/communes/${c.code}`)];
+
+  // 50 users of the run's own, sharing one password hash (argon2id: hashing 50 times would only cost time).
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = Array.from({ length: USERS }, (_, i) => ({ username: `tai.thu${String(i + 1).padStart(2, '0')}`, displayName: `Người dùng tải thử ${i + 1}` }));
+  await database.db.user.createMany({
+    data: users.map((u) => ({ provinceId: province.id, username: u.username, displayName: u.displayName, passwordHash, role: 'standing_committee' as const })),
+  });
+
+  const nextBin = path.resolve('node_modules/next/dist/bin/next');
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_TODAY: process.env.APP_TODAY ?? ctx.date, NODE_ENV: 'production' as const };
+  if (!isBuildCurrent()) {
+    const t = performance.now();
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+    if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
+    rows.push({ name: 'Load run: production build (next build, was stale)', value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
+  }
+  const base = `http://127.0.0.1:${PORT}`;
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  try {
+    await waitForServer(base, server);
+    const t = performance.now();
+    const cookies: string[] = [];
+    for (const user of users) cookies.push(await signIn(base, user.username));
+    rows.push({ name: `Load run: ${USERS} users signed in over HTTP (next-auth credentials)`, value: `${((performance.now() - t) / 1000).toFixed(1)} s`, target: '', ok: null });
+
+    // Every user's cookie on every path once: the expected page, or the path is reported missing or wrong.
+    const available: string[] = [];
+    for (const p of paths) {
+      let good = 0;
+      let status = 0;
+      for (let i = 0; i < users.length; i++) {
+        const r = await fetch(`${base}${p}`, { headers: { cookie: cookies[i] }, redirect: 'manual' });
+        status = r.status;
+        if (isExpectedPage(r.status, await r.text(), users[i].displayName)) good++;
+        else if (i === 0) break;
+      }
+      if (good === users.length) available.push(p);
+      else rows.push({ name: `Load run: ${p} before the run`, value: `HTTP ${status}, ${good}/${users.length} expected pages`, target: 'every user 200, own page', ok: false });
+    }
+    if (!available.length) throw new Error('no path answered the expected page');
+
+    // autocannon: one instance per user, one connection each (50 concurrent connections), the user's cookie on every
+    // request. A client answers in order (no pipelining), so at its 'response' event its current request is the
+    // one answered: that gives each latency its path.
+    const stats = new Map<string, PathStats>(available.map((p) => [p, { path: p, latencies: [], non2xx: 0, wrongPage: 0 }]));
+    const started = performance.now();
+    const results = await Promise.all(
+      users.map((_, u) =>
+        autocannon({
+          url: base,
+          connections: 1,
+          duration: SECONDS,
+          timeout: 10,
+          pipelining: 1,
+          headers: { cookie: cookies[u], accept: 'text/html' },
+          // Every response of the run is checked too: a 200 that is not a signed-in page (the sign-in form) is an error.
+          requests: available.map((p): AutocannonRequest => ({
+            method: 'GET',
+            path: p,
+            onResponse: (status, body) => {
+              if (status === 200 && (!body.includes('data-testid="signed-in-user"') || body.includes('name="password"'))) stats.get(p)!.wrongPage++;
+            },
+          })),
+          setupClient: (client: AutocannonClient) => {
+            client.on('response', (status, _bytes, ms) => {
+              const s = stats.get(client.requestIterator.currentRequest.path)!;
+              s.latencies.push(ms);
+              if (status < 200 || status > 299) s.non2xx++;
+            });
+          },
+        }),
+      ),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const result = {
+      total: results.reduce((n, r) => n + r.requests.total, 0),
+      errors: results.reduce((n, r) => n + r.errors, 0),
+      timeouts: results.reduce((n, r) => n + r.timeouts, 0),
+      non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+      bytes: results.reduce((n, r) => n + r.throughput.average * r.duration, 0),
+    };
+
+    // After the run, each user's session still answers its own page (no session lost under load).
+    let stillSignedIn = 0;
+    for (let i = 0; i < users.length; i++) {
+      const r = await fetch(`${base}${available[i % available.length]}`, { headers: { cookie: cookies[i] } });
+      if (isExpectedPage(r.status, await r.text(), users[i].displayName)) stillSignedIn++;
+    }
+
+    for (const s of stats.values()) {
+      const sorted = [...s.latencies].sort((a, b) => a - b);
+      const p95 = percentile(sorted, 95);
+      rows.push({
+        name: `Load run ${s.path}: ${sorted.length} requests, ${s.non2xx} non-2xx, ${s.wrongPage} not the signed-in page; p50 / p95 / p99`,
+        value: `${percentile(sorted, 50).toFixed(0)} / ${p95.toFixed(0)} / ${percentile(sorted, 99).toFixed(0)} ms`,
+        target: `0 errors, p95 < ${TARGET_P95_MS} ms`,
+        ok: s.non2xx === 0 && s.wrongPage === 0 && p95 < TARGET_P95_MS,
+      });
+    }
+    const all = [...stats.values()].flatMap((s) => s.latencies).sort((a, b) => a - b);
+    const wrongPages = [...stats.values()].reduce((n, s) => n + s.wrongPage, 0);
+    const errors = result.errors + result.non2xx + wrongPages;
+    const p95 = percentile(all, 95);
+    rows.push({
+      name: `Load run, all paths (${USERS} users × ${SECONDS} s): requests; errors (non-2xx ${result.non2xx}, wrong page ${wrongPages}, timeouts ${result.timeouts}, other ${result.errors - result.timeouts})`,
+      value: `${result.total}; ${errors}`,
+      target: '0 errors',
+      ok: errors === 0 && stillSignedIn === users.length,
+    });
+    rows.push({ name: 'Load run, all paths: p50 / p95 / p99 latency', value: `${percentile(all, 50).toFixed(0)} / ${p95.toFixed(0)} / ${percentile(all, 99).toFixed(0)} ms`, target: `p95 < ${TARGET_P95_MS} ms`, ok: p95 < TARGET_P95_MS });
+    rows.push({ name: 'Load run, all paths: throughput', value: `${(result.total / elapsed).toFixed(1)} req/s, ${(result.bytes / elapsed / 2 ** 20).toFixed(2)} MB/s`, target: '', ok: null });
+    rows.push({ name: 'Load run: users still signed in after the run (own page)', value: `${stillSignedIn}/${users.length}`, target: `${users.length}/${users.length}`, ok: stillSignedIn === users.length });
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+  }
+  return { rows };
+}

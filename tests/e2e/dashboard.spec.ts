@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from './fixtures';
+import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+
+// Issue 7 item 1, read-only: the dashboard for a Standing Committee member (filters in the URL, charts with
+// their tables linking to the communes), without JavaScript, for a commune chairman, and a refused filter.
+
+const CHARTS = ['districts', 'situations', 'positions', 'fields', 'departments', 'seats', 'education', 'trend'];
+
+test.describe('dashboard, Standing Committee', () => {
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, 'thuongtruc', '/dashboard');
+  });
+
+  test('shows the headline figures and every chart with its table, accessibly', async ({ page }) => {
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bảng điều hành');
+    await expect(page.getByRole('navigation', { name: /điều hướng|Điều hướng|chính/i }).getByRole('link', { name: 'Bảng điều hành' })).toHaveAttribute('aria-current', 'page');
+    const headline = page.getByTestId('dashboard-headline');
+    for (const figure of ['7.988', '8.635', '+647', '56/130']) await expect(headline).toContainText(figure);
+    for (const chart of CHARTS) {
+      const card = page.getByTestId(`chart-${chart}`);
+      await expect(card).toBeVisible();
+      await expect(card.locator('details summary')).toHaveText('Xem bảng số liệu');
+    }
+    // The charts draw in the browser, inside their reserved boxes.
+    await expect(page.getByTestId('chart-districts').locator('svg.recharts-surface')).toBeVisible();
+    await expect(page.getByTestId('chart-trend').locator('.recharts-line')).toHaveCount(3);
+    // The July 2025 handover is context with its source, not a computed figure.
+    await expect(page.getByTestId('trend-context')).toContainText('9.939');
+    await expect(page.getByTestId('trend-context')).toContainText('Nguồn:');
+    // Standing Committee: no on-demand snapshot button.
+    await expect(page.getByRole('button', { name: 'Ghi nhận số liệu hôm nay' })).toHaveCount(0);
+    await expectAccessible(page);
+    await expectNoHorizontalOverflow(page);
+  });
+
+  test('applies a filter through the URL and follows a chart to its communes', async ({ page }) => {
+    await page.goto('/dashboard');
+    await page.getByLabel('Địa bàn huyện cũ', { exact: true }).selectOption('TUONG_DUONG');
+    await page.getByLabel('Khối', { exact: true }).selectOption('government');
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect(page).toHaveURL(/district=TUONG_DUONG/);
+    await expect(page).toHaveURL(/block=government/);
+    await expect(page.getByTestId('dashboard-scope')).toContainText('Tương Dương');
+    await expect(page.getByTestId('dashboard-scope')).toContainText('Khối chính quyền');
+    // A district and a block together have no recorded trend: said, not approximated.
+    await expect(page.getByTestId('trend-unavailable')).toBeVisible();
+
+    // The difference chart's table links to the old district's page with the block filter.
+    const districts = page.getByTestId('chart-districts');
+    await districts.locator('summary').click();
+    await districts.getByRole('link', { name: /Tương Dương/ }).first().click();
+    await expect(page).toHaveURL(/\/districts\/TUONG_DUONG\?block=government/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Tương Dương');
+  });
+
+  test('a situation cell lists exactly its units', async ({ page }) => {
+    await page.goto('/dashboard');
+    const situations = page.getByTestId('chart-situations');
+    await situations.locator('summary').click();
+    // Short-staffed with key gaps, all units: the articles' 56 of 130.
+    await situations.getByRole('link', { name: /Tất cả: Thiếu người, trống chủ chốt \(56\)/ }).click();
+    await expect(page).toHaveURL(/situation=short/);
+    await expect(page).toHaveURL(/gaps=1/);
+    await expect(page.locator('table').last().locator('tbody tr')).toHaveCount(56);
+  });
+
+  test('an unknown filter value shows a clear message and no figures', async ({ page }) => {
+    await page.goto('/dashboard?district=KHONG_CO&block=quan_doi');
+    await expect(page.getByTestId('dashboard-bad-filter')).toContainText('bộ lọc trong đường dẫn không hợp lệ');
+    await expect(page.getByTestId('dashboard-bad-filter')).toContainText('Không có địa bàn huyện cũ');
+    await expect(page.getByTestId('dashboard-headline')).toHaveCount(0);
+    await expect(page.getByTestId('chart-districts')).toHaveCount(0);
+  });
+});
+
+test('the filter form works without JavaScript', async ({ browser, page }) => {
+  await loginAs(page, 'thuongtruc', '/dashboard');
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), locale: 'vi-VN' });
+  const noJs = await context.newPage();
+  await noJs.goto('/dashboard');
+  await expect(noJs.getByTestId('dashboard-headline')).toContainText('8.635');
+  await noJs.getByLabel('Xã miền núi', { exact: true }).selectOption('yes');
+  await noJs.getByRole('button', { name: 'Áp dụng' }).click();
+  await expect(noJs).toHaveURL(/mountainous=yes/);
+  await expect(noJs.getByTestId('dashboard-scope')).toContainText('Xã miền núi');
+  await expect(noJs.getByTestId('dashboard-headline')).not.toContainText('8.635');
+  // The table alternative opens without JavaScript (a native disclosure).
+  const table = noJs.getByTestId('chart-districts');
+  await table.locator('summary').click();
+  await expect(table.locator('table')).toBeVisible();
+  await context.close();
+});
+
+test("a commune chairman sees his commune against the province", async ({ page }) => {
+  await loginAs(page, 'xa.ngamy', '/dashboard');
+  await page.goto('/dashboard');
+  const own = page.getByTestId('own-commune-table');
+  await expect(own).toBeVisible();
+  await expect(own.locator('thead')).toContainText('Nga My');
+  await expect(own.locator('thead')).toContainText('Nghệ An');
+  await expect(own).toContainText('+647');
+  await expect(page.getByRole('link', { name: /Mở trang của .*Nga My/ })).toHaveAttribute('href', '/communes/NA113');
+  await expect(page.getByRole('button', { name: 'Ghi nhận số liệu hôm nay' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('the Organizing Committee has the on-demand snapshot button', async ({ page }) => {
+  await loginAs(page, 'bantochuc', '/dashboard');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('button', { name: 'Ghi nhận số liệu hôm nay' })).toBeVisible();
+});

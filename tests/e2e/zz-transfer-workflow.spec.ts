@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from './fixtures';
+import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+
+// The manual transfer path (issue 8 item 1): Home Affairs proposes a transfer out of Hoa Quân, the chairman of
+// Hoa Quân records his commune's opinion with JavaScript disabled on a phone, Home Affairs declines it. The spec
+// adds a declined transfer and changes no staffing figure (the full story with the engine, an approval and the
+// execution is zzz-transfer-story). Named zz-… so it runs after the specs that assert the published figures.
+
+test('the transfer pages pass the accessibility check and show the demo transfers (nothing is changed)', async ({ page }) => {
+  await loginAs(page, 'noivu', '/transfers');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Điều động cán bộ, công chức giữa các xã');
+  await expect(page.getByRole('navigation', { name: 'Điều động giữa các xã' }).getByRole('link', { name: 'Phương án đề xuất' })).toHaveAttribute('href', '/transfers/plan');
+  const table = page.getByTestId('transfer-table');
+  await expect(table).toContainText('Nga My');
+  await expect(table).toContainText('Khác huyện cũ');
+  await expect(table).toContainText('Đã thực hiện');
+  await expectAccessible(page);
+
+  // Filters live in the address: the executed ones only.
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Đã thực hiện' });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await expect(page).toHaveURL(/state=executed/);
+  await expect(page.getByTestId('transfer-table').locator('tbody tr')).toHaveCount(2);
+
+  // The cross-district proposal shows its justification to the approver.
+  await page.goto('/transfers?state=proposed');
+  await page.getByTestId('transfer-table').locator('tr', { hasText: 'Nga My' }).getByRole('link').click();
+  await expect(page.getByTestId('justification')).toContainText('Tương Dương');
+  await expect(page.getByTestId('transfer-figures')).toContainText('Nga My');
+  await expectAccessible(page);
+
+  await page.goto('/transfers/new?q=hoa+quan');
+  await expect(page.getByRole('radio').first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('proposed by Home Affairs, an opinion from the chairman without JavaScript, declined', async ({ page, browser }) => {
+  // Home Affairs finds a civil servant of Hoa Quân (diacritics optional) and proposes the move.
+  await loginAs(page, 'noivu', '/transfers/new');
+  await page.getByLabel('Tìm người theo họ tên, mã hoặc tên xã (không cần dấu)').fill('hoa quan');
+  await page.getByRole('button', { name: 'Tìm' }).click();
+  await expect(page).toHaveURL(/q=hoa\+quan/);
+  const person = page.locator('label', { hasText: 'Hoa Quân' }).filter({ has: page.locator('input[type=radio]:not([disabled])') }).first();
+  const name = (await person.locator('span.font-medium').innerText()).replace(/\s*\(.*\)$/, '');
+  await person.locator('input[type=radio]').check();
+  await page.getByLabel('Xã, phường nơi đến').selectOption({ label: 'Hạnh Lâm (Huyện Thanh Chương)' });
+  await page.getByLabel('Chức danh tại xã nơi đến').selectOption({ label: 'Công chức Văn phòng HĐND – UBND – Khối chính quyền' });
+  await page.getByLabel('Ngày hiệu lực').fill('2026-01-15');
+  // No reason: refused, what was chosen is kept.
+  await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+  await expect(page.getByText('Cần nêu lý do.').first()).toBeVisible();
+  await expect(page.getByLabel('Ngày hiệu lực')).toHaveValue('2026-01-15');
+  await page.getByLabel('Lý do điều động', { exact: true }).fill('Hạnh Lâm thiếu công chức văn phòng; Hoa Quân vượt biên chế.');
+  await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
+  await expect(page.getByText('Đã gửi đề xuất điều động.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Điều động ${name}`);
+  const detailUrl = page.url();
+  await expect(page.getByTestId('decision')).toContainText('Đề xuất, chờ quyết định');
+
+  // The chairman of Hoa Quân, on a phone without JavaScript: the badge, his commune's transfers, his opinion.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const phone = await context.newPage();
+  await loginAs(phone, 'xa.hoaquan', '/transfers');
+  await expect(phone.getByRole('link', { name: /Điều động/ }).first()).toContainText('Điều động');
+  await expect(phone.getByTestId('transfer-table')).toContainText(name);
+  await expect(phone.getByTestId('transfer-table')).not.toContainText('Nga My');
+  await expectNoHorizontalOverflow(phone);
+  await phone.goto(detailUrl);
+  await expect(phone.getByRole('heading', { name: 'Ý kiến của xã' })).toBeVisible();
+  await phone.getByRole('button', { name: 'Ghi ý kiến' }).click();
+  await expect(phone.getByText('Vui lòng chọn đồng ý hoặc không đồng ý.').first()).toBeVisible();
+  await phone.getByLabel('Không đồng ý').check();
+  await phone.getByLabel('Ghi chú').fill('Xã còn 6 chức danh chủ chốt trống, đề nghị chưa điều động.');
+  await phone.getByRole('button', { name: 'Ghi ý kiến' }).click();
+  await expect(phone.getByText('Đã ghi ý kiến của xã.')).toBeVisible();
+  await expect(phone.getByTestId('opinions')).toContainText('Không đồng ý');
+  await expectNoHorizontalOverflow(phone);
+  await context.close();
+  // Another commune's chairman may not open it.
+  const other = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const otherPage = await other.newPage();
+  await loginAs(otherPage, 'xa.ngamy', '/');
+  expect((await otherPage.request.get(detailUrl, { maxRedirects: 0 })).status()).toBe(403);
+  await other.close();
+
+  // Home Affairs sees the opinion and declines with a reason; the forms disappear.
+  await page.goto(detailUrl);
+  await expect(page.getByTestId('opinions')).toContainText('Xã còn 6 chức danh chủ chốt trống');
+  const decline = page.getByTestId('decline');
+  await decline.getByRole('button', { name: 'Không phê duyệt' }).click();
+  await expect(decline.getByText('Cần nêu lý do.').first()).toBeVisible();
+  await decline.getByLabel('Lý do không phê duyệt').fill('Xã nơi đi không đồng ý; sẽ đề xuất người khác.');
+  await decline.getByRole('button', { name: 'Không phê duyệt' }).click();
+  await expect(page.getByText('Đã ghi nhận không phê duyệt.')).toBeVisible();
+  await expect(page.getByTestId('decision')).toContainText('Xã nơi đi không đồng ý');
+  await expect(page.getByTestId('decline')).toHaveCount(0);
+  await expect(page.getByTestId('transfer-timeline')).toContainText('không phê duyệt');
+  await expectAccessible(page);
+});

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs } from './fixtures';
+import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+
+// The transfer story of issue 8 ("Tests"): Home Affairs runs the engine for an old district (Thanh Chương), ticks
+// two moves out of Hoa Quân, sees the what-if figures change, accepts them as proposals in one step; Hoa Quân's
+// chairman records an opinion; Home Affairs approves one with today's effective date, so it executes at once
+// (APP_TODAY 10/11/2025); the commune pages show the new figures. Axe on every page. Changes data: runs last.
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const HOA_QUAN = 'NA102';
+let transferUrls: string[] = [];
+let target = '';
+let before = { source: 0, target: 0 };
+
+async function signOutAndIn(page: Page, username: string, next: string) {
+  await page.context().clearCookies();
+  await loginAs(page, username, next);
+}
+
+/** The "Hiện có" (headcount) figure of a commune page. */
+async function headcount(page: Page, code: string): Promise<number> {
+  await page.goto(`/communes/${code}`);
+  const value = page.locator('section[aria-labelledby="summary"] dt', { hasText: /^Hiện có$/ }).locator('xpath=following-sibling::dd[1]');
+  return Number((await value.innerText()).replace(/\D/g, ''));
+}
+
+test('Home Affairs runs the engine for Thanh Chương and sees the what-if of two moves', async ({ page }) => {
+  // Signed in on the overview first: the plan page runs the solver (about a second), longer than sign-in waits.
+  await loginAs(page, 'noivu');
+  await page.goto('/transfers/plan');
+  await expect(page.getByRole('heading', { level: 1, name: 'Phương án điều động đề xuất' })).toBeVisible();
+  await page.getByLabel('Phạm vi').selectOption({ label: 'Huyện Thanh Chương' });
+  await page.getByRole('button', { name: 'Lập phương án' }).click();
+  await expect(page).toHaveURL(/od=THANH_CHUONG/);
+  await expect(page.getByRole('heading', { name: 'Kết quả phương án: Huyện Thanh Chương' })).toBeVisible();
+  const summary = page.getByTestId('plan-summary');
+  await expect(summary).toContainText('Phương án tối ưu');
+  await expect(summary).toContainText('Phương án đơn giản');
+  await expect(summary).toContainText('Tối ưu (đã chứng minh)');
+
+  // Two moves out of Hoa Quân (+7), the first two of its group.
+  const group = page.locator('tbody', { has: page.getByRole('rowheader', { name: /Hoa Quân \(NA102\)/ }) });
+  const boxes = group.getByRole('checkbox');
+  expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const firstTarget = (await boxes.nth(0).getAttribute('value'))!.split('~')[0];
+  await page.getByRole('button', { name: 'Xem dự kiến' }).click();
+  await expect(page).toHaveURL(/m_CB\d+=/);
+  await expect(page.getByRole('heading', { name: 'Số liệu dự kiến với 2 điều chuyển đã chọn' })).toBeVisible();
+  // Hoa Quân loses two heads in the projection: "57 → 55" style, after = before − 2.
+  const row = page.getByTestId('what-if-commune').filter({ hasText: `(${HOA_QUAN})` });
+  const [from, to] = (await row.locator('td').first().innerText()).split('→').map((s) => Number(s.replace(/\D/g, '')));
+  expect(to).toBe(from - 2);
+  await expect(page.getByTestId('what-if-province')).toContainText('Sau cả các điều chuyển đã chọn');
+  await expect(page.getByTestId('what-if-districts')).toContainText('Huyện Thanh Chương');
+  // The ticks survive the GET round trip.
+  await expect(group.getByRole('checkbox').nth(0)).toBeChecked();
+  await expectAccessible(page);
+  await expectNoHorizontalOverflow(page);
+
+  target = firstTarget;
+  before = { source: await headcount(page, HOA_QUAN), target: await headcount(page, target) };
+});
+
+test('Home Affairs accepts the two moves as transfer proposals in one step', async ({ page }) => {
+  await loginAs(page, 'noivu');
+  await page.goto('/transfers/plan?od=THANH_CHUONG');
+  const group = page.locator('tbody', { has: page.getByRole('rowheader', { name: /Hoa Quân \(NA102\)/ }) });
+  await group.getByRole('checkbox').nth(0).check();
+  await group.getByRole('checkbox').nth(1).check();
+  await page.getByLabel('Ngày hiệu lực').fill('2025-11-10');
+  await page.getByRole('button', { name: 'Tạo đề xuất điều động' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã tạo 2 đề xuất điều động.' })).toBeVisible();
+  const links = page.getByTestId('accepted-transfer');
+  await expect(links).toHaveCount(2);
+  transferUrls = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  await expectAccessible(page);
+  // The same two again: the people are now in an open transfer, the plan moved on.
+  await page.goto(transferUrls[0]);
+  await expect(page.getByText('Đề xuất, chờ quyết định').first()).toBeVisible();
+  await expect(page.getByText(/Hoa Quân \+7/).first()).toBeVisible();
+});
+
+test("Hoa Quân's chairman records an opinion", async ({ page }) => {
+  await signOutAndIn(page, 'xa.hoaquan', transferUrls[0]);
+  const form = page.getByTestId('opinion');
+  await form.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+  await form.getByLabel('Ghi chú').fill('Xã thừa biên chế, đồng ý điều động.');
+  await form.getByRole('button', { name: 'Ghi ý kiến' }).click();
+  await expect(page.getByTestId('opinions')).toContainText('Đồng ý');
+  await expectAccessible(page);
+});
+
+test('Home Affairs approves it; effective today, it executes at once and the commune pages show the new figures', async ({ page }) => {
+  await signOutAndIn(page, 'noivu', transferUrls[0]);
+  const form = page.getByTestId('approve');
+  await form.getByLabel('Số quyết định').fill('125/QĐ-SNV');
+  await form.getByRole('button', { name: 'Phê duyệt điều động' }).click();
+  await expect(page.getByTestId('decision')).toContainText('Đã thực hiện');
+  await expectAccessible(page);
+  expect(await headcount(page, HOA_QUAN)).toBe(before.source - 1);
+  expect(await headcount(page, target)).toBe(before.target + 1);
+  await expectAccessible(page);
+});
+
+test('the plan page on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'noivu');
+  await page.goto('/transfers/plan?od=THANH_CHUONG');
+  await expect(page.getByRole('heading', { level: 1, name: 'Phương án điều động đề xuất' })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+});

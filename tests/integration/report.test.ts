@@ -1,0 +1,269 @@
+import { sessionUserFor, signInAs } from '../support/session-mock';
+import { settle } from '../support/action-harness';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { SessionUser } from '@/lib/auth/roles';
+import { runDataCommand } from '../support/cli';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+// The plan report (issue 7, item 3; decision 019): its figures are the staffing pipeline's for the demo, the PDF's
+// extracted text holds the published figures with their diacritics and every section heading, the workbook has
+// one typed sheet per table, bad dates and roles are refused with nothing generated, the draft is version-checked,
+// and the command line writes the same documents. PDF_PREVIEW_DIR=/some/dir writes each page as PNG to look at.
+
+const { getProvinceStaffing, getProvinceContext } = await import('@/lib/db/staffing-queries');
+const { getReport, renderReportPdf, renderReportXlsx, reportTables, SECTION_HEADINGS, checkReportDate } = await import('@/lib/report');
+const { saveReportDraft } = await import('@/lib/actions/report/save-draft');
+const pdfRoute = await import('@/app/api/report/pdf/route');
+const xlsxRoute = await import('@/app/api/report/xlsx/route');
+
+const DATE = '2025-11-10';
+
+let database: TestDatabase;
+let standing: SessionUser;
+let organizing: SessionUser;
+let homeAffairs: SessionUser;
+let officer: SessionUser;
+let chairman: SessionUser;
+let dir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase('seeded');
+  process.env.DATABASE_URL = database.url;
+  process.env.APP_TODAY = DATE;
+  [standing, organizing, homeAffairs, officer, chairman] = await Promise.all(
+    ['thuongtruc', 'bantochuc', 'noivu', 'so.noivu', 'xa.ngamy'].map((u) => sessionUserFor(database.db, u)),
+  );
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bien-che-report-'));
+});
+afterAll(async () => {
+  signInAs(null);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
+});
+
+async function readPdf(bytes: Uint8Array, preview?: string): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const parts: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    for (const item of content.items) if ('str' in item) parts.push(item.str);
+    if (preview) await writePng(page, path.join(preview, `report-${p}.png`));
+  }
+  await doc.destroy();
+  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
+}
+
+async function writePng(page: PDFPageProxy, file: string) {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const viewport = page.getViewport({ scale: 1.4 });
+  const canvas = createCanvas(viewport.width, viewport.height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, viewport.width, viewport.height);
+  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, canvas.toBuffer('image/png'));
+}
+
+async function readWorkbook(bytes: Buffer | ArrayBuffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as ArrayBuffer);
+  return workbook;
+}
+
+describe('the report model', () => {
+  test("its figures are the staffing pipeline's for the demo province (the published 8.635, 7.988, 647, 56 of 130)", async () => {
+    const provinceId = standing.provinceId;
+    const [model, staffing, context] = await Promise.all([
+      getReport(database.db, provinceId, DATE),
+      getProvinceStaffing(database.db, provinceId, { date: DATE }),
+      getProvinceContext(database.db, provinceId, DATE),
+    ]);
+    expect(model.headline).toMatchObject({
+      units: staffing.total.units, quota: staffing.total.total.quota, headcount: staffing.total.total.headcount, difference: staffing.total.total.difference,
+      shortStaffedUnits: staffing.total.shortStaffedUnits, keyGapUnits: staffing.total.keyGapUnits, bothUnits: staffing.total.shortStaffedWithKeyGapsUnits,
+      keyVacancies: staffing.total.keyVacancies,
+    });
+    expect(model.headline).toMatchObject({ units: 130, quota: 7988, headcount: 8635, difference: 647, bothUnits: 56 });
+    const tables = Object.fromEntries(reportTables(model).map((t) => [t.key, t]));
+    // Table 3 has one row per commune and its sums are the province's.
+    expect(tables.communes.rows).toHaveLength(130);
+    const sum = (i: number) => tables.communes.rows.reduce((s, r) => s + (r.cells[i] as number), 0);
+    expect([sum(3), sum(4), sum(5), sum(6)]).toEqual([7988, 8635, 647, staffing.total.keyVacancies]);
+    // Table 2 per old district equals the pipeline's roll-ups.
+    expect(tables.districts.rows.slice(0, -1).map((r) => [r.cells[1], r.cells[5]])).toEqual(staffing.oldDistricts.map((d) => [d.oldDistrictName, d.total.difference]));
+    // The education shares' denominator is the headcount (rules.md).
+    expect(context.education.total).toBe(8635);
+    expect(context.education.university).toBe(7324);
+  });
+
+  test('bad dates: not a date, in the future, before the reform', () => {
+    expect(checkReportDate('', DATE)).toEqual({ ok: true, date: DATE });
+    expect(checkReportDate('01/07/2025', DATE)).toEqual({ ok: true, date: '2025-07-01' });
+    expect(checkReportDate('31/02/2025', DATE)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(checkReportDate('11/11/2025', DATE)).toMatchObject({ ok: false, reason: 'future', message: 'Ngày 11/11/2025 ở tương lai (hôm nay là 10/11/2025).' });
+    expect(checkReportDate('2025-06-30', DATE)).toMatchObject({ ok: false, reason: 'beforeReform' });
+  });
+});
+
+describe('the PDF', () => {
+  test('the administrative layout, every section heading and the published figures with diacritics intact', async () => {
+    const model = await getReport(database.db, standing.provinceId, DATE);
+    const { pages, text } = await readPdf(await renderReportPdf(model), process.env.PDF_PREVIEW_DIR);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(text).toBe(text.normalize('NFC'));
+    for (const line of ['TỈNH ỦY NGHỆ AN', 'BAN TỔ CHỨC', 'Số: ……-BC/BTCTU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nghệ An, ngày 10 tháng 11 năm 2025'])
+      expect(text).toContain(line);
+    expect(text).toContain('BÁO CÁO PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN, BIỆT PHÁI CÁN BỘ, CÔNG CHỨC TỪ CẤP TỈNH VỀ CẤP XÃ');
+    for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
+    expect(text).toContain('Biên chế cán bộ, công chức cấp xã được giao là 7.988');
+    expect(text).toContain('số cán bộ, công chức hiện có là 8.635');
+    expect(text).toContain('thừa 647 so với biên chế được giao');
+    expect(text).toContain('trong đó 56/130 đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt');
+    expect(text).toContain('đại học 7.324 người (84,82%)');
+    expect(text).toContain('thạc sĩ 1.174 người (13,6%)');
+    expect(text).toContain('đã chỉ định 3.139/4.068 ủy viên Ban Chấp hành và 1.335/1.356 ủy viên Ban Thường vụ');
+    expect(text).toContain('Số liệu tham khảo (đã công bố, không do hệ thống tính): 9.939 biên chế được bàn giao');
+    expect(text).toContain('Tổng cộng 7.988 8.635 +647');
+    expect(text).toContain('Nga My');
+    expect(text).toContain('Hoa Quân');
+    expect(text).toContain('Kết luận số 599-KL/TU ngày 19/09/2025');
+    expect(text).toContain('Sở Nội vụ');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('TRƯỞNG BAN');
+    expect(text).toContain(`Trang 1/${pages}`);
+    expect(text).toContain(`Trang ${pages}/${pages}`);
+  }, 180_000);
+});
+
+describe('the XLSX', () => {
+  test('one sheet per table with Vietnamese headers and typed cells', async () => {
+    const model = await getReport(database.db, standing.provinceId, DATE);
+    const workbook = await readWorkbook(await renderReportXlsx(model));
+    const tables = reportTables(model);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(tables.map((t) => t.sheet));
+    const blocks = workbook.getWorksheet('Tình hình theo khối')!;
+    expect(blocks.getRow(1).values).toEqual([undefined, 'Khối', 'Biên chế được giao', 'Hiện có', 'Chênh lệch (+ thừa, - thiếu)']);
+    expect(blocks.getRow(4).values).toEqual([undefined, 'Tổng cộng', 7988, 8635, 647]);
+    const communes = workbook.getWorksheet('Theo đơn vị cấp xã')!;
+    expect(communes.rowCount).toBe(131);
+    const ngaMy = communes.getRows(2, 130)!.find((r) => r.getCell(2).value === 'Nga My')!;
+    expect(ngaMy.getCell(5).value).toBe(44);
+    expect(ngaMy.getCell(6).value).toBe(-17);
+    expect(typeof ngaMy.getCell(4).value).toBe('number');
+  });
+});
+
+describe('GET /api/report/pdf and /api/report/xlsx', () => {
+  const get = (route: typeof pdfRoute, query: string) => route.GET(new Request(`http://localhost/api/report/x${query}`));
+
+  test('a Standing Committee member downloads both for a date', async () => {
+    signInAs(standing);
+    const pdf = await get(pdfRoute, '?date=2025-10-01');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="bao-cao-phuong-an-nghe-an-2025-10-01.pdf"');
+    const { text } = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Nghệ An, ngày 01 tháng 10 năm 2025');
+    const xlsx = await get(xlsxRoute, '?date=01/10/2025');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await readWorkbook(await xlsx.arrayBuffer())).worksheets.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each([
+    ['?date=11/11/2025', 'ở tương lai'],
+    ['?date=30/06/2025', 'trước khi chính quyền địa phương hai cấp vận hành'],
+    ['?date=hôm-qua', 'Ngày không hợp lệ'],
+  ])('a bad date %s: 400 with the reason, nothing generated', async (query, reason) => {
+    signInAs(standing);
+    for (const route of [pdfRoute, xlsxRoute]) {
+      const response = await get(route, query);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      expect(await response.text()).toContain(reason);
+    }
+  });
+
+  test.each([['department officer'], ['commune chairman']])('a %s is refused (403)', async (who) => {
+    signInAs(who === 'department officer' ? officer : chairman);
+    for (const route of [pdfRoute, xlsxRoute]) {
+      const response = await get(route, '');
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+    }
+  });
+});
+
+describe('saveReportDraft', () => {
+  const form = (values: Record<string, string | number>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.set(k, String(v));
+    return data;
+  };
+
+  test('saved, used by the PDF, then a form from the older version is refused and the newer text kept', async () => {
+    signInAs(organizing);
+    const saved = await settle(saveReportDraft(null, form({ version: 0, documentNumber: '125-BC/BTCTU', signerTitle: 'Phó Trưởng ban', signerName: 'Nguyễn Thị Hoà', recommendations: '1. Ưu tiên điều động về Nga My.\n2. Bổ sung Kế toán cho Hoa Quân.' })));
+    expect(saved).toMatchObject({ ok: true, data: { version: 1 }, notice: 'report.notices.saved' });
+    const audit = await database.db.auditLog.findFirst({ where: { action: 'report.draft.save' }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ entityType: 'report_draft' });
+
+    const { text } = await readPdf(await renderReportPdf(await getReport(database.db, standing.provinceId, DATE)));
+    expect(text).toContain('Số: 125-BC/BTCTU');
+    expect(text).toContain('1. Ưu tiên điều động về Nga My.');
+    expect(text).toContain('PHÓ TRƯỞNG BAN');
+    expect(text).toContain('Nguyễn Thị Hoà'.normalize('NFC'));
+
+    signInAs(homeAffairs);
+    expect(await settle(saveReportDraft(null, form({ version: 1, recommendations: 'Bản của Sở Nội vụ.' })))).toMatchObject({ ok: true, data: { version: 2 } });
+    signInAs(organizing);
+    const stale = await settle(saveReportDraft(null, form({ version: 1, recommendations: 'Bản cũ.' })));
+    expect(stale).toMatchObject({ ok: false, error: 'report.errors.stale' });
+    expect(await database.db.reportDraft.findUnique({ where: { provinceId: organizing.provinceId } })).toMatchObject({ version: 2, recommendations: 'Bản của Sở Nội vụ.' });
+  });
+
+  test('empty recommendations and roles without report.edit are refused', async () => {
+    signInAs(organizing);
+    expect(await settle(saveReportDraft(null, form({ version: 2, recommendations: '  ' })))).toMatchObject({ ok: false, fieldErrors: { recommendations: 'report.errors.recommendationsRequired' } });
+    signInAs(standing);
+    expect(await settle(saveReportDraft(null, form({ version: 2, recommendations: 'x' })))).toMatchObject({ ok: false, error: 'errors.forbidden' });
+  });
+});
+
+describe('npm run data -- export report', () => {
+  test('PDF and XLSX for a date', async () => {
+    const pdf = await runDataCommand(database.url, ['export', 'report', 'bao-cao.pdf', '--date', '01/11/2025'], dir);
+    expect(pdf).toMatchObject({ code: 0, err: '' });
+    expect(pdf.out).toContain('Đã ghi báo cáo ngày 01/11/2025 của Nghệ An');
+    const { text } = await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'bao-cao.pdf'))));
+    expect(text).toContain('Nghệ An, ngày 01 tháng 11 năm 2025');
+    for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
+    const xlsx = await runDataCommand(database.url, ['export', 'report', 'bao-cao.xlsx'], dir);
+    expect(xlsx.code).toBe(0);
+    const workbook = await readWorkbook(fs.readFileSync(path.join(dir, 'bao-cao.xlsx')));
+    expect(workbook.getWorksheet('Tình hình theo khối')!.getRow(4).values).toEqual([undefined, 'Tổng cộng', 7988, 8635, 647]);
+  });
+
+  test.each([
+    [['export', 'report', 'x.pdf', '--date', '11/11/2025'], 'ở tương lai'],
+    [['export', 'report', 'x.pdf', '--date', '30/06/2025'], 'trước khi chính quyền địa phương hai cấp vận hành'],
+    [['export', 'report', 'x.pdf', '--date', '2025-11-01'], 'cần dạng dd/MM/yyyy'],
+    [['export', 'report', 'x.pdf', '--province', 'XX'], 'Không có tỉnh mã "XX"'],
+    [['export', 'report', 'x.docx'], 'Định dạng tệp không hỗ trợ'],
+    [['export', 'report'], 'Thiếu đường dẫn tệp kết quả'],
+  ])('%j: exit 1, a Vietnamese message, nothing written', async (argv, message) => {
+    const before = fs.readdirSync(dir);
+    const r = await runDataCommand(database.url, argv, dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(message);
+    expect(fs.readdirSync(dir)).toEqual(before);
+  });
+});
