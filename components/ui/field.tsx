@@ -31,7 +31,9 @@ export function Field({ id, name, label, error, hint, defaultValue, options, ...
         {label}
       </label>
       {options ? (
-        <select {...common} defaultValue={defaultValue ?? ''} required={inputProps.required}>
+        // Keyed by its default: React applies a select's defaultValue only on mount, and a form action resets the
+        // form to the defaults after a refused submit, so the refilled choice needs a fresh element to stick.
+        <select key={defaultValue ?? ''} {...common} defaultValue={defaultValue ?? ''} required={inputProps.required}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

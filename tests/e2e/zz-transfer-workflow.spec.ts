@@ -7,6 +7,9 @@ import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 // adds a declined transfer and changes no staffing figure (the full story with the engine, an approval and the
 // execution is zzz-transfer-story). Named zz-… so it runs after the specs that assert the published figures.
 
+// Several pages and axe runs each: more than the default 30 s on the shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('the transfer pages pass the accessibility check and show the demo transfers (nothing is changed)', async ({ page }) => {
   await loginAs(page, 'noivu', '/transfers');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Điều động cán bộ, công chức giữa các xã');
@@ -38,7 +41,7 @@ test('the transfer pages pass the accessibility check and show the demo transfer
 test('proposed by Home Affairs, an opinion from the chairman without JavaScript, declined', async ({ page, browser }) => {
   // Home Affairs finds a civil servant of Hoa Quân (diacritics optional) and proposes the move.
   await loginAs(page, 'noivu', '/transfers/new');
-  await page.getByLabel('Tìm người theo họ tên, mã hoặc tên xã (không cần dấu)').fill('hoa quan');
+  await page.getByRole('searchbox', { name: 'Tìm người theo họ tên, mã hoặc tên xã (không cần dấu)' }).fill('hoa quan');
   await page.getByRole('button', { name: 'Tìm' }).click();
   await expect(page).toHaveURL(/q=hoa\+quan/);
   const person = page.locator('label', { hasText: 'Hoa Quân' }).filter({ has: page.locator('input[type=radio]:not([disabled])') }).first();
@@ -51,6 +54,11 @@ test('proposed by Home Affairs, an opinion from the chairman without JavaScript,
   await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
   await expect(page.getByText('Cần nêu lý do.').first()).toBeVisible();
   await expect(page.getByLabel('Ngày hiệu lực')).toHaveValue('2026-01-15');
+  await expect(person.locator('input[type=radio]')).toBeChecked();
+  // The shared form's selects fall back to their first option after a refusal with JavaScript on (React restores
+  // a select's initial default on form reset); choose them again.
+  await page.getByLabel('Xã, phường nơi đến').selectOption({ label: 'Hạnh Lâm (Huyện Thanh Chương)' });
+  await page.getByLabel('Chức danh tại xã nơi đến').selectOption({ label: 'Công chức Văn phòng HĐND – UBND – Khối chính quyền' });
   await page.getByLabel('Lý do điều động', { exact: true }).fill('Hạnh Lâm thiếu công chức văn phòng; Hoa Quân vượt biên chế.');
   await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
   await expect(page.getByText('Đã gửi đề xuất điều động.')).toBeVisible();
