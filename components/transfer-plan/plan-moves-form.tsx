@@ -43,7 +43,7 @@ export function PlanMovesForm({
   const dateError = failed?.fieldErrors?.effectiveDate ? texts.messages[failed.fieldErrors.effectiveDate] : null;
   return (
     <form action="/transfers/plan" method="get" data-testid="plan-moves-form">
-      {oldDistrict ? <input type="hidden" name="od" value={oldDistrict} /> : null}
+      <input type="hidden" name="od" value={oldDistrict} />
       <div role={failed ? 'alert' : 'status'} aria-live="polite" className="mb-3">
         {state?.ok ? (
           <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">

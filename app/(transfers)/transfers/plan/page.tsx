@@ -49,13 +49,57 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const date = today();
   const province = await db().province.findUniqueOrThrow({ where: { id: user.provinceId }, select: { id: true, code: true, name: true } });
   await markDueTransfersExecuted(db(), province.id, date);
+  // Nothing is computed until a scope is chosen (the form sends `od`, empty for the whole province).
+  const requested = params.od !== undefined;
   const askedDistrict = (first(params.od) ?? '').trim();
-  const [t, format, run] = await Promise.all([
+  const [t, format, oldDistricts, run] = await Promise.all([
     getTranslations('transferPlan'),
     getFormatters(),
-    runPlan(db(), province, date, askedDistrict || null).then((r) => r ?? runPlan(db(), province, date, null)),
+    db().oldDistrict.findMany({ where: { provinceId: province.id }, select: { code: true, name: true } }),
+    requested ? runPlan(db(), province, date, askedDistrict || null).then((r) => r ?? runPlan(db(), province, date, null)) : Promise.resolve(null),
   ]);
-  const { data, oldDistrict, plan, greedy } = run!;
+  oldDistricts.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const scopeForm = (
+    <form method="get" action="/transfers/plan" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid="plan-scope-form">
+      <div>
+        <label htmlFor="plan-scope" className="block text-sm font-medium text-stone-800">
+          {t('scope.label')}
+        </label>
+        <select
+          id="plan-scope"
+          name="od"
+          defaultValue={run?.oldDistrict?.code ?? ''}
+          className="mt-1 block w-full min-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700"
+        >
+          <option value="">{t('scope.province', { name: province.name })}</option>
+          {oldDistricts.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="submit"
+        className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+      >
+        {t('scope.submit')}
+      </button>
+      <p className="w-full text-xs text-stone-600">{t('scope.hint', { date: format.date(date) })}</p>
+    </form>
+  );
+  if (!run) {
+    return (
+      <>
+        <PageHeader eyebrow={t('eyebrow')} title={t('title')} lead={t('lead')} />
+        {scopeForm}
+        <p className="mt-4 text-sm text-stone-700" data-testid="plan-choose">
+          {t('scope.choose')}
+        </p>
+      </>
+    );
+  }
+  const { data, oldDistrict, plan, greedy } = run;
   const unknownDistrict = askedDistrict !== '' && oldDistrict === null;
   const scopeName = oldDistrict ? oldDistrict.name : province.name;
   const selection = first(params.all) === '1' ? plan.moves.map((m) => ({ cadreCode: m.cadreCode, toCommuneCode: m.toCommuneCode, positionCode: m.positionCode })) : parseSelection(Object.entries(params));
@@ -101,33 +145,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
     <>
       <PageHeader eyebrow={t('eyebrow')} title={t('title')} lead={t('lead')} />
 
-      <form method="get" action="/transfers/plan" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid="plan-scope-form">
-        <div>
-          <label htmlFor="plan-scope" className="block text-sm font-medium text-stone-800">
-            {t('scope.label')}
-          </label>
-          <select
-            id="plan-scope"
-            name="od"
-            defaultValue={oldDistrict?.code ?? ''}
-            className="mt-1 block w-full min-w-64 rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700"
-          >
-            <option value="">{t('scope.province', { name: province.name })}</option>
-            {data.oldDistricts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-        >
-          {t('scope.submit')}
-        </button>
-        <p className="w-full text-xs text-stone-600">{t('scope.hint', { date: format.date(date) })}</p>
-      </form>
+      {scopeForm}
       {unknownDistrict ? (
         <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-900">
           {t('scope.unknown', { code: askedDistrict })}
@@ -218,14 +236,14 @@ export default async function TransferPlanPage({ searchParams }: Props) {
         description={t('moves.description')}
         actions={
           plan.moves.length > 0 ? (
-            <Link href={`/transfers/plan?${new URLSearchParams({ ...(oldDistrict ? { od: oldDistrict.code } : {}), all: '1' })}#what-if`} className={`text-sm ${linkClass}`}>
+            <Link href={`/transfers/plan?${new URLSearchParams({ od: oldDistrict?.code ?? '', all: '1' })}#what-if`} className={`text-sm ${linkClass}`}>
               {t('moves.whatIfAll')}
             </Link>
           ) : null
         }
       >
         {plan.moves.length === 0 ? (
-          <p className="text-sm text-stone-700">{plan.summary.explanation ?? t('moves.none')}</p>
+          <p className="text-sm text-stone-700">{t('moves.none')}</p>
         ) : (
           <PlanMovesForm action={acceptProposals} oldDistrict={oldDistrict?.code ?? ''} canAccept={canAccept} defaultEffectiveDate={firstOfNextMonth(date)} texts={formTexts}>
             <TableContainer label={t('moves.caption', { scope: scopeName })}>
