@@ -1,5 +1,6 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ResponsiveContainer } from 'recharts';
 import { formattersFor } from '@/lib/i18n/format';
@@ -15,6 +16,8 @@ export type Series = { key: string; label: string; color: string; stack?: string
 export type Row = { label: string } & Record<string, number | string | null>;
 
 const AXIS_TICK = { fontSize: 12, fill: '#44403c' };
+// Legend text in the body colour (the swatch carries the series colour), so light series stay readable.
+const legendText = (value: string) => <span style={{ color: '#44403c' }}>{value}</span>;
 const ROW_HEIGHT = 34;
 
 function Frame({ height, children }: { height: number; children: React.ReactElement }) {
@@ -30,6 +33,18 @@ function Frame({ height, children }: { height: number; children: React.ReactElem
 /** Height of a horizontal bar chart with `rows` categories (kept in step with the server's reserved box). */
 function barChartHeight(rows: number, perRow = ROW_HEIGHT): number {
   return Math.max(160, rows * perRow + 70);
+}
+
+const NARROW = '(max-width: 480px)';
+const subscribeNarrow = (onChange: () => void) => {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+
+/** On a phone the category labels get less room, so the bars keep more than half the width. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
 }
 
 /** Horizontal bars, one row per category; with `signed`, one series coloured by sign (surplus / shortage). */
@@ -49,14 +64,15 @@ export function HorizontalBars({
   perRow?: number;
 }) {
   const format = formattersFor(locale);
+  const width = useNarrow() ? Math.min(labelWidth, 112) : labelWidth;
   return (
     <Frame height={barChartHeight(rows.length, perRow)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke="#e7e5e4" />
         <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={labelWidth} tick={AXIS_TICK} interval={0} />
+        <YAxis type="category" dataKey="label" width={width} tick={AXIS_TICK} interval={0} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? (signed ? format.signed(value) : format.number(value)) : String(value))} />
-        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} /> : null}
         {signed ? <ReferenceLine x={0} stroke="#292524" /> : null}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} isAnimationActive={false} stroke="#ffffff" strokeWidth={s.stack ? 1 : 0}>
@@ -80,7 +96,7 @@ export function ColumnBars({ rows, series, locale, height = 260 }: { rows: Row[]
         <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
         <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} width={56} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : String(value))} />
-        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} /> : null}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
         ))}
@@ -100,7 +116,7 @@ export function TrendLines({ rows, series, locale, height = 280 }: { rows: Row[]
         <YAxis yAxisId="left" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} width={56} domain={['auto', 'auto']} />
         <YAxis yAxisId="right" orientation="right" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} width={48} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : String(value))} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} />
         {series.map((s, i) => (
           <Line
             key={s.key}

@@ -355,7 +355,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </Section>
 
       <Section id="charts" title={t('dashboard.charts.heading')} description={t('dashboard.charts.description')}>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
           <ChartCard
             id="districts"
             title={t('dashboard.districts.title')}
