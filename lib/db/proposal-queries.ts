@@ -39,12 +39,17 @@ type CandidateSqlRow = {
  * in a block), with what the engine needs: key holder (primary or concurrent), and busy (in a proposed or approved
  * transfer, or in a secondment not ended: rules.md, decision 017).
  */
+// Concurrent key posts are read for the province's communes only (through the commune index), not as a scan of
+// every concurrent assignment in the database, which the planner would otherwise hash once per query.
 const CANDIDATES_SQL = `
+WITH concurrent_key AS (
+  SELECT DISTINCT a2.cadre_id FROM assignment a2 JOIN commune cm2 ON cm2.id = a2.commune_id JOIN position p2 ON p2.id = a2.position_id
+   WHERE cm2.province_id = $1 AND NOT a2.is_primary AND p2.is_key
+     AND a2.start_date <= $2::date AND (a2.end_date IS NULL OR a2.end_date >= $2::date)
+)
 SELECT c.id AS cadre_id, c.code, a.commune_id, p.block::text AS block, p.id AS position_id, p.code AS position_code, c.field,
        p.is_key,
-       EXISTS (SELECT 1 FROM assignment a2 JOIN position p2 ON p2.id = a2.position_id
-                WHERE a2.cadre_id = c.id AND NOT a2.is_primary AND p2.is_key AND a2.commune_id IS NOT NULL
-                  AND a2.start_date <= $2::date AND (a2.end_date IS NULL OR a2.end_date >= $2::date)) AS concurrent_key,
+       EXISTS (SELECT 1 FROM concurrent_key k WHERE k.cadre_id = c.id) AS concurrent_key,
        (EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = c.id AND t.state IN ('proposed', 'approved'))
         OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = c.id AND s.ended_on IS NULL)) AS busy
   FROM assignment a JOIN commune cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id

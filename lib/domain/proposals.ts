@@ -556,10 +556,15 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
 
   // Sources and classes
   const groups: SourceGroup[] = [];
+  const movableAt = new Map<string, ProposalCandidate[]>();
+  for (const c of prep.movable) {
+    const k = `${c.communeId}|${c.block}`;
+    (movableAt.get(k) ?? movableAt.set(k, []).get(k)!).push(c);
+  }
   for (const site of prep.sites) {
     for (const block of BLOCKS) {
       if (site.surplus[block] === 0) continue;
-      const people = prep.movable.filter((c) => c.communeId === site.commune.id && c.block === block);
+      const people = movableAt.get(`${site.commune.id}|${block}`) ?? [];
       if (people.length === 0) continue;
       const byField = new Map<string | null, ProposalCandidate[]>();
       for (const p of people) (byField.get(p.field) ?? byField.set(p.field, []).get(p.field)!).push(p);
@@ -667,14 +672,29 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
     addRow(-Infinity, prep.sites[Number(rank)].fieldNeeds.get(field)!, ones(cols));
   }
 
+  // Each stage's cost as sparse parallel arrays (column, coefficient), in column order.
+  type StageCost = { name: string; maximize: boolean; cols: Int32Array; coefs: Float64Array };
+  const sparse = (name: string, maximize: boolean, coefOf: (j: number) => number, cols: Iterable<number>): StageCost => {
+    const js: number[] = [];
+    const cs: number[] = [];
+    for (const j of cols) {
+      const c = coefOf(j);
+      if (c !== 0) {
+        js.push(j);
+        cs.push(c);
+      }
+    }
+    return { name, maximize, cols: Int32Array.from(js), coefs: Float64Array.from(cs) };
+  };
   const arcCols = arcs.map((_, j) => j);
-  const stageCosts: { name: string; maximize: boolean; cost: Map<number, number> }[] = [
-    { name: 'key_places', maximize: true, cost: new Map(arcs.flatMap((a, j) => (a.kind === 'key' ? [[j, 1] as const] : []))) },
-    { name: 'shortage', maximize: true, cost: new Map(coverCols.map((c) => [c.col, c.weight])) },
-    { name: 'moves', maximize: false, cost: new Map(arcCols.map((j) => [j, 1])) },
-    { name: 'cross_district', maximize: false, cost: new Map(arcs.flatMap((a, j) => (a.cross ? [[j, 1] as const] : []))) },
-    { name: 'field_needs', maximize: true, cost: new Map(arcs.flatMap((a, j) => (a.kind === 'need' ? [[j, 1] as const] : []))) },
-    { name: 'ties', maximize: false, cost: new Map(arcs.map((a, j) => [j, a.tie])) },
+  const coverWeight = new Map(coverCols.map((c) => [c.col, c.weight]));
+  const stageCosts: StageCost[] = [
+    sparse('key_places', true, (j) => (arcs[j].kind === 'key' ? 1 : 0), arcCols),
+    sparse('shortage', true, (j) => coverWeight.get(j)!, [...coverWeight.keys()].sort((a, b) => a - b)),
+    sparse('moves', false, () => 1, arcCols),
+    sparse('cross_district', false, (j) => (arcs[j].cross ? 1 : 0), arcCols),
+    sparse('field_needs', true, (j) => (arcs[j].kind === 'need' ? 1 : 0), arcCols),
+    sparse('ties', false, (j) => arcs[j].tie, arcCols),
   ];
 
   const highs = await getHighs();
@@ -700,14 +720,14 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
     rowUpper: rows.map((r) => r.upper),
     matrix: { format: 'csr' as const, numRows: rows.length, numCols: nCols, starts, indices, values },
   };
-  const minimizeCosts = (stage: (typeof stageCosts)[number]) => {
+  const minimizeCosts = (stage: StageCost) => {
     const costs = new Float64Array(nCols);
-    for (const [j, c] of stage.cost) costs[j] = stage.maximize ? -c : c;
+    for (let k = 0; k < stage.cols.length; k++) costs[stage.cols[k]] = stage.maximize ? -stage.coefs[k] : stage.coefs[k];
     return costs;
   };
-  const stageObjective = (stage: (typeof stageCosts)[number], x: Float64Array) => {
+  const stageObjective = (stage: StageCost, x: Float64Array) => {
     let objective = 0;
-    for (const [j, c] of stage.cost) objective += c * x[j];
+    for (let k = 0; k < stage.cols.length; k++) objective += stage.coefs[k] * x[stage.cols[k]];
     return objective;
   };
   const all = { kind: 'range' as const, from: 0, to: nCols - 1 };
@@ -725,19 +745,30 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
   // integral, which the brute-force property test checks), the exact staged MIP below runs instead.
   const runStages = (fast: boolean): boolean => {
     const model = highs.createModel(modelData);
+    // The current bounds, kept here rather than read back from the solver (a copy of the whole model).
+    const colLower = Float64Array.from(modelData.colLower);
+    const colUpper = Float64Array.from(modelData.colUpper);
+    const nRows = modelData.numRows;
+    const rowLower = Float64Array.from(modelData.rowLower);
+    const rowUpper = Float64Array.from(modelData.rowUpper);
     try {
       model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, random_seed: 0 });
+      // LP stages: each starts from the previous stage's optimum, which stays feasible (only the costs change and
+      // columns are fixed at their values), so primal simplex from that basis without presolve is the quickest
+      // (about a fifth less time on the demo province than the default dual simplex with presolve).
+      if (fast) model.options.set({ presolve: 'off', simplex_strategy: 4 });
       model.changeObjectiveSense(highs.constants.objectiveSense.minimize);
       let integer = false;
       const makeInteger = () => {
         if (integer) return;
+        model.options.set({ presolve: 'on', simplex_strategy: 1 });
         model.changeColsIntegrality(all, new Int32Array(nCols).fill(1));
         integer = true;
       };
       if (!fast) makeInteger();
       for (let index = 0; index < stageCosts.length; index++) {
         const stage = stageCosts[index];
-        if (stage.cost.size === 0) continue;
+        if (stage.cols.length === 0) continue;
         const stageStart = performance.now();
         const lp = !integer;
         model.changeColsCost(all, minimizeCosts(stage));
@@ -777,17 +808,12 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
         }
         if (lp) {
           // Keep the optimal face: fix what has a non-zero reduced cost or dual at its current (integral) value.
-          const dims = model.getLp();
-          const colLower = Float64Array.from(dims.colLower);
-          const colUpper = Float64Array.from(dims.colUpper);
+          // (LP stages come before any added row, so the bounds kept here are the whole model's.)
           for (let j = 0; j < nCols; j++) {
             if (Math.abs(current.colDual[j]) > 1e-7) colLower[j] = colUpper[j] = rounded[j];
           }
           model.changeColsBounds(all, colLower, colUpper);
-          const nRows = dims.numRows;
           if (nRows > 0) {
-            const rowLower = Float64Array.from(dims.rowLower);
-            const rowUpper = Float64Array.from(dims.rowUpper);
             for (let i = 0; i < nRows; i++) {
               if (Math.abs(current.rowDual[i]) > 1e-7) rowLower[i] = rowUpper[i] = Math.round(current.rowValue[i]);
             }
@@ -796,9 +822,8 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
           continue;
         }
         // Keep this stage's optimum in the next stages.
-        const entries = [...stage.cost.entries()].sort(([a], [b]) => a - b);
         const bound = stage.maximize ? -objective : objective;
-        model.addRow(-inf, bound + 0.5, { indices: entries.map(([j]) => j), values: entries.map(([j, c]) => (stage.maximize ? -c : c)) });
+        model.addRow(-inf, bound + 0.5, { indices: Array.from(stage.cols), values: Array.from(stage.coefs, (c) => (stage.maximize ? -c : c)) });
       }
       return solution !== null;
     } finally {
