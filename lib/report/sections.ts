@@ -318,13 +318,14 @@ export function buildDepartmentLists(data: ReportData): ReportSection {
   const { year, rows, conclusions } = data.compilation;
   const t = compilationTotals(data);
   const below = rows.filter((r) => r.belowMinimum);
+  const owed = below.reduce((n, r) => n + r.required - r.listed, 0);
   const blocks: ReportBlock[] = [
     P(
       `Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký tối thiểu 5% biên chế được giao năm ${year}. ` +
         `Tổng số tối thiểu phải đăng ký là ${formatNumber(t.required)} người; đã đăng ký ${formatNumber(t.listed)}, ${formatNumber(t.meets)} người đạt tiêu chuẩn, ` +
         `${formatNumber(t.approved)} người được phê duyệt và ${formatNumber(t.placed)} người đã được bố trí về cấp xã.` +
         (below.length
-          ? ` Còn ${formatNumber(below.length)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5%.`
+          ? ` Còn ${formatNumber(below.length)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% (còn thiếu ${formatNumber(owed)} người).`
           : rows.length
             ? ' Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5%.'
             : ''),
@@ -348,7 +349,8 @@ export function buildDepartmentLists(data: ReportData): ReportSection {
         ...rows.map((r, i) => ({
           cells: [i + 1, r.name, r.quota, r.required, r.listed, r.meets, r.approved, r.placed, r.belowMinimum ? `Thiếu ${formatNumber(r.required - r.listed)}` : ''],
         })),
-        { cells: ['', 'Tổng cộng', t.quota, t.required, t.listed, t.meets, t.approved, t.placed, t.listed < t.required ? `Thiếu ${formatNumber(t.required - t.listed)}` : ''], bold: true },
+        // The total's note sums what the departments below the minimum still owe (a surplus elsewhere does not make up for it).
+        { cells: ['', 'Tổng cộng', t.quota, t.required, t.listed, t.meets, t.approved, t.placed, owed > 0 ? `Thiếu ${formatNumber(owed)}` : ''], bold: true },
       ],
     }),
   ];
@@ -402,11 +404,11 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
         columns: [
           { header: 'STT', width: 5, align: 'center', kind: 'int' },
           { header: 'Họ và tên', width: 17, kind: 'text' },
-          { header: 'Sở, ban, ngành', width: 19, kind: 'text' },
-          { header: 'Đơn vị nhận', width: 15, kind: 'text' },
-          { header: 'Vị trí bố trí', width: 22, kind: 'text' },
-          { header: 'Từ ngày', width: 11, align: 'center', kind: 'date' },
-          { header: 'Đến ngày', width: 11, align: 'center', kind: 'date' },
+          { header: 'Sở, ban, ngành', width: 15, kind: 'text' },
+          { header: 'Đơn vị nhận', width: 13, kind: 'text' },
+          { header: 'Vị trí bố trí', width: 23, kind: 'text' },
+          { header: 'Từ ngày', width: 13.5, align: 'center', kind: 'date' },
+          { header: 'Đến ngày', width: 13.5, align: 'center', kind: 'date' },
         ],
         rows: placements.map((p, i) => ({ cells: [i + 1, p.cadreName, p.departmentName, p.communeName, p.positionTitle, p.startDate, p.endDate] })),
       }),
@@ -431,20 +433,20 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
         caption: 'Bảng 8. Điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã',
         columns: [
           { header: 'STT', width: 5, align: 'center', kind: 'int' },
-          { header: 'Họ và tên', width: 16, kind: 'text' },
-          { header: 'Từ đơn vị', width: 15, kind: 'text' },
-          { header: 'Đến đơn vị', width: 15, kind: 'text' },
-          { header: 'Chức danh', width: 17, kind: 'text' },
-          { header: 'Phạm vi', width: 11, kind: 'text' },
-          { header: 'Ngày hiệu lực', width: 10, align: 'center', kind: 'date' },
-          { header: 'Trạng thái', width: 11, kind: 'text' },
+          { header: 'Họ và tên', width: 15, kind: 'text' },
+          { header: 'Từ đơn vị', width: 12, kind: 'text' },
+          { header: 'Đến đơn vị', width: 12, kind: 'text' },
+          { header: 'Chức danh', width: 15.5, kind: 'text' },
+          { header: 'Phạm vi', width: 10, kind: 'text' },
+          { header: 'Ngày hiệu lực', width: 13, align: 'center', kind: 'date' },
+          { header: 'Trạng thái', width: 17.5, kind: 'text' },
         ],
         rows: [...transfers]
           .sort((a, b) => TRANSFER_ORDER.indexOf(a.state) - TRANSFER_ORDER.indexOf(b.state) || (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0) || compareVietnamese(a.cadreName, b.cadreName))
           .map((t, i) => ({
             cells: [
               i + 1, t.cadreName, t.fromCommune, t.toCommune, t.positionTitle, t.crossDistrict ? 'Khác huyện cũ' : 'Cùng huyện cũ', t.effectiveDate,
-              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? ` (QĐ ${t.decisionNumber})` : ''),
+              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? `, QĐ số ${t.decisionNumber}` : ''),
             ],
           })),
       }),

@@ -46,6 +46,8 @@ async function renderPages(page: Page, file: string, dir: string) {
 
 test.describe('the plan report', () => {
   test('a Standing Committee member downloads the PDF and the XLSX', async ({ page }, testInfo) => {
+    // Rendering the report (15 pages) takes seconds, more on a busy machine.
+    test.setTimeout(240_000);
     await loginAs(page, 'thuongtruc', '/report');
     await page.goto('/report');
     await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo phương án điều động, luân chuyển, biệt phái' })).toBeVisible();
@@ -55,9 +57,9 @@ test.describe('the plan report', () => {
     await expect(sections.getByRole('heading', { level: 3 })).toHaveCount(6);
     await expect(sections).toContainText('I. TÌNH HÌNH ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ');
     await expect(sections).toContainText('VI. KIẾN NGHỊ, ĐỀ XUẤT');
-    await expect(page.locator('#report-preview')).toContainText('8.635');
-    await expect(page.locator('#report-preview')).toContainText('7.988');
-    await expect(page.locator('#report-preview')).toContainText('56/130');
+    await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('8.635');
+    await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('7.988');
+    await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('56/130');
     // A Standing Committee member reads the draft, does not edit it.
     await expect(page.getByTestId('report-draft-readonly')).toBeVisible();
     await expectAccessible(page);
@@ -66,7 +68,7 @@ test.describe('the plan report', () => {
     await page.getByLabel('Số liệu đến ngày').fill('01/11/2025');
     await page.getByRole('button', { name: 'Xem báo cáo' }).click();
     await expect(page).toHaveURL(/date=01%2F11%2F2025/);
-    await expect(page.locator('#report-download')).toContainText('01/11/2025');
+    await expect(page.locator('section[aria-labelledby="report-download"]')).toContainText('01/11/2025');
 
     const pdfDownload = page.waitForEvent('download');
     await page.getByTestId('report-pdf').click();

@@ -6,6 +6,7 @@ import { pdfText } from './pdf-text';
 // audited), then the downloaded PDF carries them. It changes data (the report draft), so it runs late.
 
 test('an Organizing Committee member edits the recommendations, and the PDF carries them', async ({ page }) => {
+  test.setTimeout(180_000);
   await loginAs(page, 'bantochuc', '/report');
   await page.goto('/report');
   const form = page.getByTestId('report-draft-form');

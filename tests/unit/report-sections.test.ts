@@ -157,9 +157,14 @@ describe('section IV: the departments’ 5% lists', () => {
     const [table] = reportTables({ sections: [s] } as never);
     expect(table.rows.at(-1)!.cells).toEqual(['', 'Tổng cộng', 780, 39, 35, 28, 22, 4, 'Thiếu 4']);
     expect(table.rows[1].cells.at(-1)).toBe('Thiếu 4');
-    expect(texts(s)).toContain('Còn 1/2 sở, ban, ngành chưa đăng ký đủ tối thiểu 5%.');
+    expect(texts(s)).toContain('Còn 1/2 sở, ban, ngành chưa đăng ký đủ tối thiểu 5% (còn thiếu 4 người).');
     expect(texts(s)).toContain('Kết luận số 599-KL/TU ngày 19/09/2025 (22 người)');
     expect(texts(buildDepartmentLists(data({ compilation: { ...data().compilation, conclusions: [] } })))).toContain('chưa có kết luận phê duyệt danh sách năm 2025');
+    // A department listing more than its minimum does not make up for one below it.
+    const over = { name: 'Sở Y tế', quota: 100, required: 5, listed: 20, meets: 0, approved: 0, placed: 0, belowMinimum: false };
+    const [withOver] = reportTables({ sections: [buildDepartmentLists(data({ compilation: { ...data().compilation, rows: [...data().compilation.rows, over] } }))] } as never);
+    expect(withOver.rows.at(-1)!.cells.slice(3, 5)).toEqual([44, 55]);
+    expect(withOver.rows.at(-1)!.cells.at(-1)).toBe('Thiếu 4');
   });
 });
 
@@ -192,7 +197,7 @@ describe('section V: placements and transfers', () => {
     expect(placements.rows[0].cells).toEqual([1, 'Trần Thị B', 'Sở Nội vụ', 'Nga My', 'Phó Giám đốc Trung tâm Phục vụ hành chính công', '2025-10-01', '2027-09-30']);
     expect(table.rows.map((r) => [r.cells[1], r.cells[5], r.cells[7]])).toEqual([
       ['B', 'Khác huyện cũ', 'Đề xuất'],
-      ['C', 'Cùng huyện cũ', 'Đã phê duyệt (QĐ 12/QĐ-UBND)'],
+      ['C', 'Cùng huyện cũ', 'Đã phê duyệt, QĐ số 12/QĐ-UBND'],
       ['D', 'Cùng huyện cũ', 'Đã thực hiện'],
       ['E', 'Khác huyện cũ', 'Không phê duyệt'],
     ]);
