@@ -24,25 +24,7 @@ export async function WhatIfTables({ whatIf, format }: { whatIf: WhatIf; format:
       <TableContainer label={t('provinceCaption')}>
         <table className={tableClass} data-testid="what-if-province">
           <caption className="sr-only">{t('provinceCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={headCellClass}>
-                {t('stage')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('headcount')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('difference')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('keyVacancies')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('shortWithGaps')}
-              </th>
-            </tr>
-          </thead>
+          <WhatIfHead first={t('stage')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
           <tbody>
             {provinceRows.map(({ label, r }, i) => (
               <tr key={label} className={i === 2 ? 'font-semibold' : undefined}>
@@ -66,25 +48,7 @@ export async function WhatIfTables({ whatIf, format }: { whatIf: WhatIf; format:
       <TableContainer label={t('communesCaption')}>
         <table className={tableClass} data-testid="what-if-communes">
           <caption className="sr-only">{t('communesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={headCellClass}>
-                {t('commune')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('headcount')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('difference')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('keyVacancies')}
-              </th>
-              <th scope="col" className={headCellClass}>
-                {t('shortWithGapsUnit')}
-              </th>
-            </tr>
-          </thead>
+          <WhatIfHead first={t('commune')} last={t('shortWithGapsUnit')} lastNumeric={false} t={t} />
           <tbody>
             {whatIf.communes.map((c) => (
               <tr key={c.code} data-testid="what-if-commune">
@@ -109,25 +73,7 @@ export async function WhatIfTables({ whatIf, format }: { whatIf: WhatIf; format:
       <TableContainer label={t('districtsCaption')}>
         <table className={tableClass} data-testid="what-if-districts">
           <caption className="sr-only">{t('districtsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={headCellClass}>
-                {t('oldDistrict')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('headcount')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('difference')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('keyVacancies')}
-              </th>
-              <th scope="col" className={numericHeadCellClass}>
-                {t('shortWithGaps')}
-              </th>
-            </tr>
-          </thead>
+          <WhatIfHead first={t('oldDistrict')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
           <tbody>
             {whatIf.oldDistricts.map((d) => {
               const a = d.approved;
@@ -154,3 +100,25 @@ export async function WhatIfTables({ whatIf, format }: { whatIf: WhatIf; format:
 }
 
 const yesNo = (t: (key: 'yes' | 'no') => string, value: boolean) => (value ? t('yes') : t('no'));
+
+/** The header row the three what-if tables share: the unit, headcount, difference, key vacancies, then the units
+ *  short-staffed with key gaps (a count, or yes/no for one commune). */
+function WhatIfHead({ first, last, lastNumeric, t }: { first: string; last: string; lastNumeric: boolean; t: (key: 'headcount' | 'difference' | 'keyVacancies') => string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className={headCellClass}>
+          {first}
+        </th>
+        {(['headcount', 'difference', 'keyVacancies'] as const).map((key) => (
+          <th key={key} scope="col" className={numericHeadCellClass}>
+            {t(key)}
+          </th>
+        ))}
+        <th scope="col" className={lastNumeric ? numericHeadCellClass : headCellClass}>
+          {last}
+        </th>
+      </tr>
+    </thead>
+  );
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
-import { pdfText } from './pdf-text';
+import { pdfText } from '../support/pdf-text';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
 // The plan report (issue 7, item 3): a Standing Committee member chooses a date, sees what the report will

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginAs } from './fixtures';
-import { pdfText } from './pdf-text';
+import { pdfText } from '../support/pdf-text';
 
 // The Organizing Committee edits the report's number and recommendations (a server action, version-checked and
 // audited), then the downloaded PDF carries them. It changes data (the report draft), so it runs late.

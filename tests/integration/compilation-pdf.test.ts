@@ -2,11 +2,11 @@ import { sessionUserFor, signInAs } from '../support/session-mock';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTranslator } from 'use-intl/core';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import vi_messages from '@/lib/i18n/messages/vi.json';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { previewDir, readPdf } from '../support/pdf-text';
 
 // The 5% compilation as a PDF document (issue 6, item 2; decision 013): rendered by lib/pdf for the seeded demo
 // province, its text read back with pdf.js must hold the title, the departments and their figures and the
@@ -42,37 +42,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Pdf = { pages: number; text: string };
-
-/** The text of every page as pdf.js extracts it, runs of white space made one space. */
-async function readPdf(bytes: Uint8Array, preview?: string): Promise<Pdf> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-    if (preview) await writePng(page, path.join(preview, `${path.basename(preview)}-${p}.png`));
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
-}
-
-// Only with PDF_PREVIEW_DIR: @napi-rs/canvas is pdf.js's optional dependency (a prebuilt binary per platform).
-async function writePng(page: PDFPageProxy, file: string) {
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const viewport = page.getViewport({ scale: 1.6 });
-  const canvas = createCanvas(viewport.width, viewport.height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, viewport.width, viewport.height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, canvas.toBuffer('image/png'));
-}
-
-const previewDir = (name: string) => (process.env.PDF_PREVIEW_DIR ? path.join(process.env.PDF_PREVIEW_DIR, name) : undefined);
 
 async function demoInput() {
   const rows = await getCompilation(database.db, committee.provinceId, YEAR);

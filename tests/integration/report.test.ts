@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { previewDir, readPdf } from '../support/pdf-text';
 
 // The plan report (issue 7, item 3; decision 019): its figures are the staffing pipeline's for the demo, the PDF's
 // extracted text holds the published figures with their diacritics and every section heading, the workbook has
@@ -46,31 +46,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function readPdf(bytes: Uint8Array, preview?: string): Promise<{ pages: number; text: string }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
-    if (preview) await writePng(page, path.join(preview, `report-${p}.png`));
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text: parts.join(' ').replace(/\s+/g, ' ') };
-}
-
-async function writePng(page: PDFPageProxy, file: string) {
-  const { createCanvas } = await import('@napi-rs/canvas');
-  const viewport = page.getViewport({ scale: 1.4 });
-  const canvas = createCanvas(viewport.width, viewport.height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, viewport.width, viewport.height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, canvas.toBuffer('image/png'));
-}
 
 async function readWorkbook(bytes: Buffer | ArrayBuffer) {
   const workbook = new ExcelJS.Workbook();
@@ -116,7 +91,7 @@ describe('the report model', () => {
 describe('the PDF', () => {
   test('the administrative layout, every section heading and the published figures with diacritics intact', async () => {
     const model = await getReport(database.db, standing.provinceId, DATE);
-    const { pages, text } = await readPdf(await renderReportPdf(model), process.env.PDF_PREVIEW_DIR);
+    const { pages, text } = await readPdf(await renderReportPdf(model), previewDir('report'));
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(text).toBe(text.normalize('NFC'));
     for (const line of ['TỈNH ỦY NGHỆ AN', 'BAN TỔ CHỨC', 'Số: ……-BC/BTCTU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nghệ An, ngày 10 tháng 11 năm 2025'])
