@@ -60,7 +60,9 @@ async function currentAssignment(tx: Tx, cadreId: number): Promise<CurrentAssign
 export async function loadBlock(tx: Tx | Db, communeId: number, block: Block, today: string): Promise<BlockLoad> {
   const rows = await (tx as Tx).$queryRawUnsafe<{ quota: number | null; headcount: number; incoming: number; outgoing: number }[]>(
     `SELECT
-       (SELECT q.quota FROM quota q WHERE q.commune_id = $1 AND q.block = $3::"Block" ORDER BY q.year DESC LIMIT 1) AS quota,
+       -- The quota of the commune's latest quota year, a block missing there being 0: as staffing-counts.ts reads it.
+       (SELECT q.quota FROM quota q WHERE q.commune_id = $1 AND q.block = $3::"Block"
+           AND q.year = (SELECT max(y.year) FROM quota y WHERE y.commune_id = $1)) AS quota,
        (SELECT count(*)::int FROM assignment a JOIN cadre c ON c.id = a.cadre_id JOIN position p ON p.id = a.position_id
          WHERE a.commune_id = $1 AND a.is_primary AND p.block = $3::"Block" AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}) AS headcount,
        (SELECT count(*)::int FROM transfer t

@@ -59,6 +59,12 @@ const blank = (value: string | null | undefined) => value === undefined || value
  * Whether `allowed(permission)` (the role's policy, bound by the caller to the transfer's scope) lets the
  * transfer move by `action` from `state` (null: it does not exist yet), and what the move requires.
  */
+/** Whether the step is open to the user now (role, scope and state), before any input: which forms a page shows. */
+export function mayTakeTransferAction(action: TransferAction, state: TransferState | null, allowed: (permission: Action) => boolean): boolean {
+  const transition = TRANSFER_TRANSITIONS[action];
+  return allowed(transition.permission) && transition.from.includes(state);
+}
+
 export function checkTransferTransition(
   action: TransferAction,
   state: TransferState | null,

@@ -8,7 +8,8 @@ import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
 import { findTransfer, getTransferFigures, listTransferTimeline, type TransferDetail } from '@/lib/db/transfer-queries';
-import { chairmanSide } from '@/lib/domain/transfer';
+import { chairmanSide, mayTakeTransferAction } from '@/lib/domain/transfer';
+import { allowedOnTransfer } from '@/lib/actions/transfers/load';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -74,13 +75,13 @@ export default async function TransferPage({ params, searchParams }: Props) {
     getTransferFigures(db(), tr, day),
     listTransferTimeline(db(), tr.id),
   ]);
-  const resource = { provinceId: tr.provinceId };
   const mayViewPersonal = can(user, 'cadre.viewPersonal', { provinceId: tr.provinceId, communeId: tr.from.id });
   const side = user.role === 'commune_chairman' ? chairmanSide(user.communeId, { fromCommuneId: tr.from.id, toCommuneId: tr.to.id }) : null;
-  const open = tr.state === 'proposed';
-  const mayOpinion = open && side !== null && can(user, 'transfer.opinion', { provinceId: tr.provinceId, communeId: user.communeId });
-  const mayDecide = open && can(user, 'transfer.decide', resource);
-  const mayCancel = open && can(user, 'transfer.cancel', resource);
+  // The same machine and policy binding the actions use: a form shows only where its action would be accepted.
+  const allowed = allowedOnTransfer(user, { provinceId: tr.provinceId, fromCommuneId: tr.from.id, toCommuneId: tr.to.id });
+  const mayOpinion = mayTakeTransferAction('opinion', tr.state, allowed);
+  const mayDecide = mayTakeTransferAction('approve', tr.state, allowed);
+  const mayCancel = mayTakeTransferAction('cancel', tr.state, allowed);
   const self = `/transfers/${tr.id}`;
   const fieldLabel = (field: string | null) => {
     if (!field) return '—';
