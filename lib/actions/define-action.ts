@@ -3,18 +3,35 @@ import { getRequestContext } from '@/lib/auth/request-context';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { isAllowed, type Action } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
-import { writeAudit, type AuditEntry, type RequestContext } from '@/lib/audit/write-audit';
+import type { AuditEvent } from '@/lib/audit/events';
+import { recordAudit, type RequestContext } from '@/lib/db/audit-writer';
 import { db } from '@/lib/db/client';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { fail, type ActionResult } from './result';
+import { Refusal, StaleWrite, guardMessage } from '@/lib/db/errors';
+import { fail, type ActionResult, type MessageKey } from './result';
 
 export type ActionContext = {
   user: SessionUser;
   db: Db;
   request: RequestContext;
-  /** Writes the audit record inside the transaction `tx` (same commit as the change). */
-  audit: (tx: Prisma.TransactionClient, entry: AuditEntry) => Promise<void>;
+  /**
+   * The one way an action writes: runs `work` in one transaction and records the audit event(s) it returns in
+   * the same transaction, through the one writer. Inside `work`, throw `StaleWrite` (or use `expectWritten`,
+   * `bumpVersion`) when a row changed meanwhile and `Refusal` for any other refusal: the transaction rolls
+   * back and the action answers with the message. A database guard's refusal is mapped by lib/db/errors.ts.
+   */
+  write: <T>(work: (tx: Prisma.TransactionClient) => Promise<Written<T>>, options?: { timeout?: number }) => Promise<T>;
+  /** Writes an audit event inside a transaction opened by `write` (for events decided mid-way, e.g. per row). */
+  audit: (tx: Prisma.TransactionClient, event: AuditEvent) => Promise<void>;
+};
+
+/** What a mutation's transaction returns: its audit event(s) and, optionally, a value for the action. */
+export type Written<T> = { audit: AuditEvent | readonly AuditEvent[]; value: T } | { audit: AuditEvent | readonly AuditEvent[]; value?: undefined };
+
+export type ActionOptions = {
+  /** The message when a row changed meanwhile (StaleWrite); default `errors.staleVersion`. */
+  stale?: MessageKey;
 };
 
 /** Every action built by defineAction, for the authorization matrix test. */
@@ -46,6 +63,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(
   permission: Action,
   schema: S,
   run: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
+  options: ActionOptions = {},
 ) {
   ACTION_REGISTRY.push({ name, permission });
   return async (_previous: ActionResult<T> | null, formData: FormData): Promise<ActionResult<T>> => {
@@ -68,12 +86,39 @@ export function defineAction<S extends z.ZodType, T = undefined>(
     }
     const request = await getRequestContext();
     const actor = { id: user.id, name: user.username, role: user.role, provinceId: user.provinceId };
-    const result = await run(parsed.data, {
+    const database = db();
+    const audit = (tx: Prisma.TransactionClient, event: AuditEvent) => recordAudit(tx, actor, request, event);
+    const ctx: ActionContext = {
       user,
-      db: db(),
+      db: database,
       request,
-      audit: (tx, entry) => writeAudit(tx, actor, request, entry),
-    });
+      audit,
+      write: (work, writeOptions) =>
+        database.$transaction(async (tx) => {
+          const written = await work(tx);
+          const events: readonly AuditEvent[] = Array.isArray(written.audit) ? written.audit : [written.audit as AuditEvent];
+          if (events.length === 0) throw new Error(`${name}: a mutation records at least one audit event`);
+          for (const event of events) await audit(tx, event);
+          return written.value as never;
+        }, writeOptions?.timeout ? { timeout: writeOptions.timeout } : undefined),
+    };
+    let result: ActionResult<T>;
+    try {
+      result = await run(parsed.data, ctx);
+    } catch (error) {
+      const refused = refusalOf(error, options);
+      if (!refused) throw error;
+      result = refused;
+    }
     return result.ok ? result : { ...result, values: result.values ?? keep };
   };
+}
+
+/** The answer for an expected failure thrown by a mutation, or null for a bug (rethrown: error.tsx). */
+function refusalOf(error: unknown, options: ActionOptions): ActionResult<never> | null {
+  if (error instanceof StaleWrite) return fail(options.stale ?? 'errors.staleVersion');
+  if (error instanceof Refusal) return fail(error.key, error.fieldErrors ? { fieldErrors: error.fieldErrors } : {});
+  const guard = guardMessage(error);
+  if (guard) return guard.field ? fail('errors.validation', { fieldErrors: { [guard.field]: guard.key } }) : fail(guard.key);
+  return null;
 }

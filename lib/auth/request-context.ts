@@ -1,4 +1,4 @@
-import type { RequestContext } from '@/lib/audit/write-audit';
+import type { RequestContext } from '@/lib/db/audit-writer';
 
 /** Client IP (first X-Forwarded-For hop, set by the load balancer) and user agent of the current request. */
 export async function getRequestContext(): Promise<RequestContext> {

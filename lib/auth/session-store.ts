@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type ActionResult } from '@/lib/actions/result';
-import { writeAudit, type AuditActor, type RequestContext } from '@/lib/audit/write-audit';
+import { recordAudit, type AuditActor, type RequestContext } from '@/lib/db/audit-writer';
 import type { Db } from '@/lib/db/prisma';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { isLockedOut, normalizeUsername, recordAttempt } from './brute-force';
@@ -85,7 +85,7 @@ export async function signInWithPassword(
   if (!typed || !input.password || input.password.length > MAX_CREDENTIAL_LENGTH) return { ok: false, reason: 'invalid' };
 
   if (await isLockedOut(db, typed, request.ipAddress, now)) {
-    await db.$transaction((tx) => writeAudit(tx, anonymous, request, { action: 'auth.lockedOut', entityType: 'user', entityId: null }));
+    await db.$transaction((tx) => recordAudit(tx, anonymous, request, { action: 'auth.lockedOut', entityType: 'user', entityId: null }));
     return { ok: false, reason: 'locked' };
   }
 
@@ -97,7 +97,7 @@ export async function signInWithPassword(
   if (!user || !valid || !user.isActive) {
     await db.$transaction(async (tx) => {
       await recordAttempt(tx, typed, request.ipAddress, false, now);
-      await writeAudit(tx, user ? { ...actorOf(user), name: typed.slice(0, 100) } : anonymous, request, {
+      await recordAudit(tx, user ? { ...actorOf(user), name: typed.slice(0, 100) } : anonymous, request, {
         action: 'auth.signInFailed',
         entityType: 'user',
         entityId: user?.id ?? null,
@@ -109,7 +109,7 @@ export async function signInWithPassword(
   const sessionId = await db.$transaction(async (tx) => {
     await recordAttempt(tx, typed, request.ipAddress, true, now);
     const id = await createSession(tx, user.id, request, now);
-    await writeAudit(tx, actorOf(user), request, { action: 'auth.signIn', entityType: 'user', entityId: user.id });
+    await recordAudit(tx, actorOf(user), request, { action: 'auth.signIn', entityType: 'user', entityId: user.id });
     return id;
   });
   return { ok: true, sessionId, userId: user.id };
@@ -121,7 +121,7 @@ export async function signOutSession(db: Db, sessionId: string, request: Request
     const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: true } });
     if (!session) return;
     await tx.session.delete({ where: { id: sessionId } });
-    await writeAudit(tx, actorOf(session.user), request, { action: 'auth.signOut', entityType: 'user', entityId: session.userId });
+    await recordAudit(tx, actorOf(session.user), request, { action: 'auth.signOut', entityType: 'user', entityId: session.userId });
   });
 }
 
@@ -150,7 +150,7 @@ export async function changeUserPassword(db: Db, user: SessionUser, input: Chang
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } },
     });
     const revoked = await revokeUserSessions(tx, user.id, user.sessionId);
-    await writeAudit(tx, actorOf(stored), request, {
+    await recordAudit(tx, actorOf(stored), request, {
       action: 'user.passwordChanged',
       entityType: 'user',
       entityId: user.id,

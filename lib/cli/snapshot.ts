@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { today } from '@/lib/clock';
-import { writeAudit } from '@/lib/audit/write-audit';
+import { recordAudit } from '@/lib/db/audit-writer';
 import type { Db } from '@/lib/db/prisma';
 import { takeSnapshot } from '@/lib/db/snapshot-queries';
 import { formatDate, parseDate } from '@/lib/domain/format';
@@ -30,7 +30,7 @@ export async function snapshotCommand(db: Db, args: ParsedArgs, io: CliIo) {
   // The command line audits as a `system` actor named after the OS user (rules.md).
   const actor = { id: null, name: os.userInfo().username, role: 'system', provinceId: province.id };
   await db.$transaction((tx) =>
-    writeAudit(tx, actor, { ipAddress: null, userAgent: null }, {
+    recordAudit(tx, actor, { ipAddress: null, userAgent: null }, {
       action: 'snapshot.take',
       entityType: 'province_snapshot',
       entityId: snapshot.id,

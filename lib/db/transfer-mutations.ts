@@ -2,6 +2,7 @@ import vi from '@/lib/i18n/messages/vi.json';
 import { approvedState, checkTransferGuards, dayBefore, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
 import type { Block } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { auditInsertSelect } from './audit-writer';
 import type { Db } from './prisma';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
 
@@ -279,10 +280,11 @@ export async function markDueTransfersExecuted(db: Db | Tx, provinceId: number, 
         WHERE province_id = $1 AND state = 'approved' AND effective_date <= $2::date AND new_assignment_id IS NOT NULL
         RETURNING id, effective_date),
      logged AS (
-       INSERT INTO audit_log (province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, after)
-       SELECT $1, NULL, 'system', 'system', 'transfer.execute', 'transfer', due.id::text,
-              jsonb_build_object('from', 'approved', 'to', 'executed', 'executedOn', to_char(due.effective_date, 'YYYY-MM-DD'))
-         FROM due
+       ${auditInsertSelect({
+         select: ({ action, entity }) => `SELECT $1::int, NULL::int, 'system', 'system', ${action('transfer.execute')}, ${entity('transfer.execute')}, due.id::text, NULL::jsonb,
+              jsonb_build_object('from', 'approved', 'to', 'executed', 'executedOn', to_char(due.effective_date, 'YYYY-MM-DD')), NULL, NULL
+         FROM due`,
+       })}
        RETURNING 1)
      SELECT count(*)::int AS n FROM logged`,
     provinceId,

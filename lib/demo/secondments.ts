@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { AuditEvent, AuditEventName } from '@/lib/audit/events';
+import { recordAuditRows } from '@/lib/db/audit-writer';
 import { isAllowed } from '@/lib/auth/policy';
 import type { Role } from '@/lib/auth/roles';
 import {
@@ -65,7 +67,7 @@ type Account = { id: number; name: string; role: Role };
 type ActorKey = 'so.noivu' | 'bantochuc' | 'thuongtruc' | 'noivu' | `dept:${string}`;
 type EntityKey = { type: 'secondment_phase'; phase: number } | { type: 'secondment_list'; phase: number; department: string }
   | { type: 'secondment_candidate'; phase: number; department: string; cadre: string };
-type AuditEvent = { at: string; actor: ActorKey; action: string; entity: EntityKey; after: Record<string, unknown> };
+type StoryEvent = { at: string; actor: ActorKey; action: AuditEventName; entity: EntityKey; after: Record<string, unknown> };
 
 type CandidateRow = {
   cadre: Staff; kind: PostKind; field: string; preferredCommune: string | null; state: CandidateState;
@@ -79,7 +81,7 @@ const ROLE_OF: Record<'so.noivu' | 'bantochuc' | 'thuongtruc' | 'noivu', Role> =
 const roleOf = (actor: ActorKey): Role => (actor.startsWith('dept:') ? 'department_officer' : ROLE_OF[actor as keyof typeof ROLE_OF]);
 
 class Story {
-  readonly events: AuditEvent[] = [];
+  readonly events: StoryEvent[] = [];
   readonly lists: ListStory[] = [];
   readonly placements: PlacementRow[] = [];
   /** Cadres held by a candidate row (holdsCadre) or an active secondment: never listed twice. */
@@ -88,7 +90,7 @@ class Story {
   constructor(readonly departments: Map<string, DepartmentInfo>) {
     for (const phase of PHASES) {
       this.events.push({ at: phase.createdAt, actor: 'bantochuc', action: 'secondment.phase.create', entity: { type: 'secondment_phase', phase: phase.number },
-        after: { from: null, to: 'open', year: STORY_YEAR, number: phase.number, dueDate: phase.dueDate, note: phase.note } });
+        after: { year: STORY_YEAR, number: phase.number, dueDate: phase.dueDate, note: phase.note } });
     }
   }
 
@@ -124,10 +126,10 @@ class ListStory {
   constructor(private readonly story: Story, readonly phase: number, readonly department: DepartmentInfo, readonly createdAt: string) {
     this.officer = department.code === 'SNV' ? 'so.noivu' : `dept:${department.code}`;
     this.updatedAt = createdAt;
-    this.event(createdAt, this.officer, 'secondment.list.create', { from: null, to: 'draft' });
+    this.event(createdAt, this.officer, 'secondment.list.create', { to: 'draft', phase: `${phase}/${STORY_YEAR}` });
   }
 
-  private event(when: string, actor: ActorKey, action: string, after: Record<string, unknown>, cadre?: string) {
+  private event(when: string, actor: ActorKey, action: AuditEventName, after: Record<string, unknown>, cadre?: string) {
     const entity: EntityKey = cadre === undefined
       ? { type: 'secondment_list', phase: this.phase, department: this.department.code }
       : { type: 'secondment_candidate', phase: this.phase, department: this.department.code, cadre };
@@ -168,7 +170,7 @@ class ListStory {
       };
       this.candidates.set(cadre.code, row);
       this.event(time, this.officer, 'secondment.candidate.propose',
-        { from: null, to: 'proposed', kind, field: row.field, ...(row.preferredCommune ? { preferredCommune: row.preferredCommune } : {}) }, cadre.code);
+        { to: 'proposed', cadre: cadre.code, kind, field: row.field, preferredCommune: row.preferredCommune }, cadre.code);
     });
     this.updatedAt = when;
     return this;
@@ -182,8 +184,9 @@ class ListStory {
     this.submittedOn = date;
     this.justification = listed < minimum ? justification : null;
     this.updatedAt = at(date, '14:00');
+    const dueDate = PHASES.find((p) => p.number === this.phase)!.dueDate;
     this.event(this.updatedAt, this.officer, 'secondment.list.submit',
-      { from, to: this.state, round: this.round, listed, minimum, ...(this.justification ? { justification: this.justification } : {}) });
+      { from, to: this.state, counted: listed, minimum, late: date > dueDate, justification: this.justification });
     return this;
   }
 
@@ -193,7 +196,7 @@ class ListStory {
       const when = at(date, `10:${String(i % 60).padStart(2, '0')}`);
       const { candidate, from } = this.moveCandidate(code, reason === null ? 'assess_meets' : 'assess_not_meets', 'bantochuc', when, { reason });
       candidate.assessmentReason = reason;
-      this.event(when, 'bantochuc', 'secondment.candidate.assess', { from, to: candidate.state, ...(reason ? { comment: reason } : {}) }, code);
+      this.event(when, 'bantochuc', 'secondment.candidate.assess', { from, to: candidate.state, comment: reason, cadre: code }, code);
     });
     this.updatedAt = at(date, '10:59');
     return this;
@@ -202,7 +205,7 @@ class ListStory {
   return(date: string, comment: string): this {
     const from = this.moveList('return', 'bantochuc', { comment });
     this.updatedAt = at(date, '15:30');
-    this.event(this.updatedAt, 'bantochuc', 'secondment.list.return', { from, to: this.state, round: this.round, comment });
+    this.event(this.updatedAt, 'bantochuc', 'secondment.list.return', { from, to: this.state, comment });
     return this;
   }
 
@@ -219,30 +222,49 @@ class ListStory {
       candidate.updatedAt = this.updatedAt;
       forwarded += 1;
     }
-    this.event(this.updatedAt, 'bantochuc', 'secondment.list.forward', { from, to: this.state, round: this.round, forwarded });
+    this.event(this.updatedAt, 'bantochuc', 'secondment.list.forward', { from, to: this.state, forwarded });
     for (const candidate of this.candidates.values()) if (!holdsCadre(candidate.state, this.state)) this.story.taken.delete(candidate.cadre.code);
     return this;
   }
 
-  /** The Standing Committee approves every forwarded candidate by the Conclusion, except those declined (with a reason). */
+  /**
+   * The Standing Committee declines some forwarded candidates (with a reason), then approves the others by the
+   * Conclusion: two decisions, recorded as the application records them (one event per candidate and one for
+   * the list each time).
+   */
   decide(conclusion: { number: string; date: string }, declined: ReadonlyMap<string, string> = new Map()): this {
     const when = at(conclusion.date, '16:00');
-    const extra = { conclusion: conclusion.number, conclusionDate: conclusion.date };
-    for (const candidate of [...this.candidates.values()].filter((c) => c.state === 'forwarded')) {
-      const reason = declined.get(candidate.cadre.code) ?? null;
-      const action = reason === null ? 'approve' : 'decline';
-      const { from } = this.moveCandidate(candidate.cadre.code, action, 'thuongtruc', when,
-        { reason, conclusionNumber: conclusion.number, conclusionDate: conclusion.date });
-      // The Conclusion records the decision either way; the database ties only approvals to it.
-      if (action === 'approve') candidate.conclusion = conclusion.number;
-      else { candidate.decisionReason = reason; this.story.taken.delete(candidate.cadre.code); }
-      this.event(when, 'thuongtruc', `secondment.candidate.${action}`, { from, to: candidate.state, ...(reason ? { comment: reason } : {}), ...extra }, candidate.cadre.code);
+    const forwarded = [...this.candidates.values()].filter((c) => c.state === 'forwarded');
+    const declining = forwarded.filter((c) => declined.has(c.cadre.code));
+    const approving = forwarded.filter((c) => !declined.has(c.cadre.code));
+    const settle = () => {
+      const from = this.state;
+      this.state = listAfterDecisions(this.state, [...this.candidates.values()].map((c) => c.state));
+      if (this.state !== from) this.version += 1;
+      return from;
+    };
+    if (declining.length > 0) {
+      // One reason for the decision as a whole, as the form takes it; each candidate's own reason is kept on its row.
+      const comment = declining.map((c) => declined.get(c.cadre.code)!).join(' ');
+      for (const candidate of declining) {
+        const reason = declined.get(candidate.cadre.code)!;
+        this.moveCandidate(candidate.cadre.code, 'decline', 'thuongtruc', when, { reason, conclusionNumber: conclusion.number, conclusionDate: conclusion.date });
+        candidate.decisionReason = reason;
+        this.story.taken.delete(candidate.cadre.code);
+        this.event(when, 'thuongtruc', 'secondment.candidate.decline', { from: 'forwarded', to: 'declined', comment: reason }, candidate.cadre.code);
+      }
+      const from = settle();
+      this.event(when, 'thuongtruc', 'secondment.list.decline', { from, to: this.state, comment, candidates: declining.length });
     }
-    const from = this.state;
-    this.state = listAfterDecisions(this.state, [...this.candidates.values()].map((c) => c.state));
-    if (this.state !== from) {
-      this.version += 1;
-      this.event(when, 'thuongtruc', 'secondment.list.decide', { from, to: this.state, ...extra });
+    if (approving.length > 0) {
+      const ref = { number: conclusion.number, date: conclusion.date };
+      for (const candidate of approving) {
+        this.moveCandidate(candidate.cadre.code, 'approve', 'thuongtruc', when, { reason: null, conclusionNumber: conclusion.number, conclusionDate: conclusion.date });
+        candidate.conclusion = conclusion.number;
+        this.event(when, 'thuongtruc', 'secondment.candidate.approve', { from: 'forwarded', to: 'approved', conclusion: ref }, candidate.cadre.code);
+      }
+      const from = settle();
+      this.event(when, 'thuongtruc', 'secondment.list.approve', { from, to: this.state, conclusion: ref, candidates: approving.length });
     }
     this.updatedAt = when;
     return this;
@@ -253,7 +275,8 @@ class ListStory {
     const placement = { communeId: 0, positionId: 0, startDate: PLACEMENT_START, endDate: PLACEMENT_END };
     const { candidate, from } = this.moveCandidate(code, 'place', actor, when, { placement });
     this.story.placements.push({ phase: this.phase, department: this.department.code, cadre: code, commune, position, startDate: PLACEMENT_START, endDate: PLACEMENT_END, createdAt: when });
-    this.event(when, actor, 'secondment.candidate.place', { from, to: candidate.state, commune, position, startDate: PLACEMENT_START, endDate: PLACEMENT_END }, code);
+    if (from !== 'approved' || candidate.state !== 'placed') throw new Error(`demo secondments: ${code} placed from ${from}`);
+    this.event(when, actor, 'secondment.candidate.place', { from, to: candidate.state, commune, position, startDate: PLACEMENT_START, endDate: PLACEMENT_END, cadre: code }, code);
     return this;
   }
 }
@@ -543,27 +566,41 @@ export async function seedDemoSecondments(client: pg.ClientBase, provinceCode = 
     [provinceId, STORY_YEAR, placements.map((p) => p.phase), placements.map((p) => p.department), placements.map((p) => p.cadre), placements.map((p) => p.commune),
       placements.map((p) => p.position), placements.map((p) => p.startDate), placements.map((p) => p.endDate), placements.map((p) => stamp(p.createdAt))]);
 
-  // The timeline, in story order; the accounts give actor ids and names, other departments' officers a label.
+  // The timeline, in story order, through the one audit writer (each event checked against its schema); the
+  // accounts give actor ids and names, other departments' officers a label.
   const events = story.events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i)).map(({ e }) => e);
-  const label = (actor: ActorKey) => (actor.startsWith('dept:') ? `Cán bộ ${departments.get(actor.slice(5))!.name}` : null);
-  await client.query(
-    `INSERT INTO audit_log (at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, after)
-     SELECT u.at, $1, au.id, COALESCE(au.display_name, u.actor_label), COALESCE(au.role::text, u.actor_role), u.action, u.entity_type,
-            (CASE u.entity_type WHEN 'secondment_phase' THEN ph.id WHEN 'secondment_list' THEN l.id ELSE sc.id END)::text, u.after
-       FROM unnest($3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::jsonb[])
-            AS u(ord, at, username, actor_label, actor_role, action, entity_type, phase, department, cadre, after)
-       JOIN secondment_phase ph ON ph.province_id = $1 AND ph.year = $2 AND ph.number = u.phase
-       LEFT JOIN app_user au ON au.province_id = $1 AND au.username = u.username
-       LEFT JOIN department d ON d.province_id = $1 AND d.code = u.department
-       LEFT JOIN secondment_list l ON l.phase_id = ph.id AND l.department_id = d.id
-       LEFT JOIN cadre c ON c.province_id = $1 AND c.code = u.cadre
-       LEFT JOIN secondment_candidate sc ON sc.list_id = l.id AND sc.cadre_id = c.id
-      ORDER BY u.ord`,
-    [provinceId, STORY_YEAR, events.map((_, i) => i), events.map((e) => stamp(e.at)),
-      events.map((e) => (e.actor.startsWith('dept:') ? null : e.actor)), events.map((e) => label(e.actor)), events.map((e) => roleOf(e.actor)),
-      events.map((e) => e.action), events.map((e) => e.entity.type), events.map((e) => e.entity.phase),
-      events.map((e) => (e.entity.type === 'secondment_phase' ? null : e.entity.department)),
-      events.map((e) => (e.entity.type === 'secondment_candidate' ? e.entity.cadre : null)),
-      events.map((e) => JSON.stringify(e.after).normalize('NFC'))]);
+  const { rows: idRows } = await client.query<{ kind: string; phase: number; department: string | null; cadre: string | null; id: number }>(
+    `SELECT 'phase' AS kind, ph.number AS phase, NULL AS department, NULL AS cadre, ph.id FROM secondment_phase ph WHERE ph.province_id = $1 AND ph.year = $2
+     UNION ALL
+     SELECT 'list', ph.number, d.code, NULL, l.id FROM secondment_list l JOIN secondment_phase ph ON ph.id = l.phase_id JOIN department d ON d.id = l.department_id
+      WHERE ph.province_id = $1 AND ph.year = $2
+     UNION ALL
+     SELECT 'candidate', ph.number, d.code, c.code, sc.id FROM secondment_candidate sc JOIN secondment_list l ON l.id = sc.list_id
+       JOIN secondment_phase ph ON ph.id = l.phase_id JOIN department d ON d.id = l.department_id JOIN cadre c ON c.id = sc.cadre_id
+      WHERE ph.province_id = $1 AND ph.year = $2`,
+    [provinceId, STORY_YEAR],
+  );
+  const ids = new Map(idRows.map((r) => [`${r.kind}:${r.phase}:${r.department ?? ''}:${r.cadre ?? ''}`, r.id]));
+  const entityId = (entity: EntityKey) => {
+    const key = entity.type === 'secondment_phase' ? `phase:${entity.phase}::`
+      : entity.type === 'secondment_list' ? `list:${entity.phase}:${entity.department}:` : `candidate:${entity.phase}:${entity.department}:${entity.cadre}`;
+    const id = ids.get(key);
+    if (id === undefined) throw new Error(`demo secondments: no row for ${key}`);
+    return id;
+  };
+  const { rows: accountRows } = await client.query<{ id: number; username: string; name: string; role: Role }>(
+    `SELECT id, username, display_name AS name, role::text AS role FROM app_user WHERE province_id = $1`, [provinceId]);
+  const accountsByName = new Map(accountRows.map((a) => [a.username, a]));
+  const actorOf = (actor: ActorKey) => {
+    if (actor.startsWith('dept:')) return { id: null, name: `Cán bộ ${departments.get(actor.slice(5))!.name}`, role: 'department_officer' };
+    const account = accountsByName.get(actor);
+    return account ? { id: account.id, name: account.name, role: account.role } : { id: null, name: actor, role: roleOf(actor) };
+  };
+  await recordAuditRows(client, events.map((e) => ({
+    at: stamp(e.at),
+    provinceId,
+    actor: actorOf(e.actor),
+    event: { action: e.action, entityId: entityId(e.entity), after: e.after } as AuditEvent,
+  })));
   return true;
 }

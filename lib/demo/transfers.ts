@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { AuditEvent, AuditEventName } from '@/lib/audit/events';
+import { recordAuditRows } from '@/lib/db/audit-writer';
 import { isAllowed } from '@/lib/auth/policy';
 import type { Role } from '@/lib/auth/roles';
 import { approvedState, checkTransferTransition, dayBefore, type TransferAction, type TransferState } from '@/lib/domain/transfer';
@@ -145,7 +147,7 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     const { rows: positions } = await client.query<{ id: number; block: string }>('SELECT id, block::text AS block FROM position WHERE province_id = $1 AND code = $2', [provinceId, positionCode]);
     const position = positions[0];
     const crossDistrict = from.old_district_id !== to.old_district_id;
-    const audits: { at: string; actor: { id: number | null; name: string; role: string }; action: string; after: Record<string, unknown> }[] = [];
+    const audits: { at: string; actor: { id: number | null; name: string; role: string }; action: AuditEventName; after: Record<string, unknown> }[] = [];
     const home = { id: proposer.id, name: proposer.display_name, role: proposer.role };
 
     // The state machine, with each actor's policy: a step the application would refuse is a bug in the story.
@@ -157,7 +159,7 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     let state: TransferState = walk('propose', null, 'home_affairs');
     audits.push({
       at: story.proposedAt, actor: home, action: 'transfer.propose',
-      after: { to: 'proposed', cadre: mover.code, from: from.code, toCommune: to.code, position: positionCode, effectiveDate: story.effectiveDate, crossDistrict, comment: story.reason, justification: story.justification },
+      after: { to: 'proposed', source: 'manual', cadre: mover.code, from: from.code, toCommune: to.code, position: positionCode, effectiveDate: story.effectiveDate, crossDistrict, comment: story.reason, justification: story.justification ?? null },
     });
     const chairman = (commune: { code: string; name: string }) => {
       const account = users.find((u) => u.role === 'commune_chairman' && u.commune_code === commune.code);
@@ -166,7 +168,7 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     for (const [side, opinion, commune] of [['from', story.fromOpinion, from], ['to', story.toOpinion, to]] as const) {
       if (!opinion) continue;
       walk('opinion', state, 'commune_chairman', { opinion: opinion.opinion });
-      audits.push({ at: opinion.at, actor: chairman(commune), action: 'transfer.opinion', after: { side, commune: commune.code, opinion: opinion.opinion, comment: opinion.note ?? undefined } });
+      audits.push({ at: opinion.at, actor: chairman(commune), action: 'transfer.opinion', after: { side, commune: commune.code, opinion: opinion.opinion, comment: opinion.note ?? null } });
     }
     let decision: { number: string; date: string; by: number } | null = null;
     let closed: { declineReason: string | null; cancelReason: string | null; by: number | null } = { declineReason: null, cancelReason: null, by: null };
@@ -198,6 +200,9 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
         [mover.id, to.id, position.id, story.effectiveDate, stamp(story.step!.at)],
       );
       newAssignmentId = rows[0].id;
+      // The approval's record names the assignments it wrote, as the application's does.
+      const approval = audits.find((a) => a.action === 'transfer.approve')!;
+      approval.after = { ...approval.after, newAssignmentId, closedAssignmentIds: [mover.assignment_id] };
     }
     const opinion = (o: Opinion | undefined) => [o?.opinion ?? null, o?.note?.normalize('NFC') ?? null, o ? stamp(o.at) : null];
     const lastAt = audits[audits.length - 1].at;
@@ -218,12 +223,9 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
       ],
     );
     const transferId = inserted[0].id;
-    for (const audit of audits) {
-      await client.query(
-        `INSERT INTO audit_log (at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, after) VALUES ($1, $2, $3, $4, $5, $6, 'transfer', $7, $8::jsonb)`,
-        [stamp(audit.at), provinceId, audit.actor.id, audit.actor.name, audit.actor.role, audit.action, String(transferId), JSON.stringify(audit.after)],
-      );
-    }
+    await recordAuditRows(client, audits.map((audit) => ({
+      at: stamp(audit.at), provinceId, actor: audit.actor, event: { action: audit.action, entityId: transferId, after: audit.after } as AuditEvent,
+    })));
   }
   return true;
 }

@@ -9,11 +9,13 @@
 // nothing else depends on (audit rows, the cadres' writes) and rolls back.
 
 import type pg from 'pg';
+import type { AuditEntity } from '@/lib/audit/events';
+import { auditInsertSelect } from '@/lib/db/audit-writer';
 import type { SheetCounts, SheetName } from './types';
 
 type Step = {
   sheet: SheetName;
-  entityType: string;
+  entityType: AuditEntity;
   staged: string;
   plan: string;
   lock?: string;
@@ -22,7 +24,13 @@ type Step = {
   entity: string;
 };
 
-const AUDIT_COLUMNS = 'province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, ip_address, user_agent';
+/** One audit row per plan row `p`: created when the plan has no existing id, else updated. */
+const importAudit = (entity: AuditEntity, from: string) =>
+  auditInsertSelect({
+    select: ({ action, entity: entityOf }) => `
+      SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role,
+             CASE WHEN p.id IS NULL THEN ${action('import.create')} ELSE ${action('import.update')} END, ${entityOf('import.create', entity)}, ${from}`,
+  });
 
 async function runStep(client: pg.ClientBase, step: Step, dryRun: boolean) {
   const plan = `imp_plan_${step.sheet}`;
@@ -31,11 +39,9 @@ async function runStep(client: pg.ClientBase, step: Step, dryRun: boolean) {
   for (const write of step.writes) await client.query(write.replaceAll('{plan}', plan));
   if (dryRun) return recordChanges(client, step.sheet, plan);
   await client.query(
-    `INSERT INTO audit_log (${AUDIT_COLUMNS})
-     SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, CASE WHEN p.id IS NULL THEN 'import.create' ELSE 'import.update' END,
-            '${step.entityType}', e.id::text, p.before, p.after, x.ip, x.ua
+    importAudit(step.entityType, `e.id::text, p.before, p.after, x.ip, x.ua
        FROM ${plan} p JOIN ${step.staged} s USING (row_no) CROSS JOIN imp_ctx x ${step.entity}
-      ORDER BY p.row_no`,
+      ORDER BY p.row_no`),
   );
   await recordChanges(client, step.sheet, plan);
 }
@@ -165,10 +171,8 @@ async function applyNorms(client: pg.ClientBase, dryRun: boolean): Promise<{ imp
     SELECT commune_id, position_id, required FROM imp_plan_norms
     ON CONFLICT (commune_id, position_id) DO UPDATE SET required = excluded.required`);
   await client.query(`UPDATE commune c SET version = c.version + 1 FROM (SELECT DISTINCT commune_id FROM imp_plan_norms) p WHERE c.id = p.commune_id`);
-  if (!dryRun) await client.query(`INSERT INTO audit_log (${AUDIT_COLUMNS})
-    SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, CASE WHEN p.id IS NULL THEN 'import.create' ELSE 'import.update' END,
-           'keyPositionNorm', p.commune_id::text, p.before, p.after, x.ip, x.ua
-      FROM imp_plan_norms p CROSS JOIN imp_ctx x ORDER BY p.commune_id, p.position_id`);
+  if (!dryRun) await client.query(importAudit('keyPositionNorm', `p.commune_id::text, p.before, p.after, x.ip, x.ua
+      FROM imp_plan_norms p CROSS JOIN imp_ctx x ORDER BY p.commune_id, p.position_id`));
   await client.query(`INSERT INTO imp_change SELECT 'key_positions', row_no, id IS NULL FROM imp_plan_norms WHERE row_no IS NOT NULL`);
   const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM imp_plan_norms WHERE row_no IS NULL');
   return { implicit: rows[0].n };
@@ -289,11 +293,9 @@ const CADRE_WRITES = [
     WHERE s.status = 'active'
       AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.cadre_id = c.id AND NOT a.is_primary AND a.end_date IS NULL AND a.position_id = cp.id
                         AND a.commune_id IS NOT DISTINCT FROM p.commune_id AND a.department_id IS NOT DISTINCT FROM p.department_id)`,
-  `INSERT INTO audit_log (${AUDIT_COLUMNS})
-   SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, CASE WHEN p.id IS NULL THEN 'import.create' ELSE 'import.update' END,
-          'cadre', c.id::text, p.before, p.after, x.ip, x.ua
+  () => importAudit('cadre', `c.id::text, p.before, p.after, x.ip, x.ua
      FROM imp_plan_cadres p JOIN imp_cadre s USING (row_no) CROSS JOIN imp_ctx x
-     JOIN cadre c ON c.province_id = x.province_id AND c.code = s.code ORDER BY p.row_no`,
+     JOIN cadre c ON c.province_id = x.province_id AND c.code = s.code ORDER BY p.row_no`),
   `INSERT INTO imp_change SELECT 'cadres', row_no, id IS NULL FROM imp_plan_cadres`,
 ];
 
@@ -308,7 +310,7 @@ async function applyCadres(client: pg.ClientBase, dryRun: boolean): Promise<Cadr
       FROM imp_plan_cadres p JOIN imp_cadre s USING (row_no)`);
   // Nothing after the cadres depends on their writes: the dry run stops at the plan (the counts), which
   // keeps it well under the time target on 100,000 rows. The apply checks the constraints as it writes.
-  for (const write of dryRun ? CADRE_WRITES.slice(-1) : CADRE_WRITES) await client.query(write);
+  for (const write of dryRun ? CADRE_WRITES.slice(-1) : CADRE_WRITES) await client.query(typeof write === 'function' ? write() : write);
   return rows[0];
 }
 
@@ -320,9 +322,10 @@ export async function applyStaged(client: pg.ClientBase, present: Set<SheetName>
   const { rowCount: newOldDistricts } = await client.query(
     `WITH created AS (INSERT INTO old_district (province_id, code, name, mountainous)
        SELECT x.province_id, d.code, d.name, d.mountainous FROM imp_district d CROSS JOIN imp_ctx x RETURNING id, code, name, mountainous)
-     INSERT INTO audit_log (${AUDIT_COLUMNS})
-     SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, 'import.create', 'oldDistrict', c.id::text, NULL,
-            jsonb_build_object('code', c.code, 'name', c.name, 'mountainous', c.mountainous), x.ip, x.ua FROM created c CROSS JOIN imp_ctx x`,
+     ${auditInsertSelect({
+       select: ({ action, entity }) => `SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, ${action('import.create')}, ${entity('import.create', 'oldDistrict')},
+            c.id::text, NULL, jsonb_build_object('code', c.code, 'name', c.name, 'mountainous', c.mountainous), x.ip, x.ua FROM created c CROSS JOIN imp_ctx x`,
+     })}`,
   );
   for (const step of [COMMUNES, DEPARTMENTS, POSITIONS, QUOTAS]) await runStep(client, step, dryRun);
   const norms = await applyNorms(client, dryRun);
@@ -359,10 +362,13 @@ export async function upsertProvince(
   existing: { id: number; code: string; name: string } | null,
   audit: { actorId: number | null; actorName: string; actorRole: string; ip: string | null; ua: string | null },
 ): Promise<{ id: number; counts: SheetCounts }> {
-  const auditRow = (id: number, action: string, before: unknown, after: unknown) =>
-    client.query(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1::int, $2, $3, $4, $5, 'province', $1::int::text, $6, $7, $8, $9)`, [
-      id, audit.actorId, audit.actorName, audit.actorRole, action, before === null ? null : JSON.stringify(before), JSON.stringify(after), audit.ip, audit.ua,
-    ]);
+  const auditRow = (id: number, name: 'import.create' | 'import.update', before: unknown, after: unknown) =>
+    client.query(
+      auditInsertSelect({
+        select: ({ action, entity }) => `SELECT $1::int, $2::int, $3, $4, ${action(name)}, ${entity(name, 'province')}, $1::int::text, $5::jsonb, $6::jsonb, $7, $8`,
+      }),
+      [id, audit.actorId, audit.actorName, audit.actorRole, before === null ? null : JSON.stringify(before), JSON.stringify(after), audit.ip, audit.ua],
+    );
   if (!existing) {
     const { rows } = await client.query<{ id: number }>('INSERT INTO province (code, name) VALUES ($1, $2) RETURNING id', [province.code, province.name]);
     await auditRow(rows[0].id, 'import.create', null, province);
@@ -377,8 +383,10 @@ export async function upsertProvince(
 /** The summary audit row of an applied import. */
 export async function auditSummary(client: pg.ClientBase, summary: unknown) {
   await client.query(
-    `INSERT INTO audit_log (${AUDIT_COLUMNS})
-     SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, 'import.apply', 'import', NULL, NULL, $1::jsonb, x.ip, x.ua FROM imp_ctx x`,
+    auditInsertSelect({
+      select: ({ action, entity }) =>
+        `SELECT x.province_id, x.actor_id, x.actor_name, x.actor_role, ${action('import.apply')}, ${entity('import.apply')}, NULL, NULL, $1::jsonb, x.ip, x.ua FROM imp_ctx x`,
+    }),
     [JSON.stringify(summary)],
   );
 }

@@ -199,12 +199,12 @@ describe('the timeline (audit_log)', () => {
   test('every list and candidate has a timeline whose last step reaches its current state', () => {
     for (const l of lists) {
       const rows = timeline('secondment_list', l.id);
-      expect(rows[0]).toMatchObject({ action: 'secondment.list.create', after: { from: null, to: 'draft' } });
+      expect(rows[0]).toMatchObject({ action: 'secondment.list.create', after: { to: 'draft', phase: `${l.phase}/${l.year}` } });
       expect(rows.at(-1)!.after.to).toBe(l.state);
       for (let i = 1; i < rows.length; i++) expect(rows[i].after.from).toBe(rows[i - 1].after.to);
       for (const c of l.candidates) {
         const steps = timeline('secondment_candidate', c.id);
-        expect(steps[0]).toMatchObject({ action: 'secondment.candidate.propose', after: { from: null, to: 'proposed' } });
+        expect(steps[0]).toMatchObject({ action: 'secondment.candidate.propose', after: { to: 'proposed', cadre: c.cadreCode } });
         expect(steps.at(-1)!.after.to).toBe(c.state);
         for (let i = 1; i < steps.length; i++) expect(steps[i].after.from).toBe(steps[i - 1].after.to);
       }
@@ -219,10 +219,10 @@ describe('the timeline (audit_log)', () => {
       ['secondment.list.create', 'so.noivu'],
       ['secondment.list.submit', 'so.noivu'],
       ['secondment.list.forward', 'bantochuc'],
-      ['secondment.list.decide', 'thuongtruc'],
+      ['secondment.list.approve', 'thuongtruc'],
     ]);
     expect(day(rows.find((a) => a.action === 'secondment.list.submit')!) <= list.dueDate).toBe(true);
-    expect(rows.at(-1)!.after).toMatchObject({ conclusion: '599-KL/TU' });
+    expect(rows.at(-1)!.after).toMatchObject({ to: 'decided', conclusion: { number: '599-KL/TU', date: '2025-09-19' }, candidates: 22 });
     expect(day(rows.at(-1)!)).toBe('2025-09-19');
     const candidateRows = list.candidates.flatMap((c) => timeline('secondment_candidate', c.id));
     const byAction = (action: string) => candidateRows.filter((a) => a.action === action);
@@ -231,7 +231,7 @@ describe('the timeline (audit_log)', () => {
     expect(byAction('secondment.candidate.approve')).toHaveLength(22);
     for (const a of byAction('secondment.candidate.approve')) {
       expect(a.username).toBe('thuongtruc');
-      expect(a.after).toMatchObject({ conclusion: '599-KL/TU', conclusionDate: '2025-09-19' });
+      expect(a.after).toMatchObject({ conclusion: { number: '599-KL/TU', date: '2025-09-19' } });
       expect(day(a)).toBe('2025-09-19');
     }
     const places = byAction('secondment.candidate.place');
@@ -246,7 +246,7 @@ describe('the timeline (audit_log)', () => {
       const own = actions('secondment_list', l.id);
       if (l.state !== 'draft') expect(own).toContain('secondment.list.submit');
       if (l.state === 'forwarded' || l.state === 'decided') expect(own).toContain('secondment.list.forward');
-      if (l.state === 'decided') expect(own).toContain('secondment.list.decide');
+      if (l.state === 'decided') expect(own.some((a) => a === 'secondment.list.approve' || a === 'secondment.list.decline')).toBe(true);
       for (const c of l.candidates) {
         const steps = actions('secondment_candidate', c.id);
         if (c.state !== 'proposed') expect(steps).toContain('secondment.candidate.assess');

@@ -1,22 +1,7 @@
-import { vi } from 'vitest';
-
-// Shared by the action tests: makes the audit writer fail on demand, to show that a change and its audit
-// record commit or roll back together. Import this module before the actions (they load the writer).
-// The switch lives on globalThis because vi.mock is hoisted above this module's own declarations.
-type Switch = { armed: boolean };
-const globalSwitch = globalThis as unknown as { bienCheAuditFailure?: Switch };
-export const auditFailure: Switch = (globalSwitch.bienCheAuditFailure ??= { armed: false });
-vi.mock('@/lib/audit/write-audit', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@/lib/audit/write-audit')>();
-  const state = (globalThis as unknown as { bienCheAuditFailure?: Switch }).bienCheAuditFailure;
-  return {
-    ...original,
-    writeAudit: async (...args: Parameters<typeof original.writeAudit>) => {
-      if (state?.armed) throw new Error('audit write failed');
-      return original.writeAudit(...args);
-    },
-  };
-});
+// Shared by the action tests. `auditFailure` arms the audit writer's fault switch: every write through the one
+// writer (lib/db/audit-writer.ts) then throws, to show that a change and its audit record commit or roll back
+// together on every path.
+export { auditFaults as auditFailure } from '@/lib/db/audit-writer';
 
 /** A FormData as a browser would post it (undefined values are left out). */
 export function form(values: Record<string, string | number | undefined>): FormData {

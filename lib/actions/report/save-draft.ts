@@ -38,8 +38,10 @@ export const saveReportDraft = defineAction('saveReportDraft', 'report.edit', Sa
         id = created.id;
         version = created.version;
       }
-      const { id: _id, version: _v, ...before } = existing ?? { id: 0, version: 0 };
-      await ctx.audit(tx, { action: 'report.draft.save', entityType: 'report_draft', entityId: id, before: existing ? before : undefined, after: fields });
+      const before = existing
+        ? { documentNumber: existing.documentNumber, signerTitle: existing.signerTitle, signerName: existing.signerName, recommendations: existing.recommendations }
+        : null;
+      await ctx.audit(tx, { action: 'report.draft.save', entityType: 'report_draft', entityId: id, before, after: fields });
       return { version };
     });
     if (!result) return fail('report.errors.stale');

@@ -76,21 +76,15 @@ export const decideSecondmentCandidates = defineAction('decideSecondmentCandidat
     const remaining = await tx.secondmentCandidate.findMany({ where: { listId: list.id }, select: { state: true } });
     const listState = listAfterDecisions('forwarded', remaining.map((c) => c.state));
     if (listState !== 'forwarded') await tx.secondmentList.update({ where: { id: list.id }, data: { state: listState } });
-    const comment = approve ? `${conclusionNumber} (${input.conclusionDate})` : input.reason;
-    await tx.auditLog.createMany({
-      data: ids.map((id) => ({
-        provinceId: ctx.user.provinceId, actorId: ctx.user.id, actorName: ctx.user.username, actorRole: ctx.user.role,
-        action: approve ? 'secondment.candidate.approve' : 'secondment.candidate.decline', entityType: 'secondment_candidate', entityId: String(id),
-        after: { from: 'forwarded', to, comment, conclusion: approve ? { number: conclusionNumber, date: input.conclusionDate } : null },
-        ipAddress: ctx.request.ipAddress, userAgent: ctx.request.userAgent,
-      })),
-    });
-    await ctx.audit(tx, {
-      action: approve ? 'secondment.list.approve' : 'secondment.list.decline',
-      entityType: 'secondment_list',
-      entityId: list.id,
-      after: { from: 'forwarded', to: listState, comment, candidates: ids.length },
-    });
+    if (approve) {
+      const conclusion = { number: conclusionNumber!, date: input.conclusionDate! };
+      for (const id of ids) await ctx.audit(tx, { action: 'secondment.candidate.approve', entityId: id, after: { from: 'forwarded', to: 'approved', conclusion } });
+      await ctx.audit(tx, { action: 'secondment.list.approve', entityId: list.id, after: { from: 'forwarded', to: listState, conclusion, candidates: ids.length } });
+    } else {
+      const comment = input.reason ?? '';
+      for (const id of ids) await ctx.audit(tx, { action: 'secondment.candidate.decline', entityId: id, after: { from: 'forwarded', to: 'declined', comment } });
+      await ctx.audit(tx, { action: 'secondment.list.decline', entityId: list.id, after: { from: 'forwarded', to: listState, comment, candidates: ids.length } });
+    }
     return ok({ decided: ids.length }, approve ? 'secondment.notices.approved' : 'secondment.notices.declined');
   });
   if (result.ok) revalidatePath('/secondments', 'layout');

@@ -82,7 +82,7 @@ export const addSecondmentCandidate = defineAction('addSecondmentCandidate', 'se
           action: 'secondment.candidate.propose',
           entityType: 'secondment_candidate',
           entityId: candidate.id,
-          after: { to: 'proposed', listId: list.id, cadre: staff.cadre.code, kind: input.kind, field: input.field },
+          after: { to: 'proposed', cadre: staff.cadre.code, kind: input.kind, field: input.field, preferredCommune: null },
         });
         return null;
       }),
@@ -151,7 +151,7 @@ export const submitSecondmentList = defineAction('submitSecondmentList', 'second
         action: 'secondment.list.submit',
         entityType: 'secondment_list',
         entityId: list.id,
-        after: { from: list.state, to: check.to, comment: belowMinimum ? input.justification : null, counted: count, minimum, late: date > list.phase.dueDate },
+        after: { from: list.state, to: check.to, justification: belowMinimum ? (input.justification ?? null) : null, counted: count, minimum, late: date > list.phase.dueDate },
       });
       return null;
     }),

@@ -58,7 +58,7 @@ export const placeSecondmentCandidate = defineAction('placeSecondmentCandidate',
         action: 'secondment.candidate.place',
         entityType: 'secondment_candidate',
         entityId: candidate.id,
-        after: { from: 'approved', to: 'placed', secondmentId: secondment.id, commune: commune.code, position: position.code, startDate: input.startDate, endDate: input.endDate, cadre: candidate.cadre.code },
+        after: { from: 'approved', to: 'placed', commune: commune.code, position: position.code, startDate: input.startDate, endDate: input.endDate, cadre: candidate.cadre.code },
       });
       return null;
     });

@@ -98,13 +98,7 @@ export const forwardSecondmentList = defineAction('forwardSecondmentList', 'seco
       data: { holdsCadre: holdsCadre('does_not_meet', 'forwarded'), version: { increment: 1 } },
     });
     await ctx.audit(tx, { action: 'secondment.list.forward', entityType: 'secondment_list', entityId: list.id, after: { from: list.state, to: check.to, forwarded: forwardedIds.length } });
-    await tx.auditLog.createMany({
-      data: forwardedIds.map((id) => ({
-        provinceId: ctx.user.provinceId, actorId: ctx.user.id, actorName: ctx.user.username, actorRole: ctx.user.role,
-        action: 'secondment.candidate.forward', entityType: 'secondment_candidate', entityId: String(id), after: { from: 'meets', to: 'forwarded' },
-        ipAddress: ctx.request.ipAddress, userAgent: ctx.request.userAgent,
-      })),
-    });
+    for (const id of forwardedIds) await ctx.audit(tx, { action: 'secondment.candidate.forward', entityId: id, after: { from: 'meets', to: 'forwarded' } });
     return null;
   });
   if (failed) return failed;

@@ -70,7 +70,7 @@ export const acceptProposals = defineAction('acceptProposals', 'transfer.propose
           entityId: inserted.transferId,
           after: {
             to: 'proposed', source: 'engine', cadre: move.cadreCode, from: move.fromCommuneCode, toCommune: move.toCommuneCode, position: move.positionCode,
-            effectiveDate: input.effectiveDate, crossDistrict: !move.sameOldDistrict, comment: move.reason,
+            effectiveDate: input.effectiveDate, crossDistrict: !move.sameOldDistrict, comment: move.reason, justification: null,
           },
         });
       }

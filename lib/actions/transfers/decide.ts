@@ -77,7 +77,10 @@ async function close(action: Extract<TransferAction, 'decline' | 'cancel'>, inpu
   const failed = await ctx.db.$transaction(async (tx) => {
     const updated = await tx.transfer.updateMany({ where: { id: transfer.id, version: input.version, state: 'proposed' }, data: { ...data, version: { increment: 1 } } });
     if (updated.count !== 1) return fail('transfer.errors.stale');
-    await ctx.audit(tx, { action: `transfer.${action}`, entityType: 'transfer', entityId: transfer.id, after: { from: 'proposed', to: data.state, comment: input.reason, cadre: transfer.cadreCode } });
+    const after = { from: 'proposed' as const, comment: input.reason ?? null, cadre: transfer.cadreCode };
+    await ctx.audit(tx, action === 'decline'
+      ? { action: 'transfer.decline', entityId: transfer.id, after: { ...after, to: 'declined' } }
+      : { action: 'transfer.cancel', entityId: transfer.id, after: { ...after, to: 'cancelled' } });
     return null;
   });
   if (failed) return failed;

@@ -36,7 +36,7 @@ export const recordTransferOpinion = defineAction('recordTransferOpinion', 'tran
       action: 'transfer.opinion',
       entityType: 'transfer',
       entityId: transfer.id,
-      after: { side, commune: side === 'from' ? transfer.fromCommuneCode : transfer.toCommuneCode, opinion: input.opinion, comment: input.note ?? undefined },
+      after: { side, commune: side === 'from' ? transfer.fromCommuneCode : transfer.toCommuneCode, opinion: input.opinion ?? null, comment: input.note ?? null },
     });
     return null;
   });

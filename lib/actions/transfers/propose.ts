@@ -38,8 +38,8 @@ export const proposeTransfer = defineAction('proposeTransfer', 'transfer.propose
       entityType: 'transfer',
       entityId: inserted.transferId,
       after: {
-        to: 'proposed', cadre: row.cadre.code, from: row.fromCommune.code, toCommune: row.toCommune.code, position: row.position.code,
-        effectiveDate: input.effectiveDate, crossDistrict: row.crossDistrict, comment: input.reason, justification: input.justification ?? undefined,
+        to: 'proposed', source: 'manual', cadre: row.cadre.code, from: row.fromCommune.code, toCommune: row.toCommune.code, position: row.position.code,
+        effectiveDate: input.effectiveDate, crossDistrict: row.crossDistrict, comment: input.reason, justification: input.justification ?? null,
       },
     });
     return inserted;

@@ -17,7 +17,7 @@ export async function loadTargetUser(ctx: ActionContext, userId: number): Promis
 }
 
 type Change = {
-  action: string;
+  action: 'user.update' | 'user.deactivate' | 'user.reactivate' | 'user.resetPassword';
   target: EditableUser;
   version: number;
   data: Prisma.UserUncheckedUpdateManyInput;

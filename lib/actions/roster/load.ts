@@ -1,0 +1,20 @@
+import { can } from '@/lib/auth/policy';
+import { findCommuneById, findPersonInCommune, type CommuneRef, type RosterPerson } from '@/lib/db/roster-queries';
+import { Refusal, StaleWrite } from '@/lib/db/errors';
+import type { ActionContext } from '../define-action';
+
+/**
+ * The preamble of every change to a person of a commune's roster: the commune exists (else not found) and is
+ * in the user's scope (else forbidden), the person has open posts there (else not found), and the form was
+ * rendered from the person's current version while he is active (else "changed meanwhile"). Throws; the
+ * action's defineAction answers.
+ */
+export async function loadRosterPerson(ctx: ActionContext, input: { communeId: number; cadreId: number; version: number }): Promise<{ commune: CommuneRef; person: RosterPerson }> {
+  const commune = await findCommuneById(ctx.db, input.communeId);
+  if (!commune) throw new Refusal('errors.notFound');
+  if (!can(ctx.user, 'roster.edit', { provinceId: commune.provinceId, communeId: commune.id })) throw new Refusal('errors.forbidden');
+  const person = await findPersonInCommune(ctx.db, commune.id, { cadreId: input.cadreId });
+  if (!person || person.provinceId !== commune.provinceId) throw new Refusal('errors.notFound');
+  if (person.version !== input.version || person.status !== 'active') throw new StaleWrite('cadre');
+  return { commune, person };
+}

@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import { AUDIT_EVENTS, checkAuditEvent, entitiesOf, type AuditEntity, type AuditEvent, type AuditEventName } from '@/lib/audit/events';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+// The one writer of the audit trail (docs/decisions/020-typed-audit-events.md): nothing else in the code base
+// inserts into audit_log (tests/unit/audit-contract.test.ts checks the sources). Three doors, one contract:
+//   recordAudit        one event, inside the mutation's Prisma transaction (every server action, sign-in);
+//   recordAuditRows    many events from a pg client (the demo's story), each checked against its schema;
+//   auditInsertSelect  the SQL of a set-based INSERT … SELECT (the import's per-row records), for a declared
+//                      event and entity; the rows' payloads are checked by the integration tests.
+
+type Tx = Prisma.TransactionClient;
+
+export type AuditActor = { id: number | null; name: string; role: string; provinceId: number | null };
+export type RequestContext = { ipAddress: string | null; userAgent: string | null };
+
+/**
+ * Fault injection for the tests: when armed, every write through this module throws, so a test can show that a
+ * change and its audit record commit or roll back together, on every path.
+ */
+export const auditFaults = { armed: false };
+
+function checkFaults() {
+  if (auditFaults.armed) throw new Error('audit write failed (auditFaults armed)');
+}
+
+const jsonOf = (value: unknown) => (value === null || value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const idOf = (id: string | number | null | undefined) => (id === undefined || id === null ? null : String(id));
+
+/** Writes one event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, actor: AuditActor, request: RequestContext, event: AuditEvent) {
+  checkFaults();
+  const checked = checkAuditEvent(event.action, event.entityType, event.before, event.after);
+  await tx.auditLog.create({
+    data: {
+      provinceId: actor.provinceId,
+      actorId: actor.id,
+      actorName: actor.name.slice(0, 200),
+      actorRole: actor.role,
+      action: checked.action,
+      entityType: checked.entityType,
+      entityId: idOf(event.entityId),
+      before: jsonOf(checked.before),
+      after: jsonOf(checked.after),
+      ipAddress: request.ipAddress?.slice(0, 100) ?? null,
+      userAgent: request.userAgent?.slice(0, 500) ?? null,
+    },
+  });
+}
+
+export type AuditRowInput = { at?: string | Date; provinceId: number | null; actor: Omit<AuditActor, 'provinceId'>; event: AuditEvent };
+
+/** Writes many events in one statement from a pg client (bulk: the demo's story), each checked first. */
+export async function recordAuditRows(client: pg.ClientBase, rows: readonly AuditRowInput[]) {
+  checkFaults();
+  if (rows.length === 0) return;
+  const checked = rows.map((row) => ({ row, event: checkAuditEvent(row.event.action, row.event.entityType, row.event.before, row.event.after) }));
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  await client.query(
+    `INSERT INTO audit_log (at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after)
+     SELECT COALESCE(u.at, now()), u.province_id, u.actor_id, u.actor_name, u.actor_role, u.action, u.entity_type, u.entity_id, u.before, u.after
+       FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
+            AS u(ord, at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after)
+      ORDER BY u.ord`,
+    [
+      checked.map((_, i) => i),
+      checked.map(({ row }) => (row.at === undefined ? null : row.at instanceof Date ? row.at.toISOString() : row.at)),
+      checked.map(({ row }) => row.provinceId),
+      checked.map(({ row }) => row.actor.id),
+      checked.map(({ row }) => row.actor.name.slice(0, 200)),
+      checked.map(({ row }) => row.actor.role),
+      checked.map(({ event }) => event.action),
+      checked.map(({ event }) => event.entityType),
+      checked.map(({ row }) => idOf(row.event.entityId)),
+      checked.map(({ event }) => json(event.before)),
+      checked.map(({ event }) => json(event.after)),
+    ],
+  );
+}
+
+/** The columns a set-based audit SELECT must produce, in this order. */
+export const AUDIT_SELECT_COLUMNS = ['province_id', 'actor_id', 'actor_name', 'actor_role', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip_address', 'user_agent'] as const;
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * The SQL of a set-based audit write: `INSERT INTO audit_log (…) <select>`. `select` must produce the columns of
+ * AUDIT_SELECT_COLUMNS in order; `actionSql` and `entitySql` are given here from declared names (an event
+ * chosen per row is a CASE over declared events). Run it with the caller's client, in its transaction.
+ */
+export function auditInsertSelect(spec: { select: (names: { action: (name: AuditEventName) => string; entity: (name: AuditEventName, entity?: AuditEntity) => string }) => string }): string {
+  checkFaults();
+  const action = (name: AuditEventName) => {
+    if (!Object.hasOwn(AUDIT_EVENTS, name)) throw new Error(`audit event ${name} is not declared`);
+    return quote(name);
+  };
+  const entity = (name: AuditEventName, entityType?: AuditEntity) => {
+    const entities = entitiesOf(name);
+    const chosen = entityType ?? entities[0];
+    if (!entities.includes(chosen)) throw new Error(`audit event ${name} is not about ${chosen}`);
+    return quote(chosen);
+  };
+  return `INSERT INTO audit_log (${AUDIT_SELECT_COLUMNS.join(', ')}) ${spec.select({ action, entity })}`;
+}

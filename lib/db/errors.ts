@@ -1,0 +1,108 @@
+// What the database refuses, read once (docs/decisions/021-one-mutation-shape.md). A guard in PostgreSQL (a
+// unique index, an exclusion constraint, a check, a trigger) is known by its name; this module finds that name
+// on an error, whichever client raised it, and maps it to the message key the user reads. Nothing else in the
+// code base inspects a database error.
+//
+// Where the name comes from: node-postgres puts it on the error (`constraint`); Prisma's pg adapter keeps only
+// the SQLSTATE and PostgreSQL's own message, which for every integrity violation (SQLSTATE class 23) has the
+// fixed form `… violates <kind> constraint "<name>"`; our triggers raise with `CONSTRAINT = '<name>'` and a
+// message that starts with `<name>:` (migration 20261207000000_guard_names), so both clients see the name.
+
+/**
+ * A refusal with a message key (and the fields it concerns), thrown inside a mutation: it rolls the transaction
+ * back and defineAction answers `fail(key, { fieldErrors })`. For a form error use the key 'errors.validation'.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly key: string,
+    readonly fieldErrors?: Partial<Record<string, string>>,
+  ) {
+    super(key);
+    this.name = 'Refusal';
+  }
+}
+
+/**
+ * A row the mutation must change was changed meanwhile (its version moved on, or a conditional update matched
+ * nothing). Thrown inside the transaction so that everything written before it rolls back too; the action's
+ * own "changed meanwhile" message is given by defineAction.
+ */
+export class StaleWrite extends Error {
+  constructor(readonly what = 'row') {
+    super(`${what} changed meanwhile`);
+    this.name = 'StaleWrite';
+  }
+}
+
+/** Throws StaleWrite unless exactly `expected` rows were written (a conditional update's count). */
+export function expectWritten(count: number, what: string, expected = 1): void {
+  if (count !== expected) throw new StaleWrite(what);
+}
+
+type Mapping = { key: string; field?: string };
+
+/**
+ * Every named guard a user can run into, and what the user reads. Guards that only a bug can trip (foreign
+ * keys, the audit trail's append-only triggers) are not here: they stay errors.
+ */
+export const GUARD_MESSAGES: Readonly<Record<string, Mapping>> = {
+  // Accounts and catalogues
+  app_user_username_key: { key: 'admin.errors.usernameTaken', field: 'username' },
+  position_province_id_code_key: { key: 'positions.errors.codeTaken', field: 'code' },
+  report_draft_province_id_key: { key: 'report.errors.stale' },
+  // The roster
+  assignment_one_open_primary: { key: 'roster.errors.stale' },
+  assignment_primary_no_overlap: { key: 'roster.errors.stale' },
+  // The 5% secondment workflow
+  secondment_phase_province_id_year_number_key: { key: 'secondment.errors.phaseExists', field: 'number' },
+  secondment_list_phase_id_department_id_key: { key: 'secondment.errors.listExists' },
+  secondment_candidate_one_open_per_cadre: { key: 'secondment.errors.alreadyListed', field: 'cadreId' },
+  secondment_candidate_list_id_cadre_id_key: { key: 'secondment.errors.alreadyListed', field: 'cadreId' },
+  secondment_no_overlap: { key: 'secondment.errors.overlap', field: 'startDate' },
+  // Transfers
+  secondment_no_open_transfer: { key: 'secondment.errors.openTransfer' },
+  transfer_one_open_per_cadre: { key: 'transfer.errors.openTransfer', field: 'cadreId' },
+  transfer_no_active_secondment: { key: 'transfer.errors.activeSecondment', field: 'cadreId' },
+  transfer_other_commune: { key: 'transfer.errors.sameCommune', field: 'toCommuneId' },
+  transfer_cross_district_justified: { key: 'transfer.errors.justificationRequired', field: 'justification' },
+};
+
+type PgLike = { code?: unknown; constraint?: unknown; message?: unknown };
+type AdapterCause = { originalCode?: unknown; originalMessage?: unknown; constraint?: { index?: unknown } | unknown };
+
+const NAME_IN_MESSAGE = /constraint "([^"]+)"/;
+const NAME_PREFIX = /^([a-z][a-z0-9_]*):\s/;
+
+/** The SQLSTATE and the guard's name of a database error, from node-postgres or Prisma; null for anything else. */
+export function databaseViolation(error: unknown): { sqlState: string; constraint: string | null } | null {
+  if (!error || typeof error !== 'object') return null;
+  const pg = error as PgLike;
+  // node-postgres (the import, the demo, the CLI): the fields of PostgreSQL's ErrorResponse.
+  if (typeof pg.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code)) {
+    const message = typeof pg.message === 'string' ? pg.message : '';
+    const constraint = typeof pg.constraint === 'string' ? pg.constraint : (NAME_PREFIX.exec(message)?.[1] ?? NAME_IN_MESSAGE.exec(message)?.[1] ?? null);
+    return { sqlState: pg.code, constraint };
+  }
+  // Prisma with @prisma/adapter-pg: meta.driverAdapterError.cause carries the SQLSTATE and PostgreSQL's message.
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta;
+  const cause = meta?.driverAdapterError?.cause;
+  if (cause && typeof cause.originalCode === 'string') {
+    const message = typeof cause.originalMessage === 'string' ? cause.originalMessage : '';
+    const index = (cause.constraint as { index?: unknown } | undefined)?.index;
+    const constraint = typeof index === 'string' ? index : (NAME_PREFIX.exec(message)?.[1] ?? NAME_IN_MESSAGE.exec(message)?.[1] ?? null);
+    return { sqlState: cause.originalCode, constraint };
+  }
+  return null;
+}
+
+/** The message a user reads for a database refusal, or null when the error is not a known guard (a bug). */
+export function guardMessage(error: unknown): Mapping | null {
+  const violation = databaseViolation(error);
+  if (!violation?.constraint) return null;
+  return GUARD_MESSAGES[violation.constraint] ?? null;
+}
+
+/** Is this a refusal by the named guard? For the few writers that take a different path on one guard. */
+export function violatesGuard(error: unknown, constraint: keyof typeof GUARD_MESSAGES): boolean {
+  return databaseViolation(error)?.constraint === constraint;
+}
