@@ -7,7 +7,7 @@ import { useMessage } from './use-message';
 export function FormStatus({ state }: { state: ActionResult<unknown> | null }) {
   const message = useMessage();
   if (!state) return <div role="status" aria-live="polite" />;
-  const text = state.ok ? message(state.notice) : message(state.error);
+  const text = state.ok ? message(state.notice) : message(state.error, state.params);
   return (
     <div role={state.ok ? 'status' : 'alert'} aria-live="polite">
       {text ? (

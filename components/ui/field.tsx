@@ -15,6 +15,9 @@ type FieldProps = {
   options?: Option[];
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'required' | 'maxLength' | 'inputMode' | 'placeholder' | 'spellCheck'>;
 
+/** An ISO date shown as dd/MM/yyyy; anything else (what the user typed, refilled after a refusal) as it is. */
+export const displayDate = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}` : value);
+
 const controlClass =
   'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700';
 
@@ -40,6 +43,18 @@ export function Field({ id, name, label, error, hint, defaultValue, options, ...
             </option>
           ))}
         </select>
+      ) : inputProps.type === 'date' ? (
+        // Never the browser's date picker: it shows mm/dd/yyyy in many languages. The server reads dd/MM/yyyy.
+        <input
+          {...common}
+          {...inputProps}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd/mm/yyyy"
+          maxLength={10}
+          defaultValue={displayDate(defaultValue)}
+        />
       ) : (
         <input {...common} {...inputProps} defaultValue={defaultValue} />
       )}

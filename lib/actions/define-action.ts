@@ -117,7 +117,7 @@ export function defineAction<S extends z.ZodType, T = undefined>(
 /** The answer for an expected failure thrown by a mutation, or null for a bug (rethrown: error.tsx). */
 function refusalOf(error: unknown, options: ActionOptions): ActionResult<never> | null {
   if (error instanceof StaleWrite) return fail(options.stale ?? 'errors.staleVersion');
-  if (error instanceof Refusal) return fail(error.key, error.fieldErrors ? { fieldErrors: error.fieldErrors } : {});
+  if (error instanceof Refusal) return fail(error.key, { ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.params ? { params: error.params } : {}) });
   const guard = guardMessage(error);
   if (guard) return guard.field ? fail('errors.validation', { fieldErrors: { [guard.field]: guard.key } }) : fail(guard.key);
   return null;

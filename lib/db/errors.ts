@@ -16,6 +16,7 @@ export class Refusal extends Error {
   constructor(
     readonly key: string,
     readonly fieldErrors?: Partial<Record<string, string>>,
+    readonly params?: Record<string, string | number>,
   ) {
     super(key);
     this.name = 'Refusal';
@@ -48,6 +49,7 @@ type Mapping = { key: string; field?: string };
 export const GUARD_MESSAGES: Readonly<Record<string, Mapping>> = {
   // Accounts and catalogues
   app_user_username_key: { key: 'admin.errors.usernameTaken', field: 'username' },
+  app_user_username_lower_key: { key: 'admin.errors.usernameTaken', field: 'username' },
   position_province_id_code_key: { key: 'positions.errors.codeTaken', field: 'code' },
   report_draft_province_id_key: { key: 'report.errors.stale' },
   // The roster
@@ -76,21 +78,24 @@ const NAME_PREFIX = /^([a-z][a-z0-9_]*):\s/;
 /** The SQLSTATE and the guard's name of a database error, from node-postgres or Prisma; null for anything else. */
 export function databaseViolation(error: unknown): { sqlState: string; constraint: string | null } | null {
   if (!error || typeof error !== 'object') return null;
+  // Prisma with @prisma/adapter-pg: the adapter's error carries the SQLSTATE and PostgreSQL's message in its
+  // `cause`, wrapped in Prisma's known error (meta.driverAdapterError: unique violations) or, for a trigger's
+  // exception inside an interactive transaction, thrown as it is. Read first: Prisma's own `code` (P2002) has
+  // the form of a SQLSTATE, and its message names no constraint.
+  const adapterError = error as { name?: unknown; cause?: AdapterCause; meta?: { driverAdapterError?: { cause?: AdapterCause } } };
+  const cause = adapterError.meta?.driverAdapterError?.cause ?? (adapterError.name === 'DriverAdapterError' ? adapterError.cause : undefined);
+  if (cause && typeof cause.originalCode === 'string') {
+    const message = typeof cause.originalMessage === 'string' ? cause.originalMessage : '';
+    const index = (cause.constraint as { index?: unknown } | undefined)?.index;
+    const constraint = typeof index === 'string' ? index : (NAME_PREFIX.exec(message)?.[1] ?? NAME_IN_MESSAGE.exec(message)?.[1] ?? null);
+    return { sqlState: cause.originalCode, constraint };
+  }
   const pg = error as PgLike;
   // node-postgres (the import, the demo, the CLI): the fields of PostgreSQL's ErrorResponse.
   if (typeof pg.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code)) {
     const message = typeof pg.message === 'string' ? pg.message : '';
     const constraint = typeof pg.constraint === 'string' ? pg.constraint : (NAME_PREFIX.exec(message)?.[1] ?? NAME_IN_MESSAGE.exec(message)?.[1] ?? null);
     return { sqlState: pg.code, constraint };
-  }
-  // Prisma with @prisma/adapter-pg: meta.driverAdapterError.cause carries the SQLSTATE and PostgreSQL's message.
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } }).meta;
-  const cause = meta?.driverAdapterError?.cause;
-  if (cause && typeof cause.originalCode === 'string') {
-    const message = typeof cause.originalMessage === 'string' ? cause.originalMessage : '';
-    const index = (cause.constraint as { index?: unknown } | undefined)?.index;
-    const constraint = typeof index === 'string' ? index : (NAME_PREFIX.exec(message)?.[1] ?? NAME_IN_MESSAGE.exec(message)?.[1] ?? null);
-    return { sqlState: cause.originalCode, constraint };
   }
   return null;
 }

@@ -68,16 +68,16 @@ export async function removeConcurrentPosition(
   expectWritten(done.count, 'concurrent assignment');
 }
 
-// Advisory-lock namespaces (first key of pg_advisory_xact_lock(int, int)).
-const LOCK_RECRUIT_COMMUNE = 5101;
+// Advisory-lock namespace of the province's cadre codes (first key of pg_advisory_xact_lock(int, int)).
 const LOCK_CADRE_CODE = 5102;
 
 /**
- * Serialises the recruitments of one commune for the rest of the transaction: a quota check read after it sees
- * every earlier recruitment committed.
+ * Locks the commune's row for the rest of the transaction: every change that adds a person to one of its blocks
+ * or fills one of its key places takes this lock first (recruitment, change of primary post, concurrent post,
+ * transfer approval), so a check read after it sees every earlier change committed and two cannot both pass.
  */
-export async function lockCommuneRecruitment(tx: Tx, communeId: number): Promise<void> {
-  await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1::int, $2::int)', LOCK_RECRUIT_COMMUNE, communeId);
+export async function lockCommune(tx: Tx, communeId: number): Promise<void> {
+  await tx.$queryRawUnsafe('SELECT id FROM commune WHERE id = $1 FOR UPDATE', communeId);
 }
 
 /** A new person with his primary post in the commune from `startDate`, under the province's next free code. */

@@ -1,6 +1,10 @@
 import 'server-only';
+import type { KeyPlace } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Db } from './prisma';
+import { DEFAULT_KEY_POSITION_NORM } from './quota-queries';
+import { COUNTED_AT_DATE } from './staffing-counts';
 
 export type CommuneRef = { id: number; provinceId: number; code: string; name: string };
 
@@ -25,6 +29,7 @@ export type DepartingPerson = {
   provinceId: number;
   code: string;
   fullName: string;
+  employmentType: string;
   status: 'active' | 'left';
   version: number;
   /** The person's assignments in the commune not yet ended (open-ended or ending later than a departure could). */
@@ -43,7 +48,7 @@ export async function findPersonInCommune(db: Db, communeId: number, by: { cadre
   const cadre = await db.cadre.findFirst({
     where: 'cadreId' in by ? { id: by.cadreId } : { provinceId: by.provinceId, code: by.code },
     select: {
-      id: true, provinceId: true, code: true, fullName: true, status: true, version: true,
+      id: true, provinceId: true, code: true, fullName: true, employmentType: true, status: true, version: true,
       assignments: {
         where: { communeId, endDate: null },
         select: {
@@ -60,6 +65,7 @@ export async function findPersonInCommune(db: Db, communeId: number, by: { cadre
     provinceId: cadre.provinceId,
     code: cadre.code,
     fullName: cadre.fullName,
+    employmentType: cadre.employmentType,
     status: cadre.status,
     version: cadre.version,
     openAssignments: cadre.assignments.map((a) => ({
@@ -89,7 +95,31 @@ export async function lastEndedHolding(db: Db, cadreId: number, communeId: numbe
 export async function findCommunePosition(db: Db, provinceId: number, positionId: number) {
   const row = await db.position.findFirst({
     where: { id: positionId, provinceId, block: { not: null } },
-    select: { id: true, code: true, titleVi: true, block: true, isKey: true },
+    select: { id: true, code: true, titleVi: true, titleEn: true, block: true, isKey: true, isElected: true },
   });
   return row ? { ...row, block: row.block as Block } : null;
+}
+
+/**
+ * A position's places in a commune from `date` on: its norm (1 when the commune has no norm row) and the distinct
+ * cadres and civil servants holding it, primary or concurrent, in an assignment not ended before `date` (future
+ * appointments included). Read inside the transaction that holds the commune's row lock.
+ */
+export async function keyPlaceFrom(db: Db | Prisma.TransactionClient, communeId: number, position: { id: number; isKey: boolean }, date: string): Promise<KeyPlace> {
+  if (!position.isKey) return { isKey: false, norm: 0, holders: [] };
+  const rows = await (db as Prisma.TransactionClient).$queryRawUnsafe<{ norm: number; cadre_id: number | null; full_name: string | null }[]>(
+    `SELECT COALESCE((SELECT n.required FROM key_position_norm n WHERE n.commune_id = $1 AND n.position_id = $3), ${DEFAULT_KEY_POSITION_NORM})::int AS norm,
+            h.cadre_id, h.full_name
+       FROM (SELECT 1) one
+       LEFT JOIN LATERAL (
+         SELECT DISTINCT c.id AS cadre_id, c.full_name
+           FROM assignment a JOIN cadre c ON c.id = a.cadre_id
+          WHERE a.commune_id = $1 AND a.position_id = $3 AND (a.end_date IS NULL OR a.end_date >= $2::date)
+            AND ${COUNTED_AT_DATE}) h ON true
+      ORDER BY h.full_name`,
+    communeId,
+    date,
+    position.id,
+  );
+  return { isKey: true, norm: rows[0]?.norm ?? DEFAULT_KEY_POSITION_NORM, holders: rows.filter((r) => r.cadre_id !== null).map((r) => ({ cadreId: r.cadre_id!, fullName: r.full_name! })) };
 }

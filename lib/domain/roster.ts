@@ -1,6 +1,8 @@
 // Pure rules for roster changes (no I/O, no clock: `today` is passed in). Dates are ISO strings YYYY-MM-DD,
 // which compare correctly as strings.
 
+import { checkWorkingAge } from './people';
+
 export type BlockFigure = { quota: number; headcount: number };
 
 /**
@@ -19,11 +21,16 @@ export function checkDepartureDate(date: string, today: string, latestStart: str
 }
 
 /** A recruit's start date: not after today, and he is at least 18 on that day. */
-export function checkRecruitmentDates(birthDate: string, startDate: string, today: string): { field: 'startDate' | 'birthDate'; error: string } | null {
+export function checkRecruitmentDates(
+  birthDate: string,
+  startDate: string,
+  today: string,
+  gender: 'male' | 'female',
+): { field: 'startDate' | 'birthDate'; error: string } | null {
   if (startDate > today) return { field: 'startDate', error: 'roster.errors.dateInFuture' };
-  const [y, m, d] = birthDate.split('-');
-  const adult = `${String(Number(y) + 18).padStart(4, '0')}-${m}-${d}`;
-  if (adult > startDate) return { field: 'birthDate', error: 'roster.errors.tooYoung' };
+  const age = checkWorkingAge(birthDate, gender, startDate);
+  if (age === 'tooYoung') return { field: 'birthDate', error: 'roster.errors.tooYoung' };
+  if (age === 'pastRetirement') return { field: 'birthDate', error: 'roster.errors.pastRetirement' };
   return null;
 }
 
@@ -101,4 +108,34 @@ export function checkConcurrentRemoval(startDate: string, date: string, today: s
   if (date > today) return 'roster.errors.dateInFuture';
   if (date < startDate) return 'roster.errors.removalBeforeStart';
   return null;
+}
+
+// ---- How key places are filled --------------------------------------------------------------------------
+
+export type KeyPlace = {
+  isKey: boolean;
+  /** The commune's norm for the position (places). */
+  norm: number;
+  /** Distinct people holding it (primary or concurrent) on or after the date asked, with their names. */
+  holders: readonly { cadreId: number; fullName: string }[];
+};
+
+/**
+ * One holder per key place: a key position with norm N takes at most N distinct holders, primary and concurrent
+ * together, over time. Refused (with the current holders' names, for the message) when the others already fill
+ * every place; the person himself never counts against himself.
+ */
+export function checkKeyPlace(place: KeyPlace, cadreId: number): { error: 'roster.errors.keyPlaceTaken'; holders: string } | null {
+  if (!place.isKey) return null;
+  const others = place.holders.filter((h) => h.cadreId !== cadreId);
+  if (others.length < place.norm) return null;
+  return { error: 'roster.errors.keyPlaceTaken', holders: others.map((h) => h.fullName).join(', ') };
+}
+
+/**
+ * A post flagged elected (Party committee, People's Council, an organisation's congress) is held by a cadre
+ * (cán bộ) chosen by election or designation, never by a civil servant's change of post.
+ */
+export function checkElectedPost(post: { isElected: boolean }, employmentType: string): 'roster.errors.electedNeedsCadre' | null {
+  return post.isElected && employmentType !== 'cadre' ? 'roster.errors.electedNeedsCadre' : null;
 }

@@ -2,6 +2,7 @@
 // (a code may name a row of the workbook or one already in the database), unit codes unique across communes
 // and departments, old districts, key positions. Pure: the reference data is loaded by the caller.
 
+import { checkWorkingAge, isPersonName } from '@/lib/domain/people';
 import type { ParsedWorkbook } from './parse';
 import type { ProblemLog } from './problems';
 import type { ImportOptions } from './types';
@@ -178,6 +179,8 @@ function checkKeyPositions(wb: ParsedWorkbook, ref: Reference, problems: Problem
   }
 }
 
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, problems: Problems) {
   const units = new Set<string>([...ref.communeCodes, ...ref.departmentCodes]);
   for (const c of wb.communes) units.add(c.code);
@@ -192,7 +195,13 @@ function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions,
       if (code === c.positionCode) problems.add('cadres', c.row, 'concurrent_position_codes', `chức vụ kiêm nhiệm "${code}" trùng với chức vụ chính`);
       else if (!position(code)) problems.add('cadres', c.row, 'concurrent_position_codes', `không có chức vụ mã "${code}"`);
     }
+    if (!isPersonName(c.fullName)) problems.add('cadres', c.row, 'full_name', `họ và tên "${c.fullName}" phải gồm ít nhất hai từ, chỉ có chữ cái`);
     if (c.birthDate >= c.startDate) problems.add('cadres', c.row, 'birth_date', 'ngày sinh phải trước ngày bắt đầu');
     else if (c.birthDate > options.today) problems.add('cadres', c.row, 'birth_date', 'ngày sinh ở tương lai');
+    else {
+      const age = checkWorkingAge(c.birthDate, c.gender, c.startDate);
+      if (age === 'tooYoung') problems.add('cadres', c.row, 'birth_date', `chưa đủ 18 tuổi vào ngày bắt đầu ${ddmmyyyy(c.startDate)}`);
+      if (age === 'pastRetirement') problems.add('cadres', c.row, 'birth_date', `đã đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP) trước ngày bắt đầu ${ddmmyyyy(c.startDate)}`);
+    }
   }
 }

@@ -47,12 +47,13 @@ test('without JavaScript the chairman of Nga My changes a primary position, adds
   await primary.getByLabel('Chức vụ chính mới').selectOption({ label: 'Công chức Phòng Kinh tế (Khối chính quyền)' });
   const effective = primary.getByLabel('Ngày hiệu lực');
   const todayValue = await effective.inputValue();
-  expect(todayValue).toBe('2025-11-10');
-  await effective.fill('2999-01-01');
+  // Shown as dd/MM/yyyy whatever the browser's language (a text field, never the native date picker).
+  expect(todayValue).toBe('10/11/2025');
+  await effective.fill('01/01/2999');
   await primary.getByRole('button', { name: 'Đổi chức vụ chính' }).click();
   await expect(page.getByTestId('change-primary-form')).toContainText('Ngày không được sau ngày hôm nay.');
   await expect(page.getByTestId('change-primary-form').getByLabel('Chức vụ chính mới')).toHaveValue(/\d+/);
-  await expect(page.getByTestId('change-primary-form').getByLabel('Ngày hiệu lực')).toHaveValue('2999-01-01');
+  await expect(page.getByTestId('change-primary-form').getByLabel('Ngày hiệu lực')).toHaveValue('01/01/2999');
   await page.getByTestId('change-primary-form').getByLabel('Ngày hiệu lực').fill(todayValue);
   await page.getByTestId('change-primary-form').getByRole('button', { name: 'Đổi chức vụ chính' }).click();
   await expect(page.getByText('Đã đổi chức vụ chính. Số liệu biên chế đã được cập nhật.')).toBeVisible();
@@ -62,7 +63,7 @@ test('without JavaScript the chairman of Nga My changes a primary position, adds
   // Add a concurrent key post: Head of the Economic Department, one of Nga My's three vacancies.
   const add = page.getByTestId('add-concurrent-form');
   await add.getByLabel('Chức vụ kiêm nhiệm').selectOption({ label: 'Trưởng phòng Kinh tế (Khối chính quyền · Chủ chốt)' });
-  await add.getByLabel('Ngày bắt đầu kiêm nhiệm').fill('2025-11-01');
+  await add.getByLabel('Ngày bắt đầu kiêm nhiệm').fill('01/11/2025');
   await add.getByRole('button', { name: 'Thêm kiêm nhiệm' }).click();
   await expect(page.getByText('Đã thêm chức vụ kiêm nhiệm.')).toBeVisible();
   await expect(page.getByTestId('concurrent-holding')).toHaveCount(1);

@@ -49,11 +49,11 @@ test('proposed by Home Affairs, an opinion from the chairman without JavaScript,
   await person.locator('input[type=radio]').check();
   await page.getByLabel('Xã, phường nơi đến').selectOption({ label: 'Hạnh Lâm (Huyện Thanh Chương)' });
   await page.getByLabel('Chức danh tại xã nơi đến').selectOption({ label: 'Công chức Văn phòng HĐND – UBND – Khối chính quyền' });
-  await page.getByLabel('Ngày hiệu lực').fill('2026-01-15');
+  await page.getByLabel('Ngày hiệu lực').fill('15/01/2026');
   // No reason: refused, what was chosen is kept.
   await page.getByRole('button', { name: 'Gửi đề xuất' }).click();
   await expect(page.getByText('Cần nêu lý do.').first()).toBeVisible();
-  await expect(page.getByLabel('Ngày hiệu lực')).toHaveValue('2026-01-15');
+  await expect(page.getByLabel('Ngày hiệu lực')).toHaveValue('15/01/2026');
   await expect(person.locator('input[type=radio]')).toBeChecked();
   // The shared form's selects fall back to their first option after a refusal with JavaScript on (React restores
   // a select's initial default on form reset); choose them again.
@@ -103,6 +103,7 @@ test('proposed by Home Affairs, an opinion from the chairman without JavaScript,
   await expect(page.getByText('Đã ghi nhận không phê duyệt.')).toBeVisible();
   await expect(page.getByTestId('decision')).toContainText('Xã nơi đi không đồng ý');
   await expect(page.getByTestId('decline')).toHaveCount(0);
-  await expect(page.getByTestId('transfer-timeline')).toContainText('không phê duyệt');
+  await expect(page.getByTestId('transfer-timeline')).toContainText('Không phê duyệt điều động');
+  await expect(page.getByTestId('transfer-timeline')).toContainText('Ý kiến, lý do: Xã nơi đi không đồng ý; sẽ đề xuất người khác.');
   await expectAccessible(page);
 });

@@ -122,14 +122,15 @@ test('a Standing Committee member approves both by a Conclusion', async ({ page 
   await decide.getByLabel('Phê duyệt', { exact: true }).check();
   await decide.getByLabel(/Tất cả 2 người/).check();
   await decide.getByLabel('Số Kết luận').fill(CONCLUSION);
-  await decide.getByLabel('Ngày Kết luận').fill('2025-11-10');
+  await decide.getByLabel('Ngày Kết luận').fill('10/11/2025');
   await expectAccessible(page);
   await decide.getByRole('button', { name: 'Ghi quyết định' }).click();
   await expect(page.getByTestId('page-notice')).toContainText('Đã ghi nhận phê duyệt.');
   await page.reload();
   await expect(page.getByText('Đã có Kết luận').first()).toBeVisible();
   await expect(page.getByTestId('candidates-table')).toContainText(`Phê duyệt theo Kết luận ${CONCLUSION} ngày 10/11/2025`);
-  await expect(timeline(page)).toContainText(`Kết luận ${CONCLUSION}`);
+  await expect(timeline(page)).toContainText(`Kết luận: ${CONCLUSION} ngày 10/11/2025`);
+  await expect(timeline(page)).toContainText('Trạng thái: Đã trình → Đã phê duyệt');
 });
 
 test('Home Affairs places one of them in a mountainous commune', async ({ page }) => {
@@ -148,8 +149,8 @@ test('Home Affairs places one of them in a mountainous commune', async ({ page }
   // A post that is not a key (elected) one: a specialist's.
   const post = form.getByLabel('Chức danh').locator('option', { hasNotText: 'chủ chốt' }).nth(1);
   await form.getByLabel('Chức danh').selectOption({ label: await post.innerText() });
-  await expect(form.getByLabel('Ngày bắt đầu')).toHaveValue('2025-11-10');
-  await expect(form.getByLabel('Ngày kết thúc')).toHaveValue('2028-11-09');
+  await expect(form.getByLabel('Ngày bắt đầu')).toHaveValue('10/11/2025');
+  await expect(form.getByLabel('Ngày kết thúc')).toHaveValue('09/11/2028');
   await form.getByRole('button', { name: 'Bố trí', exact: true }).click();
   // Placing goes back to the list, which shows the placement.
   await expect(page.getByTestId('page-notice')).toContainText('Đã bố trí về xã.');
@@ -157,7 +158,8 @@ test('Home Affairs places one of them in a mountainous commune', async ({ page }
   await expect(row).toContainText(communeName);
   await expect(row).toContainText('10/11/2025 – 09/11/2028');
   await expect(timeline(page)).toContainText('Bố trí về xã');
-  await expect(timeline(page)).toContainText(`Bố trí về ${communeName}`);
+  await expect(timeline(page)).toContainText(`Xã, phường: ${communeName}`);
+  await expect(timeline(page)).toContainText('Ngày bắt đầu: 10/11/2025');
   // The timeline names people by their display names.
   await expect(timeline(page)).toContainText('Lê Văn Nội');
   await expectAccessible(page);

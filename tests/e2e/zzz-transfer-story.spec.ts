@@ -71,7 +71,7 @@ test('Home Affairs accepts the two moves as transfer proposals in one step', asy
   const group = page.locator('tbody', { has: page.getByRole('rowheader', { name: /Hoa Quân \(NA102\)/ }) });
   await group.getByRole('checkbox').nth(0).check();
   await group.getByRole('checkbox').nth(1).check();
-  await page.getByLabel('Ngày hiệu lực').fill('2025-11-10');
+  await page.getByLabel('Ngày hiệu lực').fill('10/11/2025');
   await page.getByRole('button', { name: 'Tạo đề xuất điều động' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã tạo 2 đề xuất điều động.' })).toBeVisible();
   const links = page.getByTestId('accepted-transfer');

@@ -79,6 +79,17 @@ describe('bad input: a clear message each, nothing changed', () => {
     has(await refused(xlsxSource(edit(change))), expected);
   });
 
+  test('impossible ages and names: every such row is listed (under 18 or past the retirement age on the start date; digits in a name)', async () => {
+    const report = await refused(xlsxSource(edit((s) => {
+      s.cadres[1][3] = d('1900-01-01');
+      s.cadres[2][3] = d('2010-06-01');
+      s.cadres[3][1] = 'Nguyen Van 123';
+    })));
+    has(report, { sheet: 'cadres', row: 2, column: 'birth_date', message: /đã đến tuổi nghỉ hưu \(Nghị định 135\/2020\/NĐ-CP\)/ });
+    has(report, { sheet: 'cadres', row: 3, column: 'birth_date', message: /chưa đủ 18 tuổi vào ngày bắt đầu \d{2}\/\d{2}\/\d{4}/ });
+    has(report, { sheet: 'cadres', row: 4, column: 'full_name', message: /"Nguyen Van 123" phải gồm ít nhất hai từ, chỉ có chữ cái/ });
+  });
+
   test('a changed position must start after the current one (checked against the database)', async () => {
     const report = await refused(xlsxSource(edit((s) => { s.cadres[3][8] = 'PCT'; s.cadres[3][11] = '2025-06-30'; })));
     has(report, { sheet: 'cadres', row: 4, column: 'start_date', message: /phải sau ngày bắt đầu chức vụ chính hiện tại/ });

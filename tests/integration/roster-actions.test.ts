@@ -171,6 +171,26 @@ describe('recruitCadre', () => {
     expect(await lastAudit()).toMatchObject({ action: 'cadre.recruit', entityId: String(row.id) });
   });
 
+  test('dates typed as dd/MM/yyyy, whatever the browser: stored as the same calendar day', async () => {
+    const [y, m, d] = today().split('-');
+    const result = await recruitCadre(null, await recruit(ngaMy.id, { fullName: 'Hà Thị Ngày', birthDate: '15/03/1999', startDate: `${d}/${m}/${y}` }));
+    expect(result).toMatchObject({ ok: true });
+    const row = await database.db.cadre.findFirstOrThrow({ where: { provinceId: ngaMy.provinceId, fullName: 'Hà Thị Ngày' }, include: { assignments: true } });
+    expect(row.birthDate.toISOString().slice(0, 10)).toBe('1999-03-15');
+    expect(row.assignments[0].startDate.toISOString().slice(0, 10)).toBe(today());
+  });
+
+  test('the audit record is written in the same transaction: when it fails, nobody is recruited', async () => {
+    const people = await database.db.cadre.count();
+    auditFailure.armed = true;
+    try {
+      await expect(recruitCadre(null, await recruit(ngaMy.id, { fullName: 'Đinh Văn Lỗi' }))).rejects.toThrow(/audit/);
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.cadre.count()).toBe(people);
+  });
+
   test('refused past the quota (rule 6): Hoa Quân is already 7 above, as admin', async () => {
     signInAs(admin);
     const people = await database.db.cadre.count();
@@ -212,6 +232,10 @@ describe('recruitCadre', () => {
     { label: 'no name', extra: { fullName: ' ' }, field: 'fullName', key: 'roster.errors.fullName' },
     { label: 'a public employee is not a recruitment against the quota', extra: { employmentType: 'public_employee' }, field: 'employmentType', key: 'roster.errors.employmentType' },
     { label: 'sixteen years old', extra: { birthDate: '2010-01-01' }, field: 'birthDate', key: 'roster.errors.tooYoung' },
+    { label: 'born 01/01/1900: past the retirement age of Decree 135/2020', extra: { birthDate: '01/01/1900' }, field: 'birthDate', key: 'roster.errors.pastRetirement' },
+    { label: 'born 01/01/1800', extra: { birthDate: '1800-01-01' }, field: 'birthDate', key: 'roster.errors.pastRetirement' },
+    { label: 'digits in the name ("Nguyen Van 123")', extra: { fullName: 'Nguyen Van 123' }, field: 'fullName', key: 'roster.errors.fullNameLetters' },
+    { label: 'a month that does not exist (31/02)', extra: { birthDate: '31/02/1990' }, field: 'birthDate', key: 'roster.errors.date' },
     { label: 'a position that is not a commune position', extra: { positionId: 999999 }, field: 'positionId', key: 'roster.errors.position' },
   ])('invalid input: $label → message beside the field, values kept', async ({ extra, field, key }) => {
     const people = await database.db.cadre.count();

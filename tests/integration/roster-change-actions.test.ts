@@ -70,7 +70,15 @@ async function newPerson(communeId: number, options: { primary?: string; concurr
 }
 /** A key position vacant in the commune right now (earlier tests may have filled Nga My's Head of the Economic Department). */
 async function vacantKeyPosition(communeId: number): Promise<number> {
-  const place = (await staffing(communeId)).keyPositions.find((p) => p.vacancies > 0 && !p.concurrentByDesign);
+  // Vacant now and with nobody scheduled to take it later (an approved transfer's new post): one holder per
+  // key place holds over time, so a place someone takes from a later date is not free from today on.
+  const taken = new Set(
+    (await database.db.assignment.findMany({
+      where: { communeId, OR: [{ endDate: null }, { endDate: { gte: new Date(`${today()}T00:00:00Z`) } }], position: { isKey: true } },
+      select: { positionId: true },
+    })).map((a) => a.positionId),
+  );
+  const place = (await staffing(communeId)).keyPositions.find((p) => p.vacancies > 0 && !p.concurrentByDesign && !taken.has(p.positionId));
   if (!place) throw new Error('no vacant key position left');
   return place.positionId;
 }
@@ -193,7 +201,7 @@ describe('addConcurrentPosition', () => {
     const before = await staffing(ngaMy.id);
     expect(before.keyPositions.find((p) => p.positionId === keyId)).toMatchObject({ vacancies: 1, holders: 0 });
     const audits = await auditCount(database.db);
-    expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: keyId, startDate: '2025-09-01' }))).toEqual({
+    expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: keyId, startDate: today() }))).toEqual({
       ok: true, data: undefined, notice: 'roster.concurrentAdded',
     });
     const after = await staffing(ngaMy.id);
@@ -265,8 +273,9 @@ describe('addConcurrentPosition', () => {
 
   test('the audit record fails → the concurrent post is not added', async () => {
     const cadre = await newPerson(ngaMy.id);
+    const keyId = await vacantKeyPosition(ngaMy.id);
     auditFailure.armed = true;
-    await expect(addConcurrentPosition(null, add(cadre, ngaMy.id))).rejects.toThrow('audit write failed');
+    await expect(addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: keyId }))).rejects.toThrow('audit write failed');
     expect(await assignmentsOf(cadre.id)).toHaveLength(1);
     expect(await database.db.cadre.findUniqueOrThrow({ where: { id: cadre.id } })).toMatchObject({ version: cadre.version });
   });

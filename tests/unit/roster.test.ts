@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { checkDepartureDate, checkRecruitmentDates, checkRecruitmentWithinQuota, nextCadreCode } from '@/lib/domain/roster';
 import { DeclareVacancySchema } from '@/lib/validation/vacancy';
 import { RecordDepartureSchema } from '@/lib/validation/roster';
+import { birthdayAt, checkWorkingAge, isPersonName } from '@/lib/domain/people';
+import { isoDate, parseFormDate } from '@/lib/validation/roster';
 
 describe('checkRecruitmentWithinQuota (domain rule 6)', () => {
   test.each([
@@ -36,8 +38,14 @@ describe('checkRecruitmentDates', () => {
     { label: 'eighteen on the very start day', birth: '2008-11-23', start: '2026-11-23', expected: null },
     { label: 'seventeen on the start day', birth: '2008-11-24', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.tooYoung' } },
     { label: 'a start date after today', birth: '1998-05-10', start: '2026-11-24', expected: { field: 'startDate', error: 'roster.errors.dateInFuture' } },
-  ])('$label', ({ birth, start, expected }) => {
-    expect(checkRecruitmentDates(birth, start, '2026-11-23')).toEqual(expected);
+    { label: 'born in 1900', birth: '1900-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
+    { label: 'born in 1800', birth: '1800-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
+    { label: 'a man the day before his retirement (61 years 6 months in 2026)', birth: '1965-01-10', start: '2026-07-09', expected: null },
+    { label: 'a man on the day he reaches 61 years 6 months in 2026', birth: '1965-01-10', start: '2026-07-10', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
+    { label: 'a woman of 57 in 2026 (her age then is 57)', birth: '1969-12-01', start: '2026-11-23', gender: 'female' as const, expected: null },
+    { label: 'a woman past 57 in 2026', birth: '1969-05-01', start: '2026-11-23', gender: 'female' as const, expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
+  ])('$label', ({ birth, start, expected, gender }) => {
+    expect(checkRecruitmentDates(birth, start, '2026-11-23', gender ?? 'male')).toEqual(expected);
   });
 });
 
@@ -69,8 +77,45 @@ describe('form schemas', () => {
   test.each([
     { label: 'a real date', date: '2026-02-28', ok: true },
     { label: 'an impossible date', date: '2026-02-31', ok: false },
-    { label: 'dd/MM/yyyy is not what the date input sends', date: '28/02/2026', ok: false },
+    { label: 'dd/MM/yyyy, as the date field shows and sends it', date: '28/02/2026', ok: true },
+    { label: 'mm/dd/yyyy of a native picker in English', date: '02/28/2026', ok: false },
   ])('departure date: $label', ({ date, ok }) => {
     expect(RecordDepartureSchema.safeParse({ cadreId: '1', communeId: '1', version: '1', reason: 'retirement', date }).success).toBe(ok);
+  });
+});
+
+describe('dates as the forms post them', () => {
+  test.each([
+    ['07/12/2026', '2026-12-07'],
+    ['7/12/2026', '2026-12-07'],
+    ['07-12-2026', '2026-12-07'],
+    ['2026-12-07', '2026-12-07'],
+    ['29/02/2024', '2024-02-29'],
+    [' 01/01/2027 ', '2027-01-01'],
+  ])('%s reads as %s', (typed, iso) => {
+    expect(parseFormDate(typed)).toBe(iso);
+  });
+  test.each(['12/31/2026', '31/02/2026', '29/02/2025', '2026/12/07', '7.12.26', '', 'hôm nay'])('%s is refused', (typed) => {
+    expect(parseFormDate(typed)).toBeNull();
+  });
+  test('a date field refuses what is not a calendar date, with its message', () => {
+    const schema = isoDate('roster.errors.date');
+    expect(schema.safeParse('31/02/2026').success).toBe(false);
+    expect(schema.safeParse('31/02/2026').error?.issues[0].message).toBe('roster.errors.date');
+    expect(schema.parse('15/01/2026')).toBe('2026-01-15');
+  });
+});
+
+describe('names and ages', () => {
+  test.each(['Nguyễn Văn An', 'Lô Văn Mỹ', "H'Hen Niê", 'Vi Thị Lò-Xa', 'Nguyễn Thị Hoa'])('%s is a name', (name) => {
+    expect(isPersonName(name)).toBe(true);
+  });
+  test.each(['Nguyen Van 123', 'An', 'Nguyễn  ', '=HYPERLINK("x")', 'Trần Văn B.', 'Lê @ Văn'])('%s is refused', (name) => {
+    expect(isPersonName(name)).toBe(false);
+  });
+  test('the 18th birthday of someone born on 29/02 is 01/03 in a common year', () => {
+    expect(birthdayAt('2008-02-29', 18)).toBe('2026-03-01');
+    expect(checkWorkingAge('2008-02-29', 'female', '2026-02-28')).toBe('tooYoung');
+    expect(checkWorkingAge('2008-02-29', 'female', '2026-03-01')).toBeNull();
   });
 });

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
-import { findCommunePosition, lastEndedHolding, openPrimary } from '@/lib/db/roster-queries';
+import { Refusal } from '@/lib/db/errors';
+import { findCommunePosition, keyPlaceFrom, lastEndedHolding, openPrimary } from '@/lib/db/roster-queries';
 import * as roster from '@/lib/db/roster-mutations';
-import { checkConcurrentAddition } from '@/lib/domain/roster';
+import { checkConcurrentAddition, checkKeyPlace } from '@/lib/domain/roster';
 import { AddConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
@@ -29,6 +30,10 @@ export const addConcurrentPosition = defineAction('addConcurrentPosition', 'rost
   if (problem) return fail('errors.validation', { fieldErrors: { [problem.field]: problem.error } });
 
   await ctx.write(async (tx) => {
+    await roster.lockCommune(tx, commune.id);
+    // Concurrent holders fill key places too: one holder per place, primary and concurrent together.
+    const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.startDate), person.id);
+    if (place) throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
     const { assignmentId } = await roster.addConcurrentPosition(tx, { cadreId: person.id, version: input.version, communeId: commune.id, positionId: position.id, startDate: input.startDate });
     return {
       audit: {

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
-import { findCommunePosition, openPrimary } from '@/lib/db/roster-queries';
+import { Refusal } from '@/lib/db/errors';
+import { findCommunePosition, keyPlaceFrom, openPrimary } from '@/lib/db/roster-queries';
 import * as roster from '@/lib/db/roster-mutations';
-import { checkPrimaryChange, dayBefore, endingOf } from '@/lib/domain/roster';
+import { checkElectedPost, checkKeyPlace, checkPrimaryChange, dayBefore, endingOf } from '@/lib/domain/roster';
 import { ChangePrimaryPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { loadRosterPerson } from './load';
+import { guardBlockQuota, loadRosterPerson } from './load';
 
 /**
  * A person's primary position changes from a date: the open primary assignment ends the day before and a new
@@ -30,7 +31,17 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
   const absorbedEnding = absorbed ? endingOf(absorbed.startDate, input.effectiveDate) : null;
   const closeOn = dayBefore(input.effectiveDate);
 
+  const electedProblem = checkElectedPost(position, person.employmentType);
+  if (electedProblem) return fail('errors.validation', { fieldErrors: { positionId: electedProblem } });
+
   await ctx.write(async (tx) => {
+    // The guards read after the commune's row lock: a concurrent change to this commune waits, then is checked.
+    await roster.lockCommune(tx, commune.id);
+    const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.effectiveDate), person.id);
+    if (place) {
+      throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
+    }
+    if (current.block !== position.block) await guardBlockQuota(ctx, commune, position.block, input.effectiveDate);
     const created = await roster.changePrimaryPosition(tx, {
       cadreId: person.id, version: input.version, communeId: commune.id, currentAssignmentId: current.id, closeOn, positionId: position.id,
       effectiveDate: input.effectiveDate, absorbed: absorbed && absorbedEnding ? { assignmentId: absorbed.id, ending: absorbedEnding } : null,

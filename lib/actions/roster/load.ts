@@ -1,6 +1,9 @@
 import { can } from '@/lib/auth/policy';
 import { findCommuneById, findPersonInCommune, type CommuneRef, type RosterPerson } from '@/lib/db/roster-queries';
 import { Refusal, StaleWrite } from '@/lib/db/errors';
+import { getCommuneStaffing } from '@/lib/db/staffing-queries';
+import { checkRecruitmentWithinQuota, type BlockFigure } from '@/lib/domain/roster';
+import type { Block } from '@/lib/domain/types';
 import type { ActionContext } from '../define-action';
 
 /**
@@ -17,4 +20,17 @@ export async function loadRosterPerson(ctx: ActionContext, input: { communeId: n
   if (!person || person.provinceId !== commune.provinceId) throw new Refusal('errors.notFound');
   if (person.version !== input.version || person.status !== 'active') throw new StaleWrite('cadre');
   return { commune, person };
+}
+
+/**
+ * The quota guard of a change that adds one person to a commune's block on `date` (a recruitment, a change of
+ * primary post into another block): the block's headcount by the counting pipeline, plus one, within its quota.
+ * Call it inside the transaction, after `lockCommune`.
+ */
+export async function guardBlockQuota(ctx: ActionContext, commune: CommuneRef, block: Block, date: string): Promise<BlockFigure> {
+  const staffing = await getCommuneStaffing(ctx.db, commune.provinceId, commune.id, { date });
+  const figures = staffing.blocks[block];
+  const rule = checkRecruitmentWithinQuota(figures);
+  if (!rule.ok) throw new Refusal('errors.validation', { positionId: 'roster.errors.overQuotaBlock' }, { block, headcount: figures.headcount, quota: figures.quota });
+  return figures;
 }

@@ -5,9 +5,9 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { Refusal } from '@/lib/db/errors';
 import * as roster from '@/lib/db/roster-mutations';
-import { findCommuneById } from '@/lib/db/roster-queries';
+import { findCommuneById, keyPlaceFrom } from '@/lib/db/roster-queries';
 import { getCommuneStaffing } from '@/lib/db/staffing-queries';
-import { checkRecruitmentDates, checkRecruitmentWithinQuota, nextCadreCode } from '@/lib/domain/roster';
+import { checkElectedPost, checkKeyPlace, checkRecruitmentDates, checkRecruitmentWithinQuota, nextCadreCode } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
 import { RecruitCadreSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
@@ -24,17 +24,21 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
   if (!can(ctx.user, 'roster.edit', { provinceId: commune.provinceId, communeId: commune.id })) return fail('errors.forbidden');
   const position = await ctx.db.position.findFirst({
     where: { id: input.positionId, provinceId: commune.provinceId, block: { not: null } },
-    select: { id: true, code: true, block: true },
+    select: { id: true, code: true, block: true, isKey: true, isElected: true, titleVi: true, titleEn: true },
   });
   if (!position?.block) return fail('errors.validation', { fieldErrors: { positionId: 'roster.errors.position' } });
+  const electedProblem = checkElectedPost(position, input.employmentType);
+  if (electedProblem) return fail('errors.validation', { fieldErrors: { positionId: electedProblem } });
   const block = position.block as Block;
   const date = today();
-  const dateProblem = checkRecruitmentDates(input.birthDate, input.startDate, date);
+  const dateProblem = checkRecruitmentDates(input.birthDate, input.startDate, date, input.gender);
   if (dateProblem) return fail('errors.validation', { fieldErrors: { [dateProblem.field]: dateProblem.error } });
 
   const recruited = await ctx.write(
     async (tx) => {
-      await roster.lockCommuneRecruitment(tx, commune.id);
+      await roster.lockCommune(tx, commune.id);
+      const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.startDate), 0);
+      if (place) throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
       // Read after the lock: every earlier recruitment in this commune has committed.
       const staffing = await getCommuneStaffing(ctx.db, commune.provinceId, commune.id, { date });
       const figures = staffing.blocks[block];
