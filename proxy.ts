@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { contentSecurityPolicy, createNonce, isHttps, PATH_HEADER, securityHeaders } from '@/lib/auth/security-headers';
 import { db } from '@/lib/db/client';
+import { env } from '@/lib/env';
 
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
 const PUBLIC_PREFIXES = ['/sign-in', '/api/auth/', '/api/health', '/_next/'];
@@ -36,7 +37,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = isHttps(request.nextUrl, request.headers);
   const nonce = createNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+  const csp = contentSecurityPolicy(nonce, { dev: env.NODE_ENV === 'development', https });
 
   let response: NextResponse;
   if (isPublic(pathname) || (await hasValidToken(request))) {

@@ -17,9 +17,10 @@ import { benchProposals } from './bench/proposals';
 import { benchDashboard } from './bench/dashboard';
 import { benchLoad } from './bench/load';
 import type { BenchContext, BenchDatabase, Row } from './bench/context';
+import { env } from '@/lib/env';
 
 const DATE = '2025-11-10';
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = env.BENCH_RUNS ?? 15;
 const rows: Row[] = [];
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -115,11 +116,12 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
 ];
 
 async function main() {
-  const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = env.BENCH_ONLY;
   const unknown = only.filter((name) => !SECTIONS.some((s) => s.name === name));
   if (unknown.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}`);
-  const cluster = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dir: '.data/pg-bench', port: Number(process.env.BENCH_PG_PORT ?? 54369) });
-  const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(process.env.DATABASE_URL!, 'postgres');
+  const external = env.DATABASE_URL;
+  const cluster = external ? null : await startEmbeddedPostgres({ dir: '.data/pg-bench', port: env.BENCH_PG_PORT });
+  const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(external!, 'postgres');
   const suffix = cluster ? '' : `_${process.pid}`;
   const prepared: BenchDatabase[] = [];
   const databases: string[] = [];

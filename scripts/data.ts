@@ -3,11 +3,12 @@ import { runCli } from '@/lib/cli/run';
 import { createPrismaClient } from '@/lib/db/prisma';
 import { migrateDeploy } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/runtime/database';
+import { env } from '@/lib/env';
 
 const io = {
   out: (line: string) => console.log(line),
   err: (line: string) => console.error(line),
-  cwd: process.env.INIT_CWD ?? process.cwd(),
+  cwd: env.INIT_CWD ?? process.cwd(),
 };
 
 const code = await runCli(process.argv.slice(2), io, async () => {

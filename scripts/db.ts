@@ -4,6 +4,7 @@ import pg from 'pg';
 import { seedDemo } from '@/lib/demo';
 import { assertServerSupported, migrateDeploy } from '@/lib/db/migrate';
 import { openDatabase } from '@/lib/runtime/database';
+import { childEnvironment, env } from '@/lib/env';
 
 async function dropEverything(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -21,7 +22,7 @@ async function main() {
   if (command === 'generate') {
     execFileSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate'], {
       stdio: 'inherit',
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54329/app' },
+      env: childEnvironment({ DATABASE_URL: env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:54329/app' }),
     });
     return;
   }

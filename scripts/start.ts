@@ -1,33 +1,35 @@
 // `npm start` / `npm run dev`: database (embedded unless DATABASE_URL), migrations, demo seed on an empty
-// embedded database, a production build when none is current, then Next.js on PORT (default 3000).
+// embedded database, a production build when none is current, then Next.js on PORT (default 3000). The
+// environment is checked first (lib/env.ts): a bad value stops the start with a message naming the variable.
 // Ctrl-C stops Next.js and then the embedded PostgreSQL, leaving no orphan process.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from './lib/prepare-database';
-import { isBuildCurrent } from './lib/build-state';
+import { childEnvironment, checkEnvironment, env, EnvError } from '@/lib/env';
+import { changedSinceBuild } from './lib/build-state';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
 async function main() {
-  process.env.NEXT_TELEMETRY_DISABLED = '1';
-  const database = await prepareDatabase({ seedDemoWhenEmpty: !process.env.DATABASE_URL || process.env.SEED_DEMO === '1' });
-  const env = { ...process.env, DATABASE_URL: database.url };
+  checkEnvironment();
+  const database = await prepareDatabase({ seedDemoWhenEmpty: !env.DATABASE_URL || env.SEED_DEMO });
+  const childEnv = childEnvironment({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' });
 
-  if (mode === 'start' && !isBuildCurrent()) {
-    console.log('Đang build ứng dụng (lần đầu hoặc mã nguồn đã thay đổi)…');
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  const changed = mode === 'start' ? changedSinceBuild() : [];
+  if (changed === null || changed.length > 0) {
+    console.log(changed ? `Đang build ứng dụng (đã thay đổi: ${changed.join(', ')})…` : 'Đang build ứng dụng (lần đầu)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
     if (build.status !== 0) {
       await database.stop();
       process.exit(build.status ?? 1);
     }
   }
 
-  const port = process.env.PORT ?? '3000';
-  const child = spawn(process.execPath, [nextBin, mode, '-p', port, ...(mode === 'start' ? ['-H', process.env.HOST ?? '0.0.0.0'] : [])], {
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(env.PORT), ...(mode === 'start' ? ['-H', env.HOST] : [])], {
     stdio: 'inherit',
-    env,
+    env: childEnv,
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -46,6 +48,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  if (fs.existsSync('.data/pg/log')) console.error('Xem thêm nhật ký trong .data/pg.');
+  if (!(error instanceof EnvError) && fs.existsSync('.data/pg/log')) console.error('Xem thêm nhật ký trong .data/pg.');
   process.exit(1);
 });

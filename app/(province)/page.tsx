@@ -5,7 +5,7 @@ import { today } from '@/lib/clock';
 import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listPendingMovements } from '@/lib/db/movement-queries';
-import { ensureDailySnapshot } from '@/lib/db/snapshot-queries';
+import { ensureDailySnapshot } from '@/lib/db/snapshot-mutations';
 import { getProvinceContext, getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
 import { parseUnitListQuery, unitListParams, type SearchParams } from '@/lib/domain/unit-list';

@@ -1,4 +1,4 @@
-// Shared by the audit page and its CSV export, so both show the same text.
+// Shared by the audit page, its CSV export and the workflow timelines, so all show the same text.
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Ho_Chi_Minh',
@@ -14,9 +14,4 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 export function formatAuditTime(at: Date): string {
   const parts = Object.fromEntries(dateTime.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
-
-/** Before/after values in one compact line: `{"role":"admin"}`, or empty. */
-export function compactJson(value: unknown): string {
-  return value === null || value === undefined ? '' : JSON.stringify(value);
 }

@@ -4,7 +4,7 @@ import { SHEETS, type ImportReport } from '@/lib/import/types';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 import { Section } from '@/components/ui/section';
 
-/** The dry run's (or the apply's) changes per sheet, its notes and every problem as sheet, row, column, message. */
+/** The dry run's (or the apply's) changes per sheet, its notes, its warnings (data to review) and every problem as sheet, row, column, message. */
 export async function ImportReportView({ report }: { report: ImportReport }) {
   const [t, format] = await Promise.all([getTranslations('imports'), getFormatters()]);
   const sheets = SHEETS.filter((sheet) => report.counts[sheet]);
@@ -46,6 +46,16 @@ export async function ImportReportView({ report }: { report: ImportReport }) {
           <ul className="list-disc space-y-1 pl-5 text-sm text-stone-800">
             {report.notes.map((note, index) => (
               <li key={index}>{note}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {(report.warnings ?? []).length > 0 ? (
+        <Section id="warnings" title={t('report.warnings')}>
+          <ul className="list-disc space-y-1 rounded-lg border-2 border-amber-400 bg-amber-50 py-3 pl-8 pr-3 text-sm text-amber-950" data-testid="import-warnings">
+            {(report.warnings ?? []).map((warning, index) => (
+              <li key={index}>{warning}</li>
             ))}
           </ul>
         </Section>

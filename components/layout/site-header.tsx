@@ -5,7 +5,8 @@ import { currentPath, getSessionUser } from '@/lib/auth/current-user';
 import { can, type Action } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { countAwaiting } from '@/lib/db/secondment-queries';
-import { countAwaitingTransfers } from '@/lib/db/transfer-queries';
+import { today } from '@/lib/clock';
+import { countAwaitingTransfers, countOverdueTransfers } from '@/lib/db/transfer-queries';
 import { LanguageSwitcher } from './language-switcher';
 
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
@@ -29,8 +30,10 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
   // Items awaiting the user's action on the 5% lists (issue 6 item 5), shown beside the section's link.
   const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
-  // Transfers awaiting a decision, or the chairman's opinion (issue 8).
-  const awaitingTransfers = user && sections.some((s) => s.href === '/transfers') ? await countAwaitingTransfers(db(), user) : 0;
+  // Transfers awaiting a decision, or the chairman's opinion (issue 8), and the proposals overdue (issue 13).
+  const transfersUser = user && sections.some((s) => s.href === '/transfers') ? user : null;
+  const awaitingTransfers = transfersUser ? await countAwaitingTransfers(db(), transfersUser) : 0;
+  const overdueTransfers = transfersUser ? await countOverdueTransfers(db(), transfersUser, today()) : 0;
   return (
     <header>
       <div className="bg-brand-800 text-white">
@@ -85,6 +88,14 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                           {awaitingTransfers}
                         </span>
                         <span className="sr-only"> ({t('transfer.navAwaiting', { count: awaitingTransfers })})</span>
+                      </>
+                    ) : null}
+                    {section.href === '/transfers' && overdueTransfers > 0 ? (
+                      <>
+                        <span aria-hidden="true" className="ml-1 rounded-full border border-red-700 bg-white px-1.5 py-0.5 text-xs font-bold text-red-800" data-testid="nav-transfers-overdue">
+                          {t('transfer.navOverdue', { count: overdueTransfers })}
+                        </span>
+                        <span className="sr-only"> ({t('transfer.navOverdue', { count: overdueTransfers })})</span>
                       </>
                     ) : null}
                   </Link>

@@ -9,13 +9,16 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
+import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
 import { RosterStaleReloadLink } from './stale-reload-link';
 
 type Option = { value: string; label: string };
 type Person = { communeId: number; cadreId: number; version: number };
 
 /** The new primary position and the day it takes effect; the cadre's version rides along (conflicts are refused). */
-export function ChangePrimaryForm({ person, positions, today, reloadHref }: { person: Person; positions: Option[]; today: string; reloadHref: string }) {
+export function ChangePrimaryForm({
+  person, positions, today, reloadHref, bodies,
+}: { person: Person; positions: Option[]; today: string; reloadHref: string; bodies: IssuingBodyChoice[] }) {
   const t = useTranslations('roster.changePrimary');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(changePrimaryPosition, null);
@@ -49,6 +52,7 @@ export function ChangePrimaryForm({ person, positions, today, reloadHref }: { pe
           error={error('effectiveDate')}
         />
       </div>
+      <DecisionFields idPrefix="primary" bodies={bodies} values={values} error={error} today={today} />
       <SubmitButton>{t('submit')}</SubmitButton>
     </form>
   );

@@ -10,6 +10,7 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
+import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
 import { RosterStaleReloadLink } from './stale-reload-link';
 
 type Option = { value: string; label: string };
@@ -28,7 +29,9 @@ const hidden = (person: Person) => (
  * The open concurrent positions, each with its own submit button naming it (`assignmentId` comes from the
  * button pressed, so this is one form, with one status that survives the row's removal), and one date.
  */
-export function RemoveConcurrentForm({ person, holdings, today, reloadHref }: { person: Person; holdings: ConcurrentHolding[]; today: string; reloadHref: string }) {
+export function RemoveConcurrentForm({
+  person, holdings, today, reloadHref, bodies,
+}: { person: Person; holdings: ConcurrentHolding[]; today: string; reloadHref: string; bodies: IssuingBodyChoice[] }) {
   const t = useTranslations('roster.concurrent');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(removeConcurrentPosition, null);
@@ -54,6 +57,7 @@ export function RemoveConcurrentForm({ person, holdings, today, reloadHref }: { 
               error={error('date')}
             />
           </div>
+          <DecisionFields idPrefix="remove-concurrent" bodies={bodies} values={values} error={error} today={today} />
           <ul aria-label={t('list')} className="divide-y divide-stone-100 rounded-md border border-stone-200">
             {holdings.map((holding) => (
               <li key={holding.assignmentId} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2" data-testid="concurrent-holding">
@@ -80,7 +84,9 @@ export function RemoveConcurrentForm({ person, holdings, today, reloadHref }: { 
 }
 
 /** A concurrent position from a start date (never the primary one, never one already held). */
-export function AddConcurrentForm({ person, positions, today, reloadHref }: { person: Person; positions: Option[]; today: string; reloadHref: string }) {
+export function AddConcurrentForm({
+  person, positions, today, reloadHref, bodies,
+}: { person: Person; positions: Option[]; today: string; reloadHref: string; bodies: IssuingBodyChoice[] }) {
   const t = useTranslations('roster.concurrent');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(addConcurrentPosition, null);
@@ -111,6 +117,7 @@ export function AddConcurrentForm({ person, positions, today, reloadHref }: { pe
           error={error('startDate')}
         />
       </div>
+      <DecisionFields idPrefix="add-concurrent" bodies={bodies} values={values} error={error} today={today} />
       <SubmitButton>{t('add')}</SubmitButton>
     </form>
   );

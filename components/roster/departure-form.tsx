@@ -9,11 +9,14 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
+import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
 
 const REASONS = ['retirement', 'resignation', 'early_retirement', 'transfer_out', 'death', 'other'] as const;
 
 /** Records one person's departure; the cadre's version rides along so a concurrent change is refused, not overwritten. */
-export function DepartureForm({ communeId, cadreId, version, today }: { communeId: number; cadreId: number; version: number; today: string }) {
+export function DepartureForm({
+  communeId, cadreId, version, today, bodies,
+}: { communeId: number; cadreId: number; version: number; today: string; bodies: IssuingBodyChoice[] }) {
   const t = useTranslations('roster.departure');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult | null, FormData>(recordDeparture, null);
@@ -46,6 +49,7 @@ export function DepartureForm({ communeId, cadreId, version, today }: { communeI
           error={error('date')}
         />
       </div>
+      <DecisionFields idPrefix="departure" bodies={bodies} values={values} error={error} today={today} />
       <SubmitButton tone="danger">{t('submit')}</SubmitButton>
     </form>
   );

@@ -9,12 +9,13 @@ import { useMessage } from '@/components/admin/use-message';
 import { Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
+import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
 
 type Option = { value: string; label: string };
 type Labels = { gender: Option[]; employmentType: Option[]; education: Option[]; fields: Option[]; positions: Option[] };
 
 /** A newly recruited person and his primary position (refused past the block's quota, rule 6). */
-export function RecruitForm({ communeId, today, options }: { communeId: number; today: string; options: Labels }) {
+export function RecruitForm({ communeId, today, options, bodies }: { communeId: number; today: string; options: Labels; bodies: IssuingBodyChoice[] }) {
   const t = useTranslations('roster.recruit');
   const message = useMessage();
   const [state, formAction] = useActionState<ActionResult<{ id: number; code: string }> | null, FormData>(recruitCadre, null);
@@ -73,6 +74,7 @@ export function RecruitForm({ communeId, today, options }: { communeId: number; 
         />
         <Field id="recruit-startDate" name="startDate" type="date" label={t('startDate')} required defaultValue={values.startDate ?? today} error={error('startDate')} />
       </div>
+      <DecisionFields idPrefix="recruit" bodies={bodies} values={values} error={error} today={today} />
       <SubmitButton>{t('submit')}</SubmitButton>
     </form>
   );

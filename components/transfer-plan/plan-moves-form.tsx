@@ -2,6 +2,8 @@
 
 import { useActionState, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
+import { useMessage } from '@/components/admin/use-message';
+import { displayDate } from '@/components/ui/field';
 
 // The plan's moves, each with a checkbox, in ONE form with two submits: "Xem dự kiến" is a plain GET back to the
 // plan page (the ticked moves go in the address, so the what-if is a link), "Tạo đề xuất điều động" posts the same
@@ -39,7 +41,10 @@ export function PlanMovesForm({
   children: ReactNode;
 }) {
   const [state, formAction] = useActionState<ActionResult<{ transferIds: number[] }> | null, FormData>(action, null);
+  const message = useMessage();
   const failed = state && !state.ok ? state : null;
+  // A refused move: which one (`params.move`) and why (`fieldErrors.moves`, a message key with the same params).
+  const refusedMove = failed?.params?.move;
   const dateError = failed?.fieldErrors?.effectiveDate ? texts.messages[failed.fieldErrors.effectiveDate] : null;
   return (
     <form action="/transfers/plan" method="get" data-testid="plan-moves-form">
@@ -61,9 +66,9 @@ export function PlanMovesForm({
         {failed ? (
           <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
             <p className="font-medium">{texts.messages[failed.error] ?? texts.messages['errors.invalid']}</p>
-            {failed.values?.refusedMove ? (
+            {refusedMove !== undefined ? (
               <p className="mt-1">
-                {texts.refusedMove} <strong>{failed.values.refusedMove}</strong>: {failed.values.refusal}
+                {texts.refusedMove} <strong>{refusedMove}</strong>: {message(failed.fieldErrors?.moves, failed.params)}
               </p>
             ) : null}
           </div>
@@ -86,8 +91,12 @@ export function PlanMovesForm({
               <input
                 id="plan-effective-date"
                 name="effectiveDate"
-                type="date"
-                defaultValue={failed?.values?.effectiveDate ?? defaultEffectiveDate}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="dd/mm/yyyy"
+                maxLength={10}
+                defaultValue={displayDate(failed?.values?.effectiveDate ?? defaultEffectiveDate)}
                 aria-describedby={`plan-effective-date-hint${dateError ? ' plan-effective-date-error' : ''}`}
                 aria-invalid={dateError ? true : undefined}
                 className={`mt-1 block rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${dateError ? 'border-red-600' : 'border-stone-300'}`}

@@ -35,6 +35,9 @@ export async function ProjectedSummary({
   // A transfer is two movements (out and in); one counted per move, by its incoming half.
   const transfers = mine.filter((m) => m.kind === 'transfer' && m.direction === 'in').length;
   const secondments = mine.filter((m) => m.kind === 'secondment').length;
+  // A post change is two movements (out of the old post, into the new one); counted once, by its incoming half,
+  // and a departure by its outgoing half.
+  const roster = mine.filter((m) => m.kind === 'roster' && (m.direction === 'in' || !mine.some((o) => o.kind === 'roster' && o.direction === 'in' && o.startDate === m.startDate && o.communeId === m.communeId))).length;
   const items = [
     { label: t('headcount'), now: format.number(now.total.headcount), after: format.number(projected.total.headcount) },
     { label: t('difference'), now: format.signed(now.total.difference), after: <Difference value={projected.total.difference} format={format} /> },
@@ -43,7 +46,7 @@ export async function ProjectedSummary({
   ];
   return (
     <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid="projected-summary">
-      <p className="text-sm text-stone-700">{mine.length === 0 ? t('none') : t('description', { transfers, secondments })}</p>
+      <p className="text-sm text-stone-700">{mine.length === 0 ? t('none') : t('description', { transfers, secondments, roster })}</p>
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {items.map((item) => (
           <div key={item.label}>

@@ -57,6 +57,10 @@ const transferState = z.enum(['proposed', 'approved', 'executed', 'declined', 'c
 const conclusionRef = z.strictObject({ number: text, date: isoDate });
 const assignmentRef = z.strictObject({ assignmentId: z.number().int(), positionCode: code, startDate: isoDate });
 
+/** The roster changes a user may cancel (the person's latest one; lib/domain/roster.ts `cancelPermission`). */
+export const CANCELLABLE_ROSTER_EVENTS = ['cadre.recruit', 'cadre.depart', 'cadre.changePrimaryPosition', 'cadre.addConcurrentPosition', 'cadre.removeConcurrentPosition'] as const;
+export type CancellableRosterEvent = (typeof CANCELLABLE_ROSTER_EVENTS)[number];
+
 // ---- The events -------------------------------------------------------------------------------------------
 
 export const AUDIT_EVENTS = {
@@ -83,7 +87,9 @@ export const AUDIT_EVENTS = {
       code, version: z.number().int(), communeCode: code,
       closedPrimary: z.strictObject({ assignmentId: z.number().int(), endDate: isoDate }),
       primary: assignmentRef,
-      absorbedConcurrent: z.strictObject({ assignmentId: z.number().int(), positionCode: code, endDate: isoDate.optional(), withdrawn: z.literal(true).optional() }).optional(),
+      absorbedConcurrent: z.strictObject({
+        assignmentId: z.number().int(), positionCode: code, startDate: isoDate.optional(), endDate: isoDate.optional(), withdrawn: z.literal(true).optional(),
+      }).optional(),
     })),
   'cadre.addConcurrentPosition': event('cadre',
     z.strictObject({ code, version: z.number().int() }),
@@ -97,6 +103,9 @@ export const AUDIT_EVENTS = {
   'cadre.depart': event('cadre',
     z.strictObject({ code, status: z.literal('active'), version: z.number().int(), openAssignments: z.array(z.number().int()) }),
     z.strictObject({ code, status: z.literal('left'), leftOn: isoDate, leftReason: text, version: z.number().int(), closedAssignments: count, communeCode: code })),
+  'cadre.cancelChange': event('cadre',
+    z.strictObject({ code, version: z.number().int(), cancelled: z.enum(CANCELLABLE_ROSTER_EVENTS), eventId: z.string().regex(/^\d+$/) }),
+    z.strictObject({ code, version: z.number().int(), reason: text, sameDay: z.boolean() })),
   'vacancy.declare': event('vacancy', null, z.strictObject({
     communeCode: code, positionId: z.number().int().nullable(), field: text.nullable(), count: z.number().int().min(1), urgency: text, note: nullableText,
   })),
@@ -180,11 +189,25 @@ type Spec<N extends AuditEventName> = (typeof AUDIT_EVENTS)[N];
 type PayloadOf<P> = P extends z.ZodType ? z.input<P> : undefined;
 type EntityOf<N extends AuditEventName> = Spec<N>['entity'] extends readonly (infer E)[] ? E : Spec<N>['entity'];
 
+/**
+ * The envelope of a dated change (rules.md "Decisions"): the first day it holds, its decision, the reason it was
+ * entered after the start of the month it takes effect in, the event it cancels, and whether it moves the figures.
+ */
+export type AuditEnvelope = {
+  /** YYYY-MM-DD */
+  effectiveOn?: string | null;
+  decisionId?: number | null;
+  backdatedReason?: string | null;
+  cancelsEventId?: string | bigint | null;
+  affectsFigures?: boolean;
+};
+
 /** One audit event as a mutation hands it to the writer: typed by its name. */
 export type AuditEvent<N extends AuditEventName = AuditEventName> = {
   [K in N]: {
     action: K;
     entityId?: string | number | null;
+    envelope?: AuditEnvelope;
     /** Only for events about several kinds of entity (the import's create/update). */
     entityType?: EntityOf<K>;
   } & (Spec<K>['before'] extends z.ZodType ? { before?: PayloadOf<Spec<K>['before']> | null } : { before?: undefined })

@@ -1,5 +1,6 @@
 import { formattersFor, type Formatters } from '@/lib/i18n/format';
-import { isAuditEventName, readAuditPayloads, type AuditEntity, type AuditEventName } from './events';
+import { readAuditPayloads } from './events';
+import { ALWAYS_SHOWN, fieldOrder, fieldSpec, isTransitionField, REFERENCE_KINDS, STATE_CATALOGUES, type FieldSpec, type Kind, type ReferenceKind } from './fields';
 
 // How an audit row reads (docs/decisions/020-typed-audit-events.md): its payloads become a list of changes,
 // one per field, each with a label and its value before and after, formatted (dates dd/MM/yyyy, numbers vi-VN,
@@ -14,18 +15,21 @@ export type AuditText =
   | { key: string; params?: Readonly<Record<string, string | AuditText>>; fallback?: string }
   | { list: readonly AuditText[]; lines?: boolean };
 
-/** One changed field; `null` on a side means nothing there (an event that only records what it did has no `before`). */
-export type AuditChange = { field: string; label: AuditText; before: AuditText | null; after: AuditText | null };
+/**
+ * One field; `null` on a side means nothing there. `unchanged` marks a field shown for context only (the year
+ * of a quota), the same on both sides.
+ */
+export type AuditChange = { field: string; label: AuditText; before: AuditText | null; after: AuditText | null; unchanged?: true };
 
 export type AuditPresentation = {
   changes: AuditChange[];
+  /** Both payloads are there (an edit): every change reads "before → after", an empty side as "—". */
+  compared: boolean;
   /** The row does not match its event's schema (written before the contract): shown field by field as stored. */
   legacy: boolean;
 };
 
-/** What payloads refer to by code or id, resolved to names by the caller (lib/db/audit-queries.ts). */
-export const REFERENCE_KINDS = ['commune', 'communeId', 'department', 'departmentId', 'position', 'positionId', 'cadre', 'cadreId', 'list'] as const;
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+export { AUDIT_FIELD_NAMES, REFERENCE_KINDS, type ReferenceKind } from './fields';
 export type AuditLookup = Partial<Record<ReferenceKind, ReadonlyMap<string, string | AuditText>>>;
 export type AuditReferences = Record<ReferenceKind, Set<string>>;
 
@@ -37,105 +41,9 @@ export type PresentOptions = {
   omit?: readonly string[];
 };
 
-// ---- Field kinds --------------------------------------------------------------------------------------------
-
-type Kind =
-  | 'text' | 'integer' | 'count' | 'signed' | 'date' | 'boolean' | 'bytes' | 'hidden' | 'state'
-  | 'conclusion' | 'assignment' | 'closedAssignment' | 'absorbed' | 'importCounts' | 'lines' | 'sheets'
-  | { catalogue: string; none?: string }
-  | { ref: ReferenceKind | 'unit' }
-  | { refs: ReferenceKind };
-
-type FieldSpec = { kind: Kind; label?: string };
-
-const catalogue = (prefix: string, none?: string): Kind => ({ catalogue: prefix, none });
-const ref = (kind: ReferenceKind | 'unit'): Kind => ({ ref: kind });
-
-/**
- * Every payload field of lib/audit/events.ts and of the import's rows (lib/import/apply.ts), in the order a
- * row shows them. Its label is `audit.fields.<name>` (tests/unit/audit-present.test.ts checks both catalogues).
- */
-const FIELDS: readonly (readonly [string, Kind])[] = [
-  ['state', 'state'],
-  // Accounts
-  ['username', 'text'], ['displayName', 'text'], ['role', catalogue('roles')], ['communeId', ref('communeId')], ['departmentId', ref('departmentId')],
-  ['isActive', 'boolean'], ['mustChangePassword', 'boolean'], ['sessionsEnded', 'count'], ['otherSessionsEnded', 'count'],
-  // People and their posts
-  ['cadre', ref('cadre')], ['cadreId', ref('cadreId')], ['code', 'text'], ['fullName', 'text'], ['gender', catalogue('gender')], ['birthDate', 'date'],
-  ['employmentType', catalogue('employmentType')], ['education', catalogue('education')], ['field', catalogue('fields')], ['status', 'text'],
-  ['communeCode', ref('commune')], ['unitCode', ref('unit')], ['positionCode', ref('position')], ['primary', 'assignment'],
-  ['closedPrimary', 'closedAssignment'], ['absorbedConcurrent', 'absorbed'], ['concurrentPositionCodes', { refs: 'position' }],
-  ['concurrentElsewhere', 'count'], ['block', catalogue('blocks', 'blocks.none')], ['headcountBefore', 'count'], ['quota', 'count'],
-  ['startDate', 'date'], ['effectiveDate', 'date'], ['endDate', 'date'], ['withdrawn', 'boolean'],
-  ['leftOn', 'date'], ['leftReason', catalogue('roster.departure.reasons')], ['closedAssignments', 'count'],
-  // Needs
-  ['positionId', ref('positionId')], ['count', 'count'], ['urgency', catalogue('vacancies.urgencies')], ['closedOn', 'date'], ['closeNote', 'text'],
-  // Units, quotas and the positions catalogue
-  ['name', 'text'], ['kind', 'text'], ['oldDistrictCode', 'text'], ['oldDistrictName', 'text'],
-  ['mountainous', 'boolean'], ['extremelyDisadvantaged', 'boolean'], ['border', 'boolean'],
-  ['year', 'integer'], ['quotaYear', 'integer'], ['party_front', 'count'], ['government', 'count'],
-  ['titleVi', 'text'], ['titleEn', 'text'], ['title', 'text'], ['key', 'boolean'], ['isKey', 'boolean'], ['isElected', 'boolean'],
-  ['concurrentByDesign', 'boolean'], ['sortOrder', 'integer'],
-  // Workbook imports
-  ['fileName', 'text'], ['byteSize', 'bytes'], ['sha256', 'text'], ['ok', 'boolean'], ['problemCount', 'count'],
-  ['counts', 'importCounts'], ['sheets', 'sheets'], ['notes', 'lines'],
-  // Figures and the report
-  ['takenOn', 'date'], ['source', 'text'], ['headcount', 'count'], ['difference', 'signed'], ['keyVacancies', 'count'], ['unitsBoth', 'count'],
-  ['documentNumber', 'text'], ['signerTitle', 'text'], ['signerName', 'text'], ['recommendations', 'text'],
-  // Secondments
-  ['number', 'integer'], ['dueDate', 'date'], ['phase', 'text'], ['listId', ref('list')], ['counted', 'count'], ['minimum', 'count'],
-  ['late', 'boolean'], ['forwarded', 'count'], ['candidates', 'count'], ['conclusion', 'conclusion'], ['preferredCommune', ref('commune')],
-  ['commune', ref('commune')], ['position', ref('position')], ['date', 'date'], ['early', 'boolean'],
-  // Transfers
-  ['fromCommune', ref('commune')], ['toCommune', ref('commune')], ['crossDistrict', 'boolean'], ['side', catalogue('audit.values.side')],
-  ['opinion', catalogue('transfer.opinions', 'transfer.opinions.none')], ['decisionNumber', 'text'], ['decisionDate', 'date'], ['executedOn', 'date'],
-  // Free text last
-  ['justification', 'text'], ['comment', 'text'], ['note', 'text'],
-  // Bookkeeping nobody reads: row versions and internal ids.
-  ['version', 'hidden'], ['assignmentId', 'hidden'], ['newAssignmentId', 'hidden'], ['closedAssignmentIds', 'hidden'], ['openAssignments', 'hidden'],
-];
-
-const FIELD_KINDS = new Map(FIELDS.map(([name, kind]) => [name, kind]));
-const FIELD_ORDER = new Map(FIELDS.map(([name], index) => [name, index]));
-
-/** The fields labelled from the catalogue (every one but the hidden): `audit.fields.<name>`. */
-export const AUDIT_FIELD_NAMES: readonly string[] = [
-  ...FIELDS.filter(([, kind]) => kind !== 'hidden').map(([name]) => name),
-  'unitKind', 'postKind', 'transferSource', 'snapshotSource', 'value',
-];
-
-/** Fields whose name means another thing on one kind of entity. */
-const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, FieldSpec>>> = {
-  commune: { kind: { kind: catalogue('unitKind'), label: 'unitKind' } },
-  secondment_candidate: { kind: { kind: catalogue('secondment.kinds'), label: 'postKind' } },
-  cadre: { status: { kind: catalogue('audit.values.cadreStatus') } },
-  vacancy: { status: { kind: catalogue('audit.values.vacancyStatus') } },
-  transfer: { source: { kind: catalogue('transfer.sources'), label: 'transferSource' } },
-  province_snapshot: { source: { kind: catalogue('audit.values.snapshotSource'), label: 'snapshotSource' } },
-};
-
-/** A proposed transfer's `from` is the commune it leaves, not a state. */
-const EVENT_FIELDS: Partial<Record<AuditEventName, Record<string, FieldSpec>>> = {
-  'transfer.propose': { from: { kind: ref('commune'), label: 'fromCommune' } },
-};
-
-/** The entities with a state machine: their events record `from` and `to` states, shown as one change. */
-const STATE_CATALOGUES: Partial<Record<string, string>> = {
-  secondment_list: 'secondment.states.list',
-  secondment_candidate: 'secondment.states.candidate',
-  transfer: 'transfer.states',
-};
-
-/** Shown even when unchanged: what a before/after pair is about (the quota year). */
-const ALWAYS_SHOWN = new Set(['year', 'quotaYear']);
-
 type Context = { action: string; entityType: string; lookup: AuditLookup; format: Formatters };
 
-function specOf(name: string, context: Context): FieldSpec {
-  const event = isAuditEventName(context.action) ? EVENT_FIELDS[context.action]?.[name] : undefined;
-  const entity = ENTITY_FIELDS[context.entityType as AuditEntity]?.[name];
-  return event ?? entity ?? { kind: FIELD_KINDS.get(name) ?? 'text' };
-}
+const specOf = (name: string, context: Context) => fieldSpec(name, context.action, context.entityType);
 
 // ---- Values ---------------------------------------------------------------------------------------------------
 
@@ -165,7 +73,7 @@ function plain(value: unknown, context: Context): AuditText | null {
   if (typeof value === 'number') return { text: context.format.number(value) };
   if (isIsoDate(value)) return { text: context.format.date(value) };
   if (typeof value === 'string') return { text: value };
-  if (Array.isArray(value)) return { list: value.map((item) => plain(item, context) ?? { text: '—' }) };
+  if (Array.isArray(value)) return value.length === 0 ? null : { list: value.map((item) => plain(item, context) ?? { text: '—' }) };
   if (isRecord(value)) {
     return {
       list: Object.entries(value)
@@ -177,13 +85,13 @@ function plain(value: unknown, context: Context): AuditText | null {
 }
 
 function present(kind: Kind, value: unknown, context: Context): AuditText | null {
-  if (value === null || value === undefined) {
-    return typeof kind === 'object' && 'catalogue' in kind && kind.none ? { key: kind.none } : null;
-  }
+  if (value === undefined) return null;
+  if (value === null) return typeof kind === 'object' && 'catalogue' in kind && kind.none ? { key: kind.none } : null;
   if (typeof kind === 'object') {
     if ('catalogue' in kind) return typeof value === 'string' ? { key: `${kind.catalogue}.${value}`, fallback: value } : plain(value, context);
     if ('ref' in kind) return typeof value === 'string' || typeof value === 'number' ? reference(kind.ref, value, context) : plain(value, context);
-    return Array.isArray(value) ? { list: value.map((item) => reference(kind.refs, item, context)) } : plain(value, context);
+    if (!Array.isArray(value)) return plain(value, context);
+    return value.length === 0 ? null : { list: value.map((item) => reference(kind.refs, item, context)) };
   }
   switch (kind) {
     case 'integer':
@@ -244,8 +152,8 @@ function asSide(value: unknown): Side {
 
 /** `from` and `to` of a state machine's event become one change, `state`, unless the event means them otherwise. */
 function takeTransition(after: Side, context: Context): { side: Side; transition: Pair | null } {
-  if (!after || !STATE_CATALOGUES[context.entityType]) return { side: after, transition: null };
-  const taken = (['from', 'to'] as const).filter((name) => Object.hasOwn(after, name) && !(isAuditEventName(context.action) && EVENT_FIELDS[context.action]?.[name]));
+  if (!after) return { side: after, transition: null };
+  const taken = (['from', 'to'] as const).filter((name) => Object.hasOwn(after, name) && isTransitionField(name, context.action, context.entityType));
   if (taken.length === 0) return { side: after, transition: null };
   const rest = Object.fromEntries(Object.entries(after).filter(([name]) => !(taken as readonly string[]).includes(name)));
   return {
@@ -262,10 +170,6 @@ function pairs(before: Side, after: Side, context: Context): Pair[] {
   return names
     .filter((name) => !(before && after) || ALWAYS_SHOWN.has(name) || !same(before[name], after[name]))
     .map((name) => ({ name, spec: specOf(name, context), before: before?.[name], after: after?.[name] }));
-}
-
-function orderOf(name: string): number {
-  return FIELD_ORDER.get(name) ?? FIELDS.length;
 }
 
 /** A key-position norm payload is keyed by position code: each position is a field. */
@@ -305,23 +209,25 @@ export function presentAuditRow(row: AuditPayloadRow, options: PresentOptions = 
   const before = asSide(parsed ? parsed.before : row.before);
   const afterSide = asSide(parsed ? parsed.after : row.after);
   const legacy = parsed === null;
-  if (row.entityType === 'keyPositionNorm') return { changes: normChanges(before, afterSide, context), legacy };
+  const compared = before !== null && afterSide !== null;
+  if (row.entityType === 'keyPositionNorm') return { changes: normChanges(before, afterSide, context), compared, legacy };
   const { side: after, transition } = takeTransition(afterSide, context);
   const omitted = new Set(options.omit ?? []);
   const all = [...(transition ? [transition] : []), ...pairs(before, after, context)]
     .filter((pair) => pair.spec.kind !== 'hidden' && !omitted.has(pair.name))
-    .sort((a, b) => orderOf(a.spec.label ?? a.name) - orderOf(b.spec.label ?? b.name));
+    .sort((a, b) => fieldOrder(a.name, a.spec) - fieldOrder(b.name, b.spec));
   const changes = all.flatMap((pair): AuditChange[] => {
     if (pair.spec.kind === 'importCounts') return countChanges(pair, context);
     const label = pair.spec.label ?? pair.name;
-    return [{ field: label, label: fieldLabel(label), before: present(pair.spec.kind, pair.before, context), after: present(pair.spec.kind, pair.after, context) }];
+    const change: AuditChange = { field: label, label: fieldLabel(label), before: present(pair.spec.kind, pair.before, context), after: present(pair.spec.kind, pair.after, context) };
+    return [compared && same(pair.before, pair.after) ? { ...change, unchanged: true } : change];
   });
-  return { changes: changes.filter((change) => change.before !== null || change.after !== null), legacy };
+  return { changes: changes.filter((change) => change.before !== null || change.after !== null), compared, legacy };
 }
 
 // ---- References -----------------------------------------------------------------------------------------------
 
-export function emptyReferences(): AuditReferences {
+function emptyReferences(): AuditReferences {
   return Object.fromEntries(REFERENCE_KINDS.map((kind) => [kind, new Set<string>()])) as AuditReferences;
 }
 
@@ -345,7 +251,7 @@ export function collectAuditReferences(rows: readonly AuditPayloadRow[]): AuditR
         continue;
       }
       for (const [name, value] of Object.entries(side)) {
-        if ((name === 'from' || name === 'to') && STATE_CATALOGUES[row.entityType] && !(isAuditEventName(row.action) && EVENT_FIELDS[row.action]?.[name])) continue;
+        if (isTransitionField(name, row.action, row.entityType)) continue;
         const { kind } = specOf(name, context);
         if (typeof kind === 'object' && 'ref' in kind) add(kind.ref, value);
         else if (typeof kind === 'object' && 'refs' in kind && Array.isArray(value)) for (const item of value) add(kind.refs, item);

@@ -1,22 +1,19 @@
 import type { Db } from '@/lib/db/prisma';
+import { insertSignInAttempt } from '@/lib/db/session-mutations';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_CREDENTIAL_LENGTH } from './password';
+import { env } from '@/lib/env';
 
 type Client = Db | Prisma.TransactionClient;
 
 export type LockoutSettings = { maxFailuresPerUser: number; maxFailuresPerIp: number; windowMinutes: number };
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** 5 failures per username or 20 per IP address within 15 minutes; lowered by tests through the environment. */
 export function lockoutSettings(): LockoutSettings {
   return {
-    maxFailuresPerUser: positiveInt(process.env.AUTH_MAX_FAILURES_USER, 5),
-    maxFailuresPerIp: positiveInt(process.env.AUTH_MAX_FAILURES_IP, 20),
-    windowMinutes: positiveInt(process.env.AUTH_LOCKOUT_MINUTES, 15),
+    maxFailuresPerUser: env.AUTH_MAX_FAILURES_USER,
+    maxFailuresPerIp: env.AUTH_MAX_FAILURES_IP,
+    windowMinutes: env.AUTH_LOCKOUT_MINUTES,
   };
 }
 
@@ -46,5 +43,5 @@ export async function isLockedOut(db: Client, username: string, ipAddress: strin
 }
 
 export async function recordAttempt(db: Client, username: string, ipAddress: string | null, succeeded: boolean, at = new Date()): Promise<void> {
-  await db.signInAttempt.create({ data: { username: normalizeUsername(username), ipAddress: ipKey(ipAddress), succeeded, at } });
+  await insertSignInAttempt(db, { username: normalizeUsername(username), ipAddress: ipKey(ipAddress), succeeded, at });
 }

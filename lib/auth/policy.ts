@@ -10,8 +10,9 @@ export const POLICY = {
   // Date of birth, national ID, home address, phone (Decree 13/2023): only roles that need them.
   'cadre.viewPersonal': ['admin', 'organizing_committee', 'home_affairs', 'commune_chairman', 'department_officer'],
   // Roster changes: a commune chairman for his commune's people, a department officer for her department's staff.
-  'roster.edit': ['admin', 'home_affairs', 'commune_chairman', 'department_officer'],
-  'vacancy.declare': ['admin', 'home_affairs', 'commune_chairman'],
+  // Personnel changes are decisions: never the administrator's, a technical role (users, catalogues, import, audit).
+  'roster.edit': ['home_affairs', 'commune_chairman', 'department_officer'],
+  'vacancy.declare': ['home_affairs', 'commune_chairman'],
   // Quotas, key-position norms, the positions catalogue and commune attributes (Department of Home Affairs).
   'quota.edit': ['admin', 'home_affairs'],
   // Province workbook import (dry run, apply, template): Home Affairs and administrators.

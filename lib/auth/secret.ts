@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db/prisma';
+import { env } from '@/lib/env';
 
 const KEY = 'auth_secret';
 const cache = globalThis as unknown as { bienCheAuthSecret?: Promise<string> };
@@ -9,7 +10,7 @@ const cache = globalThis as unknown as { bienCheAuthSecret?: Promise<string> };
  * asks first (INSERT … ON CONFLICT DO NOTHING, then read back), so every instance signs with the same key.
  */
 export function getAuthSecret(database: Db): Promise<string> {
-  const fromEnv = process.env.AUTH_SECRET;
+  const fromEnv = env.AUTH_SECRET;
   if (fromEnv) return Promise.resolve(fromEnv);
   cache.bienCheAuthSecret ??= loadOrCreateSecret(database).catch((error: unknown) => {
     cache.bienCheAuthSecret = undefined;

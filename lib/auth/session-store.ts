@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { fail, ok, type ActionResult } from '@/lib/actions/result';
 import { recordAudit, type AuditActor, type RequestContext } from '@/lib/db/audit-writer';
 import type { Db } from '@/lib/db/prisma';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { deleteSession, deleteUserSessions, insertSession } from '@/lib/db/session-mutations';
+import { changeOwnPassword } from '@/lib/db/user-mutations';
 import { isLockedOut, normalizeUsername, recordAttempt } from './brute-force';
 import { hashPassword, MAX_CREDENTIAL_LENGTH, validateNewPassword, verifyPassword } from './password';
 import type { Role, SessionUser } from './roles';
@@ -12,8 +13,6 @@ import type { Role, SessionUser } from './roles';
 
 export const SESSION_HOURS = 8;
 export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
-
-type Tx = Prisma.TransactionClient;
 
 const actorOf = (user: { id: number; username: string; role: string; provinceId: number }): AuditActor => ({
   id: user.id,
@@ -39,28 +38,6 @@ export async function loadSessionUser(db: Db, sessionId: string, now = new Date(
     departmentId: user.departmentId,
     mustChangePassword: user.mustChangePassword,
   };
-}
-
-export async function createSession(tx: Tx | Db, userId: number, request: RequestContext, now = new Date()): Promise<string> {
-  const id = randomBytes(32).toString('base64url');
-  await tx.session.create({
-    data: {
-      id,
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
-      ipAddress: request.ipAddress?.slice(0, 100) ?? null,
-      userAgent: request.userAgent?.slice(0, 500) ?? null,
-    },
-  });
-  return id;
-}
-
-/** Ends every session of a user except `keepSessionId` (password change, reset, deactivation). */
-export async function revokeUserSessions(tx: Tx | Db, userId: number, keepSessionId?: string): Promise<number> {
-  const { count } = await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } });
-  return count;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -108,7 +85,13 @@ export async function signInWithPassword(
 
   const sessionId = await db.$transaction(async (tx) => {
     await recordAttempt(tx, typed, request.ipAddress, true, now);
-    const id = await createSession(tx, user.id, request, now);
+    const id = await insertSession(tx, {
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+      ipAddress: request.ipAddress,
+      userAgent: request.userAgent,
+    });
     await recordAudit(tx, actorOf(user), request, { action: 'auth.signIn', entityType: 'user', entityId: user.id });
     return id;
   });
@@ -120,7 +103,7 @@ export async function signOutSession(db: Db, sessionId: string, request: Request
   await db.$transaction(async (tx) => {
     const session = await tx.session.findUnique({ where: { id: sessionId }, include: { user: true } });
     if (!session) return;
-    await tx.session.delete({ where: { id: sessionId } });
+    await deleteSession(tx, sessionId);
     await recordAudit(tx, actorOf(session.user), request, { action: 'auth.signOut', entityType: 'user', entityId: session.userId });
   });
 }
@@ -145,11 +128,8 @@ export async function changeUserPassword(db: Db, user: SessionUser, input: Chang
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), version: { increment: 1 } },
-    });
-    const revoked = await revokeUserSessions(tx, user.id, user.sessionId);
+    await changeOwnPassword(tx, { userId: user.id, passwordHash });
+    const revoked = await deleteUserSessions(tx, user.id, user.sessionId);
     await recordAudit(tx, actorOf(stored), request, {
       action: 'user.passwordChanged',
       entityType: 'user',

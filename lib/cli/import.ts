@@ -32,6 +32,7 @@ function printReport(report: ImportReport, dryRun: boolean, io: CliIo) {
     if (counts) io.out(`${sheet}: tạo mới ${counts.created}, cập nhật ${counts.updated}, không đổi ${counts.unchanged}`);
   }
   for (const note of report.notes) io.out(note);
+  for (const warning of report.warnings ?? []) io.out(`Cần rà soát: ${warning}`);
   if (report.ok) io.out(dryRun ? 'Kiểm tra xong, không có lỗi (chạy thử: chưa thay đổi gì).' : 'Đã nhập xong.');
 }
 

@@ -1,8 +1,11 @@
 import { today } from '@/lib/clock';
-import { loadProposalData, matchOldDistrict, scopeFor } from '@/lib/db/proposal-queries';
+import { loadProposalData, matchOldDistrict, scopeFor, vacantElectedPostsIn } from '@/lib/db/proposal-queries';
+import { countVacantElectedPosts } from '@/lib/domain/elected-posts';
 import type { Db } from '@/lib/db/prisma';
 import { proposeTransfers, type ProposedMove } from '@/lib/domain/proposals';
 import { toCsv, toXlsx, type Table } from '@/lib/exports/tabular';
+import { renderMoveReason, renderPlanExplanation } from '@/lib/i18n/plan-messages';
+import { translatorFor } from '@/lib/i18n/translator';
 import { allowOnly, optionString, type ParsedArgs } from './args';
 import { CliInputError, type CliIo } from './errors';
 import { resolveOutput, writeAtomically } from './output-file';
@@ -10,6 +13,9 @@ import { resolveProvince } from './province';
 
 // `npm run data -- propose transfers <out.csv|out.xlsx> [--province CODE] [--old-district NAME]` (issue 8 item 5):
 // runs the engine on the current data (plus approved movements) and writes one row per proposed move. Reads only.
+// The engine's reasons and explanations are rendered in Vietnamese from the catalogue.
+
+const vi = translatorFor('vi');
 
 export const PROPOSAL_COLUMNS = [
   'cadre_code',
@@ -36,7 +42,7 @@ export function buildProposalTable(moves: readonly ProposedMove[]): Table<(typeo
       block: m.block,
       same_old_district: m.sameOldDistrict ? 'yes' : 'no',
       fills_key_position: m.fillsKeyPosition ? 'yes' : 'no',
-      reason: m.reason,
+      reason: renderMoveReason(vi, m.reason),
     })),
   };
 }
@@ -64,8 +70,13 @@ export async function proposeTransfersCommand(db: Db, args: ParsedArgs, io: CliI
   writeAtomically(output.path, content);
   const where = oldDistrict ? `${oldDistrict.name} (${province.name})` : province.name;
   const s = plan.summary;
+  const elected = countVacantElectedPosts(vacantElectedPostsIn(data.vacantElectedPosts, oldDistrict));
+  if (elected.places > 0) {
+    io.out(`Không đưa vào phương án: ${elected.places} vị trí bầu cử đang trống tại ${elected.units} xã, phường – cần bầu / chỉ định, không điều động.`);
+  }
   if (plan.moves.length === 0) {
-    io.out(`Không có phương án điều động cho ${where}: ${s.explanation ?? 'không có điều chuyển nào phù hợp'}. Đã ghi tệp chỉ có dòng tiêu đề vào ${output.path}`);
+    const explanation = s.explanation ? renderPlanExplanation(vi, s.explanation).replace(/\.$/, '') : 'không có điều chuyển nào phù hợp';
+    io.out(`Không có phương án điều động cho ${where}: ${explanation}. Đã ghi tệp chỉ có dòng tiêu đề vào ${output.path}`);
     return;
   }
   io.out(

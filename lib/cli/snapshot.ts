@@ -2,7 +2,8 @@ import os from 'node:os';
 import { today } from '@/lib/clock';
 import { recordAudit } from '@/lib/db/audit-writer';
 import type { Db } from '@/lib/db/prisma';
-import { takeSnapshot } from '@/lib/db/snapshot-queries';
+import { saveSnapshot } from '@/lib/db/snapshot-mutations';
+import { computeSnapshotFigures } from '@/lib/db/snapshot-queries';
 import { formatDate, parseDate } from '@/lib/domain/format';
 import { allowOnly, optionString, type ParsedArgs } from './args';
 import { CliInputError, type CliIo } from './errors';
@@ -26,17 +27,20 @@ export async function snapshotCommand(db: Db, args: ParsedArgs, io: CliIo) {
   if (args.positional.length > 1) throw new CliInputError(`Thừa tham số: ${args.positional.slice(1).join(' ')}`);
   const date = parseSnapshotDate(optionString(args, 'date'), today());
   const province = await resolveProvince(db, optionString(args, 'province'));
-  const snapshot = await takeSnapshot(db, province.id, date, 'on_demand');
-  // The command line audits as a `system` actor named after the OS user (rules.md).
+  const figures = await computeSnapshotFigures(db, province.id, date);
+  // The command line audits as a `system` actor named after the OS user (rules.md); the row and its record
+  // commit together.
   const actor = { id: null, name: os.userInfo().username, role: 'system', provinceId: province.id };
-  await db.$transaction((tx) =>
-    recordAudit(tx, actor, { ipAddress: null, userAgent: null }, {
+  const snapshot = await db.$transaction(async (tx) => {
+    const saved = await saveSnapshot(tx, province.id, date, 'on_demand', figures);
+    await recordAudit(tx, actor, { ipAddress: null, userAgent: null }, {
       action: 'snapshot.take',
       entityType: 'province_snapshot',
-      entityId: snapshot.id,
-      after: { takenOn: snapshot.takenOn, source: snapshot.source, quota: snapshot.quota, headcount: snapshot.headcount, difference: snapshot.difference, unitsBoth: snapshot.unitsBoth },
-    }),
-  );
+      entityId: saved.id,
+      after: { takenOn: saved.takenOn, source: saved.source, quota: saved.quota, headcount: saved.headcount, difference: saved.difference, unitsBoth: saved.unitsBoth },
+    });
+    return saved;
+  });
   io.out(
     `Đã ghi số liệu ngày ${formatDate(date)} của ${province.name}: biên chế ${snapshot.quota}, hiện có ${snapshot.headcount}, ` +
       `chênh lệch ${snapshot.difference}; ${snapshot.unitsBoth}/${snapshot.units} đơn vị vừa thiếu người vừa thiếu vị trí chủ chốt.`,

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { AUDIT_EVENTS, checkAuditEvent, entitiesOf, type AuditEntity, type AuditEvent, type AuditEventName } from '@/lib/audit/events';
+import { today } from '@/lib/clock';
+import { AUDIT_EVENTS, checkAuditEvent, entitiesOf, type AuditEntity, type AuditEnvelope, type AuditEvent, type AuditEventName } from '@/lib/audit/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 // The one writer of the audit trail (docs/decisions/020-typed-audit-events.md): nothing else in the code base
@@ -44,8 +45,21 @@ export async function recordAudit(tx: Tx, actor: AuditActor, request: RequestCon
       after: jsonOf(checked.after),
       ipAddress: request.ipAddress?.slice(0, 100) ?? null,
       userAgent: request.userAgent?.slice(0, 500) ?? null,
+      recordedOn: new Date(`${today()}T00:00:00Z`),
+      ...envelopeColumns(event.envelope),
     },
   });
+}
+
+function envelopeColumns(envelope: AuditEnvelope | undefined) {
+  if (!envelope) return {};
+  return {
+    effectiveOn: envelope.effectiveOn ? new Date(`${envelope.effectiveOn}T00:00:00Z`) : null,
+    decisionId: envelope.decisionId ?? null,
+    backdatedReason: envelope.backdatedReason?.normalize('NFC').trim() || null,
+    cancelsEventId: envelope.cancelsEventId === undefined || envelope.cancelsEventId === null ? null : BigInt(envelope.cancelsEventId),
+    affectsFigures: envelope.affectsFigures ?? false,
+  };
 }
 
 export type AuditRowInput = { at?: string | Date; provinceId: number | null; actor: Omit<AuditActor, 'provinceId'>; event: AuditEvent };
@@ -57,10 +71,12 @@ export async function recordAuditRows(client: pg.ClientBase, rows: readonly Audi
   const checked = rows.map((row) => ({ row, event: checkAuditEvent(row.event.action, row.event.entityType, row.event.before, row.event.after) }));
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
   await client.query(
-    `INSERT INTO audit_log (at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after)
-     SELECT COALESCE(u.at, now()), u.province_id, u.actor_id, u.actor_name, u.actor_role, u.action, u.entity_type, u.entity_id, u.before, u.after
-       FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[])
-            AS u(ord, at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after)
+    `INSERT INTO audit_log (at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, effective_on, decision_id, affects_figures)
+     SELECT COALESCE(u.at, now()), u.province_id, u.actor_id, u.actor_name, u.actor_role, u.action, u.entity_type, u.entity_id, u.before, u.after,
+            u.effective_on, u.decision_id, COALESCE(u.affects_figures, false)
+       FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::jsonb[],
+                   $12::date[], $13::int[], $14::boolean[])
+            AS u(ord, at, province_id, actor_id, actor_name, actor_role, action, entity_type, entity_id, before, after, effective_on, decision_id, affects_figures)
       ORDER BY u.ord`,
     [
       checked.map((_, i) => i),
@@ -74,6 +90,9 @@ export async function recordAuditRows(client: pg.ClientBase, rows: readonly Audi
       checked.map(({ row }) => idOf(row.event.entityId)),
       checked.map(({ event }) => json(event.before)),
       checked.map(({ event }) => json(event.after)),
+      checked.map(({ row }) => row.event.envelope?.effectiveOn ?? null),
+      checked.map(({ row }) => row.event.envelope?.decisionId ?? null),
+      checked.map(({ row }) => row.event.envelope?.affectsFigures ?? false),
     ],
   );
 }

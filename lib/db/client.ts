@@ -1,12 +1,13 @@
 import 'server-only';
 import { createPrismaClient, type Db } from './prisma';
+import { env } from '@/lib/env';
 
 const globalForDb = globalThis as unknown as { bienCheDb?: Db };
 
 /** One PrismaClient per server process (kept on globalThis so dev reloads reuse it). */
 export function db(): Db {
   if (!globalForDb.bienCheDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL chưa được đặt: hãy khởi động bằng "npm start" hoặc đặt DATABASE_URL.');
     globalForDb.bienCheDb = createPrismaClient(url);
   }

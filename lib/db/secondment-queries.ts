@@ -234,7 +234,7 @@ export async function findList(db: Db, provinceId: number, listId: number, today
   };
 }
 
-export type TimelineEntry = { at: Date; actorId: number | null; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; after: unknown };
+export type TimelineEntry = { at: Date; actorId: number | null; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
 
 /** Who did what, when, with what comment: the audit rows of the list and of its candidates, oldest first. */
 export async function listTimeline(db: Db, listId: number): Promise<TimelineEntry[]> {
@@ -248,7 +248,7 @@ export async function listTimeline(db: Db, listId: number): Promise<TimelineEntr
         { entityType: 'secondment_candidate', action: 'secondment.candidate.remove', before: { path: ['listId'], equals: listId } },
       ],
     },
-    select: { at: true, actorId: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, after: true },
+    select: { at: true, actorId: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, before: true, after: true },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
 }

@@ -3,6 +3,7 @@ import { computeCommuneStaffing, rollUp, rollUpByOldDistrict } from '@/lib/domai
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { Db } from './prisma';
 import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-counts';
+import { env } from '@/lib/env';
 
 // Read queries shared by pages, route handlers, the CLI and benchmarks. No `server-only` guard here:
 // the CLI imports this module too (rules.md).
@@ -19,7 +20,7 @@ export async function findProvinceByCode(db: Db, code: string): Promise<Province
 
 /** The deployment's province: PROVINCE_CODE when set, else the first by code. */
 export async function getCurrentProvince(db: Db): Promise<ProvinceRef> {
-  const code = process.env.PROVINCE_CODE;
+  const code = env.PROVINCE_CODE;
   const province = code
     ? await findProvinceByCode(db, code)
     : await db.province.findFirst({ select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
@@ -254,13 +255,13 @@ export async function getProvinceContext(db: Db, provinceId: number, date: strin
 }
 
 export type PositionRow = {
-  id: number; code: string; titleVi: string; titleEn: string; block: Block | null; isKey: boolean; sortOrder: number; field: string | null;
+  id: number; code: string; titleVi: string; titleEn: string; block: Block | null; isKey: boolean; isElected: boolean; sortOrder: number; field: string | null;
 };
 
 export async function listPositions(db: Db, provinceId: number): Promise<PositionRow[]> {
   return db.position.findMany({
     where: { provinceId },
-    select: { id: true, code: true, titleVi: true, titleEn: true, block: true, isKey: true, sortOrder: true, field: true },
+    select: { id: true, code: true, titleVi: true, titleEn: true, block: true, isKey: true, isElected: true, sortOrder: true, field: true },
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
 }

@@ -1,15 +1,17 @@
-import vi from '@/lib/i18n/messages/vi.json';
 import { approvedState, checkTransferGuards, dayBefore, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
 import type { Block } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { auditInsertSelect } from './audit-writer';
+import { recordDecision } from './decision-mutations';
+import { Refusal, StaleWrite, expectWritten, guardMessage, violatesGuard } from './errors';
 import type { Db } from './prisma';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
 
-// The writes of the transfer workflow (issue 8), shared by the actions (lib/actions/transfers), the engine's
-// "accept the proposals" step (helper D) and the demo seed. Every function runs inside the caller's transaction
-// and writes no audit record: the caller does, in the same transaction. The guards themselves are pure
-// (lib/domain/transfer.ts); this module gathers their facts with a few set-based statements.
+// The writes of the transfer workflow (issue 8), shared by the actions (lib/actions/transfers, each inside its
+// ctx.write transaction, which records the audit event), the engine's "accept the proposals" step and the tests.
+// Every function runs inside the caller's transaction and writes no audit record. The guards themselves are pure
+// (lib/domain/transfer.ts); this module gathers their facts with a few set-based statements. Refusals are message
+// keys (transfer.errors.*) with the form field they concern: the edge renders them.
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,18 +28,14 @@ export type TransferDraft = {
   proposedById: number;
 };
 
-export type TransferRefusal = { code: string; message: string /* Vietnamese, user-facing */; field?: string };
+/** A refusal's message key: a guard of lib/domain/transfer.ts, or a proposal the person's post no longer matches. */
+export type TransferRefusalKey = `transfer.errors.${GuardCode | 'assignmentChanged'}`;
+
+/** Why a transfer is refused: a message key (transfer.errors.*) and the form field it concerns. */
+export type TransferRefusal = { key: TransferRefusalKey; field: string };
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The Vietnamese text of a transfer.errors.* code (the user-facing message of a refusal). */
-export function refusalMessage(code: string): string {
-  const errors = (vi as unknown as { transfer?: { errors?: Record<string, string> } }).transfer?.errors ?? {};
-  return errors[code] ?? code;
-}
-
-const refusal = (code: GuardCode | string, field?: string): TransferRefusal => ({ code, message: refusalMessage(code), field });
 
 type CurrentAssignment = { id: number; communeId: number; oldDistrictId: number; positionId: number; block: Block | null; startDate: string };
 
@@ -138,57 +136,59 @@ export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string
   return { facts, current };
 }
 
+/** A database guard's refusal of a transfer row (lib/db/errors.ts), as a transfer refusal; null for anything else. */
+function transferGuardRefusal(error: unknown): TransferRefusal | null {
+  const guard = guardMessage(error);
+  if (!guard?.key.startsWith('transfer.errors.')) return null;
+  return { key: guard.key as TransferRefusalKey, field: guard.field ?? 'cadreId' };
+}
+
 /**
  * Checks every guard (active cadre with a primary commune assignment, other commune, source block stays at or
  * above quota after all approved moves, target block short or a key place the person fills, no open transfer,
  * no active secondment, effective date not before the current assignment's start) and inserts the `proposed`
- * row inside the caller's transaction. The caller writes the audit record.
+ * row inside the caller's transaction, or returns the refusal. The caller writes the audit record.
  */
 export async function insertTransferProposal(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   draft: TransferDraft,
   today: string,
-): Promise<{ ok: true; transferId: number } | { ok: false; refusal: TransferRefusal }> {
+): Promise<{ ok: true; transferId: number; justification: string | null } | { ok: false; refusal: TransferRefusal }> {
   const reason = draft.reason.normalize('NFC').trim();
   const justification = draft.justification?.normalize('NFC').trim() || null;
   const { facts, current } = await loadTransferFacts(tx, { ...draft, reason, justification }, today);
   const outcome = checkTransferGuards(facts);
-  if (!outcome.ok) return { ok: false, refusal: refusal(outcome.code, outcome.field) };
+  if (!outcome.ok) return { ok: false, refusal: { key: `transfer.errors.${outcome.code}`, field: outcome.field } };
   try {
-    // A savepoint, so a refusal by the database (a concurrent proposal for the same person) leaves the
-    // caller's transaction usable: D's one-step acceptance reports the move and rolls back as a whole.
+    // A savepoint, so a refusal by the database (a concurrent proposal for the same person: the guards' facts were
+    // read before it committed) leaves the caller's transaction usable and answers like the guard it races.
     await tx.$executeRawUnsafe('SAVEPOINT transfer_insert');
     const row = await tx.transfer.create({
       data: {
         provinceId: draft.provinceId, cadreId: draft.cadreId, fromCommuneId: current!.communeId, toCommuneId: draft.toCommuneId,
         fromAssignmentId: current!.id, positionId: draft.positionId, block: facts.position.block!, crossDistrict: outcome.crossDistrict,
         effectiveDate: day(draft.effectiveDate), reason, justification,
-        source: draft.source, proposedById: draft.proposedById,
+        source: draft.source, proposedById: draft.proposedById, proposedOn: day(today),
       },
       select: { id: true },
     });
     await tx.$executeRawUnsafe('RELEASE SAVEPOINT transfer_insert');
-    return { ok: true, transferId: row.id };
+    return { ok: true, transferId: row.id, justification };
   } catch (error) {
-    const code = databaseRefusal(error);
-    if (!code) throw error;
+    const refusal = transferGuardRefusal(error);
+    if (!refusal) throw error;
     await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT transfer_insert');
-    return { ok: false, refusal: refusal(code, 'cadreId') };
+    return { ok: false, refusal };
   }
 }
 
-/** The transfer.errors.* code of a database guard's refusal, or null for any other error. */
-export function databaseRefusal(error: unknown): string | null {
-  const e = error as { message?: string; meta?: unknown } | null;
-  if (!e) return null;
-  const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? {})}`;
-  if (text.includes('transfer_one_open_per_cadre')) return 'openTransfer';
-  // The trigger's exception: its constraint name may not reach the client, its message does.
-  if (text.includes('transfer_no_active_secondment') || text.includes('has an active secondment')) return 'activeSecondment';
-  if (text.includes('transfer_other_commune')) return 'sameCommune';
-  if (text.includes('transfer_cross_district_justified')) return 'justificationRequired';
-  if (text.includes('assignment_primary_no_overlap') || text.includes('assignment_one_open_primary')) return 'assignmentChanged';
-  return null;
+/** The codes an audit record of a new proposal names. */
+export async function findProposalCodes(tx: Tx, transferId: number) {
+  const row = await tx.transfer.findUniqueOrThrow({
+    where: { id: transferId },
+    select: { crossDistrict: true, cadre: { select: { code: true } }, fromCommune: { select: { code: true } }, toCommune: { select: { code: true } }, position: { select: { code: true } } },
+  });
+  return { crossDistrict: row.crossDistrict, cadre: row.cadre.code, from: row.fromCommune.code, toCommune: row.toCommune.code, position: row.position.code };
 }
 
 export type ApprovalInput = {
@@ -198,30 +198,38 @@ export type ApprovalInput = {
   decisionNumber: string;
   /** YYYY-MM-DD */
   decisionDate: string;
+  /** A province-level body (Sở Nội vụ, Ban Tổ chức Tỉnh ủy, UBND tỉnh …): a transfer crosses communes. */
+  issuingBodyId: number;
   decidedById: number;
 };
 
-export type ApprovalResult =
-  | { ok: true; state: 'approved' | 'executed'; newAssignmentId: number; closedAssignmentIds: number[]; fromCommuneId: number; toCommuneId: number; effectiveDate: string; cadreId: number }
-  | { ok: false; refusal: TransferRefusal; stale?: boolean };
+export type Approval = {
+  state: 'approved' | 'executed'; newAssignmentId: number; closedAssignmentIds: number[]; fromCommuneId: number; toCommuneId: number; effectiveDate: string; cadreId: number;
+  decisionId: number;
+};
 
 /**
  * Approves a proposed transfer inside the caller's transaction: locks both communes (in id order: the quota
  * reservation, so two concurrent approvals are serialised and the second counts the first), re-checks every
- * guard with all approved-not-yet-effective transfers counted, then writes the move (rules.md "Time and dates"):
- * the old primary assignment — and the person's other posts in the source commune — close the day before the
- * effective date, the new primary assignment opens on it. Executed at once when the date is today or past.
+ * guard with all approved-not-yet-effective transfers counted, records the decision (lib/db/decision-mutations.ts:
+ * one row per document, shared by every transfer it decides; refused beside the field when the body is not a
+ * province-level one or the number was recorded with another date), then writes the move (rules.md "Time and
+ * dates"): the old primary assignment — and the person's other posts in the source commune — close the day before
+ * the effective date by that decision, the new primary assignment opens on it by that decision. The transfer keeps
+ * the decision's id and, as copies, its number and date. Executed at once when the date is today or past.
+ * Throws StaleWrite when the transfer is gone or moved on (state, version) and Refusal(transfer.errors.*) when a
+ * guard refuses (the decision form has none of the proposal's fields: no field).
  */
-export async function approveTransfer(tx: Tx, input: ApprovalInput, today: string): Promise<ApprovalResult> {
+export async function approveTransfer(tx: Tx, input: ApprovalInput, today: string): Promise<Approval> {
   const head = await tx.transfer.findFirst({
     where: { id: input.transferId, provinceId: input.provinceId },
     select: { fromCommuneId: true, toCommuneId: true },
   });
-  if (!head) return { ok: false, refusal: refusal('notFound'), stale: true };
+  if (!head) throw new StaleWrite('transfer');
   const [first, second] = [head.fromCommuneId, head.toCommuneId].sort((a, b) => a - b);
   await tx.$queryRawUnsafe(`SELECT id FROM commune WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`, first, second);
   const rows = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM transfer WHERE id = $1 FOR UPDATE`, input.transferId);
-  if (rows.length === 0) return { ok: false, refusal: refusal('stale'), stale: true };
+  if (rows.length === 0) throw new StaleWrite('transfer');
   const t = await tx.transfer.findUniqueOrThrow({
     where: { id: input.transferId },
     select: {
@@ -229,7 +237,7 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
       effectiveDate: true, reason: true, justification: true,
     },
   });
-  if (t.state !== 'proposed' || t.version !== input.version) return { ok: false, refusal: refusal('stale'), stale: true };
+  if (t.state !== 'proposed' || t.version !== input.version) throw new StaleWrite('transfer');
   const effectiveDate = iso(t.effectiveDate);
   const { facts, current } = await loadTransferFacts(
     tx,
@@ -237,35 +245,83 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
     today,
   );
   // The person's post changed since the proposal (a roster change): the proposal no longer describes the move.
-  if (current && (current.id !== t.fromAssignmentId || current.communeId !== t.fromCommuneId)) return { ok: false, refusal: refusal('assignmentChanged') };
+  if (current && (current.id !== t.fromAssignmentId || current.communeId !== t.fromCommuneId)) throw new Refusal('transfer.errors.assignmentChanged');
   const outcome = checkTransferGuards(facts);
-  if (!outcome.ok) return { ok: false, refusal: refusal(outcome.code, outcome.field) };
-  // The primary assignment and the person's other posts in the source commune still open on the effective date.
-  const closed = await tx.$queryRawUnsafe<{ id: number }[]>(
-    `UPDATE assignment SET end_date = $3::date
-      WHERE cadre_id = $1 AND commune_id = $2 AND start_date <= $3::date AND (end_date IS NULL OR end_date > $3::date)
-      RETURNING id`,
-    t.cadreId,
-    t.fromCommuneId,
-    dayBefore(effectiveDate),
+  if (!outcome.ok) throw new Refusal(`transfer.errors.${outcome.code}`);
+  const decisionNumber = input.decisionNumber.normalize('NFC').trim();
+  const decision = await recordDecision(tx, {
+    provinceId: input.provinceId, communeId: null, issuingBodyId: input.issuingBodyId, number: decisionNumber, date: input.decisionDate, kind: 'transfer',
+  });
+  try {
+    // The primary assignment and the person's other posts in the source commune still open on the effective date.
+    const closed = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `UPDATE assignment SET end_date = $3::date, end_decision_id = $4
+        WHERE cadre_id = $1 AND commune_id = $2 AND start_date <= $3::date AND (end_date IS NULL OR end_date > $3::date)
+        RETURNING id`,
+      t.cadreId,
+      t.fromCommuneId,
+      dayBefore(effectiveDate),
+      decision.id,
+    );
+    const created = await tx.assignment.create({
+      data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate, decisionId: decision.id },
+      select: { id: true },
+    });
+    const state = approvedState(effectiveDate, today);
+    const updated = await tx.transfer.updateMany({
+      where: { id: input.transferId, version: input.version, state: 'proposed' },
+      data: {
+        state, decisionId: decision.id, decisionNumber, decisionDate: day(input.decisionDate), decidedById: input.decidedById,
+        newAssignmentId: created.id, executedOn: state === 'executed' ? t.effectiveDate : null, version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
+    return {
+      state, newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
+      fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, effectiveDate, cadreId: t.cadreId, decisionId: decision.id,
+    };
+  } catch (error) {
+    // A roster change racing the approval (the person's primary post moved meanwhile) trips the assignment guards;
+    // the transfer's own guards answer with their transfer.errors.* key.
+    if (violatesGuard(error, 'assignment_one_open_primary') || violatesGuard(error, 'assignment_primary_no_overlap')) throw new Refusal('transfer.errors.assignmentChanged');
+    const refusal = transferGuardRefusal(error);
+    if (refusal) throw new Refusal(refusal.key);
+    throw error;
+  }
+}
+
+type StepInput = { transferId: number; version: number };
+
+/** Writes `data` on a transfer still proposed at the form's version, bumping it; StaleWrite when it moved on meanwhile. */
+async function updateProposed(tx: Tx, input: StepInput, data: Prisma.TransferUncheckedUpdateManyInput): Promise<void> {
+  const updated = await tx.transfer.updateMany({ where: { id: input.transferId, version: input.version, state: 'proposed' }, data: { ...data, version: { increment: 1 } } });
+  expectWritten(updated.count, 'transfer');
+}
+
+/** A chairman's opinion on his side of a proposed transfer. */
+export async function recordTransferOpinion(
+  tx: Tx,
+  input: StepInput & { side: 'from' | 'to'; opinion: 'agree' | 'disagree'; note: string | null; at: Date },
+): Promise<void> {
+  await updateProposed(
+    tx,
+    input,
+    input.side === 'from'
+      ? { fromOpinion: input.opinion, fromOpinionNote: input.note, fromOpinionAt: input.at }
+      : { toOpinion: input.opinion, toOpinionNote: input.note, toOpinionAt: input.at },
   );
-  const created = await tx.assignment.create({
-    data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate },
-    select: { id: true },
-  });
-  const state = approvedState(effectiveDate, today);
-  const updated = await tx.transfer.updateMany({
-    where: { id: input.transferId, version: input.version, state: 'proposed' },
-    data: {
-      state, decisionNumber: input.decisionNumber.normalize('NFC').trim(), decisionDate: day(input.decisionDate), decidedById: input.decidedById,
-      newAssignmentId: created.id, executedOn: state === 'executed' ? t.effectiveDate : null, version: { increment: 1 },
-    },
-  });
-  if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
-  return {
-    ok: true, state, newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
-    fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, effectiveDate, cadreId: t.cadreId,
-  };
+}
+
+/** A proposed transfer declined (by the decider) or cancelled (withdrawn), with its reason. */
+export async function closeTransfer(
+  tx: Tx,
+  input: StepInput & ({ state: 'declined'; reason: string; decidedById: number } | { state: 'cancelled'; reason: string }),
+): Promise<void> {
+  await updateProposed(
+    tx,
+    input,
+    input.state === 'declined' ? { state: 'declined', declineReason: input.reason, decidedById: input.decidedById } : { state: 'cancelled', cancelReason: input.reason },
+  );
 }
 
 /**
@@ -274,6 +330,12 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
  * of the transfer pages and actions. Returns how many it marked.
  */
 export async function markDueTransfersExecuted(db: Db | Tx, provinceId: number, today: string): Promise<number> {
+  // Mostly nothing is due: a cheap look first, so the common call writes nothing, not even the audit statement.
+  const due = await (db as Tx).transfer.findFirst({
+    where: { provinceId, state: 'approved', effectiveDate: { lte: day(today) }, newAssignmentId: { not: null } },
+    select: { id: true },
+  });
+  if (!due) return 0;
   const rows = await (db as Tx).$queryRawUnsafe<{ n: number }[]>(
     `WITH due AS (
        UPDATE transfer SET state = 'executed', executed_on = effective_date, version = version + 1, updated_at = now()

@@ -1,5 +1,7 @@
+import { today as clockToday } from '@/lib/clock';
 import type { Block } from '@/lib/domain/types';
-import { projectedHeadcount, type BlockLoad, type TransferState } from '@/lib/domain/transfer';
+import { isOverdueTransfer, projectedHeadcount, type BlockLoad, type TransferState } from '@/lib/domain/transfer';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { poolOf, type Db } from './prisma';
 import { loadBlock } from './transfer-mutations';
 
@@ -8,6 +10,13 @@ import { loadBlock } from './transfer-mutations';
 // proposed. No `server-only` guard: the CLI and the proposal engine import this module.
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Overdue proposals as a query filter: still proposed (undecided) and the effective date already past. The same
+ * rule as lib/domain/transfer.ts#isOverdueTransfer, which the rows read back; derived at read time, never stored.
+ */
+export const overdueTransferWhere = (today: string) =>
+  ({ state: 'proposed', effectiveDate: { lt: new Date(`${today}T00:00:00Z`) } }) satisfies Prisma.TransferWhereInput;
 
 export type TransferFilter = {
   states?: TransferState[];
@@ -31,6 +40,8 @@ export type TransferRow = {
   source: 'manual' | 'engine';
   fromOpinion: 'agree' | 'disagree' | null;
   toOpinion: 'agree' | 'disagree' | null;
+  /** Proposed, and its effective date passed without a decision (isOverdueTransfer at the date asked). */
+  overdue: boolean;
 };
 
 const ROW_SELECT = {
@@ -49,18 +60,18 @@ type RowRecord = {
   toCommune: { id: number; code: string; name: string; oldDistrict: { name: string } };
 };
 
-const toRow = (t: RowRecord): TransferRow => ({
+const toRow = (t: RowRecord, today: string): TransferRow => ({
   id: t.id, state: t.state, cadreName: t.cadre.fullName, cadreCode: t.cadre.code,
   from: { id: t.fromCommune.id, code: t.fromCommune.code, name: t.fromCommune.name, oldDistrict: t.fromCommune.oldDistrict.name },
   to: { id: t.toCommune.id, code: t.toCommune.code, name: t.toCommune.name, oldDistrict: t.toCommune.oldDistrict.name },
   positionTitle: t.position.titleVi, block: t.block, crossDistrict: t.crossDistrict, effectiveDate: iso(t.effectiveDate), source: t.source,
-  fromOpinion: t.fromOpinion, toOpinion: t.toOpinion,
+  fromOpinion: t.fromOpinion, toOpinion: t.toOpinion, overdue: isOverdueTransfer({ state: t.state, effectiveDate: iso(t.effectiveDate) }, today),
 });
 
 const STATE_ORDER: Record<TransferState, number> = { proposed: 0, approved: 1, executed: 2, declined: 3, cancelled: 4 };
 
-/** The province's transfers matching the filter: open ones first, then by effective date, newest first. */
-export async function listTransfers(db: Db, provinceId: number, filter: TransferFilter = {}): Promise<TransferRow[]> {
+/** The province's transfers matching the filter: open ones first, then by effective date, newest first; overdue ones flagged as of `today`. */
+export async function listTransfers(db: Db, provinceId: number, filter: TransferFilter = {}, today = clockToday()): Promise<TransferRow[]> {
   const rows = await db.transfer.findMany({
     where: {
       provinceId,
@@ -71,7 +82,7 @@ export async function listTransfers(db: Db, provinceId: number, filter: Transfer
     select: ROW_SELECT,
     orderBy: [{ effectiveDate: 'desc' }, { id: 'desc' }],
   });
-  return rows.map((r) => toRow(r as RowRecord)).sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+  return rows.map((r) => toRow(r as RowRecord, today)).sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
 }
 
 export type TransferDetail = TransferRow & {
@@ -90,6 +101,9 @@ export type TransferDetail = TransferRow & {
   toOpinionAt: Date | null;
   decisionNumber: string | null;
   decisionDate: string | null;
+  /** The body that issued the approving decision (null before approval, or for approvals recorded without one). */
+  decisionIssuingBody: string | null;
+  proposedOn: string;
   decidedBy: string | null;
   declineReason: string | null;
   cancelReason: string | null;
@@ -103,7 +117,7 @@ export type TransferDetail = TransferRow & {
  * One transfer of the province; a commune chairman finds only the transfers out of or into his commune (null
  * otherwise, shown as "not found").
  */
-export async function findTransfer(db: Db, scope: { provinceId: number; communeId?: number | null }, transferId: number): Promise<TransferDetail | null> {
+export async function findTransfer(db: Db, scope: { provinceId: number; communeId?: number | null }, transferId: number, today = clockToday()): Promise<TransferDetail | null> {
   const t = await db.transfer.findFirst({
     where: {
       id: transferId, provinceId: scope.provinceId,
@@ -112,7 +126,8 @@ export async function findTransfer(db: Db, scope: { provinceId: number; communeI
     select: {
       ...ROW_SELECT, provinceId: true, version: true, cadreId: true, reason: true, justification: true,
       fromOpinionNote: true, fromOpinionAt: true, toOpinionNote: true, toOpinionAt: true, decisionNumber: true, decisionDate: true,
-      declineReason: true, cancelReason: true, executedOn: true,
+      declineReason: true, cancelReason: true, executedOn: true, proposedOn: true,
+      decision: { select: { issuingBody: { select: { name: true } } } },
       decidedBy: { select: { displayName: true } }, proposedBy: { select: { displayName: true } },
       cadre: { select: { fullName: true, code: true, field: true, birthDate: true } },
       fromAssignmentId: true,
@@ -123,12 +138,13 @@ export async function findTransfer(db: Db, scope: { provinceId: number; communeI
     ? await db.assignment.findUnique({ where: { id: t.fromAssignmentId }, select: { position: { select: { titleVi: true, block: true } } } })
     : null;
   return {
-    ...toRow(t as unknown as RowRecord),
+    ...toRow(t as unknown as RowRecord, today),
     provinceId: t.provinceId, version: t.version, cadreId: t.cadreId, cadreField: t.cadre.field, cadreBirthDate: iso(t.cadre.birthDate),
     currentPost: from?.position.titleVi ?? null, currentBlock: (from?.position.block ?? null) as Block | null,
     reason: t.reason, justification: t.justification,
     fromOpinionNote: t.fromOpinionNote, fromOpinionAt: t.fromOpinionAt, toOpinionNote: t.toOpinionNote, toOpinionAt: t.toOpinionAt,
-    decisionNumber: t.decisionNumber, decisionDate: t.decisionDate ? iso(t.decisionDate) : null, decidedBy: t.decidedBy?.displayName ?? null,
+    decisionNumber: t.decisionNumber, decisionDate: t.decisionDate ? iso(t.decisionDate) : null, decisionIssuingBody: t.decision?.issuingBody.name ?? null,
+    proposedOn: iso(t.proposedOn), decidedBy: t.decidedBy?.displayName ?? null,
     declineReason: t.declineReason, cancelReason: t.cancelReason, executedOn: t.executedOn ? iso(t.executedOn) : null,
     proposedBy: t.proposedBy.displayName, fromOldDistrict: t.fromCommune.oldDistrict.name, toOldDistrict: t.toCommune.oldDistrict.name,
   };
@@ -150,13 +166,15 @@ export async function getTransferFigures(db: Db, t: TransferDetail, today: strin
   return [figure(t.from.name, sourceBlock, source, -1), figure(t.to.name, t.block, target, 1)];
 }
 
-export type TransferTimelineEntry = { at: Date; actorName: string; actorRole: string; action: string; after: unknown };
+export type TransferTimelineEntry = {
+  at: Date; actorId: number | null; actorName: string; actorRole: string; action: string; entityType: string; entityId: string | null; before: unknown; after: unknown;
+};
 
 /** Who did what, when, with what comment: the transfer's audit rows, oldest first. */
 export async function listTransferTimeline(db: Db, transferId: number): Promise<TransferTimelineEntry[]> {
   return db.auditLog.findMany({
     where: { entityType: 'transfer', entityId: String(transferId) },
-    select: { at: true, actorName: true, actorRole: true, action: true, after: true },
+    select: { at: true, actorId: true, actorName: true, actorRole: true, action: true, entityType: true, entityId: true, before: true, after: true },
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
   });
 }
@@ -177,6 +195,25 @@ export async function countAwaitingTransfers(db: Db, user: { role: string; provi
           provinceId: user.provinceId, state: 'proposed',
           OR: [{ fromCommuneId: user.communeId, fromOpinion: null }, { toCommuneId: user.communeId, toOpinion: null }],
         },
+      });
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Overdue proposals (overdueTransferWhere) the user sees, for the navigation beside the awaiting count: for Home
+ * Affairs and the Organizing Committee, the province's; for a commune chairman, those out of or into his commune.
+ */
+export async function countOverdueTransfers(db: Db, user: { role: string; provinceId: number; communeId: number | null }, today: string): Promise<number> {
+  switch (user.role) {
+    case 'home_affairs':
+    case 'organizing_committee':
+      return db.transfer.count({ where: { provinceId: user.provinceId, ...overdueTransferWhere(today) } });
+    case 'commune_chairman':
+      if (user.communeId === null) return 0;
+      return db.transfer.count({
+        where: { provinceId: user.provinceId, ...overdueTransferWhere(today), OR: [{ fromCommuneId: user.communeId }, { toCommuneId: user.communeId }] },
       });
     default:
       return 0;

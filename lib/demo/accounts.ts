@@ -4,7 +4,14 @@ import { hashPassword } from '@/lib/auth/password';
 /** The shared password of every demo account (README: demo only; a production start never creates them). */
 export const DEMO_PASSWORD = 'NgheAn@2025';
 
-type DemoAccount = { username: string; displayName: string; role: string; commune?: string; department?: string };
+/** The position a commune chairman account holds in its commune's roster (Chủ tịch UBND). */
+export const CHAIRMAN_POSITION = 'COMMITTEE_CHAIR';
+
+type DemoAccount =
+  | { username: string; displayName: string; role: 'admin' | 'standing_committee' | 'organizing_committee' | 'home_affairs' }
+  | { username: string; displayName: string; role: 'department_officer'; department: string }
+  // A chairman's name is not written here: the account is the person the roster shows as the commune's Chủ tịch UBND.
+  | { username: string; role: 'commune_chairman'; commune: string };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
@@ -12,20 +19,46 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'bantochuc', displayName: 'Trần Thị Tổ Chức', role: 'organizing_committee' },
   { username: 'noivu', displayName: 'Lê Văn Nội', role: 'home_affairs' },
   { username: 'so.noivu', displayName: 'Phạm Thị Hồng Nhung', role: 'department_officer', department: 'SNV' },
-  { username: 'xa.ngamy', displayName: 'Lô Văn Mỹ', role: 'commune_chairman', commune: 'NA113' },
-  { username: 'xa.bacly', displayName: 'Hoàng Văn Lý', role: 'commune_chairman', commune: 'NA042' },
-  { username: 'xa.hoaquan', displayName: 'Nguyễn Đình Quân', role: 'commune_chairman', commune: 'NA102' },
+  { username: 'xa.ngamy', role: 'commune_chairman', commune: 'NA113' },
+  { username: 'xa.bacly', role: 'commune_chairman', commune: 'NA042' },
+  { username: 'xa.hoaquan', role: 'commune_chairman', commune: 'NA102' },
 ];
 
 /**
- * Creates the demo accounts of province NA that do not exist yet (called by seedDemo only). The password is
- * hashed once and the hash shared: argon2 costs ~80 ms and the eight accounts have the same password.
- * Returns how many accounts were created.
+ * The display name of a commune's chairman account, read from the roster: the full name of the one active
+ * person whose open primary post in the commune is Chủ tịch UBND. When the roster has no such single holder
+ * (a database where the chairman has since left), the title "Chủ tịch UBND <commune>" rather than a wrong name.
+ */
+export async function chairmanDisplayName(client: pg.ClientBase, provinceCode: string, communeCode: string): Promise<string> {
+  const { rows } = await client.query<{ commune: string; holders: string[] }>(
+    `SELECT cm.name AS commune,
+            ARRAY(SELECT DISTINCT c.full_name
+                    FROM assignment a
+                    JOIN cadre c ON c.id = a.cadre_id
+                    JOIN position po ON po.id = a.position_id
+                   WHERE a.commune_id = cm.id AND po.code = $3 AND a.is_primary AND a.end_date IS NULL AND c.status = 'active'
+                   ORDER BY c.full_name) AS holders
+       FROM commune cm JOIN province p ON p.id = cm.province_id
+      WHERE p.code = $1 AND cm.code = $2`,
+    [provinceCode, communeCode, CHAIRMAN_POSITION],
+  );
+  if (rows.length === 0) throw new Error(`Tài khoản mẫu: không có xã ${communeCode} trong tỉnh ${provinceCode}`);
+  const [{ commune, holders }] = rows;
+  return holders.length === 1 ? holders[0] : `Chủ tịch UBND ${commune}`;
+}
+
+/**
+ * Creates the demo accounts of province NA that do not exist yet (called by seedDemo only, after the roster is
+ * loaded: a chairman's name comes from it). The password is hashed once and the hash shared: argon2 costs ~80 ms
+ * and the eight accounts have the same password. Returns how many accounts were created.
  */
 export async function seedDemoAccounts(client: pg.ClientBase, provinceCode = 'NA'): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
+    const commune = account.role === 'commune_chairman' ? account.commune : null;
+    const department = account.role === 'department_officer' ? account.department : null;
+    const displayName = account.role === 'commune_chairman' ? await chairmanDisplayName(client, provinceCode, account.commune) : account.displayName;
     const { rowCount } = await client.query(
       `INSERT INTO app_user (province_id, username, display_name, password_hash, role, commune_id, department_id)
        SELECT p.id, $2, $3, $4, $5::"Role",
@@ -33,7 +66,7 @@ export async function seedDemoAccounts(client: pg.ClientBase, provinceCode = 'NA
               (SELECT d.id FROM department d WHERE d.province_id = p.id AND d.code = $7)
        FROM province p WHERE p.code = $1
        ON CONFLICT DO NOTHING`,
-      [provinceCode, account.username, account.displayName, passwordHash, account.role, account.commune ?? null, account.department ?? null],
+      [provinceCode, account.username, displayName.normalize('NFC'), passwordHash, account.role, commune, department],
     );
     created += rowCount ?? 0;
   }

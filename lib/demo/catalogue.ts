@@ -34,26 +34,31 @@ export type CataloguePosition = {
 
 type Entry = [code: string, titleVi: string, titleEn: string, field: FieldCode | null, flags?: { elected?: boolean; byDesign?: boolean }];
 
+// Elected posts (issue 13 item 2): filled by a Party committee, the People's Council or an organisation's congress
+// (bầu cử), or by a designation (chỉ định) in between, never by a transfer. The proposal engine never targets them
+// and reports them vacant apart ("cần bầu / chỉ định"); their holders are cadres (cán bộ), never civil servants.
+const ELECTED = { elected: true } as const;
+
 const PARTY_FRONT_KEY: Entry[] = [
-  ['PARTY_SECRETARY', 'Bí thư Đảng ủy', 'Party Secretary', 'party_work', { elected: true }],
-  ['DEPUTY_STANDING_SECRETARY', 'Phó Bí thư Thường trực Đảng ủy', 'Deputy Standing Secretary of the Party Committee', 'party_work'],
+  ['PARTY_SECRETARY', 'Bí thư Đảng ủy', 'Party Secretary', 'party_work', ELECTED],
+  ['DEPUTY_STANDING_SECRETARY', 'Phó Bí thư Thường trực Đảng ủy', 'Deputy Standing Secretary of the Party Committee', 'party_work', ELECTED],
   ['PARTY_OFFICE_CHIEF', 'Chánh Văn phòng Đảng ủy', 'Chief of the Party Committee Office', 'party_work'],
   ['PARTY_OFFICE_DEPUTY', 'Phó Chánh Văn phòng Đảng ủy', 'Deputy Chief of the Party Committee Office', 'party_work'],
   ['PARTY_BUILDING_HEAD', 'Trưởng Ban Xây dựng Đảng', 'Head of the Party Building Committee', 'party_work'],
-  ['INSPECTION_CHAIR', 'Chủ nhiệm Ủy ban Kiểm tra Đảng ủy', 'Chairman of the Party Inspection Committee', 'party_work'],
-  ['FRONT_CHAIR', 'Chủ tịch Ủy ban MTTQ Việt Nam xã', 'Chairman of the commune Fatherland Front Committee', 'party_work'],
-  ['FARMERS_CHAIR', 'Chủ tịch Hội Nông dân', "Chairman of the Farmers' Association", 'agriculture'],
-  ['YOUTH_SECRETARY', 'Bí thư Đoàn Thanh niên', 'Secretary of the Youth Union', 'party_work'],
-  ['VETERANS_CHAIR', 'Chủ tịch Hội Cựu chiến binh', "Chairman of the Veterans' Association", 'party_work'],
-  ['WOMEN_CHAIR', 'Chủ tịch Hội Liên hiệp Phụ nữ', "Chairwoman of the Women's Union", 'party_work'],
+  ['INSPECTION_CHAIR', 'Chủ nhiệm Ủy ban Kiểm tra Đảng ủy', 'Chairman of the Party Inspection Committee', 'party_work', ELECTED],
+  ['FRONT_CHAIR', 'Chủ tịch Ủy ban MTTQ Việt Nam xã', 'Chairman of the commune Fatherland Front Committee', 'party_work', ELECTED],
+  ['FARMERS_CHAIR', 'Chủ tịch Hội Nông dân', "Chairman of the Farmers' Association", 'agriculture', ELECTED],
+  ['YOUTH_SECRETARY', 'Bí thư Đoàn Thanh niên', 'Secretary of the Youth Union', 'party_work', ELECTED],
+  ['VETERANS_CHAIR', 'Chủ tịch Hội Cựu chiến binh', "Chairman of the Veterans' Association", 'party_work', ELECTED],
+  ['WOMEN_CHAIR', 'Chủ tịch Hội Liên hiệp Phụ nữ', "Chairwoman of the Women's Union", 'party_work', ELECTED],
 ];
 
 const GOVERNMENT_KEY: Entry[] = [
   // The Party Secretary chairs the People's Council concurrently by design: never flagged.
   ['COUNCIL_CHAIR', 'Chủ tịch HĐND', "Chairman of the People's Council", 'administration', { elected: true, byDesign: true }],
-  ['COUNCIL_VICE_CHAIR', 'Phó Chủ tịch HĐND', "Vice Chairman of the People's Council", 'administration'],
-  ['COMMITTEE_CHAIR', 'Chủ tịch UBND', "Chairman of the People's Committee", 'administration', { elected: true }],
-  ['COMMITTEE_VICE_CHAIR', 'Phó Chủ tịch UBND', "Vice Chairman of the People's Committee", 'economy'],
+  ['COUNCIL_VICE_CHAIR', 'Phó Chủ tịch HĐND', "Vice Chairman of the People's Council", 'administration', ELECTED],
+  ['COMMITTEE_CHAIR', 'Chủ tịch UBND', "Chairman of the People's Committee", 'administration', ELECTED],
+  ['COMMITTEE_VICE_CHAIR', 'Phó Chủ tịch UBND', "Vice Chairman of the People's Committee", 'economy', ELECTED],
   ['OFFICE_CHIEF', 'Chánh Văn phòng HĐND – UBND', "Chief of the People's Council – People's Committee Office", 'administration'],
   ['OFFICE_DEPUTY', 'Phó Chánh Văn phòng HĐND – UBND', "Deputy Chief of the People's Council – People's Committee Office", 'administration'],
   ['ECONOMIC_HEAD', 'Trưởng phòng Kinh tế', 'Head of the Economic Department', 'economy'],

@@ -512,8 +512,9 @@ export async function seedDemoSecondments(client: pg.ClientBase, provinceCode = 
   const story = planSecondmentStory(departments, communes);
 
   await client.query(
-    `INSERT INTO secondment_phase (province_id, year, number, due_date, note, created_at)
-     SELECT $1, $2, u.number, u.due_date, u.note, u.created_at FROM unnest($3::int[], $4::date[], $5::text[], $6::timestamptz[]) AS u(number, due_date, note, created_at)`,
+    `INSERT INTO secondment_phase (province_id, year, number, due_date, note, created_at, opened_on)
+     SELECT $1, $2, u.number, u.due_date, u.note, u.created_at, (u.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+       FROM unnest($3::int[], $4::date[], $5::text[], $6::timestamptz[]) AS u(number, due_date, note, created_at)`,
     [provinceId, STORY_YEAR, PHASES.map((p) => p.number), PHASES.map((p) => p.dueDate), PHASES.map((p) => p.note.normalize('NFC')), PHASES.map((p) => stamp(p.createdAt))]);
   await client.query(`INSERT INTO conclusion (province_id, number, date, created_at) VALUES ($1, $2, $3, $4)`,
     [provinceId, CONCLUSION_599.number, CONCLUSION_599.date, stamp(`${CONCLUSION_599.date}T16:00`)]);

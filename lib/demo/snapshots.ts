@@ -1,5 +1,5 @@
 import { createPrismaClient } from '@/lib/db/prisma';
-import { takeSnapshot } from '@/lib/db/snapshot-queries';
+import { takeSnapshot } from '@/lib/db/snapshot-mutations';
 
 // The demo's monthly snapshots (issue 7 "Snapshots"), from the reform to the demo's present (APP_TODAY 2025-11-10),
 // computed by the same pipeline at each date, so they tell the articles' story from the data itself: the headcount
@@ -14,7 +14,9 @@ const HANDOVER = {
   key: 'positions_handed_over',
   value: 9939,
   parts: { party_front: 4063, government: 5876 },
-  source: 'Báo Nghệ An (English edition), 2025, "grassroots cadres": 9.939 biên chế bàn giao về cấp xã (4.063 khối Đảng, Mặt trận và đoàn thể; 5.876 khối chính quyền)',
+  // Named in Vietnamese: the source travels into Vietnamese documents (the plan report) and onto the dashboard. The
+  // figures were read in the paper's English edition of 2025, which translates its Vietnamese articles.
+  source: 'Báo Nghệ An điện tử, năm 2025',
 };
 
 /** Records the missing monthly snapshots of the province; returns how many were taken. Idempotent. */

@@ -15,7 +15,7 @@ export type CommunePlan = {
   headcount: Record<Block, number>;
   /** Key positions nobody holds. */
   vacant: readonly string[];
-  /** Key positions held only concurrently by a specialist of the commune (filled, but flagged). */
+  /** Key positions held only concurrently (filled, but flagged): by a specialist, or by a leader when elected. */
   concurrentOnly: readonly string[];
   publicEmployees: number;
   nonProfessionals: number;
@@ -46,6 +46,14 @@ const KEY_ROLES: Record<string, Role> = {
 };
 const CIVIL_SERVANT_KEYS = new Set(['PARTY_OFFICE_DEPUTY', 'OFFICE_CHIEF', 'OFFICE_DEPUTY', 'ECONOMIC_HEAD', 'CULTURE_HEAD',
   'CULTURE_DEPUTY', 'SERVICE_CENTER_DIRECTOR', 'SERVICE_CENTER_DEPUTY']);
+/**
+ * Who holds an elected post that a commune fills only concurrently: a cadre of its leadership in the same block
+ * (the Deputy Standing Secretary chairing the Inspection Committee), never a civil servant (issue 13 item 2).
+ */
+const CONCURRENT_ELECTED_HOLDERS: Record<Block, readonly string[]> = {
+  party_front: ['DEPUTY_STANDING_SECRETARY', 'PARTY_BUILDING_HEAD', 'PARTY_OFFICE_CHIEF'],
+  government: ['COMMITTEE_VICE_CHAIR', 'COUNCIL_VICE_CHAIR'],
+};
 const BASE_POSTS: Record<Block, readonly string[]> = {
   party_front: ['PARTY_SPECIALIST', 'FRONT_SPECIALIST'],
   government: ['ACCOUNTANT', 'LAND_OFFICER', 'JUSTICE_OFFICER', 'OFFICE_SPECIALIST', 'CULTURE_SPECIALIST', 'IT_OFFICER'],
@@ -102,6 +110,7 @@ export function addCommuneStaff(sink: StaffSink, plan: CommunePlan): void {
   const vacant = new Set(plan.vacant);
   const concurrentOnly = new Set(plan.concurrentOnly);
   const keyPrimary: Record<Block, number> = { party_front: 0, government: 0 };
+  const leaders = new Map<string, CadreRow>();
 
   for (const position of KEY_POSITIONS) {
     if (position.concurrentByDesign || vacant.has(position.code) || concurrentOnly.has(position.code)) continue;
@@ -110,6 +119,7 @@ export function addCommuneStaff(sink: StaffSink, plan: CommunePlan): void {
     sink.counted.push({ cadre, seniority: 0.6 + random.next() });
     addAssignment(sink, cadre, code, position.code, true);
     keyPrimary[position.block!] += 1;
+    leaders.set(position.code, cadre);
     // The Party Secretary chairs the People's Council concurrently, in every commune.
     if (position.code === 'PARTY_SECRETARY') addAssignment(sink, cadre, code, 'COUNCIL_CHAIR', false);
   }
@@ -128,8 +138,11 @@ export function addCommuneStaff(sink: StaffSink, plan: CommunePlan): void {
     }
   }
   for (const positionCode of concurrentOnly) {
-    const pool = specialists[POSITION_BY_CODE.get(positionCode)!.block!];
-    if (pool.length === 0) throw new Error(`${code}: no specialist to hold ${positionCode} concurrently`);
+    const position = POSITION_BY_CODE.get(positionCode)!;
+    const pool = position.isElected
+      ? CONCURRENT_ELECTED_HOLDERS[position.block!].flatMap((leader) => leaders.get(leader) ?? [])
+      : specialists[position.block!];
+    if (pool.length === 0) throw new Error(`${code}: nobody to hold ${positionCode} concurrently`);
     addAssignment(sink, random.pick(pool), code, positionCode, false);
   }
 
@@ -167,7 +180,9 @@ function addDeparture(sink: StaffSink, plan: CommunePlan) {
   const age: readonly [number, number] = reason === 'retirement' ? [55, 60] : reason === 'early_retirement' ? [50, 58] : [26, 50];
   const cadre = people.create({ ...buildSpecialistRequest(random, plan, post), age, education: random.pick<Education>(['university', 'master', 'college']) });
   const leftOn = addDays(REFORM_DATE, random.int(9, 72));
-  sink.cadres.push({ ...cadre, status: 'left', leftOn, leftReason: reason });
+  // Whoever left an elected post held it as a cadre (issue 13 item 2); the draws stay those of a specialist.
+  const employmentType: EmploymentType = POSITION_BY_CODE.get(post)?.isElected ? 'cadre' : cadre.employmentType;
+  sink.cadres.push({ ...cadre, employmentType, status: 'left', leftOn, leftReason: reason });
   addAssignment(sink, cadre, plan.commune.code, post, true, leftOn);
 }
 

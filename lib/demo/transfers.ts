@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AuditEvent, AuditEventName } from '@/lib/audit/events';
+import type { AuditEnvelope, AuditEvent, AuditEventName } from '@/lib/audit/events';
 import { recordAuditRows } from '@/lib/db/audit-writer';
 import { isAllowed } from '@/lib/auth/policy';
 import type { Role } from '@/lib/auth/roles';
@@ -23,7 +23,9 @@ import { approvedState, checkTransferTransition, dayBefore, type TransferAction,
 // actor_name "Chủ tịch UBND <commune>", actor_role 'commune_chairman'. Execution: actor 'system'.
 //   transfer.propose  after {to: 'proposed', cadre, from, toCommune, position, effectiveDate, crossDistrict, comment, justification?}
 //   transfer.opinion  after {side: 'from'|'to', commune, opinion, comment?}
-//   transfer.approve  after {from: 'proposed', to: 'approved'|'executed', decisionNumber, decisionDate, effectiveDate}
+//   transfer.approve  after {from: 'proposed', to: 'approved'|'executed', decisionNumber, decisionDate, effectiveDate};
+//                     envelope {effectiveOn, decisionId, affectsFigures: true}: the decision row (issued by Sở Nội vụ
+//                     or Ban Tổ chức Tỉnh ủy, the approver's body), also on the transfer and the assignments it wrote
 //   transfer.decline  after {from: 'proposed', to: 'declined', comment}
 //   transfer.cancel   after {from: 'proposed', to: 'cancelled', comment}
 //   transfer.execute  after {from: 'approved', to: 'executed', executedOn}
@@ -98,6 +100,8 @@ const STORIES: Story[] = [
 
 const stamp = (local: string) => `${local}:00+07:00`;
 const ROLE_OF: Record<'noivu' | 'bantochuc', Role> = { noivu: 'home_affairs', bantochuc: 'organizing_committee' };
+/** The province-level body whose decision each approver records (issuing_body codes of migration 20261207000100). */
+const BODY_OF: Record<'noivu' | 'bantochuc', string> = { noivu: 'SNV', bantochuc: 'BTCTU' };
 
 type Mover = { id: number; code: string; assignment_id: number; position_id: number; position_code: string };
 
@@ -136,6 +140,9 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
   const { rows: communes } = await client.query<{ id: number; code: string; name: string; old_district_id: number }>(
     'SELECT id, code, name, old_district_id FROM commune WHERE province_id = $1', [provinceId]);
   const communeOf = new Map(communes.map((c) => [c.code, c]));
+  const { rows: bodies } = await client.query<{ id: number; code: string }>(
+    'SELECT id, code FROM issuing_body WHERE province_id = $1 AND commune_id IS NULL', [provinceId]);
+  const bodyOf = new Map(bodies.map((b) => [b.code, b.id]));
   const taken: number[] = [];
 
   for (const story of STORIES) {
@@ -144,10 +151,13 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     const mover = await pickMover(client, provinceId, story.from, story.block, taken);
     taken.push(mover.id);
     const positionCode = story.position ?? mover.position_code;
-    const { rows: positions } = await client.query<{ id: number; block: string }>('SELECT id, block::text AS block FROM position WHERE province_id = $1 AND code = $2', [provinceId, positionCode]);
+    const { rows: positions } = await client.query<{ id: number; block: string; is_elected: boolean }>(
+      'SELECT id, block::text AS block, is_elected FROM position WHERE province_id = $1 AND code = $2', [provinceId, positionCode]);
     const position = positions[0];
+    // An elected post is filled by election or designation, never by a transfer (the guards refuse it too).
+    if (position.is_elected) throw new Error(`Demo transfers: ${positionCode} is an elected post, never a transfer's target`);
     const crossDistrict = from.old_district_id !== to.old_district_id;
-    const audits: { at: string; actor: { id: number | null; name: string; role: string }; action: AuditEventName; after: Record<string, unknown> }[] = [];
+    const audits: { at: string; actor: { id: number | null; name: string; role: string }; action: AuditEventName; after: Record<string, unknown>; envelope?: AuditEnvelope }[] = [];
     const home = { id: proposer.id, name: proposer.display_name, role: proposer.role };
 
     // The state machine, with each actor's policy: a step the application would refuse is a bug in the story.
@@ -170,16 +180,16 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
       walk('opinion', state, 'commune_chairman', { opinion: opinion.opinion });
       audits.push({ at: opinion.at, actor: chairman(commune), action: 'transfer.opinion', after: { side, commune: commune.code, opinion: opinion.opinion, comment: opinion.note ?? null } });
     }
-    let decision: { number: string; date: string; by: number } | null = null;
+    let decision: { number: string; date: string; by: number; issuingBodyId: number } | null = null;
     let closed: { declineReason: string | null; cancelReason: string | null; by: number | null } = { declineReason: null, cancelReason: null, by: null };
     if (story.step) {
       const actor = user(story.step.by)!;
       const actorRef = { id: actor.id, name: actor.display_name, role: actor.role };
       if (story.step.action === 'approve') {
-        walk('approve', state, ROLE_OF[story.step.by], { decisionNumber: story.step.number, decisionDate: story.step.date, today: story.step.date });
+        walk('approve', state, ROLE_OF[story.step.by], { decisionNumber: story.step.number, decisionDate: story.step.date, today: story.step.date, proposedOn: story.proposedAt.slice(0, 10) });
         // The approval writes the move; it is executed at once only when its date had come (never in this story).
         state = approvedState(story.effectiveDate, story.step.date);
-        decision = { number: story.step.number, date: story.step.date, by: actor.id };
+        decision = { number: story.step.number, date: story.step.date, by: actor.id, issuingBodyId: bodyOf.get(BODY_OF[story.step.by])! };
         audits.push({ at: story.step.at, actor: actorRef, action: 'transfer.approve', after: { from: 'proposed', to: state, decisionNumber: story.step.number, decisionDate: story.step.date, effectiveDate: story.effectiveDate, cadre: mover.code } });
         if (state === 'approved' && story.effectiveDate <= DEMO_TODAY) {
           state = 'executed';
@@ -193,16 +203,23 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     }
 
     let newAssignmentId: number | null = null;
+    let decisionId: number | null = null;
     if (decision) {
-      await client.query(`UPDATE assignment SET end_date = $2::date WHERE id = $1`, [mover.assignment_id, dayBefore(story.effectiveDate)]);
+      const { rows: recorded } = await client.query<{ id: number }>(
+        `INSERT INTO decision (province_id, issuing_body_id, number, date, kind, created_at) VALUES ($1, $2, $3, $4::date, 'transfer', $5) RETURNING id`,
+        [provinceId, decision.issuingBodyId, decision.number.normalize('NFC'), decision.date, stamp(story.step!.at)],
+      );
+      decisionId = recorded[0].id;
+      await client.query(`UPDATE assignment SET end_date = $2::date, end_decision_id = $3 WHERE id = $1`, [mover.assignment_id, dayBefore(story.effectiveDate), decisionId]);
       const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO assignment (cadre_id, commune_id, position_id, is_primary, start_date, created_at) VALUES ($1, $2, $3, true, $4::date, $5) RETURNING id`,
-        [mover.id, to.id, position.id, story.effectiveDate, stamp(story.step!.at)],
+        `INSERT INTO assignment (cadre_id, commune_id, position_id, is_primary, start_date, decision_id, created_at) VALUES ($1, $2, $3, true, $4::date, $5, $6) RETURNING id`,
+        [mover.id, to.id, position.id, story.effectiveDate, decisionId, stamp(story.step!.at)],
       );
       newAssignmentId = rows[0].id;
-      // The approval's record names the assignments it wrote, as the application's does.
+      // The approval's record names the assignments it wrote and carries its envelope, as the application's does.
       const approval = audits.find((a) => a.action === 'transfer.approve')!;
       approval.after = { ...approval.after, newAssignmentId, closedAssignmentIds: [mover.assignment_id] };
+      approval.envelope = { effectiveOn: story.effectiveDate, decisionId, affectsFigures: true };
     }
     const opinion = (o: Opinion | undefined) => [o?.opinion ?? null, o?.note?.normalize('NFC') ?? null, o ? stamp(o.at) : null];
     const lastAt = audits[audits.length - 1].at;
@@ -210,21 +227,21 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
       `INSERT INTO transfer (province_id, cadre_id, from_commune_id, to_commune_id, from_assignment_id, position_id, block, cross_district, effective_date,
                              reason, justification, source, state, from_opinion, from_opinion_note, from_opinion_at, to_opinion, to_opinion_note, to_opinion_at,
                              decision_number, decision_date, decided_by_id, decline_reason, executed_on, new_assignment_id, cancel_reason, proposed_by_id,
-                             version, created_at, updated_at)
+                             version, created_at, updated_at, decision_id, proposed_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7::"Block", $8, $9::date, $10, $11, 'manual', $12::"TransferState", $13::"TransferOpinion", $14, $15, $16::"TransferOpinion", $17, $18,
-               $19, $20::date, $21, $22, $23::date, $24, $25, $26, $27, $28, $29)
+               $19, $20::date, $21, $22, $23::date, $24, $25, $26, $27, $28, $29, $30, $31::date)
        RETURNING id`,
       [
         provinceId, mover.id, from.id, to.id, mover.assignment_id, position.id, position.block, crossDistrict, story.effectiveDate,
         story.reason.normalize('NFC'), story.justification?.normalize('NFC') ?? null, state, ...opinion(story.fromOpinion), ...opinion(story.toOpinion),
         decision?.number ?? null, decision?.date ?? null, decision?.by ?? closed.by, closed.declineReason, state === 'executed' ? story.effectiveDate : null,
         newAssignmentId, closed.cancelReason, proposer.id, audits.filter((a) => a.action !== 'transfer.execute').length + (state === 'executed' ? 1 : 0),
-        stamp(story.proposedAt), stamp(lastAt),
+        stamp(story.proposedAt), stamp(lastAt), decisionId, story.proposedAt.slice(0, 10),
       ],
     );
     const transferId = inserted[0].id;
     await recordAuditRows(client, audits.map((audit) => ({
-      at: stamp(audit.at), provinceId, actor: audit.actor, event: { action: audit.action, entityId: transferId, after: audit.after } as AuditEvent,
+      at: stamp(audit.at), provinceId, actor: audit.actor, event: { action: audit.action, entityId: transferId, after: audit.after, envelope: audit.envelope } as AuditEvent,
     })));
   }
   return true;

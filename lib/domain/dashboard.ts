@@ -1,3 +1,4 @@
+import { electedPositionIds, listVacantElectedPosts, type VacantElectedPost } from './elected-posts';
 import { restrictToBlock, rollUp, rollUpByOldDistrict } from './staffing';
 import { BLOCKS, type Block, type CommuneStaffing, type Rollup } from './types';
 import { compareVietnamese } from './vietnamese';
@@ -55,7 +56,7 @@ export const hasDashboardFilter = (filter: DashboardFilter) => Boolean(filter.di
 
 // ---- the counts the dashboard is computed from -------------------------------------------------------------
 
-export type KeyPositionInfo = { code: string; titleVi: string; titleEn: string; field: string | null };
+export type KeyPositionInfo = { id: number; code: string; titleVi: string; titleEn: string; field: string | null; isElected: boolean };
 /** Open declared needs of a commune that name a field, summed per field and block (null: the need names no position). */
 export type NeedCount = { communeId: number; field: string; block: Block | null; count: number };
 /** Counted commune staff per commune, block of the primary post and highest degree. */
@@ -126,6 +127,8 @@ export type Dashboard = {
   districts: DistrictBar[];
   situations: SituationRow[];
   vacantPositions: VacantPosition[];
+  /** Elected posts vacant in the scope, apart: filled by election or designation, never by a transfer. */
+  vacantElectedPosts: VacantElectedPost[];
   fields: FieldLack[];
   departments: DepartmentFigures[];
   /** null when the block filter is the government block: commune Party committees belong to the Party–Front block. */
@@ -218,7 +221,7 @@ export function vacantPositions(scoped: CommuneStaffing[], positions: KeyPositio
     }
   }
   return [...byCode.entries()]
-    .map(([code, figures]) => ({ ...(info.get(code) ?? { code, titleVi: code, titleEn: code, field: null }), ...figures }))
+    .map(([code, figures]) => ({ ...(info.get(code) ?? { id: 0, code, titleVi: code, titleEn: code, field: null, isElected: false }), ...figures }))
     .sort((a, b) => b.vacancies - a.vacancies || b.units - a.units || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     .slice(0, limit);
 }
@@ -323,6 +326,7 @@ export function computeDashboard(counts: DashboardCounts, filter: DashboardFilte
     districts: districtBars(scoped, counts.oldDistricts),
     situations: situationRows(scoped),
     vacantPositions: vacantPositions(scoped, counts.keyPositions),
+    vacantElectedPosts: listVacantElectedPosts(scoped, electedPositionIds(counts.keyPositions)),
     fields: fieldsLacking(scoped, counts.needs, counts.keyPositions, filter.block),
     departments: [...counts.departments].sort((a, b) => compareVietnamese(a.name, b.name) || (a.code < b.code ? -1 : 1)),
     seats: seatFigures(scoped, counts.seats, filter.block),

@@ -1,8 +1,8 @@
 import { BLOCKS, type Block, type BlockFigures, type KeyPositionStatus } from './types';
 
-// "Now and projected" (issue 5 item 1, rules.md "Counting"): projected figures = current + incoming approved
-// transfers not yet effective − outgoing ones + placed secondments not yet ended (which also fill key places
-// in the projection). Pure: the movements and `today` are passed in; lib/db will produce the movements once
+// "Now and projected" (the counting contract in docs/domain.md): projected figures = current + every scheduled
+// change (approved transfers and roster changes not yet effective, in and out) + placed secondments not yet ended
+// (which also fill key places in the projection). Pure: the movements and `today` are passed in; lib/db will produce the movements once
 // transfers and secondments exist.
 
 /**
@@ -10,7 +10,8 @@ import { BLOCKS, type Block, type BlockFigures, type KeyPositionStatus } from '.
  * (outgoing), when known; `endDate` is the last day of a secondment (null: open-ended).
  */
 export type StaffingMovement = {
-  kind: 'transfer' | 'secondment';
+  /** `roster`: a recruitment, post change or departure recorded with an effective date after today. */
+  kind: 'transfer' | 'secondment' | 'roster';
   direction: 'in' | 'out';
   block: Block;
   positionId?: number | null;
@@ -25,6 +26,8 @@ export type CommuneProjection = {
   total: ProjectedFigures;
   /** Projected key vacancies (only when the current key positions were given). */
   keyVacancies: number | null;
+  /** Each key place with its projected holders and vacancies (only when the current key positions were given). */
+  keyPositions: KeyPositionStatus[] | null;
   /** The movements that changed the projection. */
   counted: number;
 };
@@ -34,7 +37,7 @@ export type CommuneProjection = {
  * figures include it), a secondment until it ends (a secondee never counts in the current figures).
  */
 export function isPending(movement: StaffingMovement, today: string): boolean {
-  if (movement.kind === 'transfer') return movement.startDate > today;
+  if (movement.kind !== 'secondment') return movement.startDate > today;
   return movement.endDate === null || movement.endDate === undefined || movement.endDate >= today;
 }
 
@@ -53,8 +56,8 @@ export function projectCommuneStaffing(
   for (const block of BLOCKS) {
     const inBlock = pending.filter((movement) => movement.block === block);
     const incoming = inBlock.filter((movement) => movement.direction === 'in').length;
-    // Secondments only ever come in: a commune's own staff are transferred, never seconded out.
-    const outgoing = inBlock.filter((movement) => movement.direction === 'out' && movement.kind === 'transfer').length;
+    // Secondments only ever come in: a commune's own staff are transferred (or leave), never seconded out.
+    const outgoing = inBlock.filter((movement) => movement.direction === 'out' && movement.kind !== 'secondment').length;
     const now = current.blocks[block];
     blocks[block] = figures(now.quota, now.headcount, incoming, outgoing);
   }
@@ -62,18 +65,26 @@ export function projectCommuneStaffing(
     (sum, block) => figures(sum.quota + blocks[block].quota, sum.headcount + blocks[block].headcount, sum.incoming + blocks[block].incoming, sum.outgoing + blocks[block].outgoing),
     figures(0, 0, 0, 0),
   );
-  let keyVacancies: number | null = null;
-  if (current.keyPositions) {
-    keyVacancies = 0;
-    for (const place of current.keyPositions) {
-      const change = pending.reduce((delta, movement) => {
-        if (movement.positionId !== place.positionId) return delta;
-        if (movement.direction === 'in') return delta + 1;
-        return movement.kind === 'transfer' ? delta - 1 : delta;
-      }, 0);
-      const holders = Math.max(0, place.holders + change);
-      keyVacancies += place.required - Math.min(place.required, holders);
-    }
+  const keyPositions = current.keyPositions ? projectKeyPositions(current.keyPositions, pending, today) : null;
+  const keyVacancies = keyPositions ? keyPositions.reduce((sum, place) => sum + place.vacancies, 0) : null;
+  return { blocks, total, keyVacancies, keyPositions, counted: pending.filter((m) => m.direction === 'in' || m.kind !== 'secondment').length };
+}
+
+/**
+ * Each key place after the movements still pending: an incoming movement into the post adds a holder, an outgoing
+ * transfer from it removes one (a secondment never leaves); places no movement touches are returned as they are.
+ */
+export function projectKeyPositions(keyPositions: readonly KeyPositionStatus[], movements: readonly StaffingMovement[], today: string): KeyPositionStatus[] {
+  const change = new Map<number, number>();
+  for (const movement of movements) {
+    if (movement.positionId === null || movement.positionId === undefined || !isPending(movement, today)) continue;
+    const delta = movement.direction === 'in' ? 1 : movement.kind !== 'secondment' ? -1 : 0;
+    if (delta !== 0) change.set(movement.positionId, (change.get(movement.positionId) ?? 0) + delta);
   }
-  return { blocks, total, keyVacancies, counted: pending.filter((m) => m.direction === 'in' || m.kind === 'transfer').length };
+  return keyPositions.map((place) => {
+    const delta = change.get(place.positionId);
+    if (delta === undefined || delta === 0) return place;
+    const holders = Math.max(0, place.holders + delta);
+    return { ...place, holders, vacancies: place.required - Math.min(place.required, holders) };
+  });
 }

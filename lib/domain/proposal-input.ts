@@ -1,3 +1,4 @@
+import { listVacantElectedPosts, type VacantElectedPost } from './elected-posts';
 import { isPending, projectCommuneStaffing, type StaffingMovement } from './projection';
 import type { ProposalCandidate, ProposalCommune, ProposalFieldNeed, ProposalInput, ProposalPosition, ProposedMove } from './proposals';
 import { rollUp } from './staffing';
@@ -28,7 +29,6 @@ export function buildProposalInput(args: {
   candidates: readonly CandidateRow[];
   positions: readonly ProposalPosition[];
   fieldNeeds: readonly (ProposalFieldNeed & { communeId: number })[];
-  fieldLabels?: Readonly<Record<string, string>>;
   oldDistrictCodes: ReadonlyMap<number, string>;
   today: string;
 }): ProposalInput {
@@ -68,7 +68,6 @@ export function buildProposalInput(args: {
     communes,
     candidates: args.candidates.filter((c) => !c.busy).map(({ busy: _busy, ...candidate }) => candidate),
     positions: args.positions,
-    fieldLabels: args.fieldLabels,
   };
 }
 
@@ -78,7 +77,7 @@ function projectedHolders(positionId: number, holders: number, movements: readon
   for (const m of movements) {
     if (m.positionId !== positionId || !isPending(m, today)) continue;
     if (m.direction === 'in') change += 1;
-    else if (m.kind === 'transfer') change -= 1;
+    else if (m.kind !== 'secondment') change -= 1;
   }
   return Math.max(0, holders + change);
 }
@@ -125,7 +124,8 @@ export function projectedStaffing(current: CommuneStaffing, movements: readonly 
   }
   const total = { quota: projection.total.quota, headcount: projection.total.projectedHeadcount, difference: projection.total.projectedDifference };
   const keyVacancies = projection.keyVacancies ?? current.keyVacancies;
-  return { ...current, headcount, blocks, total, keyVacancies, isShortStaffed: total.difference < 0, hasKeyGaps: keyVacancies > 0 };
+  const keyPositions = projection.keyPositions ?? current.keyPositions;
+  return { ...current, headcount, blocks, total, keyPositions, keyVacancies, isShortStaffed: total.difference < 0, hasKeyGaps: keyVacancies > 0 };
 }
 
 export type WhatIfCommune = { communeId: number; code: string; name: string; oldDistrictName: string; before: CommuneStaffing; after: CommuneStaffing };
@@ -163,6 +163,14 @@ export function buildWhatIf(current: readonly CommuneStaffing[], pending: readon
     .map(({ c, i }) => ({ communeId: c.communeId, code: c.code, name: c.name, oldDistrictName: c.oldDistrictName, before: approved[i], after: withSelected[i] }))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { province: { current: rollUp([...current]), approved: rollUp(approved), selected: rollUp(withSelected) }, oldDistricts, communes };
+}
+
+/**
+ * The elected posts still vacant in the communes the selected moves touch, after them: a move never fills one (the
+ * engine never targets an elected post), so they still need an election or a designation ("cần bầu / chỉ định").
+ */
+export function electedVacanciesAfter(whatIf: WhatIf, elected: ReadonlySet<number>): VacantElectedPost[] {
+  return listVacantElectedPosts(whatIf.communes.map((c) => c.after), elected);
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

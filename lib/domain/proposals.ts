@@ -73,8 +73,6 @@ export type ProposalInput = {
   communes: readonly ProposalCommune[];
   candidates: readonly ProposalCandidate[];
   positions: readonly ProposalPosition[];
-  /** Display names of fields of expertise for the reasons ("Kế toán"); the code is shown when missing. */
-  fieldLabels?: Readonly<Record<string, string>>;
 };
 
 /** Whole province, or one old district: both ends of every move inside it. */
@@ -99,6 +97,50 @@ export const DEFAULT_WEIGHTS: ProposalWeights = { base: 1, mountainous: 1, extre
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
+//
+// The engine's sentences (a move's reason, why a plan is empty, a broken guard) are message keys of the catalogues
+// (transferPlan.reasons / explanations / violations) with their parameters; lib/i18n/plan-messages.ts renders them
+// on the plan page, in the command line's file and in the text a proposal stores.
+
+/** One clause of a move's reason; the clauses are joined with "; ". */
+export type MoveReasonPart =
+  /** "Hoa Quân +7 → Nga My −17": both communes with their difference (headcount − quota) before the plan. */
+  | { key: 'transferPlan.reasons.balance'; params: { from: string; fromDifference: number; to: string; toDifference: number } }
+  | { key: 'transferPlan.reasons.fillsKey'; params: { title: string } }
+  | { key: 'transferPlan.reasons.coversShortage'; params: { block: Block } }
+  /** The person's field is an open declared need of the target (`field`: its code, shown by its label). */
+  | { key: 'transferPlan.reasons.coversShortageInField'; params: { block: Block; field: string } }
+  | { key: 'transferPlan.reasons.sameOldDistrict' | 'transferPlan.reasons.otherOldDistrict'; params: Record<string, never> };
+
+/** Where a plan was computed: the province or one old district (by name, "Huyện Kỳ Sơn"). */
+export type PlanScopeName = { kind: 'province' } | { kind: 'oldDistrict'; name: string };
+
+/** Why a plan is empty. */
+export type PlanExplanation = {
+  key: 'transferPlan.explanations.noSurplus' | 'transferPlan.explanations.noNeed' | 'transferPlan.explanations.noMovable' | 'transferPlan.explanations.noMatch';
+  params: { scope: PlanScopeName };
+};
+
+/** What a broken guard is about, for the user. */
+export type ViolationMessage =
+  | {
+      key:
+        | 'transferPlan.violations.notInData'
+        | 'transferPlan.violations.movedTwice'
+        | 'transferPlan.violations.outOfScope'
+        | 'transferPlan.violations.wrongSource'
+        | 'transferPlan.violations.sameCommune'
+        | 'transferPlan.violations.keyHolder'
+        | 'transferPlan.violations.otherBlock'
+        | 'transferPlan.violations.positionChanged'
+        | 'transferPlan.violations.electedPost'
+        | 'transferPlan.violations.keyPlaceOtherBlock'
+        | 'transferPlan.violations.fieldMismatch'
+        | 'transferPlan.violations.keyPlaceFull';
+      params: Record<string, never>;
+    }
+  | { key: 'transferPlan.violations.noQuota' | 'transferPlan.violations.notShort'; params: { commune: string } }
+  | { key: 'transferPlan.violations.overSurplus'; params: { commune: string; outgoing: number; surplus: number } };
 
 export type ProposedMove = {
   cadreId: number;
@@ -110,8 +152,8 @@ export type ProposedMove = {
   block: Block;
   sameOldDistrict: boolean;
   fillsKeyPosition: boolean;
-  /** Vietnamese: "Hoa Quân +7 → Nga My −17; bổ sung Trưởng phòng Kinh tế; cùng địa bàn huyện cũ". */
-  reason: string;
+  /** Rendered in Vietnamese: "Hoa Quân +7 → Nga My −17; bổ sung Trưởng phòng Kinh tế; cùng địa bàn huyện cũ". */
+  reason: readonly MoveReasonPart[];
 };
 
 /** The lexicographic objective of rules.md, in priority order, plus the tie-free extras. */
@@ -136,8 +178,8 @@ export type ProposalSummary = PlanObjective & {
   solverStatus: SolverStatus;
   /** Relative MIP gap of the last stage (0 when proven optimal); null for greedy or when nothing was solved. */
   optimalityGap: number | null;
-  /** Why the plan is empty (Vietnamese); null when there are moves. */
-  explanation: string | null;
+  /** Why the plan is empty; null when there are moves. */
+  explanation: PlanExplanation | null;
 };
 
 export type ProposalPlan = {
@@ -147,7 +189,7 @@ export type ProposalPlan = {
   diagnostics: { columns: number; rows: number; stages: { name: string; status: string; objective: number; ms: number }[]; ms: number };
 };
 
-export type GuardViolation = { code: GuardCode; cadreCode: string; message: string };
+export type GuardViolation = { code: GuardCode; cadreCode: string; message: ViolationMessage };
 export type GuardCode =
   | 'unknown_candidate'
   | 'duplicate_move'
@@ -195,8 +237,7 @@ type Prepared = {
   positionById: Map<number, ProposalPosition>;
   positionByCode: Map<string, ProposalPosition>;
   weights: ProposalWeights;
-  scopeLabel: string;
-  fieldLabels: Readonly<Record<string, string>>;
+  scopeName: PlanScopeName;
 };
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -208,11 +249,6 @@ function resolveWeights(weights: Partial<ProposalWeights> | undefined): Proposal
   }
   if (resolved.base < 1) throw new RangeError('proposals: weight base must be at least 1');
   return resolved;
-}
-
-function describeOldDistrict(name: string): string {
-  const lowered = name.replace(/^(Huyện|Thị xã|Thành phố)\s/u, (prefix) => prefix.toLowerCase());
-  return `${lowered} cũ`;
 }
 
 function prepare(input: ProposalInput, options: ProposalOptions = {}): Prepared {
@@ -257,7 +293,7 @@ function prepare(input: ProposalInput, options: ProposalOptions = {}): Prepared 
       return site !== undefined && site.quotaKnown[c.block] && !c.isKeyHolder && !c.isConcurrentKeyHolder && !(position?.isKey ?? false) && !(position?.isElected ?? false);
     })
     .sort((a, b) => byCode(a.cadreCode, b.cadreCode) || a.cadreId - b.cadreId);
-  const scopeLabel = scope.kind === 'province' ? 'trong tỉnh' : `trên địa bàn ${describeOldDistrict(sorted[0].oldDistrict.name)}`;
+  const scopeName: PlanScopeName = scope.kind === 'province' ? { kind: 'province' } : { kind: 'oldDistrict', name: sorted[0].oldDistrict.name };
   return {
     sites,
     siteById,
@@ -267,8 +303,7 @@ function prepare(input: ProposalInput, options: ProposalOptions = {}): Prepared 
     positionById,
     positionByCode,
     weights,
-    scopeLabel,
-    fieldLabels: input.fieldLabels ?? {},
+    scopeName,
   };
 }
 
@@ -283,7 +318,8 @@ export function evaluatePlan(input: ProposalInput, moves: readonly Pick<Proposed
 
 function evaluatePrepared(prep: Prepared, moves: readonly Pick<ProposedMove, 'cadreId' | 'cadreCode' | 'fromCommuneCode' | 'toCommuneCode' | 'positionCode' | 'block'>[]): PlanEvaluation {
   const violations: GuardViolation[] = [];
-  const flag = (code: GuardCode, cadreCode: string, message: string) => violations.push({ code, cadreCode, message });
+  const flag = (code: GuardCode, cadreCode: string, message: ViolationMessage) => violations.push({ code, cadreCode, message });
+  const says = (key: Extract<ViolationMessage, { params: Record<string, never> }>['key']): ViolationMessage => ({ key, params: {} });
   const key = (site: Site, block: Block) => `${site.commune.code}|${block}`;
   const outgoing = new Map<string, number>();
   const incoming = new Map<string, { key: number; nonKey: number }>();
@@ -295,28 +331,28 @@ function evaluatePrepared(prep: Prepared, moves: readonly Pick<ProposedMove, 'ca
   for (const move of moves) {
     const candidate = prep.candidateById.get(move.cadreId);
     if (!candidate || candidate.cadreCode !== move.cadreCode) {
-      flag('unknown_candidate', move.cadreCode, 'Không phải cán bộ, công chức đang làm việc trong dữ liệu');
+      flag('unknown_candidate', move.cadreCode, says('transferPlan.violations.notInData'));
       continue;
     }
-    if (seen.has(move.cadreId)) flag('duplicate_move', move.cadreCode, 'Một người được điều chuyển hai lần');
+    if (seen.has(move.cadreId)) flag('duplicate_move', move.cadreCode, says('transferPlan.violations.movedTwice'));
     seen.add(move.cadreId);
     const from = prep.siteById.get(candidate.communeId);
     const to = prep.siteByCode.get(move.toCommuneCode);
     if (!from || !to) {
-      flag('out_of_scope', move.cadreCode, 'Xã đi hoặc xã đến ngoài phạm vi');
+      flag('out_of_scope', move.cadreCode, says('transferPlan.violations.outOfScope'));
       continue;
     }
-    if (from.commune.code !== move.fromCommuneCode) flag('wrong_source', move.cadreCode, 'Xã đi không phải nơi người này đang công tác');
-    if (from === to) flag('same_commune', move.cadreCode, 'Xã đến trùng xã đi');
+    if (from.commune.code !== move.fromCommuneCode) flag('wrong_source', move.cadreCode, says('transferPlan.violations.wrongSource'));
+    if (from === to) flag('same_commune', move.cadreCode, says('transferPlan.violations.sameCommune'));
     if (candidate.isKeyHolder || candidate.isConcurrentKeyHolder) {
-      flag('key_holder_moved', move.cadreCode, 'Người đang giữ (hoặc kiêm nhiệm) vị trí chủ chốt không được điều chuyển');
+      flag('key_holder_moved', move.cadreCode, says('transferPlan.violations.keyHolder'));
       if (candidate.isKeyHolder) {
         const place = from.commune.keyPlaces.find((p) => p.positionId === candidate.positionId);
         if (!place || place.holders <= place.required) emptiedKeyPlaces += 1;
       } else emptiedKeyPlaces += 1;
     }
     const block = candidate.block;
-    if (move.block !== block) flag('wrong_block', move.cadreCode, 'Khác khối với vị trí hiện tại');
+    if (move.block !== block) flag('wrong_block', move.cadreCode, says('transferPlan.violations.otherBlock'));
     if (from.commune.oldDistrict.code !== to.commune.oldDistrict.code) crossDistrictMoves += 1;
     outgoing.set(key(from, block), (outgoing.get(key(from, block)) ?? 0) + 1);
     const into = incoming.get(key(to, block)) ?? { key: 0, nonKey: 0 };
@@ -332,17 +368,17 @@ function evaluatePrepared(prep: Prepared, moves: readonly Pick<ProposedMove, 'ca
     const position = prep.positionByCode.get(move.positionCode);
     const place = to.commune.keyPlaces.find((p) => p.positionCode === move.positionCode);
     if (!position || !position.isKey || !place) {
-      flag(position?.isKey ? 'not_a_key_place' : 'position_changed', move.cadreCode, 'Không giữ vị trí hiện tại mà cũng không bổ sung vị trí chủ chốt của xã đến');
+      flag(position?.isKey ? 'not_a_key_place' : 'position_changed', move.cadreCode, says('transferPlan.violations.positionChanged'));
       into.nonKey += 1;
       continue;
     }
-    if (position.isElected) flag('elected_post', move.cadreCode, 'Vị trí bầu cử không bổ sung bằng điều chuyển');
-    if (place.block !== block) flag('wrong_block', move.cadreCode, 'Vị trí chủ chốt thuộc khối khác');
-    if (!fits(place.field, candidate.field)) flag('field_mismatch', move.cadreCode, 'Chuyên môn không phù hợp vị trí');
+    if (position.isElected) flag('elected_post', move.cadreCode, says('transferPlan.violations.electedPost'));
+    if (place.block !== block) flag('wrong_block', move.cadreCode, says('transferPlan.violations.keyPlaceOtherBlock'));
+    if (!fits(place.field, candidate.field)) flag('field_mismatch', move.cadreCode, says('transferPlan.violations.fieldMismatch'));
     const fillKey = `${to.commune.code}|${place.positionId}`;
     const filled = (keyFills.get(fillKey) ?? 0) + 1;
     keyFills.set(fillKey, filled);
-    if (filled > place.required - place.holders) flag('key_place_overfilled', move.cadreCode, 'Vị trí chủ chốt đã đủ người');
+    if (filled > place.required - place.holders) flag('key_place_overfilled', move.cadreCode, says('transferPlan.violations.keyPlaceFull'));
     into.key += 1;
   }
   let filledKeyPlaces = 0;
@@ -364,13 +400,16 @@ function evaluatePrepared(prep: Prepared, moves: readonly Pick<ProposedMove, 'ca
       const quota = site.commune.quota[block];
       const headcount = site.commune.headcount[block];
       if (quota === null) {
-        if (out > 0) flag('source_below_quota', '', `${site.commune.name}: khối không có biên chế được giao`);
-        if (into.nonKey > 0) flag('target_not_short', '', `${site.commune.name}: khối không có biên chế được giao`);
+        const noQuota: ViolationMessage = { key: 'transferPlan.violations.noQuota', params: { commune: site.commune.name } };
+        if (out > 0) flag('source_below_quota', '', noQuota);
+        if (into.nonKey > 0) flag('target_not_short', '', noQuota);
         continue;
       }
-      if (out > site.surplus[block]) flag('source_below_quota', '', `${site.commune.name}: số người đi vượt số thừa (${out} > ${site.surplus[block]})`);
+      if (out > site.surplus[block]) {
+        flag('source_below_quota', '', { key: 'transferPlan.violations.overSurplus', params: { commune: site.commune.name, outgoing: out, surplus: site.surplus[block] } });
+      }
       if (into.nonKey > 0 && into.key + into.nonKey > site.shortage[block]) {
-        flag('target_not_short', '', `${site.commune.name}: nhận người không bổ sung vị trí chủ chốt khi không còn thiếu`);
+        flag('target_not_short', '', { key: 'transferPlan.violations.notShort', params: { commune: site.commune.name } });
       }
       const before = Math.max(0, quota - headcount);
       const after = Math.max(0, quota - (headcount + into.key + into.nonKey - out));
@@ -412,23 +451,17 @@ export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
 
 type RawMove = { candidate: ProposalCandidate; from: Site; to: Site; keyPlace: ProposalKeyPlace | null };
 
-const BLOCK_LABEL: Record<Block, string> = { party_front: 'khối Đảng, Mặt trận', government: 'khối Chính quyền' };
-
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0';
-}
-
-function toMove(prep: Prepared, raw: RawMove): ProposedMove {
+function toMove(raw: RawMove): ProposedMove {
   const { candidate, from, to, keyPlace } = raw;
   const sameOldDistrict = from.commune.oldDistrict.code === to.commune.oldDistrict.code;
-  const parts = [`${from.commune.name} ${signed(from.difference)} → ${to.commune.name} ${signed(to.difference)}`];
-  if (keyPlace) parts.push(`bổ sung ${keyPlace.title}`);
-  else {
-    let action = `bù thiếu biên chế ${BLOCK_LABEL[candidate.block]}`;
-    if (candidate.field !== null && to.fieldNeeds.has(candidate.field)) action += `, đúng chuyên môn ${prep.fieldLabels[candidate.field] ?? candidate.field}`;
-    parts.push(action);
-  }
-  parts.push(sameOldDistrict ? 'cùng địa bàn huyện cũ' : 'khác địa bàn huyện cũ');
+  const reason: MoveReasonPart[] = [
+    { key: 'transferPlan.reasons.balance', params: { from: from.commune.name, fromDifference: from.difference, to: to.commune.name, toDifference: to.difference } },
+  ];
+  if (keyPlace) reason.push({ key: 'transferPlan.reasons.fillsKey', params: { title: keyPlace.title } });
+  else if (candidate.field !== null && to.fieldNeeds.has(candidate.field)) {
+    reason.push({ key: 'transferPlan.reasons.coversShortageInField', params: { block: candidate.block, field: candidate.field } });
+  } else reason.push({ key: 'transferPlan.reasons.coversShortage', params: { block: candidate.block } });
+  reason.push({ key: sameOldDistrict ? 'transferPlan.reasons.sameOldDistrict' : 'transferPlan.reasons.otherOldDistrict', params: {} });
   return {
     cadreId: candidate.cadreId,
     cadreCode: candidate.cadreCode,
@@ -438,7 +471,7 @@ function toMove(prep: Prepared, raw: RawMove): ProposedMove {
     block: candidate.block,
     sameOldDistrict,
     fillsKeyPosition: keyPlace !== null,
-    reason: parts.join('; '),
+    reason,
   };
 }
 
@@ -446,20 +479,21 @@ function sortMoves(moves: ProposedMove[]): ProposedMove[] {
   return moves.sort((a, b) => byCode(a.fromCommuneCode, b.fromCommuneCode) || byCode(a.cadreCode, b.cadreCode));
 }
 
-function explainEmpty(prep: Prepared): string {
+function explainEmpty(prep: Prepared): PlanExplanation {
+  const because = (key: PlanExplanation['key']): PlanExplanation => ({ key, params: { scope: prep.scopeName } });
   const hasSurplus = prep.sites.some((s) => BLOCKS.some((b) => s.surplus[b] > 0));
-  if (!hasSurplus) return `Không có xã nào thừa biên chế ${prep.scopeLabel}: không có ai để điều chuyển.`;
+  if (!hasSurplus) return because('transferPlan.explanations.noSurplus');
   const hasNeed = prep.sites.some((s) => BLOCKS.some((b) => s.shortage[b] > 0) || s.openKeyPlaces.length > 0);
-  if (!hasNeed) return `Không có xã nào thiếu biên chế hoặc thiếu vị trí chủ chốt ${prep.scopeLabel}.`;
+  if (!hasNeed) return because('transferPlan.explanations.noNeed');
   const movableInSurplus = prep.movable.some((c) => prep.siteById.get(c.communeId)!.surplus[c.block] > 0);
-  if (!movableInSurplus) return `Các xã thừa biên chế ${prep.scopeLabel} không có cán bộ, công chức nào có thể điều chuyển (người giữ vị trí chủ chốt không được điều chuyển).`;
-  return `Không có phương án điều chuyển nào phù hợp ${prep.scopeLabel}: số thừa và số thiếu không cùng khối, hoặc chuyên môn không phù hợp vị trí còn trống.`;
+  if (!movableInSurplus) return because('transferPlan.explanations.noMovable');
+  return because('transferPlan.explanations.noMatch');
 }
 
 function finish(prep: Prepared, raws: RawMove[], status: SolverStatus, gap: number | null, diagnostics: ProposalPlan['diagnostics']): ProposalPlan {
-  const moves = sortMoves(raws.map((raw) => toMove(prep, raw)));
+  const moves = sortMoves(raws.map(toMove));
   const { objective, violations } = evaluatePrepared(prep, moves);
-  if (violations.length > 0) throw new Error(`proposals: internal error, a plan breaks a guard: ${violations[0].code} ${violations[0].cadreCode} ${violations[0].message}`);
+  if (violations.length > 0) throw new Error(`proposals: internal error, a plan breaks a guard: ${violations[0].code} ${violations[0].cadreCode} ${violations[0].message.key}`);
   return {
     moves,
     summary: { ...objective, solverStatus: moves.length === 0 && status !== 'greedy' ? 'not_needed' : status, optimalityGap: gap, explanation: moves.length === 0 ? explainEmpty(prep) : null },

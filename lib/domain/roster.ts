@@ -5,6 +5,16 @@ import { checkWorkingAge } from './people';
 
 export type BlockFigure = { quota: number; headcount: number };
 
+/** How far ahead a change may be scheduled: a decision takes effect within the year it is made. */
+export const MAX_DAYS_AHEAD = 366;
+
+/** Is `date` more than MAX_DAYS_AHEAD days after `today`? */
+export function tooFarAhead(date: string, today: string): boolean {
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + MAX_DAYS_AHEAD);
+  return date > limit.toISOString().slice(0, 10);
+}
+
 /**
  * Domain rule 6: a new recruitment must not take the block's headcount past its quota. `adding` people
  * would join the block; a block without a quota row counts as quota 0 (so recruitment there is refused).
@@ -14,8 +24,8 @@ export function checkRecruitmentWithinQuota(block: BlockFigure, adding = 1): { o
 }
 
 /** A departure date: not after today, not before the start of any assignment it closes. */
-export function checkDepartureDate(date: string, today: string, latestStart: string | null): null | 'roster.errors.dateInFuture' | 'roster.errors.dateBeforeStart' {
-  if (date > today) return 'roster.errors.dateInFuture';
+export function checkDepartureDate(date: string, today: string, latestStart: string | null): null | 'roster.errors.tooFarAhead' | 'roster.errors.dateBeforeStart' {
+  if (tooFarAhead(date, today)) return 'roster.errors.tooFarAhead';
   if (latestStart !== null && date < latestStart) return 'roster.errors.dateBeforeStart';
   return null;
 }
@@ -27,7 +37,7 @@ export function checkRecruitmentDates(
   today: string,
   gender: 'male' | 'female',
 ): { field: 'startDate' | 'birthDate'; error: string } | null {
-  if (startDate > today) return { field: 'startDate', error: 'roster.errors.dateInFuture' };
+  if (tooFarAhead(startDate, today)) return { field: 'startDate', error: 'roster.errors.tooFarAhead' };
   const age = checkWorkingAge(birthDate, gender, startDate);
   if (age === 'tooYoung') return { field: 'birthDate', error: 'roster.errors.tooYoung' };
   if (age === 'pastRetirement') return { field: 'birthDate', error: 'roster.errors.pastRetirement' };
@@ -58,8 +68,8 @@ export function dayBefore(date: string): string {
 type FieldProblem<F extends string> = { field: F; error: string } | null;
 
 /**
- * A change of primary position effective on `effectiveDate`: another position than the current one, not
- * after today (like departures and recruitments: the roster records what happened), and strictly after the
+ * A change of primary position effective on `effectiveDate`: another position than the current one, at most a
+ * year ahead (a change decided in advance is scheduled and takes effect on its day), and strictly after the
  * current primary assignment started (it must keep at least one day, so it ends the day before).
  */
 export function checkPrimaryChange(input: {
@@ -70,7 +80,7 @@ export function checkPrimaryChange(input: {
   today: string;
 }): FieldProblem<'positionId' | 'effectiveDate'> {
   if (input.newPositionId === input.currentPositionId) return { field: 'positionId', error: 'roster.errors.samePosition' };
-  if (input.effectiveDate > input.today) return { field: 'effectiveDate', error: 'roster.errors.dateInFuture' };
+  if (tooFarAhead(input.effectiveDate, input.today)) return { field: 'effectiveDate', error: 'roster.errors.tooFarAhead' };
   if (input.effectiveDate <= input.currentStart) return { field: 'effectiveDate', error: 'roster.errors.changeBeforeStart' };
   return null;
 }
@@ -98,14 +108,14 @@ export function checkConcurrentAddition(input: {
 }): FieldProblem<'positionId' | 'startDate'> {
   if (input.positionId === input.primaryPositionId) return { field: 'positionId', error: 'roster.errors.concurrentIsPrimary' };
   if (input.concurrentPositionIds.includes(input.positionId)) return { field: 'positionId', error: 'roster.errors.alreadyConcurrent' };
-  if (input.startDate > input.today) return { field: 'startDate', error: 'roster.errors.dateInFuture' };
+  if (tooFarAhead(input.startDate, input.today)) return { field: 'startDate', error: 'roster.errors.tooFarAhead' };
   if (input.lastEnded !== null && input.startDate <= input.lastEnded) return { field: 'startDate', error: 'roster.errors.overlapsEarlier' };
   return null;
 }
 
 /** Ending a concurrent position from `date`: not after today, not before it started (on its first day it is withdrawn). */
-export function checkConcurrentRemoval(startDate: string, date: string, today: string): null | 'roster.errors.dateInFuture' | 'roster.errors.removalBeforeStart' {
-  if (date > today) return 'roster.errors.dateInFuture';
+export function checkConcurrentRemoval(startDate: string, date: string, today: string): null | 'roster.errors.tooFarAhead' | 'roster.errors.removalBeforeStart' {
+  if (tooFarAhead(date, today)) return 'roster.errors.tooFarAhead';
   if (date < startDate) return 'roster.errors.removalBeforeStart';
   return null;
 }
@@ -138,4 +148,20 @@ export function checkKeyPlace(place: KeyPlace, cadreId: number): { error: 'roste
  */
 export function checkElectedPost(post: { isElected: boolean }, employmentType: string): 'roster.errors.electedNeedsCadre' | null {
   return post.isElected && employmentType !== 'cadre' ? 'roster.errors.electedNeedsCadre' : null;
+}
+
+// ---- Cancelling a mistaken change ------------------------------------------------------------------------
+
+/**
+ * Who may cancel a person's latest roster change (rules.md "Cancelling"): the user who recorded it, on the day
+ * it was recorded, with a reason; later, anyone of the same role, with a reason and a correcting decision.
+ */
+export function cancelPermission(
+  change: { actorId: number | null; actorRole: string; recordedOn: string | null },
+  user: { id: number; role: string },
+  today: string,
+): { ok: true; sameDay: boolean } | { ok: false; error: 'roster.errors.cancelNotYours' } {
+  if (change.actorId === user.id && change.recordedOn === today) return { ok: true, sameDay: true };
+  if (change.actorRole === user.role) return { ok: true, sameDay: false };
+  return { ok: false, error: 'roster.errors.cancelNotYours' };
 }

@@ -5,6 +5,7 @@
 // caller's to check with `can`.
 
 import type { Action } from '@/lib/auth/policy';
+import { decisionDateProblem } from './decisions';
 
 // ---- States -------------------------------------------------------------------------------------------
 
@@ -62,6 +63,8 @@ export type TransitionError =
   | 'secondment.errors.noneMeets'
   | 'secondment.errors.reasonRequired'
   | 'secondment.errors.conclusionRequired'
+  | 'secondment.errors.conclusionDateFuture'
+  | 'secondment.errors.conclusionBeforePhase'
   | 'secondment.errors.placementRequired'
   | 'secondment.errors.endBeforeStart'
   | 'secondment.errors.endDateRequired'
@@ -135,9 +138,14 @@ export const CANDIDATE_TRANSITIONS: Record<CandidateAction, CandidateTransition>
 export type CandidateTransitionInput = {
   /** assess_not_meets and decline: the reason. */
   reason?: string | null;
-  /** approve: the Conclusion's number (e.g. 599-KL/TU) and date. */
+  /**
+   * approve: the Conclusion's number (e.g. 599-KL/TU) and date; with `today`, the date is checked too (never in the
+   * future, never before `phaseOpenedOn`, the day the list's phase was opened).
+   */
   conclusionNumber?: string | null;
   conclusionDate?: string | null;
+  today?: string;
+  phaseOpenedOn?: string | null;
   /** place: the commune, position and dates of the secondment. */
   placement?: { communeId: number | null; positionId: number | null; startDate: string | null; endDate: string | null; conclusionDate?: string | null };
   /** end: the day the secondment ends, its start and planned end dates, and the reason when it ends early. */
@@ -161,6 +169,11 @@ export function checkCandidateTransition(
       break;
     case 'approve':
       if (blank(input.conclusionNumber) || blank(input.conclusionDate)) return { ok: false, error: 'secondment.errors.conclusionRequired' };
+      if (input.today) {
+        const problem = decisionDateProblem(input.conclusionDate!, { today: input.today, openedOn: input.phaseOpenedOn });
+        if (problem === 'inFuture') return { ok: false, error: 'secondment.errors.conclusionDateFuture' };
+        if (problem === 'beforeOpening') return { ok: false, error: 'secondment.errors.conclusionBeforePhase' };
+      }
       break;
     case 'place': {
       const p = input.placement;

@@ -10,6 +10,7 @@
 // approval writes both assignments; execution is derived from the date, never run by a timer).
 
 import type { Action } from '@/lib/auth/policy';
+import { decisionDateProblem } from './decisions';
 import type { Block } from './types';
 
 export const TRANSFER_STATES = ['proposed', 'approved', 'declined', 'executed', 'cancelled'] as const;
@@ -37,13 +38,15 @@ export type TransferError =
   | 'transfer.errors.wrongState'
   | 'transfer.errors.decisionRequired'
   | 'transfer.errors.decisionDateFuture'
+  | 'transfer.errors.decisionBeforeProposal'
   | 'transfer.errors.reasonRequired'
   | 'transfer.errors.opinionRequired';
 
 export type TransferTransitionInput = {
-  /** approve: the decision's number and date (YYYY-MM-DD). */
+  /** approve: the decision's number and date (YYYY-MM-DD), and the day the transfer was proposed. */
   decisionNumber?: string | null;
   decisionDate?: string | null;
+  proposedOn?: string | null;
   /** decline and cancel: the reason. */
   reason?: string | null;
   /** opinion: agree or disagree. */
@@ -77,7 +80,11 @@ export function checkTransferTransition(
   switch (action) {
     case 'approve':
       if (blank(input.decisionNumber) || blank(input.decisionDate)) return { ok: false, error: 'transfer.errors.decisionRequired' };
-      if (input.today && input.decisionDate! > input.today) return { ok: false, error: 'transfer.errors.decisionDateFuture' };
+      if (input.today) {
+        const problem = decisionDateProblem(input.decisionDate!, { today: input.today, openedOn: input.proposedOn });
+        if (problem === 'inFuture') return { ok: false, error: 'transfer.errors.decisionDateFuture' };
+        if (problem === 'beforeOpening') return { ok: false, error: 'transfer.errors.decisionBeforeProposal' };
+      }
       break;
     case 'decline':
     case 'cancel':
@@ -92,6 +99,14 @@ export function checkTransferTransition(
 
 /** The state an approval ends in: executed at once when the effective date is today or past. */
 export const approvedState = (effectiveDate: string, today: string): 'approved' | 'executed' => (effectiveDate <= today ? 'executed' : 'approved');
+
+/**
+ * A proposal whose effective date has passed without a decision (issue 13: flagged on its page, in the list and in
+ * the navigation's counts). Derived at read time, never stored; only an undecided proposal can be overdue (rules.md
+ * "Derived states"). lib/db/transfer-queries.ts#overdueTransferWhere is the same rule as a query filter.
+ */
+export const isOverdueTransfer = (transfer: { state: TransferState; effectiveDate: string }, today: string) =>
+  transfer.state === 'proposed' && transfer.effectiveDate < today;
 
 /** Whether an approved transfer is due to be marked executed. */
 export const isDue = (state: TransferState, effectiveDate: string, today: string) => state === 'approved' && effectiveDate <= today;

@@ -5,17 +5,11 @@ import { toCsv, toXlsx, type Table } from './tabular';
 
 export type DownloadFormat = 'csv' | 'xlsx';
 
-export function textResponse(message: string, status: number): Response {
-  return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
-}
-
 /** The format parameter, or null when it is neither csv nor xlsx (default csv). */
 export function parseDownloadFormat(params: URLSearchParams): DownloadFormat | null {
   const format = params.get('format') ?? 'csv';
   return format === 'csv' || format === 'xlsx' ? format : null;
 }
-
-export const BAD_FORMAT_MESSAGE = 'Định dạng không hỗ trợ: chỉ csv hoặc xlsx.';
 
 export async function downloadResponse(table: Table<string>, format: DownloadFormat, basename: string, sheetName: string): Promise<Response> {
   const body = format === 'csv' ? Buffer.from(toCsv(table, { bom: true }), 'utf8') : await toXlsx(table, sheetName);

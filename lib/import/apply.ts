@@ -100,22 +100,28 @@ const DEPARTMENTS: Step = {
   entity: 'JOIN department e ON e.province_id = x.province_id AND e.code = s.code',
 };
 
-/** `title` is the Vietnamese title; a new position's English title starts as a copy of it (edited later). */
+/**
+ * `title` is the Vietnamese title; a new position's English title starts as a copy of it (edited later). `elected`
+ * (optional column): null when absent or empty, which keeps an existing position's flag; a new position is not elected.
+ */
 const POSITIONS: Step = {
   sheet: 'positions',
   entityType: 'position',
   staged: 'imp_position',
   lock: `SELECT 1 FROM position e JOIN imp_position s ON s.code = e.code JOIN imp_ctx x ON x.province_id = e.province_id FOR UPDATE OF e`,
   plan: `SELECT s.row_no, e.id,
-           CASE WHEN e.id IS NOT NULL THEN jsonb_build_object('code', e.code, 'title', e.title_vi, 'block', e.block, 'key', e.is_key, 'field', e.field) END AS before,
-           jsonb_build_object('code', s.code, 'title', s.title, 'block', s.block, 'key', s.is_key, 'field', s.field) AS after
+           CASE WHEN e.id IS NOT NULL THEN jsonb_build_object('code', e.code, 'title', e.title_vi, 'block', e.block, 'key', e.is_key, 'field', e.field,
+             'elected', e.is_elected) END AS before,
+           jsonb_build_object('code', s.code, 'title', s.title, 'block', s.block, 'key', s.is_key, 'field', s.field,
+             'elected', COALESCE(s.is_elected, e.is_elected, false)) AS after
       FROM imp_position s CROSS JOIN imp_ctx x LEFT JOIN position e ON e.province_id = x.province_id AND e.code = s.code`,
   writes: [
-    `INSERT INTO position (province_id, code, title_vi, title_en, block, is_key, field, sort_order)
-     SELECT x.province_id, s.code, s.title, s.title, s.block, s.is_key, s.field,
+    `INSERT INTO position (province_id, code, title_vi, title_en, block, is_key, field, is_elected, sort_order)
+     SELECT x.province_id, s.code, s.title, s.title, s.block, s.is_key, s.field, COALESCE(s.is_elected, false),
             (SELECT COALESCE(max(sort_order), 0) FROM position WHERE province_id = x.province_id) + s.row_no
        FROM {plan} p JOIN imp_position s USING (row_no) CROSS JOIN imp_ctx x WHERE p.id IS NULL ORDER BY p.row_no`,
-    `UPDATE position e SET title_vi = s.title, block = s.block, is_key = s.is_key, field = s.field, version = e.version + 1, updated_at = now()
+    `UPDATE position e SET title_vi = s.title, block = s.block, is_key = s.is_key, field = s.field, is_elected = COALESCE(s.is_elected, e.is_elected),
+            version = e.version + 1, updated_at = now()
        FROM {plan} p JOIN imp_position s USING (row_no) WHERE e.id = p.id`,
   ],
   entity: 'JOIN position e ON e.province_id = x.province_id AND e.code = s.code',

@@ -27,6 +27,7 @@ const HEADER_ALIASES: { [S in SheetName]: Record<string, readonly string[]> } = 
     block: ['khối'],
     key: ['chủ chốt', 'chức danh chủ chốt', 'is_key'],
     field: ['lĩnh vực', 'chuyên ngành'],
+    elected: ['bầu cử', 'chức danh bầu cử', 'is_elected'],
   },
   quotas: {
     commune_code: ['mã xã', 'xã', 'mã đơn vị', 'đơn vị'],

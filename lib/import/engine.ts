@@ -40,6 +40,7 @@ function report(problems: ProblemLog, fields: Partial<ImportReport>): ImportRepo
     province: fields.province ?? null,
     counts: fields.counts ?? {},
     notes: fields.notes ?? [],
+    warnings: problems.warnings(),
     applied: fields.applied ?? false,
   };
 }

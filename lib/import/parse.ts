@@ -15,7 +15,8 @@ import {
 export type ProvinceRow = { row: number; code: string; name: string };
 export type CommuneRow = { row: number; code: string; name: string; kind: Kind; oldDistrict: string; mountainous: boolean; disadvantaged: boolean };
 export type DepartmentRow = { row: number; code: string; name: string; quota: number };
-export type PositionRow = { row: number; code: string; title: string; block: BlockValue | null; key: boolean; field: string | null };
+/** `elected` null: the column is absent or the cell empty (an existing position keeps its flag; a new one is not elected). */
+export type PositionRow = { row: number; code: string; title: string; block: BlockValue | null; key: boolean; field: string | null; elected: boolean | null };
 export type QuotaRow = { row: number; communeCode: string; block: BlockValue; year: number; quota: number };
 export type KeyPositionRow = { row: number; communeCode: string; positionCode: string; required: number };
 export type CadreRow = {
@@ -85,6 +86,9 @@ class RowReader {
   yesNo(header: string) {
     return this.read(header, true, parseYesNo);
   }
+  optionalYesNo(header: string) {
+    return this.read(header, false, parseYesNo);
+  }
   count(header: string) {
     return this.read(header, true, parseCount);
   }
@@ -138,7 +142,8 @@ const PARSERS: Record<SheetName, SheetParser> = {
     const block = read.oneOf('block', BLOCK, false);
     const key = read.yesNo('key');
     const field = read.optionalText('field');
-    if (code !== null && title !== null && key !== null) wb.positions.push({ row, code, title, block, key, field });
+    const elected = read.optionalYesNo('elected');
+    if (code !== null && title !== null && key !== null) wb.positions.push({ row, code, title, block, key, field, elected });
   },
   quotas(read, row, wb) {
     const communeCode = read.text('commune_code');

@@ -13,7 +13,17 @@ const SHEET_ORDER = new Map<SheetName | null, number>([[null, -1], ...SHEETS.map
 export class ProblemLog {
   private readonly lists = new Map<SheetName | null, ImportProblem[]>();
   private readonly badRows = new Map<SheetName, Set<number>>();
+  private readonly warningList: string[] = [];
   count = 0;
+
+  /** A data problem that does not stop the import (listed in the report for Home Affairs to resolve). */
+  warn(message: string) {
+    if (this.warningList.length < MAX_LISTED_PROBLEMS) this.warningList.push(message);
+  }
+
+  warnings(): string[] {
+    return [...this.warningList];
+  }
 
   add(sheet: SheetName | null, row: number | null, column: string | null, message: string) {
     this.count++;

@@ -15,7 +15,7 @@ CREATE TEMP TABLE imp_ctx (province_id int, actor_id int, actor_name text, actor
 CREATE TEMP TABLE imp_district (code text, name text, mountainous bool) ON COMMIT DROP;
 CREATE TEMP TABLE imp_commune (row_no int PRIMARY KEY, code text, name text, kind "UnitKind", district_code text, mountainous bool, ed bool) ON COMMIT DROP;
 CREATE TEMP TABLE imp_department (row_no int PRIMARY KEY, code text, name text, quota int) ON COMMIT DROP;
-CREATE TEMP TABLE imp_position (row_no int PRIMARY KEY, code text, title text, block "Block", is_key bool, field text) ON COMMIT DROP;
+CREATE TEMP TABLE imp_position (row_no int PRIMARY KEY, code text, title text, block "Block", is_key bool, field text, is_elected bool) ON COMMIT DROP;
 CREATE TEMP TABLE imp_quota (row_no int PRIMARY KEY, commune_code text, block "Block", year int, quota int) ON COMMIT DROP;
 CREATE TEMP TABLE imp_norm (row_no int PRIMARY KEY, commune_code text, position_code text, required int) ON COMMIT DROP;
 CREATE TEMP TABLE imp_cadre (row_no int PRIMARY KEY, code text, full_name text, gender "Gender", birth_date date,
@@ -63,8 +63,8 @@ export async function stageWorkbook(client: pg.ClientBase, wb: ParsedWorkbook, r
     [(c) => c.row, (c) => c.code, (c) => c.name, (c) => c.kind, (c) => resolved.districtOfRow.get(c.row), (c) => c.mountainous, (c) => c.disadvantaged]);
   await insertRows(client, 'imp_department', ['int', 'text', 'text', 'int'], valid('departments', wb.departments),
     [(d) => d.row, (d) => d.code, (d) => d.name, (d) => d.quota]);
-  await insertRows(client, 'imp_position', ['int', 'text', 'text', '"Block"', 'bool', 'text'], valid('positions', wb.positions),
-    [(p) => p.row, (p) => p.code, (p) => p.title, (p) => p.block, (p) => p.key, (p) => p.field]);
+  await insertRows(client, 'imp_position', ['int', 'text', 'text', '"Block"', 'bool', 'text', 'bool'], valid('positions', wb.positions),
+    [(p) => p.row, (p) => p.code, (p) => p.title, (p) => p.block, (p) => p.key, (p) => p.field, (p) => p.elected]);
   await insertRows(client, 'imp_quota', ['int', 'text', '"Block"', 'int', 'int'], valid('quotas', wb.quotas),
     [(q) => q.row, (q) => q.communeCode, (q) => q.block, (q) => q.year, (q) => q.quota]);
   await insertRows(client, 'imp_norm', ['int', 'text', 'text', 'int'], valid('key_positions', wb.keyPositions),

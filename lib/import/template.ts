@@ -15,7 +15,7 @@ function examples(year: number): Record<SheetName, Record<string, string | numbe
     province: { code: 'XX', name: 'Tỉnh mẫu' },
     communes: { code: 'XX001', name: 'Xã Mẫu Sơn', kind: 'commune', old_district: 'Huyện Mẫu Cũ', mountainous: 'yes', disadvantaged: 'no' },
     departments: { code: 'XXSNV', name: 'Sở Nội vụ tỉnh mẫu', quota: 95 },
-    positions: { code: 'XX_CHU_TICH_UBND', title: 'Chủ tịch Ủy ban nhân dân', block: 'government', key: 'yes', field: 'administration' },
+    positions: { code: 'XX_CHU_TICH_UBND', title: 'Chủ tịch Ủy ban nhân dân', block: 'government', key: 'yes', field: 'administration', elected: 'yes' },
     quotas: { commune_code: 'XX001', block: 'government', year, quota: 22 },
     key_positions: { commune_code: 'XX001', position_code: 'XX_CHU_TICH_UBND', required: 1 },
     cadres: {
@@ -33,6 +33,7 @@ const GUIDE: string[] = [
   'Có thể dùng tên cột tiếng Việt (ví dụ "Họ và tên", "Ngày sinh", "Mã xã"). Cột thừa được bỏ qua; sheet này (Hướng dẫn) cũng được bỏ qua.',
   'Có/không: yes/no, true/false, 1/0 hoặc có/không. Ngày: dd/MM/yyyy, YYYY-MM-DD hoặc ô ngày của Excel.',
   'Không dùng công thức và ô gộp (merge). Dòng trống được bỏ qua.',
+  'Chức danh: cột elected (bầu cử) không bắt buộc; yes là chức danh bầu cử (chỉ bố trí bằng bầu cử hoặc chỉ định, không điều động). Không có cột hoặc ô trống: chức danh đã có giữ nguyên, chức danh mới không phải bầu cử.',
   'Sheet key_positions không bắt buộc: khi không có, mỗi chức danh chủ chốt cần 1 người ở mỗi xã; khi có, sheet là toàn bộ định mức của các xã có tên trong sheet.',
   'Cán bộ: start_date là ngày bắt đầu chức vụ chính hiện tại; chức vụ kiêm nhiệm cách nhau bằng dấu ";". Trạng thái "left": ghi nhận nghỉ ngày nhập, lý do khác.',
   'Dữ liệu được khớp theo mã: nhập lại cùng một tệp không thay đổi gì; không dòng nào bị xoá.',

@@ -30,6 +30,11 @@ export type ImportReport = {
   counts: Partial<Record<SheetName, SheetCounts>>;
   /** Informational lines in Vietnamese (e.g. "12 người có trạng thái 'left' sẽ được ghi nhận nghỉ ngày dd/MM/yyyy, lý do: khác"). */
   notes: string[];
+  /**
+   * Data problems that do not stop the import, in Vietnamese, for Home Affairs to resolve (e.g. a key post with more
+   * holders than its norm). Absent in reports stored before warnings existed.
+   */
+  warnings?: string[];
   /** Whether the changes were written (apply with no problem). */
   applied: boolean;
 };
@@ -59,7 +64,8 @@ export const SHEET_COLUMNS: Record<SheetName, { required: readonly string[]; opt
   province: { required: ['code', 'name'], optional: [] },
   communes: { required: ['code', 'name', 'kind', 'old_district', 'mountainous', 'disadvantaged'], optional: [] },
   departments: { required: ['code', 'name', 'quota'], optional: [] },
-  positions: { required: ['code', 'title', 'block', 'key'], optional: ['field'] },
+  // `elected`: absent (or an empty cell), an existing position keeps its flag and a new one is not elected.
+  positions: { required: ['code', 'title', 'block', 'key'], optional: ['field', 'elected'] },
   quotas: { required: ['commune_code', 'block', 'year', 'quota'], optional: [] },
   key_positions: { required: ['commune_code', 'position_code', 'required'], optional: [] },
   cadres: {

@@ -49,12 +49,13 @@ function checkDuplicates<Row extends { row: number }>(rows: Row[], key: (row: Ro
   }
 }
 
-type Problems = Pick<ProblemLog, 'add'>;
+type Problems = Pick<ProblemLog, 'add' | 'warn'>;
 
 export function validateWorkbook(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, log: ProblemLog): Resolved {
   // Problems name the column as the workbook wrote its header ("Ngày sinh"), like those found while parsing.
   const problems: Problems = {
     add: (sheet, row, header, message) => log.add(sheet, row, header === null || sheet === null ? header : (wb.headers[sheet]?.get(header) ?? header), message),
+    warn: (message) => log.warn(message),
   };
   checkProvince(wb, ref, options, problems);
   const resolved = resolveOldDistricts(wb, ref, problems);
@@ -204,4 +205,51 @@ function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions,
       if (age === 'pastRetirement') problems.add('cadres', c.row, 'birth_date', `đã đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP) trước ngày bắt đầu ${ddmmyyyy(c.startDate)}`);
     }
   }
+  warnOverfilledKeyPlaces(wb, ref, problems);
+}
+
+/**
+ * One holder per key place (issue 13 item 3): a key post of a commune held, in the cadres sheet, by more distinct
+ * active cadres and civil servants (primary and concurrent together) than its norm after this import is not
+ * refused: it is a data problem for Home Affairs, listed as a warning. The counting pipeline counts such a place
+ * filled up to its norm, never twice; the commune page lists the places so held (lib/db/key-place-queries.ts).
+ * The norm after the import follows the key_positions rule of apply.ts#applyNorms: a commune the sheet names has
+ * the listed number (0 when unlisted), any other commune the default 1.
+ */
+function warnOverfilledKeyPlaces(wb: ParsedWorkbook, ref: Reference, problems: Problems) {
+  const position = positionLookup(wb, ref);
+  const isCommune = hasCommune(wb, ref);
+  const named = new Set(wb.keyPositions.map((k) => k.communeCode));
+  const listed = new Map(wb.keyPositions.map((k) => [`${k.communeCode}\u0000${k.positionCode}`, k.required]));
+  const norm = (communeCode: string, positionCode: string) => (named.has(communeCode) ? (listed.get(`${communeCode}\u0000${positionCode}`) ?? 0) : 1);
+  const holders = new Map<string, { communeCode: string; positionCode: string; names: Map<string, string> }>();
+  for (const c of wb.cadres) {
+    if (c.status !== 'active' || (c.employmentType !== 'cadre' && c.employmentType !== 'civil_servant') || !isCommune(c.unitCode)) continue;
+    for (const code of new Set([c.positionCode, ...c.concurrent])) {
+      const p = position(code);
+      if (!p?.isKey || p.block === null) continue;
+      const key = `${c.unitCode}\u0000${code}`;
+      let place = holders.get(key);
+      if (!place) holders.set(key, (place = { communeCode: c.unitCode, positionCode: code, names: new Map() }));
+      place.names.set(c.code, c.fullName);
+    }
+  }
+  const communes = new Map(wb.communes.map((c) => [c.code, c]));
+  const titles = new Map(wb.positions.map((p) => [p.code, p.title]));
+  const collator = new Intl.Collator('vi');
+  const over = [...holders.values()]
+    .filter((place) => place.names.size > norm(place.communeCode, place.positionCode))
+    .sort((a, b) => (a.communeCode < b.communeCode ? -1 : a.communeCode > b.communeCode ? 1 : a.positionCode < b.positionCode ? -1 : a.positionCode > b.positionCode ? 1 : 0));
+  for (const place of over) {
+    const names = [...place.names.values()].sort(collator.compare).join(', ');
+    const title = titles.get(place.positionCode) ?? place.positionCode;
+    problems.warn(`${communeLabel(communes.get(place.communeCode), place.communeCode)}: ${title} có ${place.names.size} người giữ (${names}), định mức ${norm(place.communeCode, place.positionCode)} — Sở Nội vụ cần rà soát.`);
+  }
+}
+
+/** "Xã Nga My", "Phường Trường Vinh" (a name already written with its kind is kept as is); by code when the sheet does not name it. */
+function communeLabel(commune: { name: string; kind: string } | undefined, code: string): string {
+  if (!commune) return `Xã, phường mã ${code}`;
+  const kind = commune.kind === 'ward' ? 'Phường' : 'Xã';
+  return foldKey(commune.name).startsWith(`${foldKey(kind)} `) ? commune.name : `${kind} ${commune.name}`;
 }

@@ -1,32 +1,23 @@
 import type { ReactElement } from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import { formatDate, formatNumber } from '@/lib/domain/format';
-import {
-  AdministrativeDocument,
-  DocumentHeader,
-  DocumentTitle,
-  Paragraph,
-  SignatureBlock,
-  Table,
-  renderPdf,
-  styles,
-  type Column,
-  type Issuer,
-  type Signature,
-  type TableRow,
-} from './document';
-import { nfc, upper } from './text';
+import { AdministrativeDocument, DocumentTitle, Paragraph, SignatureBlock, Table, renderPdf, styles, type Column, type TableRow } from './document';
+import { DocumentHeader } from './document-header';
+import type { IssuingBody, Signature } from './layout';
+import { nfc } from './text';
 
 // The province-wide compilation of the departments' 5% secondment lists (issue 6, item 2) as a PDF document of
 // the Organizing Committee: per department and in total, the quota, the 5% minimum, listed, meeting the
 // standards, approved and placed, departments below the minimum marked, and the Conclusions that approved
-// candidates. The input is plain data (the route and the command line read it from the database).
+// candidates. The input is plain data (the route and the command line read it from the database). The
+// Organizing Committee is a board of the Provincial Party Committee: a Party document (Hướng dẫn 36-HD/VPTW),
+// numbered "…-BC/BTCTU" (issue 14, item 3).
 
 export type CompilationPdfFigures = { quota: number; required: number; listed: number; meets: number; approved: number; placed: number; belowMinimum: boolean };
 export type CompilationPdfRow = CompilationPdfFigures & { name: string };
 
 export type CompilationPdfInput = {
-  /** The province, for the header ("Tỉnh ủy Nghệ An") and the place line ("Nghệ An, ngày …"). */
+  /** The province, for the header ("TỈNH ỦY NGHỆ AN") and the place line ("Nghệ An, ngày …"). */
   province: { name: string };
   year: number;
   /** The document's date, 'YYYY-MM-DD' (today on the Asia/Ho_Chi_Minh calendar). */
@@ -36,16 +27,18 @@ export type CompilationPdfInput = {
   total: CompilationPdfFigures;
   /** The Conclusions of the Standing Committee that approved candidates of the year's lists. */
   conclusions: { number: string; date: string; approved: number }[];
-  issuer?: Issuer;
-  /** The number line; blank ("Số: ……") until the document is registered. */
+  /** Default: the Organizing Committee of the province's Party Committee. */
+  issuingBody?: IssuingBody;
+  /** The number and symbol ("125-BC/BTCTU"); dots until the document is registered. */
   number?: string;
   recipients?: string[];
   signature?: Signature;
 };
 
+/** A report ("BC" in its number) whose summary says what it compiles. */
 export const compilationTitle = (year: number) => ({
-  kind: 'Bảng tổng hợp',
-  summary: `Danh sách cán bộ, công chức cấp tỉnh đăng ký biệt phái, tăng cường về cấp xã (tối thiểu 5% biên chế) năm ${year}`,
+  documentType: 'Báo cáo',
+  summary: `Tổng hợp danh sách cán bộ, công chức cấp tỉnh đăng ký biệt phái, tăng cường về cấp xã (tối thiểu 5% biên chế) năm ${year}`,
 });
 
 const COLUMNS: Column[] = [
@@ -78,7 +71,7 @@ function figures(f: CompilationPdfFigures) {
 export function CompilationDocument({ input }: { input: CompilationPdfInput }): ReactElement {
   const { province, year, date, rows, total, conclusions } = input;
   const title = compilationTitle(year);
-  const issuer = input.issuer ?? { parent: `Tỉnh ủy ${province.name}`, body: 'Ban Tổ chức' };
+  const issuer = input.issuingBody ?? { parent: `Tỉnh ủy ${province.name}`, name: 'Ban Tổ chức' };
   const below = rows.filter((r) => r.belowMinimum).length;
   const tableRows: TableRow[] = [
     ...rows.map((r, i) => ({ cells: [String(i + 1), r.name, ...figures(r)] })),
@@ -86,11 +79,11 @@ export function CompilationDocument({ input }: { input: CompilationPdfInput }): 
   ];
   const approvedTotal = conclusions.reduce((s, c) => s + c.approved, 0);
   return (
-    <AdministrativeDocument info={{ title: `${title.kind} ${title.summary}`, subject: `Tổng hợp 5% năm ${year}`, author: `${issuer.body} ${issuer.parent}` }}>
-      <DocumentHeader issuer={issuer} number={input.number ?? 'Số: ……'} place={province.name} date={date} />
-      <DocumentTitle kind={title.kind} summary={upper(title.summary)} />
+    <AdministrativeDocument kind="party" info={{ title: `${title.documentType} ${title.summary}`, subject: `Tổng hợp 5% năm ${year}`, author: `${issuer.name} ${issuer.parent}` }}>
+      <DocumentHeader kind="party" issuingBody={issuer} number={input.number ?? '……-BC/BTCTU'} place={province.name} date={date} />
+      <DocumentTitle kind="party" documentType={title.documentType} summary={title.summary} />
       <Paragraph>
-        {`Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký biệt phái, tăng cường tối thiểu 5% biên chế được giao. ${issuer.body} ${issuer.parent} tổng hợp kết quả đăng ký năm ${year} (số liệu đến ngày ${formatDate(date)}) như sau:`}
+        {`Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký biệt phái, tăng cường tối thiểu 5% biên chế được giao. ${issuer.name} ${issuer.parent} tổng hợp kết quả đăng ký năm ${year} (số liệu đến ngày ${formatDate(date)}) như sau:`}
       </Paragraph>
       <Table columns={COLUMNS} rows={tableRows} columnNumbers />
       <Text style={styles.note}>
@@ -118,7 +111,8 @@ export function CompilationDocument({ input }: { input: CompilationPdfInput }): 
         )}
       </View>
       <SignatureBlock
-        recipients={input.recipients ?? [`Thường trực ${issuer.parent} (để báo cáo);`, 'Các sở, ban, ngành cấp tỉnh;', 'Lưu VP, BTC.']}
+        kind="party"
+        recipients={input.recipients ?? [`Thường trực ${issuer.parent} (để báo cáo)`, 'Các sở, ban, ngành cấp tỉnh', `Lưu Văn phòng ${issuer.name}`]}
         signature={input.signature ?? { title: 'Trưởng ban' }}
       />
     </AdministrativeDocument>

@@ -85,6 +85,7 @@ export async function loadReportData(db: Db, provinceId: number, date: string): 
     date,
     staffing: { total: staffing.total, oldDistricts: staffing.oldDistricts, communes: staffing.communes },
     positionTitles: Object.fromEntries(positions.map((p) => [p.id, p.titleVi])),
+    electedPositionIds: positions.filter((p) => p.isElected).map((p) => p.id),
     education: { ...levels, total: educationTotal },
     partySeats: context.partySeats,
     context: contextFigures,

@@ -7,7 +7,7 @@ import { buildReport } from './sections';
 
 export { getReportDraft, loadReportData } from './data';
 export * from './model';
-export { buildReport, checkReportDate, defaultRecommendations, reportTables, SECTION_HEADINGS, REPORT_KIND, REPORT_SUMMARY } from './sections';
+export { buildReport, checkReportDate, defaultRecommendations, reportTables, SECTION_HEADINGS, REPORT_DOCUMENT_TYPE, REPORT_SUMMARY } from './sections';
 export { renderReportPdf } from './pdf';
 export { renderReportXlsx } from './xlsx';
 

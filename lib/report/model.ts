@@ -1,4 +1,5 @@
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
+import type { IssuingBody, IssuingBodyKind, Signature } from '@/lib/pdf/layout';
 
 // The plan report's plain data (issue 7, item 3): what lib/report/data.ts reads from the one staffing pipeline,
 // the 5% compilation, the secondments, the transfers and the author's draft, and what the pure section builders
@@ -55,6 +56,8 @@ export type ReportData = {
   };
   /** Key positions' titles by id (the vacancies name them). */
   positionTitles: Record<number, string>;
+  /** The catalogue's elected posts (filled by election or designation, never by a transfer), by id. */
+  electedPositionIds: number[];
   education: Record<EducationLevel, number> & { total: number };
   partySeats: { executive: { planned: number; appointed: number }; standing: { planned: number; appointed: number } };
   /** Published figures the model does not compute (rules.md): shown as context with their source. */
@@ -117,14 +120,17 @@ export type ReportHeadline = {
 export type ReportModel = {
   province: { code: string; name: string };
   date: string;
-  issuer: { parent: string; body: string };
+  /** The Organizing Committee of the Provincial Party Committee; its kind chooses the layout (Party). */
+  issuingBody: IssuingBody & { kind: IssuingBodyKind };
+  /** The number and symbol without "Số": "125-BC/BTCTU", or "……-BC/BTCTU" until the document is registered. */
   number: string;
-  kind: string;
+  /** "Báo cáo". */
+  documentType: string;
   summary: string;
   headline: ReportHeadline;
   sections: ReportSection[];
   recipients: string[];
-  signature: { authority?: string; title: string; name?: string };
+  signature: Signature;
 };
 
 export const BLOCK_LABELS: Record<Block, string> = {

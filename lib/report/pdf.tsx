@@ -1,12 +1,16 @@
-import type { ReactElement } from 'react';
-import { Text, View } from '@react-pdf/renderer';
+import { Fragment, type ReactElement } from 'react';
+import { Text } from '@react-pdf/renderer';
 import { formatDate, formatNumber, formatPercent, formatSigned } from '@/lib/domain/format';
-import { AdministrativeDocument, DocumentHeader, DocumentTitle, Paragraph, SectionHeading, SignatureBlock, Table, nfc, renderPdf, styles, upper, type Cell, type TableRow } from '@/lib/pdf';
+import {
+  AdministrativeDocument, DocumentHeader, DocumentTitle, Paragraph, SectionHeading, SignatureBlock, Subheading, Table, TableCaption, nfc, renderPdf, styles,
+  type Cell, type TableRow,
+} from '@/lib/pdf';
 import type { ReportCell, ReportColumn, ReportModel, ReportTable } from './model';
 
-// The plan report as an A4 PDF in the layout of a Vietnamese administrative document (decision 013 and 019): the
-// blocks of lib/pdf (a plain module, external in Next's server bundle) composed from the pure model, so the route
-// handler and `npm run data -- export report` write the same document.
+// The plan report as an A4 PDF in the official layout of its issuing body's kind, a Party document of the
+// Organizing Committee (decisions 013, 019 and 022): the blocks of lib/pdf (a plain module, external in Next's
+// server bundle) composed from the pure model, so the route handler and `npm run data -- export report` write the
+// same document.
 
 /** A table cell as the PDF prints it: 8.635, +647 / -12, 84,82%, dd/MM/yyyy. */
 export function displayCell(value: ReportCell, column: ReportColumn): string {
@@ -20,43 +24,42 @@ export function displayCell(value: ReportCell, column: ReportColumn): string {
   return value;
 }
 
-const SHORT_TABLE_ROWS = 22;
-
+/**
+ * A table and its caption. Every table flows across pages, its header row repeated on each, so a table never leaves
+ * the rest of a page empty; the caption keeps the header row and the first rows with it. No wrapping View: react-pdf
+ * moves an element to the next page for its presence ahead only when something precedes it in the same parent, so
+ * headings, captions and tables are all children of the page.
+ */
 function ReportTableView({ table }: { table: ReportTable }): ReactElement {
   const rows: TableRow[] = table.rows.map((r) => ({ cells: r.cells.map((c, i): Cell => displayCell(c, table.columns[i])), bold: r.bold }));
-  // A short table moves to the next page whole rather than leave its header alone at the foot of a page; a long one
-  // flows on, its header repeated on every page (react-pdf's minPresenceAhead does not see past a fixed header row).
   return (
-    <View wrap={table.rows.length > SHORT_TABLE_ROWS}>
-      <Text style={{ fontSize: 10.5, fontStyle: 'italic', marginTop: 4 }} minPresenceAhead={110}>{nfc(table.caption)}</Text>
+    <>
+      <TableCaption>{table.caption}</TableCaption>
       <Table columns={table.columns.map((c) => ({ header: c.header, width: c.width, align: c.align }))} rows={rows} />
-    </View>
+    </>
   );
 }
 
 export function ReportDocument({ model }: { model: ReportModel }): ReactElement {
   return (
     <AdministrativeDocument
-      info={{ title: `${model.kind} ${model.summary}`, subject: `Báo cáo ngày ${formatDate(model.date)}`, author: `${model.issuer.body} ${model.issuer.parent}` }}
+      kind={model.issuingBody.kind}
+      info={{ title: `${model.documentType} ${model.summary}`, subject: `Báo cáo ngày ${formatDate(model.date)}`, author: `${model.issuingBody.name} ${model.issuingBody.parent}` }}
     >
-      <DocumentHeader issuer={model.issuer} number={model.number} place={model.province.name} date={model.date} />
-      <DocumentTitle kind={model.kind} summary={upper(model.summary)} />
+      <DocumentHeader kind={model.issuingBody.kind} issuingBody={model.issuingBody} number={model.number} place={model.province.name} date={model.date} />
+      <DocumentTitle kind={model.issuingBody.kind} documentType={model.documentType} summary={model.summary} />
       {model.sections.map((section) => (
-        <View key={section.number}>
+        <Fragment key={section.number}>
           <SectionHeading>{section.heading}</SectionHeading>
           {section.blocks.map((block, i) => {
             switch (block.kind) {
               case 'paragraph':
                 return <Paragraph key={i}>{block.text}</Paragraph>;
               case 'subheading':
-                return (
-                  <Text key={i} style={{ fontWeight: 700, fontStyle: 'italic', marginTop: 4, marginBottom: 3 }} minPresenceAhead={40}>
-                    {nfc(block.text)}
-                  </Text>
-                );
+                return <Subheading key={i}>{block.text}</Subheading>;
               case 'note':
                 return (
-                  <Text key={i} style={[styles.note, { marginBottom: 6, textAlign: 'justify' }]}>
+                  <Text key={i} style={[styles.note, { marginBottom: 6 }]}>
                     {nfc(block.text)}
                   </Text>
                 );
@@ -64,9 +67,9 @@ export function ReportDocument({ model }: { model: ReportModel }): ReactElement 
                 return <ReportTableView key={i} table={block.table} />;
             }
           })}
-        </View>
+        </Fragment>
       ))}
-      <SignatureBlock recipients={model.recipients} signature={model.signature} />
+      <SignatureBlock kind={model.issuingBody.kind} recipients={model.recipients} signature={model.signature} />
     </AdministrativeDocument>
   );
 }

@@ -1,6 +1,8 @@
+import { countVacantElectedPosts, listVacantElectedPosts, type VacantElectedPost } from '@/lib/domain/elected-posts';
 import { formatDate, formatNumber, formatPercent, parseDate } from '@/lib/domain/format';
 import type { CommuneStaffing } from '@/lib/domain/types';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
+import { headSignature } from '@/lib/pdf/layout';
 import {
   BLOCK_LABELS,
   REFORM_DATE,
@@ -17,7 +19,7 @@ import {
 // Pure builders of the plan report's sections from ReportData: every sentence and table of the PDF, the
 // workbook and the screen's preview comes from here, so the three never disagree.
 
-export const REPORT_KIND = 'Báo cáo';
+export const REPORT_DOCUMENT_TYPE = 'Báo cáo';
 export const REPORT_SUMMARY = 'Phương án điều động, luân chuyển, biệt phái cán bộ, công chức từ cấp tỉnh về cấp xã';
 
 export const SECTION_HEADINGS = [
@@ -184,8 +186,8 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
       { header: 'Hiện có', width: 10, align: 'right', kind: 'int' },
       { header: 'Chênh lệch', width: 10, align: 'right', kind: 'signed' },
       { header: 'Đơn vị thiếu người', width: 10, align: 'right', kind: 'int' },
-      { header: 'Đơn vị khuyết chủ chốt', width: 11, align: 'right', kind: 'int' },
-      { header: 'Vừa thiếu người vừa khuyết', width: 11, align: 'right', kind: 'int' },
+      { header: 'Đơn vị khuyết vị trí chủ chốt', width: 11, align: 'right', kind: 'int' },
+      { header: 'Đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt', width: 11, align: 'right', kind: 'int' },
     ],
     rows: [
       ...oldDistricts.map((d, i) => ({
@@ -208,13 +210,13 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
       { header: 'Biên chế', width: 8, align: 'right', kind: 'int' },
       { header: 'Hiện có', width: 8, align: 'right', kind: 'int' },
       { header: 'Chênh lệch', width: 8.5, align: 'right', kind: 'signed' },
-      { header: 'Chủ chốt khuyết', width: 8.5, align: 'right', kind: 'int' },
+      { header: 'Vị trí chủ chốt khuyết', width: 8.5, align: 'right', kind: 'int' },
       { header: 'Ghi chú', width: 27, kind: 'text' },
     ],
     rows: [...communes].sort(byName).map((c, i) => ({
       cells: [
         i + 1, c.name, c.oldDistrictName, c.total.quota, c.total.headcount, c.total.difference, c.keyVacancies,
-        c.isShortStaffed && c.hasKeyGaps ? 'Thiếu người, khuyết CC' : c.isShortStaffed ? 'Thiếu người' : c.hasKeyGaps ? 'Khuyết CC' : '',
+        c.isShortStaffed && c.hasKeyGaps ? 'Thiếu người, khuyết vị trí chủ chốt' : c.isShortStaffed ? 'Thiếu người' : c.hasKeyGaps ? 'Khuyết vị trí chủ chốt' : '',
       ],
     })),
   };
@@ -230,7 +232,7 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
         `${formatNumber(total.surplusUnits)} đơn vị thừa, ${formatNumber(total.balancedUnits)} đơn vị đủ và ${formatNumber(total.shortStaffedUnits)} đơn vị thiếu so với biên chế được giao (chi tiết tại Bảng 3).`,
       ),
       T(communeTable),
-      NOTE('Ghi chú: "CC" là vị trí chủ chốt; chênh lệch dương là thừa, âm là thiếu so với biên chế được giao.'),
+      NOTE('Ghi chú: chênh lệch dương là thừa, âm là thiếu so với biên chế được giao.'),
     ],
   };
 }
@@ -254,7 +256,49 @@ export function vacantPositions(data: ReportData): VacantPosition[] {
   return [...byPosition.values()].sort((a, b) => b.vacancies - a.vacancies || compareVietnamese(a.title, b.title));
 }
 
-/** III. Key positions vacant: by position, and the communes with their vacant posts. */
+/**
+ * The elected posts vacant across the province (lib/domain/elected-posts.ts), by old district and commune name, each
+ * commune's in the catalogue's order: filled by an election or a designation, never by a transfer.
+ */
+export function vacantElectedPosts(data: ReportData): VacantElectedPost[] {
+  const posts = listVacantElectedPosts(data.staffing.communes, new Set(data.electedPositionIds));
+  return posts.sort((a, b) => compareVietnamese(a.oldDistrictName, b.oldDistrictName) || compareVietnamese(a.communeName, b.communeName) || a.communeId - b.communeId);
+}
+
+/** III.3, only when there are such posts: the elected posts vacant, "cần bầu, chỉ định", with their communes. */
+function electedVacancyBlocks(data: ReportData): ReportBlock[] {
+  const posts = vacantElectedPosts(data);
+  if (posts.length === 0) return [];
+  const { places, units } = countVacantElectedPosts(posts);
+  return [
+    SUB('3. Vị trí bầu cử còn trống – cần bầu, chỉ định'),
+    P(
+      `Trong số ${formatNumber(data.staffing.total.keyVacancies)} vị trí chủ chốt còn khuyết, ${formatNumber(places)} vị trí là chức danh bầu cử tại ${formatNumber(units)} đơn vị cấp xã ` +
+        '(chi tiết tại Bảng 6). Các vị trí này không bố trí bằng điều động, luân chuyển mà cần tổ chức bầu cử hoặc cấp có thẩm quyền chỉ định theo quy định.',
+    ),
+    T({
+      key: 'electedVacancies',
+      sheet: 'Vị trí bầu cử còn trống',
+      caption: 'Bảng 6. Vị trí bầu cử còn trống – cần bầu, chỉ định',
+      columns: [
+        { header: 'STT', width: 5, align: 'center', kind: 'int' },
+        { header: 'Xã, phường', width: 16, kind: 'text' },
+        { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
+        { header: 'Chức danh', width: 34, kind: 'text' },
+        { header: 'Số vị trí trống', width: 10, align: 'right', kind: 'int' },
+        { header: 'Hướng xử lý', width: 16, kind: 'text' },
+      ],
+      rows: [
+        ...posts.map((p, i) => ({
+          cells: [i + 1, p.communeName, p.oldDistrictName, data.positionTitles[p.positionId] ?? p.positionCode, p.vacancies, 'Cần bầu, chỉ định'],
+        })),
+        { cells: ['', 'Tổng cộng', '', '', places, ''], bold: true },
+      ],
+    }),
+  ];
+}
+
+/** III. Key positions vacant: by position, the communes with their vacant posts, and the elected ones apart. */
 export function buildKeyVacancies(data: ReportData): ReportSection {
   const { total } = data.staffing;
   const positions = vacantPositions(data);
@@ -309,6 +353,7 @@ export function buildKeyVacancies(data: ReportData): ReportSection {
           ],
         })),
       }),
+      ...electedVacancyBlocks(data),
     ],
   };
 }
@@ -333,7 +378,7 @@ export function buildDepartmentLists(data: ReportData): ReportSection {
     T({
       key: 'departments',
       sheet: 'Danh sách 5%',
-      caption: `Bảng 6. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
+      caption: `Bảng 7. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
       columns: [
         { header: 'STT', width: 5.5, align: 'center', kind: 'int' },
         { header: 'Sở, ban, ngành', width: 27, kind: 'text' },
@@ -400,7 +445,7 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
       T({
         key: 'placements',
         sheet: 'Biệt phái đã bố trí',
-        caption: 'Bảng 7. Cán bộ, công chức biệt phái đã bố trí về cấp xã',
+        caption: 'Bảng 8. Cán bộ, công chức biệt phái đã bố trí về cấp xã',
         columns: [
           { header: 'STT', width: 5, align: 'center', kind: 'int' },
           { header: 'Họ và tên', width: 17, kind: 'text' },
@@ -430,23 +475,23 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
       T({
         key: 'transfers',
         sheet: 'Điều động, luân chuyển',
-        caption: 'Bảng 8. Điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã',
+        caption: 'Bảng 9. Điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã',
         columns: [
           { header: 'STT', width: 5, align: 'center', kind: 'int' },
-          { header: 'Họ và tên', width: 15, kind: 'text' },
-          { header: 'Từ đơn vị', width: 12, kind: 'text' },
-          { header: 'Đến đơn vị', width: 12, kind: 'text' },
-          { header: 'Chức danh', width: 15.5, kind: 'text' },
+          { header: 'Họ và tên', width: 14, kind: 'text' },
+          { header: 'Từ đơn vị', width: 11.5, kind: 'text' },
+          { header: 'Đến đơn vị', width: 11.5, kind: 'text' },
+          { header: 'Chức danh', width: 20, kind: 'text' },
           { header: 'Phạm vi', width: 10, kind: 'text' },
-          { header: 'Ngày hiệu lực', width: 13, align: 'center', kind: 'date' },
-          { header: 'Trạng thái', width: 17.5, kind: 'text' },
+          { header: 'Ngày hiệu lực', width: 12, align: 'center', kind: 'date' },
+          { header: 'Trạng thái', width: 16, kind: 'text' },
         ],
         rows: [...transfers]
           .sort((a, b) => TRANSFER_ORDER.indexOf(a.state) - TRANSFER_ORDER.indexOf(b.state) || (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0) || compareVietnamese(a.cadreName, b.cadreName))
           .map((t, i) => ({
             cells: [
               i + 1, t.cadreName, t.fromCommune, t.toCommune, t.positionTitle, t.crossDistrict ? 'Khác huyện cũ' : 'Cùng huyện cũ', t.effectiveDate,
-              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? `, QĐ số ${t.decisionNumber}` : ''),
+              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? `, Quyết định số ${t.decisionNumber}` : ''),
             ],
           })),
       }),
@@ -474,6 +519,13 @@ export function defaultRecommendations(data: ReportData): string {
         (top.length ? `, trước hết các chức danh ${top.join(', ')}.` : '.'),
     );
   }
+  const elected = countVacantElectedPosts(vacantElectedPosts(data));
+  if (elected.places > 0) {
+    lines.push(
+      `Chỉ đạo tổ chức bầu cử hoặc chỉ định theo thẩm quyền ${formatNumber(elected.places)} vị trí bầu cử còn trống tại ${formatNumber(elected.units)} đơn vị (Bảng 6); ` +
+        'không bố trí các vị trí này bằng điều động, luân chuyển.',
+    );
+  }
   if (below > 0) lines.push(`Đề nghị ${formatNumber(below)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% biên chế bổ sung danh sách năm ${data.compilation.year}.`);
   if (c.approved > c.placed) {
     lines.push(`Bố trí ${formatNumber(c.approved - c.placed)} cán bộ, công chức đã được phê duyệt nhưng chưa bố trí về các đơn vị cấp xã còn thiếu người hoặc khuyết vị trí chủ chốt.`);
@@ -492,15 +544,18 @@ export function buildRecommendations(data: ReportData): ReportSection {
   return { number: 'VI', heading: SECTION_HEADINGS[5], blocks: paragraphs.map(P) };
 }
 
-/** The whole report: header fields, headline figures and the six sections. */
+/**
+ * The whole report: header fields, headline figures and the six sections. It is issued by the Organizing Committee
+ * of the Provincial Party Committee, a Party body: the Party layout, "Số 125-BC/BTCTU" (issue 14, item 3).
+ */
 export function buildReport(data: ReportData): ReportModel {
   const number = data.draft?.documentNumber?.trim();
   return {
     province: { code: data.province.code, name: data.province.name },
     date: data.date,
-    issuer: { parent: `Tỉnh ủy ${data.province.name}`, body: 'Ban Tổ chức' },
-    number: number ? `Số: ${number}` : 'Số: ……-BC/BTCTU',
-    kind: REPORT_KIND,
+    issuingBody: { kind: 'party', parent: `Tỉnh ủy ${data.province.name}`, name: 'Ban Tổ chức' },
+    number: number || '……-BC/BTCTU',
+    documentType: REPORT_DOCUMENT_TYPE,
     summary: REPORT_SUMMARY,
     headline: headlineOf(data),
     sections: [
@@ -511,8 +566,8 @@ export function buildReport(data: ReportData): ReportModel {
       buildPlacementsTransfers(data),
       buildRecommendations(data),
     ],
-    recipients: [`Thường trực Tỉnh ủy (để báo cáo);`, 'Ban Thường vụ Tỉnh ủy;', 'Sở Nội vụ;', 'Lưu VP, BTC.'],
-    signature: { title: data.draft?.signerTitle?.trim() || 'Trưởng ban', name: data.draft?.signerName?.trim() || undefined },
+    recipients: ['Thường trực Tỉnh ủy (để báo cáo)', 'Ban Thường vụ Tỉnh ủy', 'Sở Nội vụ', 'Lưu Văn phòng Ban Tổ chức'],
+    signature: headSignature('party', { headTitle: 'Trưởng ban', title: data.draft?.signerTitle, name: data.draft?.signerName }),
   };
 }
 

@@ -13,7 +13,7 @@ const INT_FORMAT = '#,##0';
 export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Biên chế';
-  workbook.title = `${model.kind} ${model.summary} (${formatDate(model.date)})`;
+  workbook.title = `${model.documentType} ${model.summary} (${formatDate(model.date)})`;
   workbook.subject = `${model.province.name}, ngày ${formatDate(model.date)}`;
   for (const table of reportTables(model)) {
     const sheet = workbook.addWorksheet(table.sheet.slice(0, 31));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isDecisionNumber } from '@/lib/domain/decisions';
+import { DecisionFieldsSchema } from './decision';
 import { isoDate } from './roster';
 
 // The transfer workflow's forms (issue 8). Messages are keys (style.md "i18n").
@@ -24,11 +26,16 @@ export const TransferOpinionSchema = z.object({
   note: optionalText(2000),
 });
 
+/**
+ * The decision (number, date, issuing body) recorded at approval. A blank number or date is answered by the state
+ * machine (transfer.errors.decisionRequired); a number not written as on the paper, or no issuing body, here.
+ */
 export const ApproveTransferSchema = z.object({
   transferId: id(),
   version,
-  decisionNumber: optionalText(50),
+  decisionNumber: optionalText(50).refine((value) => value === null || isDecisionNumber(value), { error: 'decisions.errors.number' }),
   decisionDate: z.preprocess(blankToNull, isoDate('transfer.errors.date').nullable()),
+  issuingBodyId: DecisionFieldsSchema.shape.issuingBodyId,
 });
 
 export const CloseTransferSchema = z.object({ transferId: id(), version, reason: optionalText(2000) });

@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { env } from '@/lib/env';
 
 type Row = { name: string; value: string; target: string; ok: boolean | null };
 
-const CADRES = Number(process.env.BENCH_IMPORT_CADRES ?? 100_000);
+const CADRES = env.BENCH_IMPORT_CADRES;
 const COMMUNES = 300;
 const DEPARTMENTS = 20;
 const OLD_DISTRICTS = 20;

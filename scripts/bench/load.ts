@@ -20,15 +20,16 @@ import { hashPassword } from '@/lib/auth/password';
 import { seedDemo } from '@/lib/demo';
 import { isBuildCurrent } from '../lib/build-state';
 import type { BenchContext, Row } from './context';
+import { childEnvironment, env } from '@/lib/env';
 
-const USERS = Number(process.env.LOAD_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const PORT = Number(process.env.LOAD_PORT ?? 4391);
+const USERS = env.LOAD_CONNECTIONS;
+const SECONDS = env.LOAD_SECONDS;
+const PORT = env.LOAD_PORT;
 const TARGET_P95_MS = 300;
 const PASSWORD = 'Tai-thu-2025!phuong-an';
 const COMMUNES = 10;
 /** Per request, seconds: a request still unanswered then counts as a timeout (an error). */
-const TIMEOUT_S = Number(process.env.LOAD_TIMEOUT ?? 30);
+const TIMEOUT_S = env.LOAD_TIMEOUT;
 
 // autocannon 9 ships no types: the part of its API used here.
 type AutocannonClient = {
@@ -110,15 +111,15 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
   });
 
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
-  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_TODAY: process.env.APP_TODAY ?? ctx.date, NODE_ENV: 'production' as const };
+  const childEnv = childEnvironment({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_TODAY: env.APP_TODAY ?? ctx.date, NODE_ENV: 'production' });
   if (!isBuildCurrent()) {
     const t = performance.now();
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
     if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
     rows.push({ name: 'Load run: production build (next build, was stale)', value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
   }
   const base = `http://127.0.0.1:${PORT}`;
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env: childEnv });
   try {
     await waitForServer(base, server);
     const t = performance.now();

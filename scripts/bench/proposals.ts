@@ -6,6 +6,7 @@ import { loadProposalData } from '@/lib/db/proposal-queries';
 import { listProvinces } from '@/lib/db/staffing-queries';
 import { greedyPlan, proposeTransfers, type ProposalPlan } from '@/lib/domain/proposals';
 import type { BenchContext, BenchDatabase, Row } from './context';
+import { env } from '@/lib/env';
 
 type Quality = { key: number; shortage: number; moves: number; cross: number };
 const quality = (p: ProposalPlan): Quality => ({ key: p.summary.keyPlacesFilled, shortage: p.summary.shortageCovered, moves: p.summary.moves, cross: p.summary.crossDistrictMoves });
@@ -25,7 +26,7 @@ async function runOnce(database: BenchDatabase, province: { id: number; code: st
 
 export async function benchProposals(ctx: BenchContext): Promise<{ rows: Row[] }> {
   const rows: Row[] = [];
-  const runs = Math.max(3, Math.min(7, Number(process.env.BENCH_RUNS ?? 5)));
+  const runs = Math.max(3, Math.min(7, env.BENCH_RUNS ?? 5));
 
   // The demo province: a cold first run (the solver's WebAssembly loads once per process), then the median.
   const demo = await ctx.demo();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** No serious or critical accessibility violation on the page as shown. */
 export async function expectAccessible(page: Page) {
@@ -12,4 +12,15 @@ export async function expectAccessible(page: Page) {
 export async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+}
+
+/**
+ * Fills the decision behind a roster change (number, issuing body; the signing date defaults to today): the
+ * commune's own People's Committee unless another body is named.
+ */
+export async function fillDecision(scope: Page | Locator, number: string, body = 'Ủy ban nhân dân xã') {
+  await scope.getByLabel('Số quyết định').fill(number);
+  const select = scope.getByLabel('Cơ quan ban hành');
+  const label = (await select.locator('option', { hasText: body }).first().innerText()).trim();
+  await select.selectOption({ label });
 }

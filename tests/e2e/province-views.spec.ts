@@ -4,6 +4,7 @@ import pg from 'pg';
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+import { env } from '../../lib/env';
 
 // Issue 5, item 4: the overview and old-district pages list the declared vacancies and needs, filter both
 // lists through the URL (without JavaScript too) and download exactly the rows and columns shown.
@@ -13,7 +14,7 @@ import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 // tests and deletes exactly those rows afterwards: it leaves the data as it found it (no audit rows either),
 // so the specs after it (zz-chairman-workflow counts Nga My's open needs) see the seed unchanged.
 
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? 54349}/e2e`;
+const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${env.E2E_PG_PORT}/e2e`;
 const MARK = 'e2e province-views';
 let inserted: number[] = [];
 

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { pdfText } from '../support/pdf-text';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+import { env } from '../../lib/env';
 
 // The plan report (issue 7, item 3): a Standing Committee member chooses a date, sees what the report will
 // contain, downloads the PDF (its text carries the published figures with their diacritics) and the XLSX, and
@@ -76,7 +77,8 @@ test.describe('the plan report', () => {
     expect(pdf.suggestedFilename()).toBe('bao-cao-phuong-an-nghe-an-2025-11-01.pdf');
     const { pages, text } = await pdfText(await pdf.path());
     expect(pages).toBeGreaterThanOrEqual(4);
-    expect(text).toContain('BÁO CÁO PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN, BIỆT PHÁI CÁN BỘ, CÔNG CHỨC TỪ CẤP TỈNH VỀ CẤP XÃ');
+    expect(text).toContain('BÁO CÁO phương án điều động, luân chuyển, biệt phái cán bộ, công chức từ cấp tỉnh về cấp xã');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(text).toContain('Nghệ An, ngày 01 tháng 11 năm 2025');
     expect(text).toContain('III. VỊ TRÍ CHỦ CHỐT CÒN KHUYẾT');
     expect(text).toContain(`Trang ${pages}/${pages}`);
@@ -94,7 +96,7 @@ test.describe('the plan report', () => {
     const today = await page.request.get('/api/report/pdf');
     const file = testInfo.outputPath('report.pdf');
     fs.writeFileSync(file, await today.body());
-    const dir = process.env.REPORT_PNG_DIR ?? testInfo.outputPath('pages');
+    const dir = env.REPORT_PNG_DIR ?? testInfo.outputPath('pages');
     const count = await renderPages(page, file, dir);
     expect(count).toBeGreaterThanOrEqual(4);
     await testInfo.attach('page 1', { path: path.join(dir, 'report-page-1.png'), contentType: 'image/png' });

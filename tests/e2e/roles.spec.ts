@@ -75,9 +75,12 @@ test('the administrator creates a user and the audit page lists it', async ({ pa
   await expect(page.getByRole('link', { name: username })).toBeVisible();
 
   await page.goto('/audit?entity=user');
-  const row = page.getByRole('row').filter({ hasText: 'user.create' }).filter({ hasText: username });
+  // The row reads in Vietnamese: the action's label, the account by its name, what was recorded field by field.
+  const row = page.getByRole('row').filter({ hasText: 'Tạo người dùng' }).filter({ hasText: `Người Dùng Thử (${username})` });
   await expect(row.first()).toBeVisible();
   await expect(row.first()).toContainText('Quản trị hệ thống');
+  await expect(row.first()).toContainText('Sở Nội vụ');
+  await expect(row.first()).not.toContainText('user.create');
 });
 
 test('a refused create keeps the values and shows the message beside the field', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
-import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
 // The chairman of Nga My keeps his roster and declares a need with JavaScript disabled, on a phone (issue 5,
 // items 1 and 3). This spec CHANGES Nga My's figures (-17 → -18) and restores nothing, while overview, commune,
@@ -19,7 +19,7 @@ test('the workspace and a departure form pass the accessibility check (axe needs
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Nga My');
   await expectAccessible(page);
   await page.locator('section', { has: page.getByRole('heading', { name: 'Người đang công tác' }) }).getByRole('link').first().click();
-  await expect(page.getByLabel('Lý do')).toBeVisible();
+  await expect(page.getByLabel('Lý do', { exact: true })).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -63,12 +63,13 @@ test('the chairman of Nga My records a departure and declares a need without Jav
   await expectNoHorizontalOverflow(page);
   const date = page.getByLabel('Ngày nghỉ');
   const todayValue = await date.inputValue();
-  expect(todayValue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  await page.getByLabel('Lý do').selectOption({ label: 'Nghỉ hưu trước tuổi theo Nghị định 154/2025/NĐ-CP' });
-  await date.fill('2999-01-01');
+  expect(todayValue).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  await page.getByLabel('Lý do', { exact: true }).selectOption({ label: 'Nghỉ hưu trước tuổi theo Nghị định 154/2025/NĐ-CP' });
+  await fillDecision(page, '58/QĐ-UBND');
+  await date.fill('01/01/2999');
   await page.getByRole('button', { name: 'Ghi nhận nghỉ việc' }).click();
-  await expect(page.getByText('Ngày không được sau ngày hôm nay.')).toBeVisible();
-  await expect(page.getByLabel('Lý do')).toHaveValue('early_retirement');
+  await expect(page.getByText('Ngày hiệu lực quá xa: chỉ ghi trước thay đổi có hiệu lực trong vòng một năm tới.')).toBeVisible();
+  await expect(page.getByLabel('Lý do', { exact: true })).toHaveValue('early_retirement');
   await page.getByLabel('Ngày nghỉ').fill(todayValue);
   await page.getByRole('button', { name: 'Ghi nhận nghỉ việc' }).click();
   await expect(page.getByText('Đã ghi nhận nghỉ việc. Số liệu biên chế đã được cập nhật.').first()).toBeVisible();

@@ -20,7 +20,7 @@ test('an Organizing Committee member edits the recommendations, and the PDF carr
   const download = page.waitForEvent('download');
   await page.getByTestId('report-pdf').click();
   const { text } = await pdfText(await (await download).path());
-  expect(text).toContain('Số: 125-BC/BTCTU');
+  expect(text).toContain('Số 125-BC/BTCTU');
   expect(text).toContain('1. Ưu tiên điều động cán bộ về Nga My và Hoa Quân.');
   expect(text).toContain('2. Sở Nội vụ tổng hợp kết quả trước ngày 30/11/2025.');
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
-import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
 // Issue 5, items 1 and 2: the chairman of Nga My changes a person's primary position and adds and ends a
 // concurrent one, without JavaScript and on a phone; Home Affairs creates, edits and deletes a position of the
@@ -50,8 +50,9 @@ test('without JavaScript the chairman of Nga My changes a primary position, adds
   // Shown as dd/MM/yyyy whatever the browser's language (a text field, never the native date picker).
   expect(todayValue).toBe('10/11/2025');
   await effective.fill('01/01/2999');
+  await fillDecision(primary, '61/QĐ-UBND');
   await primary.getByRole('button', { name: 'Đổi chức vụ chính' }).click();
-  await expect(page.getByTestId('change-primary-form')).toContainText('Ngày không được sau ngày hôm nay.');
+  await expect(page.getByTestId('change-primary-form')).toContainText('Ngày hiệu lực quá xa: chỉ ghi trước thay đổi có hiệu lực trong vòng một năm tới.');
   await expect(page.getByTestId('change-primary-form').getByLabel('Chức vụ chính mới')).toHaveValue(/\d+/);
   await expect(page.getByTestId('change-primary-form').getByLabel('Ngày hiệu lực')).toHaveValue('01/01/2999');
   await page.getByTestId('change-primary-form').getByLabel('Ngày hiệu lực').fill(todayValue);
@@ -64,6 +65,9 @@ test('without JavaScript the chairman of Nga My changes a primary position, adds
   const add = page.getByTestId('add-concurrent-form');
   await add.getByLabel('Chức vụ kiêm nhiệm').selectOption({ label: 'Trưởng phòng Kinh tế (Khối chính quyền · Chủ chốt)' });
   await add.getByLabel('Ngày bắt đầu kiêm nhiệm').fill('01/11/2025');
+  await fillDecision(add, '62/QĐ-UBND');
+  // The decision was signed on the first day of the concurrent post (a post never starts before its decision).
+  await add.getByLabel('Ngày ký quyết định').fill('01/11/2025');
   await add.getByRole('button', { name: 'Thêm kiêm nhiệm' }).click();
   await expect(page.getByText('Đã thêm chức vụ kiêm nhiệm.')).toBeVisible();
   await expect(page.getByTestId('concurrent-holding')).toHaveCount(1);
@@ -76,11 +80,45 @@ test('without JavaScript the chairman of Nga My changes a primary position, adds
   await page.getByRole('link', { name: `Chức vụ, kiêm nhiệm: ${PERSON.name}` }).click();
   const remove = page.getByTestId('remove-concurrent-form');
   await expect(remove.getByLabel('Thôi kiêm nhiệm từ ngày')).toHaveValue(todayValue);
+  await fillDecision(remove, '63/QĐ-UBND');
   await remove.getByRole('button', { name: 'Thôi kiêm nhiệm: Trưởng phòng Kinh tế' }).click();
   await expect(page.getByText('Đã thôi kiêm nhiệm.')).toBeVisible();
   await expect(page.getByTestId('concurrent-holding')).toHaveCount(0);
   await expect(page.getByTestId('remove-concurrent-form')).toContainText('Người này chưa kiêm nhiệm chức vụ nào tại đơn vị.');
   expect(await keyVacancies(page)).toBe(3);
+  await context.close();
+});
+
+test('without JavaScript the chairman schedules a change of post decided in advance, sees it pending, and cancels it the same day', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  await loginAs(page, 'xa.ngamy', `/communes/${CODE}/manage/person/${PERSON.code}`);
+  const primary = page.getByTestId('change-primary-form');
+  await primary.getByLabel('Chức vụ chính mới').selectOption({ label: 'Công chức Tài chính – Kế toán (Khối chính quyền)' });
+  // Decided today (10/11/2025), in effect from 01/12/2025.
+  await primary.getByLabel('Ngày hiệu lực').fill('01/12/2025');
+  await fillDecision(primary, '70/QĐ-UBND');
+  await primary.getByRole('button', { name: 'Đổi chức vụ chính' }).click();
+  await expect(page.getByTestId('scheduled-position')).toContainText('Công chức Tài chính – Kế toán');
+  await expect(page.getByTestId('scheduled-position')).toContainText('từ 01/12/2025');
+  await expect(page.getByTestId('current-positions')).toContainText('đến hết 30/11/2025');
+  await expect(page.getByTestId('pending-change')).toContainText('01/12/2025');
+  // One change at a time: no other change form while this one waits.
+  await expect(page.getByTestId('change-primary-form')).toHaveCount(0);
+  await expect(page.getByTestId('post-history')).toContainText('Số 70/QĐ-UBND ngày 10/11/2025 của Ủy ban nhân dân xã Nga My');
+  await expectNoHorizontalOverflow(page);
+
+  // Entered by mistake: cancelled the same day with a reason, by the one who recorded it.
+  const cancel = page.getByTestId('cancel-change-form');
+  await expect(cancel).toContainText('Thay đổi gần nhất: Đổi chức vụ chính, có hiệu lực 01/12/2025');
+  await cancel.getByRole('button', { name: 'Hủy thay đổi này' }).click();
+  await expect(page.getByTestId('cancel-change-form')).toContainText('Ghi lý do hủy (ít nhất 5 ký tự).');
+  await page.getByTestId('cancel-change-form').getByLabel('Lý do hủy').fill('Nhầm người: quyết định 70 dành cho người khác.');
+  await page.getByTestId('cancel-change-form').getByRole('button', { name: 'Hủy thay đổi này' }).click();
+  await expect(page.getByText('Đã hủy thay đổi. Hồ sơ trở lại như trước thay đổi; cả hai bước đều được ghi trong nhật ký.')).toBeVisible();
+  await expect(page.getByTestId('scheduled-position')).toHaveCount(0);
+  await expect(page.getByTestId('current-positions')).not.toContainText('đến hết');
+  await expect(page.getByTestId('change-primary-form')).toHaveCount(1);
   await context.close();
 });
 

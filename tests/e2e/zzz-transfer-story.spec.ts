@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
-import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
+import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
 // The transfer story of issue 8 ("Tests"): Home Affairs runs the engine for an old district (Thanh Chương), ticks
 // two moves out of Hoa Quân, sees the what-if figures change, accepts them as proposals in one step; Hoa Quân's
@@ -97,9 +97,11 @@ test("Hoa Quân's chairman records an opinion", async ({ page }) => {
 test('Home Affairs approves it; effective today, it executes at once and the commune pages show the new figures', async ({ page }) => {
   await signOutAndIn(page, 'noivu', transferUrls[0]);
   const form = page.getByTestId('approve');
-  await form.getByLabel('Số quyết định').fill('125/QĐ-SNV');
+  // The decision of the Department of Home Affairs, signed today (the date field's default), the day it was proposed.
+  await fillDecision(form, '125/QĐ-SNV', 'Sở Nội vụ');
   await form.getByRole('button', { name: 'Phê duyệt điều động' }).click();
   await expect(page.getByTestId('decision')).toContainText('Đã thực hiện');
+  await expect(page.getByTestId('decision')).toContainText('Quyết định số 125/QĐ-SNV ngày 10/11/2025 của Sở Nội vụ tỉnh Nghệ An');
   await expectAccessible(page);
   expect(await headcount(page, HOA_QUAN)).toBe(before.source - 1);
   expect(await headcount(page, target)).toBe(before.target + 1);

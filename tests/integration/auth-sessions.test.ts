@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { loadOrCreateSecret } from '@/lib/auth/secret';
 import { changeUserPassword, loadSessionUser, signInWithPassword, signOutSession } from '@/lib/auth/session-store';
 import { DEMO_PASSWORD } from '@/lib/demo/accounts';
+import { auditFailure } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let t: TestDatabase;
@@ -164,6 +165,48 @@ describe('password change', () => {
     expect(await auditActions(since)).toEqual([['user.passwordChanged', 'admin', admin.id]]);
 
     await t.db.user.update({ where: { id: admin.id }, data: { passwordHash: await hashPassword(DEMO_PASSWORD) } });
+  });
+});
+
+describe('when the audit record cannot be written', () => {
+  const counts = async (userId: number) => ({
+    sessions: await t.db.session.count({ where: { userId } }),
+    attempts: await t.db.signInAttempt.count(),
+    audit: await t.db.auditLog.count(),
+  });
+  async function armed<T>(work: () => Promise<T>): Promise<T> {
+    auditFailure.armed = true;
+    try {
+      return await work();
+    } finally {
+      auditFailure.armed = false;
+    }
+  }
+
+  it('a sign-in, good or bad, writes no attempt, no session and no record', async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'noivu' } });
+    const before = await counts(user.id);
+    await expect(armed(() => signInWithPassword(t.db, { username: 'noivu', password: DEMO_PASSWORD }, request()))).rejects.toThrow('audit write failed');
+    await expect(armed(() => signInWithPassword(t.db, { username: 'noivu', password: 'sai-mat-khau' }, request()))).rejects.toThrow('audit write failed');
+    expect(await counts(user.id)).toEqual(before);
+  });
+
+  it('a sign-out keeps the session; a password change keeps the password and the other sessions', async () => {
+    const admin = await t.db.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    const first = await signInWithPassword(t.db, { username: 'admin', password: DEMO_PASSWORD }, request());
+    const second = await signInWithPassword(t.db, { username: 'admin', password: DEMO_PASSWORD }, request());
+    if (!first.ok || !second.ok) throw new Error('sign-in failed');
+    const user = (await loadSessionUser(t.db, first.sessionId))!;
+    const before = await counts(admin.id);
+
+    await expect(armed(() => signOutSession(t.db, second.sessionId, request()))).rejects.toThrow('audit write failed');
+    expect(await loadSessionUser(t.db, second.sessionId)).not.toBeNull();
+
+    const change = { currentPassword: DEMO_PASSWORD, newPassword: 'Một mật khẩu khác 2026', confirmPassword: 'Một mật khẩu khác 2026' };
+    await expect(armed(() => changeUserPassword(t.db, user, change, request()))).rejects.toThrow('audit write failed');
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ passwordHash: admin.passwordHash, version: admin.version, passwordChangedAt: admin.passwordChangedAt });
+    expect(await loadSessionUser(t.db, second.sessionId)).not.toBeNull();
+    expect(await counts(admin.id)).toEqual(before);
   });
 });
 

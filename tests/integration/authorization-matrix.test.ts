@@ -118,7 +118,8 @@ async function workflowDepartment(fixture: Fixture, actor: SessionUser, scope: S
 
 async function workflowList(fixture: Fixture, actor: SessionUser, scope: Scope, listState: ListState, candidateState?: CandidateState) {
   const { provinceId, departmentId } = await workflowDepartment(fixture, actor, scope);
-  const phase = await fixture.db.secondmentPhase.create({ data: { provinceId, year: 2030, number: fixture.serial(), dueDate: new Date('2030-09-10') } });
+  // Opened before the Conclusion of 19/09/2025 that decides it below (a Conclusion is never dated before its phase).
+  const phase = await fixture.db.secondmentPhase.create({ data: { provinceId, year: 2030, number: fixture.serial(), dueDate: new Date('2030-09-10'), openedOn: new Date('2025-09-01') } });
   const list = await fixture.db.secondmentList.create({
     data: { phaseId: phase.id, departmentId, state: listState, submittedOn: listState === 'draft' ? null : new Date('2025-09-05') },
   });
@@ -208,6 +209,8 @@ async function transferCase(fixture: Fixture, actor: SessionUser, scope: Scope, 
       provinceId, cadreId: cadre.id, fromCommuneId: communes.from.id, toCommuneId: communes.to.id, fromAssignmentId: cadre.assignments[0].id,
       positionId: position.id, block: 'government', crossDistrict, justification: crossDistrict ? 'Thử giữa hai huyện cũ.' : null,
       effectiveDate: new Date('2030-01-01'), reason: 'Thử phân quyền.', proposedById: proposer.id,
+      // Proposed before the decision of 01/11/2025 that approves it (a decision is never dated before its proposal).
+      proposedOn: new Date('2025-10-01'),
     },
   });
   // A decision is on the province; an opinion on the chairman's commune (his, or another one for "foreign").
@@ -216,6 +219,15 @@ async function transferCase(fixture: Fixture, actor: SessionUser, scope: Scope, 
 }
 
 const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
+
+/**
+ * The decision a roster change records: the People's Committee of the actor's province (a province-level body may
+ * decide in any of its communes), signed on 01/10/2025; the matrix's dates are past months, hence the reason.
+ */
+async function decisionOf(fixture: { db: Db }, actor: { provinceId: number }) {
+  const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId: actor.provinceId, communeId: null, code: 'UBND' }, select: { id: true } });
+  return { decisionNumber: '9/QĐ-UBND', decisionDate: '2025-10-01', issuingBodyId: body.id, backdatedReason: 'Ma trận phân quyền: ngày hiệu lực đã qua.' };
+}
 
 const BUILDERS: Record<string, Builder> = {
   createUser: {
@@ -297,7 +309,7 @@ const BUILDERS: Record<string, Builder> = {
     scopes: SCOPES,
     build: async (fixture, actor, scope) => {
       const person = await rosterPerson(fixture, actor, scope);
-      return { form: form({ ...person.form, reason: 'retirement', date: '2025-12-31' }), resource: person.resource };
+      return { form: form({ ...person.form, reason: 'retirement', date: '2025-12-31', ...(await decisionOf(fixture, actor)) }), resource: person.resource };
     },
   },
   recruitCadre: {
@@ -308,7 +320,7 @@ const BUILDERS: Record<string, Builder> = {
       return {
         form: form({
           communeId, fullName: 'Người Mới Tuyển', gender: 'male', birthDate: '1999-09-09', employmentType: 'civil_servant',
-          education: 'university', field: '', positionId: position.id, startDate: '2025-12-01',
+          education: 'university', field: '', positionId: position.id, startDate: '2025-12-01', ...(await decisionOf(fixture, actor)),
         }),
         resource,
       };
@@ -330,7 +342,7 @@ const BUILDERS: Record<string, Builder> = {
     build: async (fixture, actor, scope) => {
       const person = await uncountedRosterPerson(fixture, actor, scope);
       const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
-      return { form: form({ ...person.form, positionId: position.id, effectiveDate: '2025-10-01' }), resource: person.resource };
+      return { form: form({ ...person.form, positionId: position.id, effectiveDate: '2025-10-01', ...(await decisionOf(fixture, actor)) }), resource: person.resource };
     },
   },
   addConcurrentPosition: {
@@ -338,7 +350,7 @@ const BUILDERS: Record<string, Builder> = {
     build: async (fixture, actor, scope) => {
       const person = await uncountedRosterPerson(fixture, actor, scope);
       const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
-      return { form: form({ ...person.form, positionId: position.id, startDate: '2025-10-01' }), resource: person.resource };
+      return { form: form({ ...person.form, positionId: position.id, startDate: '2025-10-01', ...(await decisionOf(fixture, actor)) }), resource: person.resource };
     },
   },
   removeConcurrentPosition: {
@@ -349,7 +361,33 @@ const BUILDERS: Record<string, Builder> = {
       const concurrent = await fixture.db.assignment.create({
         data: { cadreId: person.form.cadreId, communeId: person.form.communeId, positionId: position.id, isPrimary: false, startDate: new Date('2025-08-01') },
       });
-      return { form: form({ ...person.form, assignmentId: concurrent.id, date: '2025-10-01' }), resource: person.resource };
+      return { form: form({ ...person.form, assignmentId: concurrent.id, date: '2025-10-01', ...(await decisionOf(fixture, actor)) }), resource: person.resource };
+    },
+  },
+  // Cancelling: the person's latest change is a concurrent post the actor recorded today (so no correcting
+  // decision is needed); out of scope is another commune's person.
+  cancelRosterChange: {
+    scopes: SCOPES,
+    build: async (fixture, actor, scope) => {
+      const { recordAudit } = await import('@/lib/db/audit-writer');
+      const person = await uncountedRosterPerson(fixture, actor, scope);
+      const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.ownProvinceId, code: 'IT_OFFICER' } });
+      const { today } = await import('@/lib/clock');
+      const concurrent = await fixture.db.assignment.create({
+        data: { cadreId: person.form.cadreId, communeId: person.form.communeId, positionId: position.id, isPrimary: false, startDate: new Date(`${today()}T00:00:00Z`) },
+      });
+      const cadre = await fixture.db.cadre.findUniqueOrThrow({ where: { id: person.form.cadreId }, select: { code: true } });
+      const commune = await fixture.db.commune.findUniqueOrThrow({ where: { id: person.form.communeId }, select: { code: true } });
+      await fixture.db.$transaction((tx) =>
+        recordAudit(tx, { id: actor.id, name: actor.username, role: actor.role, provinceId: actor.provinceId }, { ipAddress: null, userAgent: null }, {
+          action: 'cadre.addConcurrentPosition', entityId: person.form.cadreId,
+          before: { code: cadre.code, version: person.form.version },
+          after: { code: cadre.code, version: person.form.version, communeCode: commune.code, assignmentId: concurrent.id, positionCode: 'IT_OFFICER', startDate: today() },
+          envelope: { effectiveOn: today(), affectsFigures: true },
+        }),
+      );
+      const event = await fixture.db.auditLog.findFirstOrThrow({ where: { action: 'cadre.addConcurrentPosition', entityId: String(person.form.cadreId) }, orderBy: { id: 'desc' } });
+      return { form: form({ ...person.form, eventId: event.id.toString(), reason: 'Ghi nhầm người kiêm nhiệm.' }), resource: person.resource };
     },
   },
   // The positions catalogue is looked up in the user's province: another province's position is not found.
@@ -570,7 +608,8 @@ const BUILDERS: Record<string, Builder> = {
     outOfScopeError: 'transfer.errors.notFound',
     build: async (fixture, actor, scope) => {
       const { transfer, resource } = await transferCase(fixture, actor, scope, 'decide');
-      return { form: form({ transferId: transfer.id, version: transfer.version, decisionNumber: `${fixture.serial()}/QĐ-SNV`, decisionDate: '2025-11-01' }), resource };
+      const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId: actor.provinceId, communeId: null, code: 'SNV' }, select: { id: true } });
+      return { form: form({ transferId: transfer.id, version: transfer.version, decisionNumber: `${fixture.serial()}/QĐ-SNV`, decisionDate: '2025-11-01', issuingBodyId: body.id }), resource };
     },
   },
   declineTransfer: {

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import vi_messages from '@/lib/i18n/messages/vi.json';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { previewDir, readPdf } from '../support/pdf-text';
+import { previewDir, readPdf, readPdfFonts } from '../support/pdf-text';
 
-// The 5% compilation as a PDF document (issue 6, item 2; decision 013): rendered by lib/pdf for the seeded demo
-// province, its text read back with pdf.js must hold the title, the departments and their figures and the
-// Conclusion, with every diacritic intact; the export route serves it to the roles that see the province.
+// The 5% compilation as a PDF document (issue 6, item 2; decisions 013 and 022): rendered by lib/pdf for the seeded
+// demo province, its text read back with pdf.js must hold the title, the departments and their figures and the
+// Conclusion, with every diacritic intact; the export route serves it to the roles that see the province. It is a
+// Party document of the Organizing Committee (Hướng dẫn 36-HD/VPTW; issue 14, item 3) in the embedded Times-metric
+// font.
 // PDF_PREVIEW_DIR=/some/dir also writes each page as PNG there, to look at the layout.
 
 vi.mock('next-intl/server', () => ({
@@ -57,12 +59,13 @@ describe('renderCompilationPdf', () => {
     const { text } = pdf;
     expect(text).toBe(text.normalize('NFC'));
 
-    // The header of an administrative document, then the title.
-    for (const line of ['TỈNH ỦY NGHỆ AN', 'BAN TỔ CHỨC', 'Số:', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nghệ An, ngày 10 tháng 11 năm 2025'])
-      expect(text).toContain(line);
+    // The header of a Party document (not the State's national name and motto), then the title: a report ("BC").
+    expect(text).toMatch(/^TỈNH ỦY NGHỆ AN BAN TỔ CHỨC \* ĐẢNG CỘNG SẢN VIỆT NAM Số ……-BC\/BTCTU Nghệ An, ngày 10 tháng 11 năm 2025 /);
+    expect(text).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).not.toContain('Độc lập - Tự do - Hạnh phúc');
     const title = compilationTitle(YEAR);
-    expect(text).toContain(`BẢNG TỔNG HỢP ${title.summary.toLocaleUpperCase('vi-VN')}`);
-    expect(text).toContain('BẢNG TỔNG HỢP DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP TỈNH ĐĂNG KÝ BIỆT PHÁI, TĂNG CƯỜNG VỀ CẤP XÃ (TỐI THIỂU 5% BIÊN CHẾ) NĂM 2025');
+    expect(title.documentType).toBe('Báo cáo');
+    expect(text).toContain('BÁO CÁO tổng hợp danh sách cán bộ, công chức cấp tỉnh đăng ký biệt phái, tăng cường về cấp xã (tối thiểu 5% biên chế) năm 2025 -----');
     expect(text).toContain('STT Sở, ban, ngành Biên chế được giao Tối thiểu 5% Đã đăng ký Đạt tiêu chuẩn Được phê duyệt Đã bố trí Ghi chú');
 
     // Home Affairs: 29 listed, 22 meet the standards, 22 approved (the demo story, lib/demo/secondments.ts).
@@ -89,9 +92,19 @@ describe('renderCompilationPdf', () => {
     expect(k599).toMatchObject({ date: '2025-09-19' });
     expect(k599!.approved).toBeGreaterThanOrEqual(22);
     expect(text).toContain(`Kết luận số 599-KL/TU ngày 19/09/2025: ${formatNumber(k599!.approved)} người.`);
-    expect(text).toContain('Nơi nhận:');
-    expect(text).toContain('TRƯỞNG BAN');
+    expect(text).toContain('Nơi nhận: - Thường trực Tỉnh ủy Nghệ An (để báo cáo), - Các sở, ban, ngành cấp tỉnh, - Lưu Văn phòng Ban Tổ chức. TRƯỞNG BAN');
     expect(text).toMatch(/Trang 1\/\d/);
+    expect(text).not.toMatch(/English|edition/i);
+  });
+
+  test('a number given is printed the Party way; every character drawn with the embedded Times-metric font', async () => {
+    const bytes = await renderCompilationPdf({ ...(await demoInput()), number: '125-BC/BTCTU' });
+    const { text } = await readPdf(bytes);
+    expect(text).toContain('Số 125-BC/BTCTU Nghệ An, ngày 10 tháng 11 năm 2025');
+    expect(await readPdfFonts(bytes)).toEqual({
+      fonts: ['LiberationSerif', 'LiberationSerif-Bold', 'LiberationSerif-BoldItalic', 'LiberationSerif-Italic'].map((name) => ({ name, embedded: true })),
+      missingGlyphs: [],
+    });
   });
 
   test('decomposed (NFD) input is drawn and extracted as NFC', async () => {

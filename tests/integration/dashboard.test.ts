@@ -10,6 +10,7 @@ import { restrictToBlock, rollUp } from '@/lib/domain/staffing';
 import { applyUnitListQuery, DEFAULT_UNIT_QUERY, parseUnitListQuery } from '@/lib/domain/unit-list';
 import { generateSyntheticProvince, NATIONAL_PROVINCES } from '@/lib/demo/generate-national';
 import { loadProvince } from '@/lib/demo/load';
+import { auditFailure } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 // Issue 7 items 1 and 4: the dashboard's figures are the staffing rules' figures (demo province, and a view
@@ -190,6 +191,22 @@ describe('takeSnapshotNow (on demand, Organizing Committee)', () => {
     const dashboard = computeDashboard(await loadDashboardCounts(database.db, provinceId, TODAY), NO_FILTER);
     if (!dashboard.trend.available) throw new Error('trend expected');
     expect(dashboard.trend.points.at(-1)?.date).toBe(TODAY);
+  });
+
+  test('when the audit record cannot be written, the day keeps the snapshot it had', async () => {
+    const { takeSnapshotNow } = await import('@/lib/actions/snapshots/take');
+    signInAs(await sessionUserFor(database.db, 'bantochuc'));
+    const day = { provinceId, takenOn: new Date(`${TODAY}T00:00:00Z`) };
+    const before = await database.db.provinceSnapshot.findMany({ where: day });
+    const audits = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(takeSnapshotNow(null, new FormData())).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.provinceSnapshot.findMany({ where: day })).toEqual(before);
+    expect(await auditCount(database.db)).toBe(audits);
   });
 
   test('refused to the Standing Committee: nothing written', async () => {

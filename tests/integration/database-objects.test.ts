@@ -33,8 +33,31 @@ describe('hand-written database objects exist', () => {
     ['secondment_no_overlap', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['secondment_dates_in_order', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['secondment_candidate_conclusion', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
+    ['province_issuing_bodies', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['commune_issuing_bodies', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['issuing_bodies_for_commune', `SELECT 1 FROM pg_proc WHERE proname = $1`],
+    ['decision_number_not_blank', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
   ])('%s', async (name, sql) => {
     expect((await client.query(sql, [name])).rowCount).toBe(1);
+  });
+});
+
+describe('issuing bodies', () => {
+  test('every province has its Party and State bodies and every commune its three, named after it', async () => {
+    const { rows } = await client.query<{ missing: number }>(
+      `SELECT count(*)::int AS missing FROM commune c
+        WHERE (SELECT count(*) FROM issuing_body b WHERE b.commune_id = c.id) <> 3`);
+    expect(rows[0].missing).toBe(0);
+    const ngaMy = await one(`SELECT b.name, b.kind::text AS kind FROM issuing_body b JOIN commune c ON c.id = b.commune_id WHERE c.name = 'Nga My' AND b.code LIKE 'UBND_%'`);
+    expect(ngaMy).toEqual({ name: 'Ủy ban nhân dân xã Nga My', kind: 'state' });
+    const committee = await one(`SELECT b.name, b.kind::text AS kind FROM issuing_body b JOIN province p ON p.id = b.province_id WHERE p.code = 'NA' AND b.code = 'BTCTU'`);
+    expect(committee).toEqual({ name: 'Ban Tổ chức Tỉnh ủy Nghệ An', kind: 'party' });
+  });
+  test('a new commune gets its bodies from the trigger', async () => {
+    const c = await one(`SELECT province_id, old_district_id FROM commune LIMIT 1`);
+    const created = await one(`INSERT INTO commune (province_id, old_district_id, code, name, kind) VALUES ($1, $2, 'ZZ999', 'Thử Nghiệm', 'ward') RETURNING id`, [c.province_id, c.old_district_id]);
+    const { rows } = await client.query(`SELECT name FROM issuing_body WHERE commune_id = $1 ORDER BY sort_order`, [created.id]);
+    expect(rows.map((r) => r.name)).toEqual(['Đảng ủy phường Thử Nghiệm', 'Hội đồng nhân dân phường Thử Nghiệm', 'Ủy ban nhân dân phường Thử Nghiệm']);
   });
 });
 

@@ -2,7 +2,7 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { auditFailure, form } from '../support/action-harness';
+import { auditFailure, form, raceWithUncommitted } from '../support/action-harness';
 
 const { createPosition } = await import('@/lib/actions/positions/create-position');
 const { updatePosition } = await import('@/lib/actions/positions/update-position');
@@ -106,6 +106,19 @@ describe('createPosition', () => {
     const count = await database.db.position.count();
     expect(await createPosition(null, newPosition())).toMatchObject({ ok: false, error: 'errors.forbidden' });
     expect(await database.db.position.count()).toBe(count);
+  });
+
+  test('two creations of one code at once: the unique index refuses the second beside the field', async () => {
+    const audits = await auditCount(database.db);
+    const result = await raceWithUncommitted(
+      database.url,
+      `INSERT INTO position (province_id, code, title_vi, title_en, updated_at) VALUES ($1, 'RACE_POST', 'Trước', 'Before', now())`,
+      [provinceId],
+      () => createPosition(null, newPosition({ code: 'RACE_POST', titleVi: 'Sau' })),
+    );
+    expect(result).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { code: 'positions.errors.codeTaken' }, values: { titleVi: 'Sau' } });
+    expect(await find('RACE_POST')).toMatchObject({ titleVi: 'Trước' });
+    expect(await auditCount(database.db)).toBe(audits);
   });
 
   test('the audit record fails → the position is not created', async () => {

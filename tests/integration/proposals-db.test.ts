@@ -25,7 +25,7 @@ vi.mock('@/lib/db/transfer-mutations', async (importOriginal) => {
     ...original,
     insertTransferProposal: async (...args: Parameters<typeof original.insertTransferProposal>) => {
       state.calls += 1;
-      if (state.nth > 0 && state.calls === state.nth) return { ok: false as const, refusal: { code: 'sourceBelowQuota', message: 'Xã nơi đi sẽ thiếu biên chế (thử nghiệm).' } };
+      if (state.nth > 0 && state.calls === state.nth) return { ok: false as const, refusal: { key: 'transfer.errors.sourceBelowQuota' as const, field: 'cadreId' } };
       return original.insertTransferProposal(...args);
     },
   };
@@ -38,6 +38,8 @@ const { insertTransferProposal, approveTransfer } = await import('@/lib/db/trans
 const { buildWhatIf, movesToMovements } = await import('@/lib/domain/proposal-input');
 const { moveFieldName, moveFieldValue, toWhatIfMoves } = await import('@/lib/domain/plan-selection');
 const { evaluatePlan } = await import('@/lib/domain/proposals');
+const { renderMoveReason, renderPlanExplanation } = await import('@/lib/i18n/plan-messages');
+const vietnamese = (await import('@/lib/i18n/translator')).translatorFor('vi');
 
 const TODAY = '2025-11-10';
 let savedToday: string | undefined;
@@ -105,16 +107,17 @@ describe('the engine input is the staffing pipeline plus approved transfers', ()
     const from = before.input.communes.find((c) => c.code === move.fromCommuneCode)!;
     const to = before.input.communes.find((c) => c.code === move.toCommuneCode)!;
     const positionId = before.input.positions.find((p) => p.code === move.positionCode)!.id;
+    const reason = renderMoveReason(vietnamese, move.reason);
     await database.db.$transaction(async (tx) => {
       const inserted = await insertTransferProposal(
         tx,
-        { provinceId: province.id, cadreId: move.cadreId, toCommuneId: to.id, positionId, effectiveDate: '2026-01-01', reason: move.reason, justification: move.sameOldDistrict ? null : move.reason, source: 'engine', proposedById: homeAffairs.id },
+        { provinceId: province.id, cadreId: move.cadreId, toCommuneId: to.id, positionId, effectiveDate: '2026-01-01', reason, justification: move.sameOldDistrict ? null : reason, source: 'engine', proposedById: homeAffairs.id },
         TODAY,
       );
-      if (!inserted.ok) throw new Error(inserted.refusal.message);
+      if (!inserted.ok) throw new Error(inserted.refusal.key);
       const version = (await tx.transfer.findUniqueOrThrow({ where: { id: inserted.transferId } })).version;
-      const approved = await approveTransfer(tx, { transferId: inserted.transferId, provinceId: province.id, version, decisionNumber: '01/QĐ-TEST', decisionDate: TODAY, decidedById: homeAffairs.id }, TODAY);
-      if (!approved.ok) throw new Error(approved.refusal.message);
+      const issuingBodyId = (await tx.issuingBody.findFirstOrThrow({ where: { provinceId: province.id, communeId: null, code: 'SNV' } })).id;
+      await approveTransfer(tx, { transferId: inserted.transferId, provinceId: province.id, version, decisionNumber: '01/QĐ-TEST', decisionDate: TODAY, issuingBodyId, decidedById: homeAffairs.id }, TODAY);
     });
     const after = await loadProposalData(database.db, province, TODAY);
     const fromAfter = after.input.communes.find((c) => c.id === from.id)!;
@@ -140,7 +143,7 @@ describe('the plan page data', () => {
       expect(district.get(m.fromCommuneCode)).toBe(thanhChuong.code);
       expect(district.get(m.toCommuneCode)).toBe(thanhChuong.code);
       expect(m.sameOldDistrict).toBe(true);
-      expect(m.reason).toMatch(/huyện Thanh Chương cũ|cùng địa bàn huyện cũ/);
+      expect(renderMoveReason(vietnamese, m.reason)).toMatch(/huyện Thanh Chương cũ|cùng địa bàn huyện cũ/);
     }
     expect(evaluatePlan(run.data.input, run.plan.moves).violations).toEqual([]);
     expect(run.plan.summary.solverStatus).toBe('optimal');
@@ -159,7 +162,7 @@ describe('the plan page data', () => {
     const kySon = matchOldDistrict(data.oldDistricts, 'Kỳ Sơn')!;
     const run = (await runPlan(database.db, province, TODAY, kySon.code))!;
     expect(run.plan.moves).toEqual([]);
-    expect(run.plan.summary.explanation).toMatch(/Không có xã nào thừa biên chế trên địa bàn huyện Kỳ Sơn cũ/);
+    expect(renderPlanExplanation(vietnamese, run.plan.summary.explanation!)).toBe('Không có xã nào thừa biên chế trên địa bàn huyện Kỳ Sơn cũ: không có ai để điều chuyển.');
     expect(await runPlan(database.db, province, TODAY, 'NO-SUCH')).toBeNull();
   });
 });
@@ -183,11 +186,15 @@ describe('accepting moves (acceptProposals)', () => {
     expect(ids).toHaveLength(2);
     const rows = await database.db.transfer.findMany({ where: { id: { in: ids } }, include: { cadre: true, toCommune: true, position: true }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.cadre.code, r.toCommune.code, r.position.code, r.state, r.source, r.reason])).toEqual(
-      chosen.map((m) => [m.cadreCode, m.toCommuneCode, m.positionCode, 'proposed', 'engine', m.reason]),
+      chosen.map((m) => [m.cadreCode, m.toCommuneCode, m.positionCode, 'proposed', 'engine', renderMoveReason(vietnamese, m.reason)]),
     );
+    // A move across old districts carries the engine's reason as its written justification.
+    expect(rows.map((r) => r.justification)).toEqual(chosen.map((m) => (m.sameOldDistrict ? null : `Theo phương án điều động đề xuất: ${renderMoveReason(vietnamese, m.reason)}`)));
     expect(await auditCount(database.db)).toBe(audits + 2);
-    const logged = await database.db.auditLog.findMany({ where: { action: 'transfer.propose', entityId: { in: ids.map(String) } } });
-    expect(logged).toHaveLength(2);
+    const logged = await database.db.auditLog.findMany({ where: { action: 'transfer.propose', entityId: { in: ids.map(String) } }, orderBy: { id: 'asc' } });
+    expect(logged.map((l) => l.after)).toEqual(
+      rows.map((r) => expect.objectContaining({ source: 'engine', cadre: r.cadre.code, comment: r.reason, justification: r.justification, effectiveDate: '2025-12-01' })),
+    );
     // Accepted once: the same moves again are stale (the people are now in an open transfer).
     const again = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
     expect(again).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
@@ -202,7 +209,10 @@ describe('accepting moves (acceptProposals)', () => {
     signInAs(homeAffairs);
     const result = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields([good, forged]) }));
     expect(result).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
-    if (!result.ok) expect(result.values?.refusedMove).toContain(forged.cadreCode);
+    if (!result.ok) {
+      expect(result.params?.move).toContain(forged.cadreCode);
+      expect(result.fieldErrors?.moves).toBe('transferPlan.errors.moveNotInPlan');
+    }
     expect(await database.db.transfer.count()).toBe(transfers);
     expect(await auditCount(database.db)).toBe(audits);
   });
@@ -216,14 +226,20 @@ describe('accepting moves (acceptProposals)', () => {
     const refused = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
     expect(refused).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
     if (!refused.ok) {
-      expect(refused.values?.refusedMove).toContain(chosen[1].cadreCode);
-      expect(refused.values?.refusal).toMatch(/thử nghiệm/);
+      expect(refused.params?.move).toContain(chosen[1].cadreCode);
+      expect(refused.fieldErrors?.moves).toBe('transfer.errors.sourceBelowQuota');
     }
     expect(await database.db.transfer.count()).toBe(transfers);
     refuseSwitch.nth = 0;
     auditFailure.armed = true;
-    await expect(acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }))).rejects.toThrow(/audit write failed/);
-    auditFailure.armed = false;
+    try {
+      const error = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) })).then(() => null, (e: unknown) => e);
+      expect((error as Error).message).toMatch(/audit write failed/);
+      // The action's own audit records failed (in its transaction), not the bookkeeping before it.
+      expect((error as Error).stack).toMatch(/recordAudit/);
+    } finally {
+      auditFailure.armed = false;
+    }
     expect(await database.db.transfer.count()).toBe(transfers);
     expect(await auditCount(database.db)).toBe(audits);
   });
@@ -231,7 +247,7 @@ describe('accepting moves (acceptProposals)', () => {
   test('bad input: nothing ticked, a bad date, a role without transfer.propose', async () => {
     signInAs(homeAffairs);
     expect(await acceptProposals(null, form({ effectiveDate: '2025-12-01' }))).toMatchObject({ ok: false, error: 'transferPlan.errors.noneSelected' });
-    expect(await acceptProposals(null, form({ effectiveDate: '31/12/2025', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { effectiveDate: 'transferPlan.errors.date' } });
+    expect(await acceptProposals(null, form({ effectiveDate: '31/02/2025', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { effectiveDate: 'transferPlan.errors.date' } });
     signInAs(await sessionUserFor(database.db, 'bantochuc'));
     expect(await acceptProposals(null, form({ effectiveDate: '2025-12-01', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
   });

@@ -202,6 +202,20 @@ describe('updateCommuneAttributes', () => {
     expect(await commune('NA008')).toMatchObject({ border: target.border, version: target.version + 1 });
     expect(await auditCount(database.db)).toBe(before);
   });
+
+  test('when the audit record cannot be written, the old district, the flags and the version are unchanged', async () => {
+    const target = await commune('NA014');
+    const other = await database.db.oldDistrict.findFirstOrThrow({ where: { provinceId: target.provinceId, id: { not: target.oldDistrictId } }, orderBy: { code: 'asc' } });
+    const before = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(updateCommuneAttributes(null, form({ communeId: target.id, version: target.version, oldDistrictId: other.id, border: 'on', mountainous: 'on' }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await commune('NA014')).toMatchObject({ oldDistrictId: target.oldDistrictId, border: target.border, mountainous: target.mountainous, version: target.version });
+    expect(await auditCount(database.db)).toBe(before);
+  });
 });
 
 describe('listCommuneHistory', () => {

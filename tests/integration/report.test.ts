@@ -1,5 +1,5 @@
 import { sessionUserFor, signInAs } from '../support/session-mock';
-import { settle } from '../support/action-harness';
+import { auditFailure, raceWithUncommitted, settle } from '../support/action-harness';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { previewDir, readPdf } from '../support/pdf-text';
+import { previewDir, readPdf, readPdfFonts, readPdfItems } from '../support/pdf-text';
 
 // The plan report (issue 7, item 3; decision 019): its figures are the staffing pipeline's for the demo, the PDF's
 // extracted text holds the published figures with their diacritics and every section heading, the workbook has
 // one typed sheet per table, bad dates and roles are refused with nothing generated, the draft is version-checked,
-// and the command line writes the same documents. PDF_PREVIEW_DIR=/some/dir writes each page as PNG to look at.
+// and the command line writes the same documents. The report is a Party document of the Organizing Committee
+// (Hướng dẫn 36-HD/VPTW; issue 14, item 3) set in the embedded Times-metric font, in Vietnamese only.
+// PDF_PREVIEW_DIR=/some/dir writes each page as PNG to look at.
 
 const { getProvinceStaffing, getProvinceContext } = await import('@/lib/db/staffing-queries');
 const { getReport, renderReportPdf, renderReportXlsx, reportTables, SECTION_HEADINGS, checkReportDate } = await import('@/lib/report');
@@ -89,14 +91,35 @@ describe('the report model', () => {
 });
 
 describe('the PDF', () => {
-  test('the administrative layout, every section heading and the published figures with diacritics intact', async () => {
+  test('the Party layout, every section heading and the published figures with diacritics intact', async () => {
     const model = await getReport(database.db, standing.provinceId, DATE);
-    const { pages, text } = await readPdf(await renderReportPdf(model), previewDir('report'));
+    const bytes = await renderReportPdf(model);
+    const { pages, text } = await readPdf(bytes, previewDir('report'));
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(text).toBe(text.normalize('NFC'));
-    for (const line of ['TỈNH ỦY NGHỆ AN', 'BAN TỔ CHỨC', 'Số: ……-BC/BTCTU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Nghệ An, ngày 10 tháng 11 năm 2025'])
-      expect(text).toContain(line);
-    expect(text).toContain('BÁO CÁO PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN, BIỆT PHÁI CÁN BỘ, CÔNG CHỨC TỪ CẤP TỈNH VỀ CẤP XÃ');
+    // The header of a Party document (Hướng dẫn 36-HD/VPTW), not the State's national name and motto.
+    expect(text).toMatch(/^TỈNH ỦY NGHỆ AN BAN TỔ CHỨC \* ĐẢNG CỘNG SẢN VIỆT NAM Số ……-BC\/BTCTU Nghệ An, ngày 10 tháng 11 năm 2025 /);
+    expect(text).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).not.toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).not.toContain('Số:');
+    const items = await readPdfItems(bytes);
+    const at = (t: string) => items.find((i) => i.text === t)!;
+    expect(Math.abs(at('ĐẢNG CỘNG SẢN VIỆT NAM').y - at('TỈNH ỦY NGHỆ AN').y)).toBeLessThan(2);
+    expect(Math.abs(at('Nghệ An, ngày 10 tháng 11 năm 2025').y - at('Số ……-BC/BTCTU').y)).toBeLessThan(2);
+    // The document type, then its summary in lower case, bold, as the Guide sets them.
+    expect(text).toContain('BÁO CÁO phương án điều động, luân chuyển, biệt phái cán bộ, công chức từ cấp tỉnh về cấp xã -----');
+    // Every character drawn with the embedded Times-metric font: none falls back to a font without Vietnamese.
+    expect(await readPdfFonts(bytes)).toEqual({
+      fonts: ['LiberationSerif', 'LiberationSerif-Bold', 'LiberationSerif-BoldItalic', 'LiberationSerif-Italic'].map((name) => ({ name, embedded: true })),
+      missingGlyphs: [],
+    });
+    // Vietnamese only, abbreviations written out: the source of a published figure, the key positions, a decision.
+    expect(text).not.toMatch(/English|edition|grassroots/i);
+    expect(text).toContain('Nguồn: Báo Nghệ An điện tử, năm 2025.');
+    expect(text).not.toMatch(/\bCC\b/);
+    expect(text).not.toContain('Khuyết CC');
+    expect(text).toContain('Thiếu người, khuyết vị trí chủ chốt');
+    expect(text).not.toMatch(/\bQĐ số\b/);
     for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
     expect(text).toContain('Biên chế cán bộ, công chức cấp xã được giao là 7.988');
     expect(text).toContain('số cán bộ, công chức hiện có là 8.635');
@@ -111,7 +134,7 @@ describe('the PDF', () => {
     expect(text).toContain('Hoa Quân');
     expect(text).toContain('Kết luận số 599-KL/TU ngày 19/09/2025');
     expect(text).toContain('Sở Nội vụ');
-    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('Nơi nhận: - Thường trực Tỉnh ủy (để báo cáo), - Ban Thường vụ Tỉnh ủy, - Sở Nội vụ, - Lưu Văn phòng Ban Tổ chức.');
     expect(text).toContain('TRƯỞNG BAN');
     expect(text).toContain(`Trang 1/${pages}`);
     expect(text).toContain(`Trang ${pages}/${pages}`);
@@ -192,9 +215,10 @@ describe('saveReportDraft', () => {
     expect(audit).toMatchObject({ entityType: 'report_draft' });
 
     const { text } = await readPdf(await renderReportPdf(await getReport(database.db, standing.provinceId, DATE)));
-    expect(text).toContain('Số: 125-BC/BTCTU');
+    expect(text).toContain('Số 125-BC/BTCTU');
     expect(text).toContain('1. Ưu tiên điều động về Nga My.');
-    expect(text).toContain('PHÓ TRƯỞNG BAN');
+    // A deputy signs for the head (Hướng dẫn 36: "K/T").
+    expect(text).toContain('K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN');
     expect(text).toContain('Nguyễn Thị Hoà'.normalize('NFC'));
 
     signInAs(homeAffairs);
@@ -210,6 +234,35 @@ describe('saveReportDraft', () => {
     expect(await settle(saveReportDraft(null, form({ version: 2, recommendations: '  ' })))).toMatchObject({ ok: false, fieldErrors: { recommendations: 'report.errors.recommendationsRequired' } });
     signInAs(standing);
     expect(await settle(saveReportDraft(null, form({ version: 2, recommendations: 'x' })))).toMatchObject({ ok: false, error: 'errors.forbidden' });
+  });
+
+  test('when the audit record cannot be written, the draft and its version are as they were', async () => {
+    signInAs(organizing);
+    const before = await database.db.reportDraft.findUniqueOrThrow({ where: { provinceId: organizing.provinceId } });
+    const audits = await database.db.auditLog.count();
+    auditFailure.armed = true;
+    try {
+      await expect(settle(saveReportDraft(null, form({ version: before.version, recommendations: 'Không lưu.' })))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.reportDraft.findUniqueOrThrow({ where: { provinceId: organizing.provinceId } })).toEqual(before);
+    expect(await database.db.auditLog.count()).toBe(audits);
+  });
+
+  test('two first drafts at once: the province’s one draft refuses the second as stale', async () => {
+    signInAs(organizing);
+    await database.db.reportDraft.deleteMany({ where: { provinceId: organizing.provinceId } });
+    const audits = await database.db.auditLog.count();
+    const result = await raceWithUncommitted(
+      database.url,
+      `INSERT INTO report_draft (province_id, recommendations, updated_at) VALUES ($1, 'Bản viết trước.', now())`,
+      [organizing.provinceId],
+      () => settle(saveReportDraft(null, form({ version: 0, recommendations: 'Bản viết sau.' }))),
+    );
+    expect(result).toMatchObject({ ok: false, error: 'report.errors.stale', values: { recommendations: 'Bản viết sau.' } });
+    expect(await database.db.reportDraft.findUniqueOrThrow({ where: { provinceId: organizing.provinceId } })).toMatchObject({ version: 1, recommendations: 'Bản viết trước.' });
+    expect(await database.db.auditLog.count()).toBe(audits);
   });
 });
 

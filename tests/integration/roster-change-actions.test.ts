@@ -5,6 +5,7 @@ import { today } from '@/lib/clock';
 import { dayBefore } from '@/lib/domain/roster';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
+import { decisionFields } from '../support/factories';
 
 const { changePrimaryPosition } = await import('@/lib/actions/roster/change-primary-position');
 const { addConcurrentPosition } = await import('@/lib/actions/roster/add-concurrent-position');
@@ -15,6 +16,7 @@ const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
 // positions. Each action: allowed, wrong role, out of scope, invalid input, stale version, audit rollback.
 
 let database: TestDatabase;
+let decision: Awaited<ReturnType<typeof decisionFields>>;
 let chairman: SessionUser;
 let standing: SessionUser;
 let admin: SessionUser;
@@ -26,6 +28,7 @@ const position: Record<string, number> = {};
 beforeAll(async () => {
   database = await createTestDatabase('seeded');
   process.env.DATABASE_URL = database.url;
+  decision = await decisionFields(database.db);
   chairman = await sessionUserFor(database.db, 'xa.ngamy');
   standing = await sessionUserFor(database.db, 'thuongtruc');
   admin = await sessionUserFor(database.db, 'admin');
@@ -88,7 +91,7 @@ const assignmentsOf = (cadreId: number) =>
 
 describe('changePrimaryPosition', () => {
   const change = (cadre: { id: number; version: number }, communeId: number, extra: Record<string, string | number | undefined> = {}) =>
-    form({ cadreId: cadre.id, communeId, version: cadre.version, positionId: position.PARTY_SPECIALIST, effectiveDate: today(), ...extra });
+    form({ cadreId: cadre.id, communeId, version: cadre.version, positionId: position.PARTY_SPECIALIST, effectiveDate: today(), ...decision, ...extra });
 
   test('allowed: the old primary ends the day before, a new one opens; headcount moves between blocks; one audit record', async () => {
     const cadre = await newPerson(ngaMy.id);
@@ -142,7 +145,7 @@ describe('changePrimaryPosition', () => {
 
   test.each([
     { label: 'the same position', extra: () => ({ positionId: position.ACCOUNTANT }), field: 'positionId', key: 'roster.errors.samePosition' },
-    { label: 'a date after today', extra: () => ({ effectiveDate: '2999-01-01' }), field: 'effectiveDate', key: 'roster.errors.dateInFuture' },
+    { label: 'a date more than a year ahead', extra: () => ({ effectiveDate: '2999-01-01' }), field: 'effectiveDate', key: 'roster.errors.tooFarAhead' },
     { label: 'the day the current post began', extra: () => ({ effectiveDate: '2025-07-01' }), field: 'effectiveDate', key: 'roster.errors.changeBeforeStart' },
     { label: 'an impossible date', extra: () => ({ effectiveDate: '2025-02-31' }), field: 'effectiveDate', key: 'roster.errors.date' },
     { label: 'no position chosen', extra: () => ({ positionId: '' }), field: 'positionId', key: 'roster.errors.position' },
@@ -193,7 +196,7 @@ describe('changePrimaryPosition', () => {
 
 describe('addConcurrentPosition', () => {
   const add = (cadre: { id: number; version: number }, communeId: number, extra: Record<string, string | number | undefined> = {}) =>
-    form({ cadreId: cadre.id, communeId, version: cadre.version, positionId: position.ECONOMIC_HEAD, startDate: today(), ...extra });
+    form({ cadreId: cadre.id, communeId, version: cadre.version, positionId: position.ECONOMIC_HEAD, startDate: today(), ...decision, ...extra });
 
   test('allowed: a concurrent key position fills a key place (getCommuneStaffing) and adds no headcount', async () => {
     const cadre = await newPerson(ngaMy.id);
@@ -221,7 +224,7 @@ describe('addConcurrentPosition', () => {
     { label: 'a position that does not exist', extra: () => ({ positionId: 999999 }), field: 'positionId', key: 'roster.errors.position' },
     { label: 'a position of another province', extra: () => ({ positionId: foreignPositionId }), field: 'positionId', key: 'roster.errors.position' },
     { label: 'a department post', extra: () => ({ positionId: position.DEPT_DIRECTOR }), field: 'positionId', key: 'roster.errors.position' },
-    { label: 'a start after today', extra: () => ({ startDate: '2999-01-01' }), field: 'startDate', key: 'roster.errors.dateInFuture' },
+    { label: 'a start more than a year ahead', extra: () => ({ startDate: '2999-01-01' }), field: 'startDate', key: 'roster.errors.tooFarAhead' },
     { label: 'an impossible date', extra: () => ({ startDate: '2025-13-01' }), field: 'startDate', key: 'roster.errors.date' },
   ])('refused: $label → message beside the field, values kept, nothing written', async ({ extra, field, key }) => {
     const cadre = await newPerson(ngaMy.id, { concurrent: [{ code: 'IT_OFFICER', start: '2025-08-01' }] });
@@ -242,7 +245,11 @@ describe('addConcurrentPosition', () => {
     expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: position.IT_OFFICER, startDate: '2025-09-30' }))).toMatchObject({
       ok: false, fieldErrors: { startDate: 'roster.errors.overlapsEarlier' },
     });
-    expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: position.IT_OFFICER, startDate: '2025-10-01' }))).toMatchObject({ ok: true });
+    // A start this far back is a retroactive entry: it needs its reason (decisions and effective dates).
+    expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: position.IT_OFFICER, startDate: '2025-10-01' }))).toMatchObject({
+      ok: false, fieldErrors: { backdatedReason: 'decisions.errors.backdatedReasonRequired' },
+    });
+    expect(await addConcurrentPosition(null, add(cadre, ngaMy.id, { positionId: position.IT_OFFICER, startDate: '2025-10-01', backdatedReason: 'Bổ sung hồ sơ kiêm nhiệm từ tháng 10/2025.' }))).toMatchObject({ ok: true });
   });
 
   test.each([
@@ -257,10 +264,13 @@ describe('addConcurrentPosition', () => {
     expect(await auditCount(database.db)).toBe(audits);
   });
 
-  test('admin may act on any commune of the province (Hoa Quân)', async () => {
-    signInAs(admin);
+  test('Home Affairs may act on any commune of the province (Hoa Quân); the administrator, a technical role, on none', async () => {
+    signInAs(await sessionUserFor(database.db, 'noivu'));
     const cadre = await newPerson(hoaQuan.id);
     expect(await addConcurrentPosition(null, add(cadre, hoaQuan.id, { positionId: position.IT_OFFICER }))).toMatchObject({ ok: true });
+    signInAs(admin);
+    const other = await newPerson(hoaQuan.id);
+    expect(await addConcurrentPosition(null, add(other, hoaQuan.id, { positionId: position.IT_OFFICER }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
   });
 
   test('stale version → conflict, values kept, nothing written', async () => {
@@ -288,7 +298,7 @@ describe('removeConcurrentPosition', () => {
     return { cadre, assignmentId: assignment.id };
   }
   const remove = (cadre: { id: number; version: number }, communeId: number, assignmentId: number, extra: Record<string, string | number | undefined> = {}) =>
-    form({ cadreId: cadre.id, communeId, version: cadre.version, assignmentId, date: today(), ...extra });
+    form({ cadreId: cadre.id, communeId, version: cadre.version, assignmentId, date: today(), ...decision, ...extra });
 
   test('allowed: from today the post is no longer held (it ends yesterday); the key place is vacant again', async () => {
     const { cadre, assignmentId } = await withConcurrent(ngaMy.id, codeOf(await vacantKeyPosition(ngaMy.id)));
@@ -311,7 +321,7 @@ describe('removeConcurrentPosition', () => {
   });
 
   test.each([
-    { label: 'a date after today', extra: { date: '2999-01-01' }, key: 'roster.errors.dateInFuture' },
+    { label: 'a date more than a year ahead', extra: { date: '2999-01-01' }, key: 'roster.errors.tooFarAhead' },
     { label: 'a date before it began', extra: { date: '2025-07-15' }, key: 'roster.errors.removalBeforeStart' },
     { label: 'an impossible date', extra: { date: '2025-04-31' }, key: 'roster.errors.date' },
   ])('invalid: $label → message beside the date, nothing written', async ({ extra, key }) => {

@@ -1,9 +1,9 @@
-import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
+import { auditCount, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
+import { seededRoster, type RosterFixture } from '../support/factories';
 
 const { changePrimaryPosition } = await import('@/lib/actions/roster/change-primary-position');
 const { addConcurrentPosition } = await import('@/lib/actions/roster/add-concurrent-position');
@@ -14,18 +14,17 @@ const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
 // holders and the refusal names them; an elected post is never given to a civil servant by a change of post;
 // a change of primary post into another block meets the block's quota like a recruitment.
 
-let database: TestDatabase;
+let fx: RosterFixture;
+let database: RosterFixture['database'];
+let decision: RosterFixture['decision'];
 let chairman: SessionUser;
-let ngaMy: { id: number; provinceId: number };
-const position: Record<string, number> = {};
+let ngaMy: RosterFixture['ngaMy'];
+let position: Record<string, number>;
 let serial = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = database.url;
-  chairman = await sessionUserFor(database.db, 'xa.ngamy');
-  ngaMy = await database.db.commune.findUniqueOrThrow({ where: { id: chairman.communeId! }, select: { id: true, provinceId: true } });
-  for (const row of await database.db.position.findMany({ where: { provinceId: ngaMy.provinceId }, select: { id: true, code: true } })) position[row.code] = row.id;
+  fx = await seededRoster();
+  ({ database, decision, chairman, ngaMy, position } = fx);
 });
 afterAll(async () => {
   signInAs(null);
@@ -36,16 +35,8 @@ beforeEach(() => {
   signInAs(chairman);
 });
 
-async function newPerson(options: { primary: string; employmentType?: 'cadre' | 'civil_servant' }) {
-  return database.db.cadre.create({
-    data: {
-      provinceId: ngaMy.provinceId, code: `RR${String(++serial).padStart(4, '0')}`, fullName: `Người Mới ${['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà'][serial % 6]}`, gender: 'male',
-      birthDate: new Date('1984-04-04'), education: 'university', employmentType: options.employmentType ?? 'civil_servant',
-      assignments: { create: [{ communeId: ngaMy.id, positionId: position[options.primary], isPrimary: true, startDate: new Date('2025-07-01') }] },
-    },
-    select: { id: true, version: true },
-  });
-}
+const newPerson = (options: { primary: string; employmentType?: 'cadre' | 'civil_servant' }) =>
+  fx.newPerson({ ...options, fullName: `Người Mới ${['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà'][++serial % 6]}` });
 
 /** The people holding a post in Nga My now (primary or concurrent). */
 const holdersOf = async (code: string) =>
@@ -55,7 +46,7 @@ const holdersOf = async (code: string) =>
   })).map((a) => a.cadre);
 
 const change = (person: { id: number; version: number }, code: string, effectiveDate = today()) =>
-  changePrimaryPosition(null, form({ communeId: ngaMy.id, cadreId: person.id, version: person.version, positionId: position[code], effectiveDate }));
+  changePrimaryPosition(null, form({ communeId: ngaMy.id, cadreId: person.id, version: person.version, positionId: position[code], effectiveDate, ...decision }));
 
 describe('one holder per key place', () => {
   test('a cadre moved to "Chủ tịch UBND" while the chairman holds it is refused, naming the chairman; nothing written', async () => {
@@ -81,7 +72,7 @@ describe('one holder per key place', () => {
   test('a concurrent post on a key place already held is refused: primary and concurrent holders share the norm', async () => {
     const [head] = await holdersOf('OFFICE_CHIEF');
     const person = await newPerson({ primary: 'OFFICE_SPECIALIST' });
-    const result = await addConcurrentPosition(null, form({ communeId: ngaMy.id, cadreId: person.id, version: person.version, positionId: position.OFFICE_CHIEF, startDate: today() }));
+    const result = await addConcurrentPosition(null, form({ communeId: ngaMy.id, cadreId: person.id, version: person.version, positionId: position.OFFICE_CHIEF, startDate: today(), ...decision }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { positionId: 'roster.errors.keyPlaceTaken' }, params: { holders: head.fullName } });
   });
 
@@ -104,7 +95,7 @@ describe('one holder per key place', () => {
     const people = await database.db.cadre.count();
     const result = await recruitCadre(null, form({
       communeId: ngaMy.id, fullName: 'Trần Văn Tuyển', gender: 'male', birthDate: '10/10/1990', employmentType: 'civil_servant', education: 'university',
-      positionId: position.OFFICE_CHIEF, startDate: today(),
+      positionId: position.OFFICE_CHIEF, startDate: today(), ...decision,
     }));
     // Nga My may already be at its government quota; either guard refuses and nobody is added.
     expect(result.ok).toBe(false);

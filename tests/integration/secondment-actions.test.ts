@@ -3,15 +3,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
+import { databaseViolation, guardMessage } from '@/lib/db/errors';
 
 // The secondment workflow against a real PostgreSQL: every transition, what each refuses, the database
 // guards and the race between two reviewers (issue 6, items 5 and 6, "Bad input").
 
-const { createSecondmentPhase, extendSecondmentPhase } = await import('@/lib/actions/secondments/phases');
-const { createSecondmentList, addSecondmentCandidate, removeSecondmentCandidate, submitSecondmentList } = await import('@/lib/actions/secondments/lists');
-const { assessSecondmentCandidate, returnSecondmentList, forwardSecondmentList } = await import('@/lib/actions/secondments/review');
-const { decideSecondmentCandidates } = await import('@/lib/actions/secondments/decide');
-const { placeSecondmentCandidate, endSecondment } = await import('@/lib/actions/secondments/placement');
+const { createSecondmentPhase } = await import('@/lib/actions/secondments/create-secondment-phase');
+const { extendSecondmentPhase } = await import('@/lib/actions/secondments/extend-secondment-phase');
+const { createSecondmentList } = await import('@/lib/actions/secondments/create-secondment-list');
+const { addSecondmentCandidate } = await import('@/lib/actions/secondments/add-secondment-candidate');
+const { removeSecondmentCandidate } = await import('@/lib/actions/secondments/remove-secondment-candidate');
+const { submitSecondmentList } = await import('@/lib/actions/secondments/submit-secondment-list');
+const { assessSecondmentCandidate } = await import('@/lib/actions/secondments/assess-secondment-candidate');
+const { returnSecondmentList } = await import('@/lib/actions/secondments/return-secondment-list');
+const { forwardSecondmentList } = await import('@/lib/actions/secondments/forward-secondment-list');
+const { decideSecondmentCandidates } = await import('@/lib/actions/secondments/decide-secondment-candidates');
+const { placeSecondmentCandidate } = await import('@/lib/actions/secondments/place-secondment-candidate');
+const { endSecondment } = await import('@/lib/actions/secondments/end-secondment');
 const { getCompilation, listTimeline, countAwaiting } = await import('@/lib/db/secondment-queries');
 
 let database: TestDatabase;
@@ -59,11 +67,26 @@ async function freeStaff(count: number, departmentId = officer.departmentId!): P
 
 const list = (id: number) => database.db.secondmentList.findUniqueOrThrow({ where: { id }, include: { candidates: { orderBy: { id: 'asc' } } } });
 
-/** A phase (by the Organizing Committee) and the officer's draft list with `size` candidates. */
+/** Runs `work` on the clock's day `date` (APP_TODAY), then back on the real day. */
+async function on<T>(date: string, work: () => Promise<T>): Promise<T> {
+  const saved = process.env.APP_TODAY;
+  process.env.APP_TODAY = date;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env.APP_TODAY;
+    else process.env.APP_TODAY = saved;
+  }
+}
+
+/**
+ * A phase (opened by the Organizing Committee on 01/03/2026, so that the Conclusions of 10/04/2026 below are not
+ * dated before it) and the officer's draft list with `size` candidates.
+ */
 async function draftList(size: number) {
   signInAs(committee);
   const number = ++phaseNumber;
-  expect(await createSecondmentPhase(null, form({ year: 2026, number, dueDate: '2026-03-31', note: '' }))).toMatchObject({ ok: true });
+  expect(await on('2026-03-01', () => createSecondmentPhase(null, form({ year: 2026, number, dueDate: '2026-03-31', note: '' })))).toMatchObject({ ok: true });
   const phase = await database.db.secondmentPhase.findFirstOrThrow({ where: { provinceId: officer.provinceId, year: 2026, number } });
   signInAs(officer);
   const created = await createSecondmentList(null, form({ phaseId: phase.id }));
@@ -297,4 +320,318 @@ describe('the compilation', () => {
     expect(snv.listed).toBeGreaterThan(0);
     expect(rows.length).toBe(await database.db.department.count({ where: { provinceId: officer.provinceId } }));
   });
+});
+
+// ---- Every action writes its change and its audit record together, and the database's guards answer with
+// their message keys (issue 16 item 2: one mutation shape, lib/db/errors.ts).
+
+async function forwarded(size: number) {
+  const { listId, phase } = await submitted(size);
+  await assessAll(listId, () => true);
+  signInAs(committee);
+  const current = await list(listId);
+  expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject({ ok: true });
+  return { listId, phase };
+}
+
+let conclusionSerial = 700;
+const approve = (listId: number, version: number, conclusionNumber = `${++conclusionSerial}-KL/TU`, conclusionDate = '2026-04-10') =>
+  decideSecondmentCandidates(null, form({ listId, version, decision: 'approve', scope: 'all', conclusionNumber, conclusionDate, reason: '' }));
+
+/** A candidate approved by a Conclusion of 10/04/2026, awaiting placement. */
+async function approvedCandidate() {
+  const { listId } = await forwarded(1);
+  signInAs(standing);
+  expect(await approve(listId, (await list(listId)).version)).toMatchObject({ ok: true });
+  return (await list(listId)).candidates[0];
+}
+
+const placement = (candidate: { id: number; version: number }) =>
+  form({ candidateId: candidate.id, version: candidate.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30' });
+
+/** Every row of the workflow's tables and the length of the audit trail: what "nothing was written" compares. */
+async function workflowRows() {
+  const byId = { orderBy: { id: 'asc' } } as const;
+  return {
+    phases: await database.db.secondmentPhase.findMany(byId),
+    lists: await database.db.secondmentList.findMany(byId),
+    candidates: await database.db.secondmentCandidate.findMany(byId),
+    secondments: await database.db.secondment.findMany(byId),
+    conclusions: await database.db.conclusion.findMany(byId),
+    audits: await auditCount(database.db),
+  };
+}
+
+/** With the audit writer failing, the action fails and leaves every row as it was. */
+async function expectRolledBackWithoutAudit(run: () => Promise<unknown>) {
+  const before = await workflowRows();
+  auditFailure.armed = true;
+  try {
+    await expect(run()).rejects.toThrow('audit write failed');
+  } finally {
+    auditFailure.armed = false;
+  }
+  expect(await workflowRows()).toEqual(before);
+}
+
+describe('a failing audit write rolls every action back', () => {
+  test('createSecondmentPhase', async () => {
+    signInAs(committee);
+    await expectRolledBackWithoutAudit(() => createSecondmentPhase(null, form({ year: 2026, number: ++phaseNumber, dueDate: '2026-03-31', note: '' })));
+  });
+
+  test('extendSecondmentPhase', async () => {
+    const { phase } = await draftList(0);
+    signInAs(committee);
+    await expectRolledBackWithoutAudit(() => extendSecondmentPhase(null, form({ phaseId: phase.id, version: phase.version, dueDate: '2026-04-30', note: 'Gia hạn' })));
+  });
+
+  test('createSecondmentList', async () => {
+    signInAs(committee);
+    const number = ++phaseNumber;
+    expect(await createSecondmentPhase(null, form({ year: 2026, number, dueDate: '2026-03-31', note: '' }))).toMatchObject({ ok: true });
+    const phase = await database.db.secondmentPhase.findFirstOrThrow({ where: { provinceId: officer.provinceId, year: 2026, number } });
+    signInAs(officer);
+    await expectRolledBackWithoutAudit(() => createSecondmentList(null, form({ phaseId: phase.id })));
+  });
+
+  test('addSecondmentCandidate', async () => {
+    const { listId } = await draftList(0);
+    const [person] = await freeStaff(1);
+    signInAs(officer);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() =>
+      addSecondmentCandidate(null, form({ listId, version: current.version, cadreId: person.id, kind: 'secondment', field: '', preferredCommuneId: ngaMyId })),
+    );
+  });
+
+  test('removeSecondmentCandidate', async () => {
+    const { listId } = await draftList(1);
+    signInAs(officer);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() => removeSecondmentCandidate(null, form({ listId, version: current.version, candidateId: current.candidates[0].id })));
+  });
+
+  test('submitSecondmentList', async () => {
+    const { listId } = await draftList(1);
+    signInAs(officer);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() => submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.' })));
+  });
+
+  test('assessSecondmentCandidate', async () => {
+    const { listId } = await submitted(1);
+    signInAs(committee);
+    const [candidate] = (await list(listId)).candidates;
+    await expectRolledBackWithoutAudit(() => assessSecondmentCandidate(null, form({ candidateId: candidate.id, version: candidate.version, meets: 'no', reason: 'Chưa đủ thời gian công tác' })));
+  });
+
+  test('returnSecondmentList', async () => {
+    const { listId } = await submitted(1);
+    signInAs(committee);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() => returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' })));
+  });
+
+  test('forwardSecondmentList', async () => {
+    const { listId } = await submitted(2);
+    await assessAll(listId, (i) => i === 0);
+    signInAs(committee);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() => forwardSecondmentList(null, form({ listId, version: current.version })));
+  });
+
+  test('decideSecondmentCandidates: neither the decisions nor the new Conclusion are kept', async () => {
+    const { listId } = await forwarded(1);
+    signInAs(standing);
+    const current = await list(listId);
+    await expectRolledBackWithoutAudit(() => approve(listId, current.version));
+    await expectRolledBackWithoutAudit(() => decideSecondmentCandidates(null, form({ listId, version: current.version, decision: 'decline', scope: 'all', reason: 'Cần ở lại sở.' })));
+  });
+
+  test('placeSecondmentCandidate', async () => {
+    const candidate = await approvedCandidate();
+    signInAs(homeAffairs);
+    await expectRolledBackWithoutAudit(() => placeSecondmentCandidate(null, placement(candidate)));
+  });
+
+  test('endSecondment', async () => {
+    const candidate = await approvedCandidate();
+    signInAs(homeAffairs);
+    expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: true });
+    const secondment = await database.db.secondment.findFirstOrThrow({ where: { candidateId: candidate.id } });
+    await expectRolledBackWithoutAudit(() => endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: 'Về sở nhận nhiệm vụ mới' })));
+  });
+});
+
+/** Resolves once a statement of this database waits for a lock held by another transaction. */
+async function someoneWaitsForALock() {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [{ waiting }] = await database.db.$queryRaw<{ waiting: number }[]>`
+      SELECT COUNT(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('no statement waited for a lock');
+}
+
+describe('the database guards answer with their message keys', () => {
+  test('two lists for one department and phase created at once: the unique index answers listExists', async () => {
+    signInAs(committee);
+    const number = ++phaseNumber;
+    expect(await createSecondmentPhase(null, form({ year: 2026, number, dueDate: '2026-03-31', note: '' }))).toMatchObject({ ok: true });
+    const phase = await database.db.secondmentPhase.findFirstOrThrow({ where: { provinceId: officer.provinceId, year: 2026, number } });
+    // Another session creates the department's list and keeps its transaction open: the action's own check
+    // cannot see that list yet, so its insert waits on the unique index and is refused once the other commits.
+    let inserted!: () => void;
+    let release!: () => void;
+    const hasInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const other = database.db.$transaction(async (tx) => {
+      await tx.secondmentList.create({ data: { phaseId: phase.id, departmentId: officer.departmentId! } });
+      inserted();
+      await released;
+    }, { timeout: 30_000 });
+    await hasInserted;
+    signInAs(officer);
+    const audits = await auditCount(database.db);
+    const pending = createSecondmentList(null, form({ phaseId: phase.id }));
+    try {
+      await someoneWaitsForALock();
+    } finally {
+      release();
+      await other;
+    }
+    expect(await pending).toMatchObject({ ok: false, error: 'secondment.errors.listExists' });
+    expect(await database.db.secondmentList.count({ where: { phaseId: phase.id } })).toBe(1);
+    expect(await auditCount(database.db)).toBe(audits);
+    // The same refusal read from the error itself, as Prisma raises it.
+    const error = await database.db.secondmentList.create({ data: { phaseId: phase.id, departmentId: officer.departmentId! } }).catch((e: unknown) => e);
+    expect(databaseViolation(error)).toEqual({ sqlState: '23505', constraint: 'secondment_list_phase_id_department_id_key' });
+    expect(guardMessage(error)).toEqual({ key: 'secondment.errors.listExists' });
+  });
+
+  test('a phase number used twice in a year: the unique index answers phaseExists on the number', async () => {
+    signInAs(committee);
+    const phase = form({ year: 2026, number: ++phaseNumber, dueDate: '2026-03-31', note: '' });
+    expect(await createSecondmentPhase(null, phase)).toMatchObject({ ok: true });
+    const audits = await auditCount(database.db);
+    expect(await createSecondmentPhase(null, phase)).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { number: 'secondment.errors.phaseExists' } });
+    expect(await auditCount(database.db)).toBe(audits);
+  });
+
+  test('the same cadre on two open lists: the partial unique index answers alreadyListed and the list is left as it was', async () => {
+    const { listId } = await draftList(1);
+    const held = (await list(listId)).candidates[0].cadreId;
+    const { listId: second } = await draftList(0);
+    signInAs(officer);
+    const before = await workflowRows();
+    const current = await list(second);
+    expect(await addSecondmentCandidate(null, form({ listId: second, version: current.version, cadreId: held, kind: 'secondment', field: '', preferredCommuneId: '' }))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { cadreId: 'secondment.errors.alreadyListed' },
+    });
+    // The list's version was bumped before the insert was refused: the bump is rolled back with it.
+    expect(await workflowRows()).toEqual(before);
+  });
+
+  test('a placement overlapping another secondment of the cadre: the exclusion constraint answers overlap on the start date', async () => {
+    const candidate = await approvedCandidate();
+    const { conclusionId } = await database.db.secondmentCandidate.findUniqueOrThrow({ where: { id: candidate.id } });
+    // An earlier placement of the same person, recorded on another list, running until 2027.
+    const { listId: other } = await draftList(0);
+    const earlier = await database.db.secondmentCandidate.create({
+      data: { listId: other, cadreId: candidate.cadreId, kind: 'secondment', state: 'placed', holdsCadre: false, conclusionId },
+    });
+    await database.db.secondment.create({
+      data: {
+        candidateId: earlier.id, cadreId: candidate.cadreId, departmentId: officer.departmentId!, communeId: ngaMyId, positionId: communePositionId,
+        startDate: new Date('2026-01-01'), endDate: new Date('2027-01-01'),
+      },
+    });
+    signInAs(homeAffairs);
+    const before = await workflowRows();
+    expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { startDate: 'secondment.errors.overlap' } });
+    expect(await workflowRows()).toEqual(before);
+  });
+
+  test('placing a cadre in an open transfer: the trigger answers openTransfer', async () => {
+    const candidate = await approvedCandidate();
+    const target = await database.db.commune.findFirstOrThrow({ where: { provinceId: officer.provinceId, id: { not: ngaMyId } }, orderBy: { code: 'asc' } });
+    const transfer = await database.db.transfer.create({
+      data: {
+        provinceId: officer.provinceId, cadreId: candidate.cadreId, fromCommuneId: ngaMyId, toCommuneId: target.id, positionId: communePositionId, block: 'government',
+        crossDistrict: false, effectiveDate: new Date('2026-06-01'), reason: 'Thử: điều động đang mở', proposedById: homeAffairs.id,
+      },
+    });
+    try {
+      signInAs(homeAffairs);
+      const before = await workflowRows();
+      expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: false, error: 'secondment.errors.openTransfer' });
+      expect(await workflowRows()).toEqual(before);
+    } finally {
+      await database.db.transfer.update({ where: { id: transfer.id }, data: { state: 'cancelled', cancelReason: 'Thử xong' } });
+    }
+  });
+});
+
+describe('decisions citing one Conclusion', () => {
+  test('two lists approved at once by the same new Conclusion: both succeed, one Conclusion is recorded', async () => {
+    const first = await forwarded(1);
+    const second = await forwarded(1);
+    signInAs(standing);
+    const number = `${++conclusionSerial}-KL/TU`;
+    const results = await Promise.all([first, second].map(async ({ listId }) => approve(listId, (await list(listId)).version, number)));
+    expect(results).toMatchObject([{ ok: true }, { ok: true }]);
+    expect(await database.db.conclusion.count({ where: { number } })).toBe(1);
+  });
+
+  test('a Conclusion number already recorded with another date is refused, and nothing is written', async () => {
+    const first = await forwarded(1);
+    const second = await forwarded(1);
+    signInAs(standing);
+    const number = `${++conclusionSerial}-KL/TU`;
+    expect(await approve(first.listId, (await list(first.listId)).version, number, '2026-04-10')).toMatchObject({ ok: true });
+    const before = await workflowRows();
+    expect(await approve(second.listId, (await list(second.listId)).version, number, '2026-04-11')).toMatchObject({
+      ok: false, fieldErrors: { conclusionDate: 'secondment.errors.conclusionDateMismatch' },
+    });
+    expect(await workflowRows()).toEqual(before);
+  });
+});
+
+describe('the date of a Conclusion (issue 13)', () => {
+  test('a phase is opened on the clock\'s day', async () => {
+    const { phase } = await draftList(0);
+    expect(phase.openedOn.toISOString().slice(0, 10)).toBe('2026-03-01');
+  });
+
+  test('a Conclusion dated in the future (01/03/2027 on 07/12/2026) is refused beside its date; nothing is written', async () => {
+    const { listId } = await forwarded(1);
+    signInAs(standing);
+    const before = await workflowRows();
+    expect(await on('2026-12-07', async () => approve(listId, (await list(listId)).version, `${++conclusionSerial}-KL/TU`, '2027-03-01'))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { conclusionDate: 'secondment.errors.conclusionDateFuture' },
+    });
+    expect(await workflowRows()).toEqual(before);
+  });
+
+  test('a Conclusion dated before its phase was opened is refused beside its date; on that day it is accepted', async () => {
+    const { listId } = await forwarded(1);
+    signInAs(standing);
+    const before = await workflowRows();
+    expect(await approve(listId, (await list(listId)).version, `${++conclusionSerial}-KL/TU`, '2026-02-28')).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { conclusionDate: 'secondment.errors.conclusionBeforePhase' }, params: { date: '01/03/2026' },
+    });
+    expect(await workflowRows()).toEqual(before);
+    expect(await approve(listId, (await list(listId)).version, `${++conclusionSerial}-KL/TU`, '2026-03-01')).toMatchObject({ ok: true });
+  });
+});
+
+test('a proposal records its preferred commune in the audit trail', async () => {
+  const { listId } = await draftList(1);
+  const [candidate] = (await list(listId)).candidates;
+  expect(candidate.preferredCommuneId).toBe(ngaMyId);
+  const row = await database.db.auditLog.findFirstOrThrow({ where: { action: 'secondment.candidate.propose', entityId: String(candidate.id) } });
+  const ngaMy = await database.db.commune.findUniqueOrThrow({ where: { id: ngaMyId } });
+  expect(row.after).toMatchObject({ to: 'proposed', preferredCommune: ngaMy.code });
 });

@@ -2,9 +2,11 @@ import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createPrismaClient, poolOf, type Db } from '@/lib/db/prisma';
 import { compilationTotal, getCompilation } from '@/lib/db/secondment-queries';
-import { ensureDailySnapshot, getSecondmentTotalsAt, listSnapshots, takeSnapshot } from '@/lib/db/snapshot-queries';
+import { ensureDailySnapshot, takeSnapshot } from '@/lib/db/snapshot-mutations';
+import { getSecondmentTotalsAt, listSnapshots } from '@/lib/db/snapshot-queries';
 import { getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { DEMO_SNAPSHOT_DATES } from '@/lib/demo/snapshots';
+import { auditFailure } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -173,6 +175,21 @@ describe('npm run data -- snapshot', () => {
       expect(r.err).toContain(message);
     }
     expect((await runDataCommand(t.url, ['snapshot', '--province', 'XX'], os.tmpdir())).code).toBe(1);
+    expect({ snapshots: await t.db.provinceSnapshot.count(), audit: await t.db.auditLog.count() }).toEqual(before);
+  });
+
+  test('when the audit record cannot be written: exit 2, no snapshot', async () => {
+    const t = await fresh();
+    const before = { snapshots: await t.db.provinceSnapshot.count(), audit: await t.db.auditLog.count() };
+    auditFailure.armed = true;
+    let r: Awaited<ReturnType<typeof runDataCommand>>;
+    try {
+      r = await runDataCommand(t.url, ['snapshot', '--date', '15/09/2025', '--province', 'NA'], os.tmpdir());
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err).toContain('audit write failed');
     expect({ snapshots: await t.db.provinceSnapshot.count(), audit: await t.db.auditLog.count() }).toEqual(before);
   });
 

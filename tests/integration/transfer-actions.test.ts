@@ -7,11 +7,14 @@ import { auditFailure, form } from '../support/action-harness';
 // The transfer workflow against a real PostgreSQL (issue 8 items 1–2, "Bad input"): every transition, each
 // refusal (nothing changed), the database guards and two approvals racing for the last place of one target.
 
-const { proposeTransfer } = await import('@/lib/actions/transfers/propose');
-const { recordTransferOpinion } = await import('@/lib/actions/transfers/opinion');
-const { approveTransfer, declineTransfer, cancelTransfer } = await import('@/lib/actions/transfers/decide');
-const { markDueTransfersExecuted, insertTransferProposal, databaseRefusal } = await import('@/lib/db/transfer-mutations');
-const { countAwaitingTransfers, listTransferTimeline, listTransfers, findTransfer, searchCommuneStaff } = await import('@/lib/db/transfer-queries');
+const { proposeTransfer } = await import('@/lib/actions/transfers/propose-transfer');
+const { recordTransferOpinion } = await import('@/lib/actions/transfers/record-transfer-opinion');
+const { approveTransfer } = await import('@/lib/actions/transfers/approve-transfer');
+const { declineTransfer } = await import('@/lib/actions/transfers/decline-transfer');
+const { cancelTransfer } = await import('@/lib/actions/transfers/cancel-transfer');
+const { markDueTransfersExecuted, insertTransferProposal } = await import('@/lib/db/transfer-mutations');
+const { guardMessage } = await import('@/lib/db/errors');
+const { countAwaitingTransfers, countOverdueTransfers, listTransferTimeline, listTransfers, findTransfer, searchCommuneStaff } = await import('@/lib/db/transfer-queries');
 const { listCommuneMovements, listPendingMovements } = await import('@/lib/db/movement-queries');
 
 const TODAY = '2025-11-10';
@@ -21,6 +24,8 @@ let homeAffairs: SessionUser;
 let committee: SessionUser;
 let standing: SessionUser;
 let provinceId: number;
+/** The province's Department of Home Affairs, the body whose decision an approval records. */
+let homeAffairsBody: number;
 
 type BlockRow = { commune_id: number; old_district_id: number; block: 'party_front' | 'government'; quota: number; headcount: number };
 
@@ -98,6 +103,9 @@ async function chairmanOf(communeId: number): Promise<SessionUser> {
 
 const transfer = (id: number) => database.db.transfer.findUniqueOrThrow({ where: { id } });
 
+/** The approval form: the decision's number and date as given, issued by the Department of Home Affairs. */
+const approval = (values: Record<string, string | number>) => form({ issuingBodyId: homeAffairsBody, ...values });
+
 async function propose(values: Record<string, string | number>) {
   signInAs(homeAffairs);
   return proposeTransfer(null, form({ reason: 'Xã nơi đi thừa biên chế, xã nơi đến thiếu công chức chuyên môn.', ...values }));
@@ -119,6 +127,7 @@ beforeAll(async () => {
   committee = await sessionUserFor(database.db, 'bantochuc');
   standing = await sessionUserFor(database.db, 'thuongtruc');
   provinceId = homeAffairs.provinceId;
+  homeAffairsBody = (await database.db.issuingBody.findFirstOrThrow({ where: { provinceId, communeId: null, code: 'SNV' } })).id;
 });
 afterAll(async () => {
   signInAs(null);
@@ -176,9 +185,9 @@ describe('transitions', () => {
     expect(await transfer(id)).toMatchObject({ fromOpinion: 'disagree', fromOpinionNote: 'Xã đang thiếu người làm địa chính.', toOpinion: 'agree', version: row.version + 2 });
 
     signInAs(homeAffairs);
-    expect(await approveTransfer(null, form({ transferId: id, version: row.version + 2, decisionNumber: '', decisionDate: '' }))).toMatchObject({ ok: false, error: 'transfer.errors.decisionRequired' });
-    expect(await approveTransfer(null, form({ transferId: id, version: row.version + 2, decisionNumber: '125/QĐ-SNV', decisionDate: '2025-11-12' }))).toMatchObject({ ok: false, error: 'transfer.errors.decisionDateFuture' });
-    const approved = await approveTransfer(null, form({ transferId: id, version: row.version + 2, decisionNumber: '125/QĐ-SNV', decisionDate: '2025-11-08' }));
+    expect(await approveTransfer(null, approval({ transferId: id, version: row.version + 2, decisionNumber: '', decisionDate: '' }))).toMatchObject({ ok: false, error: 'transfer.errors.decisionRequired' });
+    expect(await approveTransfer(null, approval({ transferId: id, version: row.version + 2, decisionNumber: '125/QĐ-SNV', decisionDate: '2025-11-12' }))).toMatchObject({ ok: false, error: 'transfer.errors.decisionDateFuture' });
+    const approved = await approveTransfer(null, approval({ transferId: id, version: row.version + 2, decisionNumber: '125/QĐ-SNV', decisionDate: TODAY }));
     expect(approved).toMatchObject({ ok: true, data: { state: 'approved' }, notice: 'transfer.notices.approved' });
     const after = await transfer(id);
     expect(after).toMatchObject({ state: 'approved', decisionNumber: '125/QĐ-SNV', executedOn: null, decidedById: homeAffairs.id });
@@ -224,7 +233,7 @@ describe('transitions', () => {
     });
     const id = await proposed(pair, '2025-11-01');
     signInAs(committee); // the Organizing Committee may decide too
-    const result = await approveTransfer(null, form({ transferId: id, version: 1, decisionNumber: '88/QĐ-BTC', decisionDate: '2025-10-30' }));
+    const result = await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '88/QĐ-BTC', decisionDate: TODAY }));
     expect(result).toMatchObject({ ok: true, data: { state: 'executed' }, notice: 'transfer.notices.executed' });
     const row = await transfer(id);
     expect(row.state).toBe('executed');
@@ -259,7 +268,7 @@ describe('transitions', () => {
     expect(await proposeTransfer(null, form({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'x' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
     const id = await proposed(pair);
     signInAs(standing);
-    expect(await approveTransfer(null, form({ transferId: id, version: 1, decisionNumber: '1/QĐ', decisionDate: '2025-11-01' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '1/QĐ', decisionDate: '2025-11-01' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
     signInAs(homeAffairs);
     expect(await recordTransferOpinion(null, form({ transferId: id, version: 1, opinion: 'agree', note: '' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
     expect(await transfer(id)).toMatchObject({ state: 'proposed', version: 1 });
@@ -326,7 +335,7 @@ describe('bad input: a clear message, nothing changed', () => {
     const pair = await pickPair();
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: ' ' }, 'transfer.errors.reasonRequired');
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: 999999, effectiveDate: '2025-12-01' }, 'transfer.errors.positionInvalid');
-    await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '31/12/2025' }, 'errors.validation');
+    await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '31/02/2025' }, 'errors.validation');
   });
 
   test('a person already in an open transfer (a duplicate proposal), a stale or duplicate decision form', async () => {
@@ -334,12 +343,12 @@ describe('bad input: a clear message, nothing changed', () => {
     const id = await proposed(pair);
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01' }, 'transfer.errors.openTransfer');
     signInAs(homeAffairs);
-    const decision = { transferId: id, version: 1, decisionNumber: '130/QĐ-SNV', decisionDate: '2025-11-09' };
-    expect(await approveTransfer(null, form(decision))).toMatchObject({ ok: true });
+    const decision = { transferId: id, version: 1, decisionNumber: '130/QĐ-SNV', decisionDate: TODAY };
+    expect(await approveTransfer(null, approval(decision))).toMatchObject({ ok: true });
     const audits = await auditCount(database.db);
     const assignments = await database.db.assignment.count();
     // The same form sent again, and a decline from a page rendered before the approval.
-    expect(await approveTransfer(null, form(decision))).toMatchObject({ ok: false, error: 'transfer.errors.stale' });
+    expect(await approveTransfer(null, approval(decision))).toMatchObject({ ok: false, error: 'transfer.errors.stale' });
     expect(await declineTransfer(null, form({ transferId: id, version: 1, reason: 'Không phù hợp' }))).toMatchObject({ ok: false, error: 'transfer.errors.stale' });
     expect(await auditCount(database.db)).toBe(audits);
     expect(await database.db.assignment.count()).toBe(assignments);
@@ -373,8 +382,8 @@ describe('the quota reservation', () => {
       await database.db.quota.update({ where: { communeId_block_year: { communeId: a.target.commune_id, block: a.target.block, year } }, data: { quota: a.target.headcount + 1 } });
       signInAs(homeAffairs);
       const results = await Promise.all([
-        approveTransfer(null, form({ transferId: first, version: 1, decisionNumber: `200/QĐ-${round}`, decisionDate: '2025-11-09' })),
-        approveTransfer(null, form({ transferId: second, version: 1, decisionNumber: `201/QĐ-${round}`, decisionDate: '2025-11-09' })),
+        approveTransfer(null, approval({ transferId: first, version: 1, decisionNumber: `200/QĐ-${round}`, decisionDate: TODAY })),
+        approveTransfer(null, approval({ transferId: second, version: 1, decisionNumber: `201/QĐ-${round}`, decisionDate: TODAY })),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: 'transfer.errors.targetNotShort' });
@@ -395,8 +404,8 @@ describe('the quota reservation', () => {
     await database.db.quota.update({ where: { communeId_block_year: { communeId: a.source.commune_id, block: a.source.block, year } }, data: { quota: a.source.headcount - 1 } });
     signInAs(homeAffairs);
     const results = await Promise.all([
-      approveTransfer(null, form({ transferId: first, version: 1, decisionNumber: '300/QĐ', decisionDate: '2025-11-09' })),
-      approveTransfer(null, form({ transferId: other, version: 1, decisionNumber: '301/QĐ', decisionDate: '2025-11-09' })),
+      approveTransfer(null, approval({ transferId: first, version: 1, decisionNumber: '300/QĐ', decisionDate: TODAY })),
+      approveTransfer(null, approval({ transferId: other, version: 1, decisionNumber: '301/QĐ', decisionDate: TODAY })),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: 'transfer.errors.sourceBelowQuota' });
@@ -404,23 +413,59 @@ describe('the quota reservation', () => {
 });
 
 describe('atomicity and the database guards', () => {
+  /**
+   * The step fails when the audit writer does, and nothing it wrote is kept. The failure must come from the
+   * step's own audit record in its transaction (recordAudit, through ctx.write), not from the bookkeeping run
+   * before it, or the test would prove nothing about the step's writes.
+   */
+  async function failsWithTheAudit(step: () => Promise<unknown>) {
+    auditFailure.armed = true;
+    try {
+      const error = await step().then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toMatch('audit write failed');
+      expect((error as Error).stack).toMatch(/recordAudit/);
+    } finally {
+      auditFailure.armed = false;
+    }
+  }
+
   test('when the audit write fails, neither the proposal nor the approval is kept', async () => {
     const pair = await pickPair();
-    auditFailure.armed = true;
     const before = await database.db.transfer.count();
+    const audits = await auditCount(database.db);
     const cross: Record<string, string> = pair.source.old_district_id !== pair.target.old_district_id ? { justification: JUSTIFICATION } : {};
-    await expect(propose({ ...cross, cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01' })).rejects.toThrow('audit write failed');
+    await failsWithTheAudit(() => propose({ ...cross, cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01' }));
     expect(await database.db.transfer.count()).toBe(before);
-    auditFailure.armed = false;
+    expect(await auditCount(database.db)).toBe(audits);
     const id = await proposed(pair);
     const assignments = await database.db.assignment.count();
-    auditFailure.armed = true;
+    const logged = await auditCount(database.db);
     signInAs(homeAffairs);
-    await expect(approveTransfer(null, form({ transferId: id, version: 1, decisionNumber: '400/QĐ', decisionDate: '2025-11-09' }))).rejects.toThrow('audit write failed');
-    auditFailure.armed = false;
-    expect(await transfer(id)).toMatchObject({ state: 'proposed', version: 1, newAssignmentId: null });
+    await failsWithTheAudit(() => approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '400/QĐ', decisionDate: TODAY })));
+    expect(await transfer(id)).toMatchObject({ state: 'proposed', version: 1, newAssignmentId: null, decisionNumber: null });
     expect(await database.db.assignment.count()).toBe(assignments);
     expect((await database.db.assignment.findUniqueOrThrow({ where: { id: pair.person.assignmentId } })).endDate).toBeNull();
+    expect(await auditCount(database.db)).toBe(logged);
+  });
+
+  test('when the audit write fails, an opinion, a decline and a cancellation are not kept either', async () => {
+    const pair = await pickPair();
+    const id = await proposed(pair);
+    const row = await transfer(id);
+    const audits = await auditCount(database.db);
+    signInAs(await chairmanOf(pair.source.commune_id));
+    await failsWithTheAudit(() => recordTransferOpinion(null, form({ transferId: id, version: row.version, opinion: 'agree', note: 'Đồng ý.' })));
+    signInAs(homeAffairs);
+    await failsWithTheAudit(() => declineTransfer(null, form({ transferId: id, version: row.version, reason: 'Không phù hợp.' })));
+    await failsWithTheAudit(() => cancelTransfer(null, form({ transferId: id, version: row.version, reason: 'Rút lại.' })));
+    expect(await transfer(id)).toEqual(row);
+    expect(await auditCount(database.db)).toBe(audits);
+    // Disarmed, the same forms go through: the failures above were the audit's alone.
+    signInAs(await chairmanOf(pair.source.commune_id));
+    expect(await recordTransferOpinion(null, form({ transferId: id, version: row.version, opinion: 'agree', note: 'Đồng ý.' }))).toMatchObject({ ok: true });
+    signInAs(homeAffairs);
+    expect(await cancelTransfer(null, form({ transferId: id, version: row.version + 1, reason: 'Rút lại.' }))).toMatchObject({ ok: true });
   });
 
   test('the database refuses a second open transfer, one into the same commune, and one with an active secondment', async () => {
@@ -431,19 +476,188 @@ describe('atomicity and the database guards', () => {
     };
     await database.db.transfer.create({ data: base });
     const second = await database.db.transfer.create({ data: base }).catch((e: unknown) => e);
-    expect(databaseRefusal(second)).toBe('openTransfer');
+    expect(guardMessage(second)).toEqual({ key: 'transfer.errors.openTransfer', field: 'cadreId' });
     const same = await database.db.transfer.create({ data: { ...base, cadreId: (await mover(pair.source.commune_id, pair.source.block, [pair.person.id])).id, toCommuneId: pair.source.commune_id } }).catch((e: unknown) => e);
-    expect(databaseRefusal(same)).toBe('sameCommune');
+    expect(guardMessage(same)).toEqual({ key: 'transfer.errors.sameCommune', field: 'toCommuneId' });
+    const unjustified = await database.db.transfer.create({ data: { ...base, cadreId: (await mover(pair.source.commune_id, pair.source.block, [pair.person.id])).id, crossDistrict: true, justification: ' ' } }).catch((e: unknown) => e);
+    expect(guardMessage(unjustified)).toEqual({ key: 'transfer.errors.justificationRequired', field: 'justification' });
     const secondee = await database.db.secondment.findFirstOrThrow({ where: { endedOn: null } });
     const seconded = await database.db.transfer.create({ data: { ...base, cadreId: secondee.cadreId } }).catch((e: unknown) => e);
     expect(seconded).toBeInstanceOf(Error);
-    expect(databaseRefusal(seconded)).toBe('activeSecondment');
-    // Through the contract D's engine uses: a refusal with a Vietnamese message, the transaction still usable.
+    expect(guardMessage(seconded)).toEqual({ key: 'transfer.errors.activeSecondment', field: 'cadreId' });
+    // Through the contract the engine's acceptance uses: a refusal as a message key and its field, the transaction still usable.
     const refusal = await database.db.$transaction(async (tx) => {
       const outcome = await insertTransferProposal(tx, { provinceId, cadreId: secondee.cadreId, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'Thử', source: 'engine', proposedById: homeAffairs.id }, TODAY);
       await tx.transfer.count();
       return outcome;
     });
-    expect(refusal).toMatchObject({ ok: false, refusal: { code: 'noCurrentAssignment', message: expect.stringContaining('xã, phường') } });
+    expect(refusal).toEqual({ ok: false, refusal: { key: 'transfer.errors.noCurrentAssignment', field: 'cadreId' } });
+  });
+
+  test('a concurrent second proposal for the same person: the unique guard answers "already in an open transfer"', async () => {
+    const pair = await pickPair();
+    const justification = pair.source.old_district_id !== pair.target.old_district_id ? JUSTIFICATION : null;
+    const cross: Record<string, string> = justification ? { justification } : {};
+    const draft = {
+      provinceId, cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01',
+      reason: 'Thử đồng thời.', justification, source: 'manual' as const, proposedById: homeAffairs.id,
+    };
+    const [transfers, audits] = [await database.db.transfer.count(), await auditCount(database.db)];
+    // A first proposal inserted and held uncommitted: the action's guards, reading before it commits, see no open
+    // transfer, so only the database can refuse the second (transfer_one_open_per_cadre, lib/db/errors.ts).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const first = new Promise<void>((resolve) => (inserted = resolve));
+    const holder = database.db.$transaction(async (tx) => {
+      const outcome = await insertTransferProposal(tx, draft, TODAY);
+      inserted();
+      await held;
+      return outcome;
+    }, { timeout: 30_000 });
+    await first;
+    signInAs(homeAffairs);
+    const racing = propose({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', ...cross });
+    // The second waits on the first's row (the cadre's lock, then the unique index) before the first commits.
+    let waited = false;
+    for (let i = 0; i < 200 && !waited; i++) {
+      const waiting = await database.db.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      waited = waiting[0].n > 0;
+      if (!waited) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    release();
+    expect(waited).toBe(true);
+    expect(await holder).toMatchObject({ ok: true });
+    expect(await racing).toMatchObject({ ok: false, error: 'transfer.errors.openTransfer', fieldErrors: { cadreId: 'transfer.errors.openTransfer' } });
+    expect(await database.db.transfer.count()).toBe(transfers + 1);
+    expect(await auditCount(database.db)).toBe(audits);
+  });
+});
+
+// ---- Issue 13: the decision recorded at approval (number, date, issuing body) through the decision table, its
+// dates, the audit envelope, and proposals overdue.
+
+describe('the decision recorded at approval', () => {
+  /** Everything an approval writes: compared before and after a refusal. */
+  async function approvalRows(id: number) {
+    return { transfer: await transfer(id), decisions: await database.db.decision.count(), assignments: await database.db.assignment.count(), audits: await auditCount(database.db) };
+  }
+
+  test('a decision dated in the future, or before the transfer was proposed, is refused beside its date; nothing written', async () => {
+    const id = await proposed(await pickPair());
+    signInAs(homeAffairs);
+    const before = await approvalRows(id);
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '501/QĐ-SNV', decisionDate: '2025-11-11' }))).toMatchObject({
+      ok: false, error: 'transfer.errors.decisionDateFuture', fieldErrors: { decisionDate: 'transfer.errors.decisionDateFuture' },
+    });
+    // Proposed today (10/11/2025, the clock's day): a decision of the day before cannot have decided it.
+    expect((await transfer(id)).proposedOn.toISOString().slice(0, 10)).toBe(TODAY);
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '501/QĐ-SNV', decisionDate: '2025-11-09' }))).toMatchObject({
+      ok: false, error: 'transfer.errors.decisionBeforeProposal', fieldErrors: { decisionDate: 'transfer.errors.decisionBeforeProposal' }, params: { date: '10/11/2025' },
+    });
+    expect(await approvalRows(id)).toEqual(before);
+  });
+
+  test('without an issuing body, or with a commune\'s own body, the approval is refused beside the field; nothing written', async () => {
+    const pair = await pickPair();
+    const id = await proposed(pair);
+    signInAs(homeAffairs);
+    const before = await approvalRows(id);
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '502/QĐ-SNV', decisionDate: TODAY, issuingBodyId: '' }))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { issuingBodyId: 'decisions.errors.issuingBody' },
+    });
+    // A transfer crosses communes: the source commune's People's Committee does not decide it.
+    const communeBody = await database.db.issuingBody.findFirstOrThrow({ where: { communeId: pair.source.commune_id, code: { startsWith: 'UBND_' } } });
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '502/QĐ-SNV', decisionDate: TODAY, issuingBodyId: communeBody.id }))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { issuingBodyId: 'decisions.errors.issuingBody' },
+    });
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: 'quyết định 5', decisionDate: TODAY }))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { decisionNumber: 'decisions.errors.number' },
+    });
+    expect(await approvalRows(id)).toEqual(before);
+  });
+
+  test('two approvals by one decision share its row; the transfers and the assignments they write refer to it; the audit record carries the envelope', async () => {
+    const [first, second] = [await pickPair(), await pickPair()];
+    const ids = [await proposed(first), await proposed(second)];
+    const decisions = await database.db.decision.count();
+    signInAs(homeAffairs);
+    for (const id of ids) {
+      expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '510/QĐ-SNV', decisionDate: TODAY }))).toMatchObject({ ok: true, data: { state: 'approved' } });
+    }
+    expect(await database.db.decision.count()).toBe(decisions + 1);
+    const decision = await database.db.decision.findFirstOrThrow({ where: { number: '510/QĐ-SNV' }, include: { issuingBody: true } });
+    expect(decision).toMatchObject({ provinceId, kind: 'transfer', issuingBodyId: homeAffairsBody, issuingBody: { code: 'SNV', communeId: null, kind: 'state' } });
+    expect(decision.date.toISOString().slice(0, 10)).toBe(TODAY);
+    for (const [index, id] of ids.entries()) {
+      const row = await transfer(id);
+      // The number and date kept on the transfer are the decision's own.
+      expect(row).toMatchObject({ decisionId: decision.id, decisionNumber: decision.number, decisionDate: decision.date });
+      expect(await database.db.assignment.findUniqueOrThrow({ where: { id: row.newAssignmentId! } })).toMatchObject({ decisionId: decision.id, endDecisionId: null });
+      const mover = [first, second][index].person;
+      expect(await database.db.assignment.findUniqueOrThrow({ where: { id: mover.assignmentId } })).toMatchObject({ endDecisionId: decision.id });
+      const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'transfer.approve', entityId: String(id) } });
+      expect(audit).toMatchObject({ decisionId: decision.id, affectsFigures: true, backdatedReason: null });
+      expect(audit.effectiveOn?.toISOString().slice(0, 10)).toBe('2025-12-01');
+      const detail = await findTransfer(database.db, { provinceId }, id);
+      expect(detail).toMatchObject({ decisionNumber: '510/QĐ-SNV', decisionDate: TODAY, decisionIssuingBody: decision.issuingBody.name, proposedOn: TODAY });
+    }
+  });
+
+  test('the same number with another date is another document, or a typing mistake: refused beside the date, nothing written', async () => {
+    const [first, second] = [await pickPair(), await pickPair()];
+    const [a, b] = [await proposed(first), await proposed(second)];
+    signInAs(homeAffairs);
+    expect(await approveTransfer(null, approval({ transferId: a, version: 1, decisionNumber: '520/QĐ-SNV', decisionDate: TODAY }))).toMatchObject({ ok: true });
+    // The other proposal, made a day later, decided by the same number dated that day.
+    await database.db.transfer.update({ where: { id: b }, data: { proposedOn: new Date('2025-11-09T00:00:00Z') } });
+    const before = await approvalRows(b);
+    expect(await approveTransfer(null, approval({ transferId: b, version: 1, decisionNumber: '520/QĐ-SNV', decisionDate: '2025-11-09' }))).toMatchObject({
+      ok: false, fieldErrors: { decisionDate: 'decisions.errors.dateMismatch' },
+    });
+    expect(await approvalRows(b)).toEqual(before);
+  });
+});
+
+describe('overdue proposals (derived at read time)', () => {
+  test('a proposal whose effective date passed without a decision is overdue on its page, in the list and in the counts; never once decided', async () => {
+    const pair = await pickPair();
+    const chairman = await chairmanOf(pair.source.commune_id);
+    const after = '2025-12-02';
+    const counted = await countOverdueTransfers(database.db, homeAffairs, after);
+    const id = await proposed(pair, '2025-12-01');
+    const rowOn = async (day: string) => (await listTransfers(database.db, provinceId, { communeId: pair.source.commune_id }, day)).find((r) => r.id === id)!;
+
+    // Not before the effective date has passed: on the day itself the approval still takes effect on time.
+    for (const day of [TODAY, '2025-12-01']) {
+      expect((await findTransfer(database.db, { provinceId }, id, day))!.overdue).toBe(false);
+      expect((await rowOn(day)).overdue).toBe(false);
+      expect(await countOverdueTransfers(database.db, chairman, day)).toBe(0);
+    }
+    expect((await findTransfer(database.db, { provinceId }, id, after))!.overdue).toBe(true);
+    expect((await rowOn(after)).overdue).toBe(true);
+    expect(await countOverdueTransfers(database.db, homeAffairs, after)).toBe(counted + 1);
+    expect(await countOverdueTransfers(database.db, committee, after)).toBe(counted + 1);
+    expect(await countOverdueTransfers(database.db, chairman, after)).toBe(1);
+    expect(await countOverdueTransfers(database.db, standing, after)).toBe(0);
+    // Nothing is stored: the row is the same proposal it was.
+    expect(await transfer(id)).toMatchObject({ state: 'proposed', version: 1 });
+
+    // Decided (here declined), it is no longer overdue anywhere.
+    signInAs(homeAffairs);
+    expect(await declineTransfer(null, form({ transferId: id, version: 1, reason: 'Quá hạn, đề xuất lại sau.' }))).toMatchObject({ ok: true });
+    expect((await findTransfer(database.db, { provinceId }, id, after))!.overdue).toBe(false);
+    expect((await rowOn(after)).overdue).toBe(false);
+    expect(await countOverdueTransfers(database.db, homeAffairs, after)).toBe(counted);
+    expect(await countOverdueTransfers(database.db, chairman, after)).toBe(0);
+  });
+
+  test('an approved transfer whose effective date has passed is not overdue', async () => {
+    const id = await proposed(await pickPair(), '2025-12-01');
+    signInAs(homeAffairs);
+    expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '530/QĐ-SNV', decisionDate: TODAY }))).toMatchObject({ ok: true });
+    expect((await findTransfer(database.db, { provinceId }, id, '2025-12-20'))!.overdue).toBe(false);
   });
 });

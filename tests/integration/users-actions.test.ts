@@ -2,7 +2,7 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { auditFailure, form } from '../support/action-harness';
+import { auditFailure, form, raceWithUncommitted } from '../support/action-harness';
 
 
 const { createUser } = await import('@/lib/actions/users/create-user');
@@ -88,6 +88,32 @@ describe('createUser', () => {
       database.db.user.create({ data: { provinceId: admin.provinceId, username: 'sai.phamvi', displayName: 'A', passwordHash: 'x', role: 'commune_chairman' } }),
     ).rejects.toThrow(/app_user_scope/);
   });
+
+  test('two administrators creating one username at once: the unique index refuses the second beside the field', async () => {
+    const before = await auditCount(database.db);
+    const result = await raceWithUncommitted(
+      database.url,
+      `INSERT INTO app_user (province_id, username, display_name, password_hash, role) VALUES ($1, 'cung.ten', 'Người trước', 'x', 'home_affairs')`,
+      [admin.provinceId],
+      () => createUser(null, form({ username: 'cung.ten', displayName: 'Người sau', role: 'home_affairs', password: GOOD_PASSWORD })),
+    );
+    expect(result).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { username: 'admin.errors.usernameTaken' }, values: { displayName: 'Người sau' } });
+    expect(await database.db.user.findMany({ where: { username: 'cung.ten' }, select: { displayName: true } })).toEqual([{ displayName: 'Người trước' }]);
+    expect(await auditCount(database.db)).toBe(before);
+  });
+
+  test('when the audit record cannot be written, no user is created', async () => {
+    const [users, audits] = [await database.db.user.count(), await auditCount(database.db)];
+    auditFailure.armed = true;
+    try {
+      await expect(createUser(null, form({ username: 'khong.ghi', displayName: 'A', role: 'home_affairs', password: GOOD_PASSWORD }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.user.count()).toBe(users);
+    expect(await database.db.user.count({ where: { username: 'khong.ghi' } })).toBe(0);
+    expect(await auditCount(database.db)).toBe(audits);
+  });
 });
 
 describe('updateUser', () => {
@@ -123,6 +149,19 @@ describe('updateUser', () => {
   test('an unknown user is not found', async () => {
     expect(await updateUser(null, form({ userId: 999_999, version: 1, displayName: 'A', role: 'home_affairs' }))).toMatchObject({ ok: false, error: 'errors.notFound' });
   });
+
+  test('when the audit record cannot be written, the user is unchanged', async () => {
+    const target = await newTarget();
+    const before = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(updateUser(null, form({ userId: target.id, version: target.version, displayName: 'Không lưu', role: 'admin' }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ displayName: target.displayName, role: 'home_affairs', version: target.version });
+    expect(await auditCount(database.db)).toBe(before);
+  });
 });
 
 describe('deactivateUser and reactivateUser', () => {
@@ -149,6 +188,19 @@ describe('deactivateUser and reactivateUser', () => {
     await expect(deactivateUser(null, form({ userId: target.id, version: target.version }))).rejects.toThrow('audit write failed');
     expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: true, version: target.version });
     expect(await database.db.session.count({ where: { userId: target.id } })).toBe(1);
+    expect(await auditCount(database.db)).toBe(before);
+  });
+
+  test('when the audit record of a reactivation cannot be written, the user stays inactive', async () => {
+    const target = await newTarget({ isActive: false });
+    const before = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(reactivateUser(null, form({ userId: target.id, version: target.version }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: false, version: target.version });
     expect(await auditCount(database.db)).toBe(before);
   });
 
@@ -193,6 +245,21 @@ describe('resetUserPassword', () => {
     const target = await newTarget();
     const before = await auditCount(database.db);
     expect(await resetUserPassword(null, form({ userId: target.id, version: target.version + 5, password: GOOD_PASSWORD }))).toMatchObject({ ok: false, error: 'errors.staleVersion' });
+    expect(await auditCount(database.db)).toBe(before);
+  });
+
+  test('when the audit record cannot be written, the password, the flag and the sessions are as they were', async () => {
+    const target = await newTarget();
+    await database.db.session.create({ data: { id: `rf-${target.id}`, userId: target.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const before = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(resetUserPassword(null, form({ userId: target.id, version: target.version, password: GOOD_PASSWORD }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ passwordHash: 'x', mustChangePassword: false, version: target.version });
+    expect(await database.db.session.count({ where: { userId: target.id } })).toBe(1);
     expect(await auditCount(database.db)).toBe(before);
   });
 });

@@ -133,6 +133,19 @@ describe('closeVacancy', () => {
     expect(await auditCount(database.db)).toBe(audits + 1);
   });
 
+  test('the audit record is written in the same transaction: when it fails, the need stays open', async () => {
+    const vacancy = await openVacancy(ngaMyId);
+    const audits = await auditCount(database.db);
+    auditFailure.armed = true;
+    try {
+      await expect(closeVacancy(null, form({ vacancyId: vacancy.id, version: vacancy.version, closeNote: 'Không lưu' }))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).toMatchObject({ status: 'open', closedOn: null, closeNote: null, closedById: null, version: vacancy.version });
+    expect(await auditCount(database.db)).toBe(audits);
+  });
+
   test('wrong role: department officer → forbidden, nothing written', async () => {
     signInAs(departmentOfficer);
     const vacancy = await openVacancy(ngaMyId);

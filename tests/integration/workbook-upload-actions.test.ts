@@ -75,6 +75,24 @@ describe('checkWorkbookUpload', () => {
     expect(await database.db.importUpload.count()).toBe(uploads);
   });
 
+  test('when the audit record cannot be written, nothing is stored: a workbook with problems or a clean one', async () => {
+    const withProblem = await templateFor(province, (wb) => {
+      setCell(wb, 'cadres', 2, 'birth_date', '31/02/1990');
+    });
+    for (const bytes of [withProblem, await templateFor(province)]) {
+      const [uploads, audits, before] = [await database.db.importUpload.count(), await auditCount(database.db), await staffingCounts()];
+      auditFailure.armed = true;
+      try {
+        await expect(settle(checkWorkbookUpload(null, uploadForm(bytes, 'khong-luu.xlsx')))).rejects.toThrow('audit write failed');
+      } finally {
+        auditFailure.armed = false;
+      }
+      expect(await database.db.importUpload.count()).toBe(uploads);
+      expect(await auditCount(database.db)).toBe(audits);
+      expect(await staffingCounts()).toEqual(before);
+    }
+  });
+
   test('a workbook of another province is reported, not applied', async () => {
     const id = uploadedId(await settle(checkWorkbookUpload(null, uploadForm(await templateFor({ code: 'XX', name: 'Tỉnh mẫu' }))))); 
     const upload = await findImport(database.db, homeAffairs.provinceId, id);
@@ -106,6 +124,51 @@ describe('applyWorkbookUpload', () => {
     const report = (await findImport(database.db, homeAffairs.provinceId, again))!.report!;
     expect(report.ok).toBe(true);
     for (const counts of Object.values(report.counts)) expect(counts).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  test('when the audit records cannot be written, the apply changes nothing and the upload stays checked', async () => {
+    const id = uploadedId(await settle(checkWorkbookUpload(null, uploadForm(await templateFor(province)))));
+    const checked = await database.db.importUpload.findUniqueOrThrow({ where: { id } });
+    expect(checked).toMatchObject({ status: 'checked', problemCount: 0 });
+    const [audits, before] = [await auditCount(database.db), await staffingCounts()];
+    auditFailure.armed = true;
+    try {
+      await expect(settle(applyWorkbookUpload(null, form({ importId: id })))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.importUpload.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'checked', appliedAt: null, appliedById: null, report: checked.report, problemCount: 0 });
+    expect(await staffingCounts()).toEqual(before);
+    expect(await auditCount(database.db)).toBe(audits);
+  });
+
+  test('the workbook no longer fits at apply time: its new report is kept and audited; when that audit fails, the upload is as it was', async () => {
+    const id = uploadedId(await settle(checkWorkbookUpload(null, uploadForm(await templateFor(province)))));
+    // What the dry run saw is no longer what the apply finds (here: the stored bytes now carry a bad date).
+    const broken = await templateFor(province, (wb) => {
+      setCell(wb, 'cadres', 2, 'birth_date', '31/02/1990');
+    });
+    await database.db.importUpload.update({ where: { id }, data: { content: Buffer.from(broken) } });
+    const checked = await database.db.importUpload.findUniqueOrThrow({ where: { id } });
+    const [audits, before] = [await auditCount(database.db), await staffingCounts()];
+
+    auditFailure.armed = true;
+    try {
+      await expect(settle(applyWorkbookUpload(null, form({ importId: id })))).rejects.toThrow('audit write failed');
+    } finally {
+      auditFailure.armed = false;
+    }
+    expect(await database.db.importUpload.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'checked', report: checked.report, problemCount: 0 });
+    expect(await auditCount(database.db)).toBe(audits);
+
+    expect(uploadedId(await settle(applyWorkbookUpload(null, form({ importId: id }))))).toBe(id);
+    const refused = await findImport(database.db, homeAffairs.provinceId, id);
+    expect(refused).toMatchObject({ status: 'checked' });
+    expect(refused!.problemCount).toBeGreaterThan(0);
+    expect(refused!.report).toMatchObject({ ok: false, applied: false });
+    expect(await database.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' } })).toMatchObject({ action: 'import.refused', entityId: id, after: { problemCount: refused!.problemCount } });
+    expect(await auditCount(database.db)).toBe(audits + 1);
+    expect(await staffingCounts()).toEqual(before);
   });
 
   test('an unknown or foreign upload is not found', async () => {

@@ -3,14 +3,14 @@ import pg from 'pg';
 import { databaseUrlFor, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrateDeploy } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo';
+import { env } from '@/lib/env';
 
 // Each run gets its own databases on its own cluster (.data/pg-test, port 54339), or on the server of
 // DATABASE_URL when set; never the developer's .data/pg. Two templates: migrated-empty and seeded demo.
 export default async function setup(project: TestProject) {
-  const cluster = process.env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dir: '.data/pg-test', port: Number(process.env.TEST_PG_PORT ?? 54339) });
-  const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(process.env.DATABASE_URL!, 'postgres');
+  const external = env.DATABASE_URL;
+  const cluster = external ? null : await startEmbeddedPostgres({ dir: '.data/pg-test', port: env.TEST_PG_PORT });
+  const serverUrl = cluster ? cluster.url('postgres') : databaseUrlFor(external!, 'postgres');
   const prefix = `it_${Date.now()}_${process.pid}`;
   const emptyDb = `${prefix}_empty`;
   const seededDb = `${prefix}_seeded`;

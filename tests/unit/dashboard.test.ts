@@ -21,7 +21,7 @@ import {
 } from '@/lib/domain/dashboard';
 import { computeCommuneStaffing, rollUp } from '@/lib/domain/staffing';
 import type { CommuneStaffing } from '@/lib/domain/types';
-import { buildCommuneCounts, type CommuneCase } from '../support/commune-counts';
+import { buildCommuneCounts, KEY_CATALOGUE, type CommuneCase } from '../support/commune-counts';
 
 // Issue 7 item 1: every dashboard figure, computed from counts by lib/domain/dashboard.ts, one by one.
 
@@ -50,12 +50,14 @@ const COMMUNES = [
   commune({ id: 4, name: 'Diễn Kỷ', oldDistrict: PLAIN, quota: { party_front: 20, government: 20 }, headcount: { party_front: 19, government: 23 }, vacant: ['front_chair'] }),
 ];
 
+// Ids as tests/support/commune-counts.ts numbers the key catalogue (its index + 1).
+const keyId = (code: string) => KEY_CATALOGUE.findIndex((k) => k.code === code) + 1;
 const POSITIONS = [
-  { code: 'party_office_deputy_chief', titleVi: 'Phó Chánh Văn phòng Đảng ủy', titleEn: 'Deputy Chief of the Party Committee Office', field: 'party_work' },
-  { code: 'culture_social_deputy_head', titleVi: 'Phó Trưởng phòng Văn hóa – Xã hội', titleEn: 'Deputy Head of Culture–Social', field: 'culture_society' },
-  { code: 'pasc_deputy_director', titleVi: 'Phó Giám đốc Trung tâm Phục vụ hành chính công', titleEn: 'Deputy Director of the PASC', field: 'administration' },
-  { code: 'front_chair', titleVi: 'Chủ tịch Ủy ban MTTQ', titleEn: 'Front Chair', field: null },
-];
+  { code: 'party_office_deputy_chief', titleVi: 'Phó Chánh Văn phòng Đảng ủy', titleEn: 'Deputy Chief of the Party Committee Office', field: 'party_work', isElected: false },
+  { code: 'culture_social_deputy_head', titleVi: 'Phó Trưởng phòng Văn hóa – Xã hội', titleEn: 'Deputy Head of Culture–Social', field: 'culture_society', isElected: false },
+  { code: 'pasc_deputy_director', titleVi: 'Phó Giám đốc Trung tâm Phục vụ hành chính công', titleEn: 'Deputy Director of the PASC', field: 'administration', isElected: false },
+  { code: 'front_chair', titleVi: 'Chủ tịch Ủy ban MTTQ', titleEn: 'Front Chair', field: null, isElected: true },
+].map((p) => ({ ...p, id: keyId(p.code) }));
 
 const snapshot = (takenOn: string, headcount: number, difference: number, keyVacancies: number, context: TrendSnapshot['context'] = []): TrendSnapshot => ({
   takenOn, headcount, difference, keyVacancies,
@@ -191,6 +193,13 @@ describe('charts', () => {
     expect(top[0].titleVi).toBe('Phó Trưởng phòng Văn hóa – Xã hội');
     expect(top.reduce((s, p) => s + p.vacancies, 0)).toBe(10);
     expect(vacantPositions(COMMUNES, POSITIONS, 2)).toHaveLength(2);
+  });
+
+  test('vacant elected posts apart (cần bầu / chỉ định), filtered like every figure', () => {
+    const elected = (f: Partial<DashboardFilter> = {}) => computeDashboard(COUNTS, filter(f)).vacantElectedPosts.map((p) => [p.communeName, p.positionCode, p.vacancies]);
+    expect(elected()).toEqual([['Diễn Kỷ', 'front_chair', 1]]);
+    expect(elected({ block: 'government' })).toEqual([]);
+    expect(elected({ mountainous: 'yes' })).toEqual([]);
   });
 
   test('fields most lacking: open needs by field plus vacant key places whose position has a field', () => {

@@ -59,7 +59,7 @@ describe('buildProposalInput', () => {
 describe('the what-if', () => {
   const move = (cadreCode: string, toPositionCode: string): ProposedMove => ({
     cadreId: Number(cadreCode.slice(2)), cadreCode, fromCommuneCode: hoaQuan.code, toCommuneCode: ngaMy.code, positionCode: toPositionCode, block: 'government',
-    sameOldDistrict: true, fillsKeyPosition: toPositionCode !== 'specialist', reason: '',
+    sameOldDistrict: true, fillsKeyPosition: toPositionCode !== 'specialist', reason: [],
   });
   const ids = new Map([[ngaMy.code, 1], [hoaQuan.code, 3]]);
 
@@ -104,7 +104,7 @@ describe('the ticked moves', () => {
   });
 
   test('matchSelection keeps the plan moves (with their reasons) and names the ones no longer there', () => {
-    const plan = [{ ...m, cadreId: 1, fromCommuneCode: 'NA002', block: 'government' as const, sameOldDistrict: true, fillsKeyPosition: true, reason: 'lý do' }];
+    const plan = [{ ...m, cadreId: 1, fromCommuneCode: 'NA002', block: 'government' as const, sameOldDistrict: true, fillsKeyPosition: true, reason: [{ key: 'transferPlan.reasons.sameOldDistrict' as const, params: {} }] }];
     expect(matchSelection(plan, [m, { ...m, cadreCode: 'CB0009' }])).toEqual({ moves: plan, missing: [{ ...m, cadreCode: 'CB0009' }] });
     expect(matchSelection(plan, [{ ...m, toCommuneCode: 'NA114' }]).missing).toHaveLength(1);
   });

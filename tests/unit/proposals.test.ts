@@ -13,6 +13,14 @@ import {
   type ProposedMove,
 } from '@/lib/domain/proposals';
 import type { Block } from '@/lib/domain/types';
+import { renderMoveReason, renderPlanExplanation } from '@/lib/i18n/plan-messages';
+import { translatorFor } from '@/lib/i18n/translator';
+
+// The engine's sentences are message keys; these tests read them as the command line and the plan page print them.
+const vi = translatorFor('vi');
+const reasonOf = (move: ProposedMove) => renderMoveReason(vi, move.reason);
+const explanationOf = (plan: { summary: { explanation: Parameters<typeof renderPlanExplanation>[1] | null } }) =>
+  plan.summary.explanation && renderPlanExplanation(vi, plan.summary.explanation);
 
 const POSITIONS: ProposalPosition[] = [
   { id: 1, code: 'ECONOMIC_HEAD', title: 'Trưởng phòng Kinh tế', block: 'government', isKey: true, isElected: false, field: 'economy' },
@@ -80,7 +88,7 @@ describe('proposeTransfers on hand-made instances', () => {
     const plan = await proposeTransfers(input);
     expect(shape(plan.moves)).toEqual(['C002:NA102>NA113:ECONOMIC_HEAD']);
     expect(plan.moves[0]).toMatchObject({ fillsKeyPosition: true, sameOldDistrict: false, block: 'government' });
-    expect(plan.moves[0].reason).toBe('Hoa Quân +2 → Nga My \u22121; bổ sung Trưởng phòng Kinh tế; khác địa bàn huyện cũ');
+    expect(reasonOf(plan.moves[0])).toBe('Hoa Quân +2 → Nga My \u22121; bổ sung Trưởng phòng Kinh tế; khác địa bàn huyện cũ');
     expect(plan.summary).toMatchObject({ keyPlacesFilled: 1, shortageCovered: 1, moves: 1, crossDistrictMoves: 1, solverStatus: 'optimal', optimalityGap: 0, explanation: null });
   });
 
@@ -97,7 +105,7 @@ describe('proposeTransfers on hand-made instances', () => {
     const plan = await proposeTransfers(input);
     // The elected post is never a target; B is not short, so only its key post; C's one place of shortage.
     expect(shape(plan.moves)).toEqual(['C001:A>B:OFFICE_DEPUTY', 'C002:A>C:ACCOUNTANT']);
-    expect(plan.moves[1].reason).toBe('Xã A +3 → Xã C \u22121; bù thiếu biên chế khối Chính quyền; cùng địa bàn huyện cũ');
+    expect(reasonOf(plan.moves[1])).toBe('Xã A +3 → Xã C \u22121; bù thiếu biên chế khối Chính quyền; cùng địa bàn huyện cũ');
     expect(evaluatePlan(input, plan.moves).violations).toEqual([]);
   });
 
@@ -132,7 +140,7 @@ describe('proposeTransfers on hand-made instances', () => {
     };
     const plan = await proposeTransfers(input);
     expect(plan.moves).toEqual([]);
-    expect(plan.summary.explanation).toMatch(/^Không có phương án điều chuyển nào phù hợp trong tỉnh/);
+    expect(explanationOf(plan)).toMatch(/^Không có phương án điều chuyển nào phù hợp trong tỉnh/);
   });
 
   test('ties: the lowest cadre code moves; one person goes to the lowest target code', async () => {
@@ -171,7 +179,7 @@ describe('proposeTransfers on hand-made instances', () => {
     const district = await proposeTransfers(input, { scope: { kind: 'oldDistrict', oldDistrictCode: 'D1' } });
     expect(shape(district.moves)).toEqual(['C001:A>C:ACCOUNTANT']);
     const none = await proposeTransfers(input, { scope: { kind: 'oldDistrict', oldDistrictCode: 'D2' } });
-    expect(none.summary.explanation).toBe('Không có xã nào thừa biên chế trên địa bàn huyện D2 cũ: không có ai để điều chuyển.');
+    expect(explanationOf(none)).toBe('Không có xã nào thừa biên chế trên địa bàn huyện D2 cũ: không có ai để điều chuyển.');
   });
 
   test('a province with no surplus gives an empty plan with an explanation, not an error', async () => {
@@ -182,8 +190,9 @@ describe('proposeTransfers on hand-made instances', () => {
     };
     const plan = await proposeTransfers(input);
     expect(plan.moves).toEqual([]);
-    expect(plan.summary).toMatchObject({ moves: 0, solverStatus: 'not_needed', explanation: 'Không có xã nào thừa biên chế trong tỉnh: không có ai để điều chuyển.' });
-    expect(greedyPlan(input).summary.explanation).toBe(plan.summary.explanation);
+    expect(plan.summary).toMatchObject({ moves: 0, solverStatus: 'not_needed' });
+    expect(explanationOf(plan)).toBe('Không có xã nào thừa biên chế trong tỉnh: không có ai để điều chuyển.');
+    expect(greedyPlan(input).summary.explanation).toEqual(plan.summary.explanation);
   });
 
   test('an open declared need of the person’s field is preferred after the four terms', async () => {
@@ -194,11 +203,10 @@ describe('proposeTransfers on hand-made instances', () => {
       ],
       candidates: [person(1, 'C001', 'government', 'accounting'), person(1, 'C002', 'government', 'land')],
       positions: POSITIONS,
-      fieldLabels: { land: 'Địa chính – Đất đai' },
     };
     const plan = await proposeTransfers(input);
     expect(shape(plan.moves)).toEqual(['C002:A>B:ACCOUNTANT']);
-    expect(plan.moves[0].reason).toContain('đúng chuyên môn Địa chính – Đất đai');
+    expect(reasonOf(plan.moves[0])).toBe('Xã A +2 → Xã B \u22121; bù thiếu biên chế khối Chính quyền, đúng chuyên môn Địa chính – Đất đai; cùng địa bàn huyện cũ');
     expect(plan.summary.fieldNeedsMet).toBe(1);
   });
 });
@@ -278,7 +286,7 @@ function bruteForce(input: ProposalInput): PlanObjective {
     const from = input.communes.find((x) => x.id === c.communeId)!;
     for (const to of input.communes) {
       if (to === from) continue;
-      const base = { cadreId: c.cadreId, cadreCode: c.cadreCode, fromCommuneCode: from.code, toCommuneCode: to.code, block: c.block, sameOldDistrict: true, fillsKeyPosition: false, reason: '' };
+      const base = { cadreId: c.cadreId, cadreCode: c.cadreCode, fromCommuneCode: from.code, toCommuneCode: to.code, block: c.block, sameOldDistrict: true, fillsKeyPosition: false, reason: [] };
       choices.push({ ...base, positionCode: c.positionCode });
       for (const place of to.keyPlaces) choices.push({ ...base, positionCode: place.positionCode, fillsKeyPosition: true });
     }

@@ -42,6 +42,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     date: '2025-11-10',
     staffing: { total: rollUp(communes), oldDistricts: rollUpByOldDistrict(communes).map((d) => ({ ...d, oldDistrictCode: String(d.oldDistrictId) })), communes },
     positionTitles: titles,
+    electedPositionIds: [],
     education: { total: 8635, university: 7324, master: 1174, doctorate: 6, college: 74, intermediate: 57 },
     partySeats: { executive: { planned: 4068, appointed: 3139 }, standing: { planned: 1356, appointed: 1335 } },
     context: [{ key: 'positions_handed_over', value: 9939, parts: { party_front: 4063, government: 5876 }, source: 'Báo Nghệ An' }],
@@ -122,8 +123,8 @@ describe('section II: surplus and shortage', () => {
     ]);
     expect(byCommune.rows.map((r) => r.cells.slice(1))).toEqual([
       ['Anh Sơn', 'Huyện Anh Sơn', 55, 60, 5, 0, ''],
-      ['Bình Chuẩn', 'Huyện Con Cuông', 40, 40, 0, 1, 'Khuyết CC'],
-      ['Nga My', 'Huyện Con Cuông', 61, 57, -4, 2, 'Thiếu người, khuyết CC'],
+      ['Bình Chuẩn', 'Huyện Con Cuông', 40, 40, 0, 1, 'Khuyết vị trí chủ chốt'],
+      ['Nga My', 'Huyện Con Cuông', 61, 57, -4, 2, 'Thiếu người, khuyết vị trí chủ chốt'],
     ]);
     expect(texts(s)).toContain('1/2 địa bàn huyện cũ');
   });
@@ -142,6 +143,27 @@ describe('section III: key positions vacant', () => {
       ['Nga My', 'Huyện Con Cuông', 2, 'Chức danh culture_social_deputy_head; Phó Giám đốc Trung tâm Phục vụ hành chính công'],
     ]);
     expect(texts(s)).toContain('Toàn tỉnh còn 3 vị trí chủ chốt khuyết tại 2 đơn vị cấp xã');
+  });
+
+  test('no elected post vacant: no sentence and no table about them', () => {
+    const s = buildKeyVacancies(data());
+    expect(reportTables({ sections: [s] } as never).map((t) => t.key)).toEqual(['vacantPositions', 'vacantCommunes']);
+    expect(texts(s)).not.toMatch(/bầu cử/);
+    expect(defaultRecommendations(data())).not.toMatch(/bầu cử/);
+  });
+
+  test('vacant elected posts apart: a sentence, a table with their communes, a recommendation', () => {
+    const elected = data({ electedPositionIds: [KEY_CATALOGUE.findIndex((p) => p.code === 'pasc_deputy_director') + 1] });
+    const s = buildKeyVacancies(elected);
+    const table = reportTables({ sections: [s] } as never).find((t) => t.key === 'electedVacancies')!;
+    expect(table.caption).toBe('Bảng 6. Vị trí bầu cử còn trống – cần bầu, chỉ định');
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      [1, 'Bình Chuẩn', 'Huyện Con Cuông', 'Phó Giám đốc Trung tâm Phục vụ hành chính công', 1, 'Cần bầu, chỉ định'],
+      [2, 'Nga My', 'Huyện Con Cuông', 'Phó Giám đốc Trung tâm Phục vụ hành chính công', 1, 'Cần bầu, chỉ định'],
+      ['', 'Tổng cộng', '', '', 2, ''],
+    ]);
+    expect(texts(s)).toContain('Trong số 3 vị trí chủ chốt còn khuyết, 2 vị trí là chức danh bầu cử tại 2 đơn vị cấp xã (chi tiết tại Bảng 6).');
+    expect(defaultRecommendations(elected)).toContain('Chỉ đạo tổ chức bầu cử hoặc chỉ định theo thẩm quyền 2 vị trí bầu cử còn trống tại 2 đơn vị (Bảng 6)');
   });
 
   test('none vacant: one sentence, no table', () => {
@@ -197,7 +219,7 @@ describe('section V: placements and transfers', () => {
     expect(placements.rows[0].cells).toEqual([1, 'Trần Thị B', 'Sở Nội vụ', 'Nga My', 'Phó Giám đốc Trung tâm Phục vụ hành chính công', '2025-10-01', '2027-09-30']);
     expect(table.rows.map((r) => [r.cells[1], r.cells[5], r.cells[7]])).toEqual([
       ['B', 'Khác huyện cũ', 'Đề xuất'],
-      ['C', 'Cùng huyện cũ', 'Đã phê duyệt, QĐ số 12/QĐ-UBND'],
+      ['C', 'Cùng huyện cũ', 'Đã phê duyệt, Quyết định số 12/QĐ-UBND'],
       ['D', 'Cùng huyện cũ', 'Đã thực hiện'],
       ['E', 'Khác huyện cũ', 'Không phê duyệt'],
     ]);
@@ -220,10 +242,13 @@ describe('section VI and the whole report', () => {
     const draft = { documentNumber: '125-BC/BTCTU', recommendations: 'Dòng một.\r\n\r\n  Dòng hai.  ', signerTitle: 'Phó Trưởng ban', signerName: 'Nguyễn Văn C', version: 3 };
     expect(buildRecommendations(data({ draft })).blocks).toEqual([{ kind: 'paragraph', text: 'Dòng một.' }, { kind: 'paragraph', text: 'Dòng hai.' }]);
     const model = buildReport(data({ draft }));
-    expect(model.number).toBe('Số: 125-BC/BTCTU');
-    expect(model.signature).toEqual({ title: 'Phó Trưởng ban', name: 'Nguyễn Văn C' });
+    // Issued by the Organizing Committee, a Party body: the Party layout; a deputy signs for the head (K/T).
+    expect(model.issuingBody).toEqual({ kind: 'party', parent: 'Tỉnh ủy Nghệ An', name: 'Ban Tổ chức' });
+    expect(model.number).toBe('125-BC/BTCTU');
+    expect(model.signature).toEqual({ authority: 'K/T Trưởng ban', title: 'Phó Trưởng ban', name: 'Nguyễn Văn C' });
+    expect(model.recipients.at(-1)).toBe('Lưu Văn phòng Ban Tổ chức');
     const blank = buildReport(data());
-    expect(blank.number).toBe('Số: ……-BC/BTCTU');
+    expect(blank.number).toBe('……-BC/BTCTU');
     expect(blank.signature).toEqual({ title: 'Trưởng ban', name: undefined });
     expect(blank.sections.map((s) => s.heading)).toEqual([...SECTION_HEADINGS]);
     expect(blank.headline).toMatchObject({ units: 3, quota: 156, headcount: 157, difference: 1, bothUnits: 1, keyVacancies: 3, required: 39, listed: 35, approved: 22, placed: 4, transfers: 0 });

@@ -22,7 +22,8 @@ describe('checkPrimaryChange', () => {
     { label: 'effective today: allowed', change: {}, expected: null },
     { label: 'backdated, the day after the current post began: allowed', change: { effectiveDate: '2025-07-02' }, expected: null },
     { label: 'the same position', change: { newPositionId: 7 }, expected: { field: 'positionId', error: 'roster.errors.samePosition' } },
-    { label: 'tomorrow: the roster records what happened', change: { effectiveDate: '2025-11-11' }, expected: { field: 'effectiveDate', error: 'roster.errors.dateInFuture' } },
+    { label: 'tomorrow: a change decided in advance is scheduled', change: { effectiveDate: '2025-11-11' }, expected: null },
+    { label: 'a year and a day ahead: too far', change: { effectiveDate: '2026-11-12' }, expected: { field: 'effectiveDate', error: 'roster.errors.tooFarAhead' } },
     {
       label: 'the day the current post began: it would keep no day at all',
       change: { effectiveDate: '2025-07-01' },
@@ -53,7 +54,8 @@ describe('checkConcurrentAddition', () => {
     { label: 'backdated', change: { startDate: '2025-08-01' }, expected: null },
     { label: 'the primary position', change: { positionId: 7 }, expected: { field: 'positionId', error: 'roster.errors.concurrentIsPrimary' } },
     { label: 'a position already held concurrently', change: { positionId: 21 }, expected: { field: 'positionId', error: 'roster.errors.alreadyConcurrent' } },
-    { label: 'from tomorrow', change: { startDate: '2025-11-11' }, expected: { field: 'startDate', error: 'roster.errors.dateInFuture' } },
+    { label: 'from tomorrow (scheduled)', change: { startDate: '2025-11-11' }, expected: null },
+    { label: 'more than a year ahead', change: { startDate: '2026-12-01' }, expected: { field: 'startDate', error: 'roster.errors.tooFarAhead' } },
     { label: 'held before and ended: from the next day', change: { lastEnded: '2025-09-30', startDate: '2025-10-01' }, expected: null },
     {
       label: 'held before: a start on or before that end would overlap',
@@ -70,7 +72,8 @@ describe('checkConcurrentRemoval', () => {
   test.each([
     { label: 'today', start: '2025-07-01', date: TODAY, expected: null },
     { label: 'its first day (withdrawn)', start: TODAY, date: TODAY, expected: null },
-    { label: 'tomorrow', start: '2025-07-01', date: '2025-11-11', expected: 'roster.errors.dateInFuture' },
+    { label: 'tomorrow (scheduled)', start: '2025-07-01', date: '2025-11-11', expected: null },
+    { label: 'more than a year ahead', start: '2025-07-01', date: '2026-11-12', expected: 'roster.errors.tooFarAhead' },
     { label: 'before it began', start: '2025-07-01', date: '2025-06-30', expected: 'roster.errors.removalBeforeStart' },
   ])('$label', ({ start, date, expected }) => {
     expect(checkConcurrentRemoval(start, date, TODAY)).toBe(expected);
@@ -85,9 +88,15 @@ describe('the forms’ schemas', () => {
     expect(fields).toMatchObject({ positionId: 'roster.errors.position', effectiveDate: 'roster.errors.date' });
   });
   test('adding and removing a concurrent position', () => {
-    expect(AddConcurrentPositionSchema.parse({ cadreId: '1', communeId: '2', version: '0', positionId: '5', startDate: '2025-11-10' })).toEqual({
+    const decision = { decisionNumber: '45-QĐ/ĐU', decisionDate: '10/11/2025', issuingBodyId: '7', backdatedReason: ' ' };
+    expect(AddConcurrentPositionSchema.parse({ cadreId: '1', communeId: '2', version: '0', positionId: '5', startDate: '2025-11-10', ...decision })).toEqual({
       cadreId: 1, communeId: 2, version: 0, positionId: 5, startDate: '2025-11-10',
+      decisionNumber: '45-QĐ/ĐU', decisionDate: '2025-11-10', issuingBodyId: 7, backdatedReason: null,
     });
+    // The decision is required: without it the change is refused beside the fields.
+    const missing = AddConcurrentPositionSchema.safeParse({ cadreId: '1', communeId: '2', version: '0', positionId: '5', startDate: '2025-11-10' });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['decisionNumber', 'decisionDate', 'issuingBodyId']));
     expect(RemoveConcurrentPositionSchema.safeParse({ cadreId: '1', communeId: '2', version: '1', assignmentId: 'x', date: TODAY }).success).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ describe('checkDepartureDate', () => {
   test.each([
     { label: 'today', date: '2026-11-23', start: '2025-07-01', expected: null },
     { label: 'the day the assignment started', date: '2025-07-01', start: '2025-07-01', expected: null },
-    { label: 'tomorrow is in the future', date: '2026-11-24', start: '2025-07-01', expected: 'roster.errors.dateInFuture' },
+    { label: 'tomorrow: a departure decided in advance is scheduled', date: '2026-11-24', start: '2025-07-01', expected: null },
+    { label: 'more than a year ahead', date: '2027-11-25', start: '2025-07-01', expected: 'roster.errors.tooFarAhead' },
     { label: 'the day before the assignment started', date: '2025-06-30', start: '2025-07-01', expected: 'roster.errors.dateBeforeStart' },
     { label: 'no open assignment start to compare with', date: '2020-01-01', start: null, expected: null },
   ])('$label', ({ date, start, expected }) => {
@@ -37,7 +38,8 @@ describe('checkRecruitmentDates', () => {
     { label: 'an adult starting today', birth: '1998-05-10', start: '2026-11-23', expected: null },
     { label: 'eighteen on the very start day', birth: '2008-11-23', start: '2026-11-23', expected: null },
     { label: 'seventeen on the start day', birth: '2008-11-24', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.tooYoung' } },
-    { label: 'a start date after today', birth: '1998-05-10', start: '2026-11-24', expected: { field: 'startDate', error: 'roster.errors.dateInFuture' } },
+    { label: 'a start date after today: scheduled', birth: '1998-05-10', start: '2026-11-24', expected: null },
+    { label: 'a start more than a year ahead', birth: '1998-05-10', start: '2027-12-01', expected: { field: 'startDate', error: 'roster.errors.tooFarAhead' } },
     { label: 'born in 1900', birth: '1900-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
     { label: 'born in 1800', birth: '1800-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
     { label: 'a man the day before his retirement (61 years 6 months in 2026)', birth: '1965-01-10', start: '2026-07-09', expected: null },
@@ -80,7 +82,8 @@ describe('form schemas', () => {
     { label: 'dd/MM/yyyy, as the date field shows and sends it', date: '28/02/2026', ok: true },
     { label: 'mm/dd/yyyy of a native picker in English', date: '02/28/2026', ok: false },
   ])('departure date: $label', ({ date, ok }) => {
-    expect(RecordDepartureSchema.safeParse({ cadreId: '1', communeId: '1', version: '1', reason: 'retirement', date }).success).toBe(ok);
+    const decision = { decisionNumber: '12/QĐ-UBND', decisionDate: '01/02/2026', issuingBodyId: '3' };
+    expect(RecordDepartureSchema.safeParse({ cadreId: '1', communeId: '1', version: '1', reason: 'retirement', date, ...decision }).success).toBe(ok);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AUDIT_PAGE_SIZE, listAuditFilterOptions, listAuditPage } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
+import { getFormatters } from '@/lib/i18n/server';
 import { auditFilterQuery, parseAuditFilters } from '@/lib/validation/audit-filters';
 import { AuditFiltersForm } from '@/components/audit/audit-filters-form';
 import { AuditPagination } from '@/components/audit/audit-pagination';
@@ -22,10 +23,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditPage({ searchParams }: Props) {
   const user = await requirePermission('audit.view');
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, total }, options, t] = await Promise.all([
-    listAuditPage(db(), user.provinceId, filters),
+  const locale = await getLocale();
+  const [{ rows, total, lookup }, options, t, format] = await Promise.all([
+    listAuditPage(db(), user.provinceId, filters, locale),
     listAuditFilterOptions(db(), user.provinceId),
     getTranslations('audit'),
+    getFormatters(),
   ]);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   return (
@@ -35,7 +38,7 @@ export default async function AuditPage({ searchParams }: Props) {
       <Section
         id="entries"
         title={t('caption')}
-        description={t('count', { count: total })}
+        description={t('count', { count: format.number(total) })}
         actions={
           <a
             href={`/api/exports/audit${auditFilterQuery(filters)}`}
@@ -46,7 +49,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </a>
         }
       >
-        <AuditTable rows={rows} />
+        <AuditTable rows={rows} lookup={lookup} user={user} />
         <AuditPagination filters={filters} pages={pages} />
       </Section>
     </>

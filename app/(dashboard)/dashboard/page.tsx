@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { loadDashboardCounts } from '@/lib/db/dashboard-queries';
-import { ensureDailySnapshot } from '@/lib/db/snapshot-queries';
+import { ensureDailySnapshot } from '@/lib/db/snapshot-mutations';
 import {
   COMMITTEES,
   compareCommune,
@@ -19,6 +19,7 @@ import {
   type SituationCategory,
   type UnitGroup,
 } from '@/lib/domain/dashboard';
+import { countVacantElectedPosts } from '@/lib/domain/elected-posts';
 import { DEFAULT_UNIT_QUERY, unitListParams, type SearchParams, type UnitListQuery } from '@/lib/domain/unit-list';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import type { AppLocale } from '@/lib/i18n/config';
@@ -28,6 +29,7 @@ import { COLORS } from '@/components/dashboard/colors';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { TakeSnapshotForm } from '@/components/dashboard/take-snapshot-form';
 import { PageHeader } from '@/components/layout/page-header';
+import { VacantElectedPostsTable } from '@/components/staffing/vacant-elected-posts-table';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { getProvinceForRequest, requirePermission } from '../../_lib/current-province';
@@ -76,6 +78,9 @@ function situationQuery(category: SituationCategory): Partial<UnitListQuery> {
   const situation = category.replace('Gaps', '') as UnitListQuery['situation'];
   return { situation, keyGaps: gaps, noKeyGaps: !gaps };
 }
+
+/** The list of vacant elected posts starts open when it is short (an old district), folded for the province. */
+const ELECTED_OPEN_UP_TO = 20;
 
 const shorten = (text: string, max = 24) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -270,6 +275,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ? t('dashboard.headline.shortage', { count: n(-headline.difference) })
         : t('dashboard.headline.balanced');
   const ofUnits = (count: number) => `${n(count)}/${n(headline.units)}`;
+  const elected = countVacantElectedPosts(data.vacantElectedPosts);
+  const positionTitles = new Map(counts.keyPositions.map((p) => [p.id, localizedTitle(locale, p)]));
 
   return (
     <>
@@ -352,6 +359,28 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             note={t('dashboard.headline.secondmentNote', { approved: n(headline.secondment.approved), placed: n(headline.secondment.placed) })}
           />
         </dl>
+      </Section>
+
+      <Section
+        id="elected-vacancies"
+        title={t('electedPosts.heading')}
+        description={
+          elected.places > 0
+            ? t('electedPosts.dashboardDescription', { places: elected.places, units: elected.units, scope: scopeLabel })
+            : t('electedPosts.none', { scope: scopeLabel })
+        }
+      >
+        <p className="mb-3 text-sm text-stone-800" data-testid="dashboard-elected-count">
+          {t('electedPosts.count', { places: elected.places, units: elected.units })}
+        </p>
+        {data.vacantElectedPosts.length > 0 ? (
+          <details className="rounded-lg border border-stone-200 bg-white p-3 shadow-xs" open={data.vacantElectedPosts.length <= ELECTED_OPEN_UP_TO}>
+            <summary className="cursor-pointer text-sm font-medium text-stone-800">{t('electedPosts.show', { count: data.vacantElectedPosts.length })}</summary>
+            <div className="mt-3">
+              <VacantElectedPostsTable posts={data.vacantElectedPosts} titles={positionTitles} caption={t('electedPosts.caption', { scope: scopeLabel })} />
+            </div>
+          </details>
+        ) : null}
       </Section>
 
       <Section id="charts" title={t('dashboard.charts.heading')} description={t('dashboard.charts.description')}>

@@ -2,10 +2,13 @@
 
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/actions/result';
-import { createSecondmentList, submitSecondmentList } from '@/lib/actions/secondments/lists';
-import { forwardSecondmentList, returnSecondmentList } from '@/lib/actions/secondments/review';
-import { decideSecondmentCandidates } from '@/lib/actions/secondments/decide';
-import { endSecondment, placeSecondmentCandidate } from '@/lib/actions/secondments/placement';
+import { createSecondmentList } from '@/lib/actions/secondments/create-secondment-list';
+import { submitSecondmentList } from '@/lib/actions/secondments/submit-secondment-list';
+import { forwardSecondmentList } from '@/lib/actions/secondments/forward-secondment-list';
+import { returnSecondmentList } from '@/lib/actions/secondments/return-secondment-list';
+import { decideSecondmentCandidates } from '@/lib/actions/secondments/decide-secondment-candidates';
+import { endSecondment } from '@/lib/actions/secondments/end-secondment';
+import { placeSecondmentCandidate } from '@/lib/actions/secondments/place-secondment-candidate';
 
 // The steps that move a list or a candidate on make their own form disappear (the page shows the next step),
 // so on success they go to the list's page with the notice in the address (`?notice=`), which the page shows.

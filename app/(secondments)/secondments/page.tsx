@@ -9,7 +9,8 @@ import { getCompilation, listLists, listPhases } from '@/lib/db/secondment-queri
 import { getFormatters } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
 import { createListAndOpen } from './actions';
-import { createSecondmentPhase, extendSecondmentPhase } from '@/lib/actions/secondments/phases';
+import { createSecondmentPhase } from '@/lib/actions/secondments/create-secondment-phase';
+import { extendSecondmentPhase } from '@/lib/actions/secondments/extend-secondment-phase';
 import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/secondments/action-form';
 import { PageNotice } from '@/components/secondments/page-notice';

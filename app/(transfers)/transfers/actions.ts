@@ -2,9 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/actions/result';
-import { proposeTransfer } from '@/lib/actions/transfers/propose';
-import { recordTransferOpinion } from '@/lib/actions/transfers/opinion';
-import { approveTransfer, cancelTransfer, declineTransfer } from '@/lib/actions/transfers/decide';
+import { approveTransfer } from '@/lib/actions/transfers/approve-transfer';
+import { cancelTransfer } from '@/lib/actions/transfers/cancel-transfer';
+import { declineTransfer } from '@/lib/actions/transfers/decline-transfer';
+import { proposeTransfer } from '@/lib/actions/transfers/propose-transfer';
+import { recordTransferOpinion } from '@/lib/actions/transfers/record-transfer-opinion';
 
 // Each step moves the transfer on and makes its own form disappear, so on success it goes to the transfer's page
 // with the notice in the address (`?notice=`), which works without JavaScript too (a 303 after the POST).

@@ -42,7 +42,7 @@ export default async function TransfersPage({ searchParams }: Props) {
     getTranslations('transfer.states'),
     getFormatters(),
     listTransferFormOptions(db(), user.provinceId),
-    listTransfers(db(), user.provinceId, { states: state ? [state] : undefined, communeId, oldDistrictId }),
+    listTransfers(db(), user.provinceId, { states: state ? [state] : undefined, communeId, oldDistrictId }, today()),
   ]);
   const filtered = Boolean(state || (!isChairman && (communeId || oldDistrictId)));
   const mayPropose = can(user, 'transfer.propose', { provinceId: user.provinceId });
@@ -129,7 +129,10 @@ export default async function TransfersPage({ searchParams }: Props) {
                   <td className={cellClass}>{r.positionTitle}</td>
                   <td className={`${cellClass} numeric whitespace-nowrap`}>{format.date(r.effectiveDate)}</td>
                   <td className={cellClass}>{r.crossDistrict ? <Badge tone="amber">{t('crossDistrict')}</Badge> : <Badge tone="neutral">{t('sameDistrict')}</Badge>}</td>
-                  <td className={cellClass}><TransferStateBadge state={r.state} label={tStates(r.state)} /></td>
+                  <td className={cellClass}>
+                    <TransferStateBadge state={r.state} label={tStates(r.state)} />
+                    {r.overdue ? <span className="ml-1"><Badge tone="red">{t('overdue')}</Badge></span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { findImport, loadImportContent } from '@/lib/db/import-queries';
+import * as uploads from '@/lib/db/import-upload-mutations';
 import { applyWorkbook } from '@/lib/import';
 import { ApplyWorkbookSchema } from '@/lib/validation/import';
 import { defineAction } from '../define-action';
@@ -26,21 +27,17 @@ export const applyWorkbookUpload = defineAction('applyWorkbookUpload', 'data.imp
   if (!bytes) return fail('errors.notFound');
   const actor = { id: ctx.user.id, name: ctx.user.username, role: ctx.user.role };
   const report = await applyWorkbook(ctx.db, { kind: 'bytes', fileName: upload.fileName, bytes }, { today: today(), provinceId, actor, request: ctx.request });
-  const stored = JSON.parse(JSON.stringify(report));
   if (!report.applied) {
     // The data changed since the dry run (or the workbook no longer fits it): keep the new report to show.
-    await ctx.db.$transaction(async (tx) => {
-      await tx.importUpload.updateMany({ where: { id: upload.id, status: 'checked' }, data: { report: stored, problemCount: report.problemCount } });
-      await ctx.audit(tx, { action: 'import.refused', entityType: 'import_upload', entityId: upload.id, after: { problemCount: report.problemCount } });
+    await ctx.write(async (tx) => {
+      await uploads.recordImportRefused(tx, { id: upload.id, report });
+      return { audit: { action: 'import.refused', entityType: 'import_upload', entityId: upload.id, after: { problemCount: report.problemCount } } };
     });
     redirect(`/import/${upload.id}`);
   }
-  await ctx.db.$transaction(async (tx) => {
-    await tx.importUpload.updateMany({
-      where: { id: upload.id, status: 'checked' },
-      data: { status: 'applied', appliedAt: new Date(), appliedById: ctx.user.id, report: stored, problemCount: 0 },
-    });
-    await ctx.audit(tx, { action: 'import.markApplied', entityType: 'import_upload', entityId: upload.id, after: { counts: report.counts } });
+  await ctx.write(async (tx) => {
+    await uploads.markImportApplied(tx, { id: upload.id, appliedById: ctx.user.id, report });
+    return { audit: { action: 'import.markApplied', entityType: 'import_upload', entityId: upload.id, after: { counts: report.counts } } };
   });
   revalidatePath('/', 'layout');
   redirect(`/import/${upload.id}`);

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
+import * as uploads from '@/lib/db/import-upload-mutations';
 import { IMPORT_RETENTION_DAYS } from '@/lib/db/import-queries';
 import { checkWorkbook } from '@/lib/import';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
@@ -27,28 +28,17 @@ export const checkWorkbookUpload = defineAction('checkWorkbookUpload', 'data.imp
   const report = await checkWorkbook(ctx.db, { kind: 'bytes', fileName, bytes }, { today: today(), provinceId, actor, request: ctx.request });
   const id = randomUUID();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await ctx.db.$transaction(async (tx) => {
-    const cutoff = new Date(Date.now() - IMPORT_RETENTION_DAYS * 24 * 3600 * 1000);
-    await tx.importUpload.deleteMany({ where: { provinceId, createdAt: { lt: cutoff } } });
-    await tx.importUpload.create({
-      data: {
-        id,
-        provinceId,
-        uploadedById: ctx.user.id,
-        fileName,
-        byteSize: bytes.byteLength,
-        sha256,
-        content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        report: JSON.parse(JSON.stringify(report)),
-        problemCount: report.problemCount,
+  await ctx.write(async (tx) => {
+    await uploads.purgeImportUploads(tx, provinceId, new Date(Date.now() - IMPORT_RETENTION_DAYS * 24 * 3600 * 1000));
+    await uploads.insertImportUpload(tx, { id, provinceId, uploadedById: ctx.user.id, fileName, sha256, bytes, report });
+    return {
+      audit: {
+        action: 'import.check',
+        entityType: 'import_upload',
+        entityId: id,
+        after: { fileName, byteSize: bytes.byteLength, sha256, ok: report.ok, problemCount: report.problemCount, counts: report.counts },
       },
-    });
-    await ctx.audit(tx, {
-      action: 'import.check',
-      entityType: 'import_upload',
-      entityId: id,
-      after: { fileName, byteSize: bytes.byteLength, sha256, ok: report.ok, problemCount: report.problemCount, counts: report.counts },
-    });
+    };
   });
   // Outside the transaction: redirect() works by throwing.
   redirect(`/import/${id}`);

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import * as positions from '@/lib/db/position-mutations';
 import { POSITION_SNAPSHOT_SELECT } from '@/lib/db/position-queries';
 import { UpdatePositionSchema } from '@/lib/validation/position';
 import { defineAction } from '../define-action';
@@ -14,27 +15,10 @@ export const updatePosition = defineAction('updatePosition', 'quota.edit', Updat
   const provinceId = ctx.user.provinceId;
   const before = await ctx.db.position.findFirst({ where: { id: input.positionId, provinceId }, select: POSITION_SNAPSHOT_SELECT });
   if (!before) return fail('errors.notFound');
-  const failed = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.position.updateMany({
-      where: { id: input.positionId, provinceId, version: input.version },
-      data: {
-        titleVi: input.titleVi,
-        titleEn: input.titleEn ?? input.titleVi,
-        block: input.block,
-        isKey: input.isKey,
-        isElected: input.isElected,
-        concurrentByDesign: input.concurrentByDesign,
-        field: input.field,
-        sortOrder: input.sortOrder,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) return fail('positions.errors.stale');
-    const after = await tx.position.findUniqueOrThrow({ where: { id: input.positionId }, select: POSITION_SNAPSHOT_SELECT });
-    await ctx.audit(tx, { action: 'position.update', entityType: 'position', entityId: input.positionId, before, after });
-    return null;
+  await ctx.write(async (tx) => {
+    const after = await positions.updatePosition(tx, { positionId: input.positionId, version: input.version, fields: input });
+    return { audit: { action: 'position.update', entityType: 'position', entityId: input.positionId, before, after } };
   });
-  if (failed) return failed;
   revalidatePath('/', 'layout');
   return ok(undefined, 'positions.saved');
-});
+}, { stale: 'positions.errors.stale' });

@@ -1,8 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { BLOCKS } from '@/lib/domain/types';
-import { toBlockQuotas, type QuotaSnapshot } from '@/lib/db/quota-queries';
+import * as quotas from '@/lib/db/quota-mutations';
 import { SaveCommuneQuotasSchema } from '@/lib/validation/quota';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
@@ -15,24 +14,11 @@ export const saveCommuneQuotas = defineAction('saveCommuneQuotas', 'quota.edit',
   const commune = await ctx.db.commune.findFirst({ where: { id: input.communeId, provinceId: ctx.user.provinceId }, select: { id: true } });
   if (!commune) return fail('errors.notFound');
   const wanted = { party_front: input.partyFront, government: input.government };
-  const failed = await ctx.db.$transaction(async (tx) => {
-    const bumped = await tx.commune.updateMany({ where: { id: commune.id, version: input.version }, data: { version: { increment: 1 } } });
-    if (bumped.count !== 1) return fail('quotas.errors.stale');
-    const existing = await tx.quota.findMany({ where: { communeId: commune.id, year: input.year }, select: { block: true, quota: true } });
-    for (const block of BLOCKS) {
-      await tx.quota.upsert({
-        where: { communeId_block_year: { communeId: commune.id, block, year: input.year } },
-        create: { communeId: commune.id, block, year: input.year, quota: wanted[block] },
-        update: { quota: wanted[block] },
-      });
-    }
-    const before: QuotaSnapshot = { year: input.year, ...toBlockQuotas(existing) };
-    const after: QuotaSnapshot = { year: input.year, ...wanted };
-    await ctx.audit(tx, { action: 'quota.save', entityType: 'quota', entityId: commune.id, before, after });
-    return null;
+  await ctx.write(async (tx) => {
+    const before = await quotas.saveCommuneQuotas(tx, { communeId: commune.id, version: input.version, year: input.year, quota: wanted });
+    return { audit: { action: 'quota.save', entityType: 'quota', entityId: commune.id, before: { year: input.year, ...before }, after: { year: input.year, ...wanted } } };
   });
-  if (failed) return failed;
   // The overview, old-district and commune pages all show quotas and differences.
   revalidatePath('/', 'layout');
   return ok(undefined, 'quotas.saved');
-});
+}, { stale: 'quotas.errors.stale' });

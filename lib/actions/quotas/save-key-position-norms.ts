@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { DEFAULT_KEY_POSITION_NORM, type KeyPositionNormSnapshot } from '@/lib/db/quota-queries';
+import * as quotas from '@/lib/db/quota-mutations';
+import type { KeyPositionNormSnapshot } from '@/lib/db/quota-queries';
 import { SaveKeyPositionNormsSchema } from '@/lib/validation/quota';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
@@ -23,29 +24,17 @@ export const saveKeyPositionNorms = defineAction('saveKeyPositionNorms', 'quota.
   if (unknown.length > 0) {
     return fail('errors.validation', { fieldErrors: Object.fromEntries(unknown.map((norm) => [`norm-${norm.positionId}`, 'errors.invalid'])) });
   }
-  const failed = await ctx.db.$transaction(async (tx) => {
-    const bumped = await tx.commune.updateMany({ where: { id: commune.id, version: input.version }, data: { version: { increment: 1 } } });
-    if (bumped.count !== 1) return fail('quotas.errors.stale');
-    const existing = await tx.keyPositionNorm.findMany({ where: { communeId: commune.id }, select: { positionId: true, required: true } });
-    const current = new Map(existing.map((row) => [row.positionId, row.required]));
+  await ctx.write(async (tx) => {
+    const changed = await quotas.saveKeyPositionNorms(tx, { communeId: commune.id, version: input.version, norms: input.norms });
     const before: KeyPositionNormSnapshot = {};
     const after: KeyPositionNormSnapshot = {};
-    for (const norm of input.norms) {
-      const was = current.get(norm.positionId) ?? DEFAULT_KEY_POSITION_NORM;
-      if (was === norm.required) continue;
-      await tx.keyPositionNorm.upsert({
-        where: { communeId_positionId: { communeId: commune.id, positionId: norm.positionId } },
-        create: { communeId: commune.id, positionId: norm.positionId, required: norm.required },
-        update: { required: norm.required },
-      });
-      const code = codeById.get(norm.positionId)!;
-      before[code] = was;
-      after[code] = norm.required;
+    for (const change of changed) {
+      const code = codeById.get(change.positionId)!;
+      before[code] = change.was;
+      after[code] = change.required;
     }
-    await ctx.audit(tx, { action: 'keyPositionNorm.save', entityType: 'keyPositionNorm', entityId: commune.id, before, after });
-    return null;
+    return { audit: { action: 'keyPositionNorm.save', entityType: 'keyPositionNorm', entityId: commune.id, before, after } };
   });
-  if (failed) return failed;
   revalidatePath('/', 'layout');
   return ok(undefined, 'quotas.norms.saved');
-});
+}, { stale: 'quotas.errors.stale' });

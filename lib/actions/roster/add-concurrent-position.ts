@@ -9,7 +9,7 @@ import { checkConcurrentAddition, checkKeyPlace } from '@/lib/domain/roster';
 import { AddConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { loadRosterPerson } from './load';
+import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A concurrent position (kiêm nhiệm) in the commune from a start date. It adds no headcount (domain rule 1)
@@ -29,16 +29,21 @@ export const addConcurrentPosition = defineAction('addConcurrentPosition', 'rost
   });
   if (problem) return fail('errors.validation', { fieldErrors: { [problem.field]: problem.error } });
 
+  const { backdated } = checkRosterDecision(input, input.startDate, 'startDate');
   await ctx.write(async (tx) => {
     await roster.lockCommune(tx, commune.id);
     // Concurrent holders fill key places too: one holder per place, primary and concurrent together.
     const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.startDate), person.id);
     if (place) throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
-    const { assignmentId } = await roster.addConcurrentPosition(tx, { cadreId: person.id, version: input.version, communeId: commune.id, positionId: position.id, startDate: input.startDate });
+    const decision = await recordRosterDecision(tx, commune, input, position.isElected ? 'election' : 'appointment');
+    const { assignmentId } = await roster.addConcurrentPosition(tx, {
+      cadreId: person.id, version: input.version, communeId: commune.id, positionId: position.id, startDate: input.startDate, decisionId: decision.id,
+    });
     return {
       audit: {
         action: 'cadre.addConcurrentPosition',
         entityId: person.id,
+        envelope: rosterEnvelope(input.startDate, decision.id, input, backdated),
         before: { code: person.code, version: input.version },
         after: { code: person.code, version: input.version + 1, communeCode: commune.code, assignmentId, positionCode: position.code, startDate: input.startDate },
       },

@@ -9,7 +9,7 @@ import { checkElectedPost, checkKeyPlace, checkPrimaryChange, dayBefore, endingO
 import { ChangePrimaryPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { guardBlockQuota, loadRosterPerson } from './load';
+import { checkRosterDecision, guardBlockQuota, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A person's primary position changes from a date: the open primary assignment ends the day before and a new
@@ -30,6 +30,7 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
   const absorbed = person.openAssignments.find((a) => !a.isPrimary && a.positionId === position.id) ?? null;
   const absorbedEnding = absorbed ? endingOf(absorbed.startDate, input.effectiveDate) : null;
   const closeOn = dayBefore(input.effectiveDate);
+  const { backdated } = checkRosterDecision(input, input.effectiveDate, 'effectiveDate');
 
   const electedProblem = checkElectedPost(position, person.employmentType);
   if (electedProblem) return fail('errors.validation', { fieldErrors: { positionId: electedProblem } });
@@ -42,7 +43,9 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
       throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
     }
     if (current.block !== position.block) await guardBlockQuota(ctx, commune, position.block, input.effectiveDate);
+    const decision = await recordRosterDecision(tx, commune, input, position.isElected ? 'election' : 'appointment');
     const created = await roster.changePrimaryPosition(tx, {
+      decisionId: decision.id,
       cadreId: person.id, version: input.version, communeId: commune.id, currentAssignmentId: current.id, closeOn, positionId: position.id,
       effectiveDate: input.effectiveDate, absorbed: absorbed && absorbedEnding ? { assignmentId: absorbed.id, ending: absorbedEnding } : null,
     });
@@ -50,6 +53,7 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
       audit: {
         action: 'cadre.changePrimaryPosition',
         entityId: person.id,
+        envelope: rosterEnvelope(input.effectiveDate, decision.id, input, backdated),
         before: { code: person.code, version: input.version, primary: { assignmentId: current.id, positionCode: current.positionCode, startDate: current.startDate } },
         after: {
           code: person.code,
@@ -58,7 +62,12 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
           closedPrimary: { assignmentId: current.id, endDate: closeOn },
           primary: { assignmentId: created.assignmentId, positionCode: position.code, startDate: input.effectiveDate },
           ...(absorbed && absorbedEnding
-            ? { absorbedConcurrent: { assignmentId: absorbed.id, positionCode: absorbed.positionCode, ...(absorbedEnding.kind === 'end' ? { endDate: absorbedEnding.endDate } : { withdrawn: true as const }) } }
+            ? {
+                absorbedConcurrent: {
+                  assignmentId: absorbed.id, positionCode: absorbed.positionCode, startDate: absorbed.startDate,
+                  ...(absorbedEnding.kind === 'end' ? { endDate: absorbedEnding.endDate } : { withdrawn: true as const }),
+                },
+              }
             : {}),
         },
       },

@@ -4,13 +4,19 @@ import { Refusal, StaleWrite } from '@/lib/db/errors';
 import { getCommuneStaffing } from '@/lib/db/staffing-queries';
 import { checkRecruitmentWithinQuota, type BlockFigure } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
+import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/domain/format';
+import { recordDecision } from '@/lib/db/decision-mutations';
+import { checkDecisionDates } from '@/lib/domain/decisions';
+import type { DecisionKind, Prisma } from '@/lib/generated/prisma/client';
+import type { DecisionFields } from '@/lib/validation/decision';
 import type { ActionContext } from '../define-action';
 
 /**
  * The preamble of every change to a person of a commune's roster: the commune exists (else not found) and is
  * in the user's scope (else forbidden), the person has open posts there (else not found), and the form was
- * rendered from the person's current version while he is active (else "changed meanwhile"). Throws; the
- * action's defineAction answers.
+ * rendered from the person's current version while he is active (else "changed meanwhile"), and no change of
+ * his is waiting for its effective date (one change at a time). Throws; the action's defineAction answers.
  */
 export async function loadRosterPerson(ctx: ActionContext, input: { communeId: number; cadreId: number; version: number }): Promise<{ commune: CommuneRef; person: RosterPerson }> {
   const commune = await findCommuneById(ctx.db, input.communeId);
@@ -19,6 +25,7 @@ export async function loadRosterPerson(ctx: ActionContext, input: { communeId: n
   const person = await findPersonInCommune(ctx.db, commune.id, { cadreId: input.cadreId });
   if (!person || person.provinceId !== commune.provinceId) throw new Refusal('errors.notFound');
   if (person.version !== input.version || person.status !== 'active') throw new StaleWrite('cadre');
+  if (person.pendingFrom !== null) throw new Refusal('roster.errors.pendingChange', undefined, { date: formatDate(person.pendingFrom) });
   return { commune, person };
 }
 
@@ -34,3 +41,25 @@ export async function guardBlockQuota(ctx: ActionContext, commune: CommuneRef, b
   if (!rule.ok) throw new Refusal('errors.validation', { positionId: 'roster.errors.overQuotaBlock' }, { block, headcount: figures.headcount, quota: figures.quota });
   return figures;
 }
+
+/**
+ * The decision behind a roster change and its dates (lib/domain/decisions.ts): refused beside the fields when the
+ * decision is dated in the future, or when the change takes effect before the start of this month (or before its
+ * decision) without the reason for entering it late. Returns whether it is backdated.
+ */
+export function checkRosterDecision(input: DecisionFields, effectiveDate: string, dateField: string): { backdated: boolean } {
+  const { problems, backdated } = checkDecisionDates({ decisionDate: input.decisionDate, effectiveDate, today: today(), backdatedReason: input.backdatedReason });
+  // The effective date is the form's own date field (date, startDate, effectiveDate): its message goes beside it.
+  if (problems.length > 0) throw new Refusal('errors.validation', Object.fromEntries(problems.map((p) => [p.field === 'effectiveDate' ? dateField : p.field, p.error])));
+  return { backdated };
+}
+
+/** Records (or finds) the decision inside the change's transaction. */
+export function recordRosterDecision(tx: Prisma.TransactionClient, commune: CommuneRef, input: DecisionFields, kind: DecisionKind) {
+  return recordDecision(tx, { provinceId: commune.provinceId, communeId: commune.id, issuingBodyId: input.issuingBodyId, number: input.decisionNumber, date: input.decisionDate, kind });
+}
+
+/** The audit envelope of a roster change. */
+export const rosterEnvelope = (effectiveDate: string, decisionId: number, input: DecisionFields, backdated: boolean) => ({
+  effectiveOn: effectiveDate, decisionId, backdatedReason: backdated ? input.backdatedReason : null, affectsFigures: true,
+});

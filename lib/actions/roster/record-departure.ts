@@ -8,7 +8,7 @@ import { checkDepartureDate } from '@/lib/domain/roster';
 import { RecordDepartureSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { loadRosterPerson } from './load';
+import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A person leaves: status 'left' with the date and reason, and every assignment of his still open in the
@@ -18,12 +18,17 @@ export const recordDeparture = defineAction('recordDeparture', 'roster.edit', Re
   const { commune, person } = await loadRosterPerson(ctx, input);
   const dateError = checkDepartureDate(input.date, today(), latestStart(person));
   if (dateError) return fail('errors.validation', { fieldErrors: { date: dateError } });
+  const { backdated } = checkRosterDecision(input, input.date, 'date');
   await ctx.write(async (tx) => {
-    const { closedAssignments } = await roster.recordDeparture(tx, { cadreId: person.id, version: input.version, communeId: commune.id, date: input.date, reason: input.reason });
+    const decision = await recordRosterDecision(tx, commune, input, 'departure');
+    const { closedAssignments } = await roster.recordDeparture(tx, {
+      cadreId: person.id, version: input.version, communeId: commune.id, date: input.date, reason: input.reason, decisionId: decision.id,
+    });
     return {
       audit: {
         action: 'cadre.depart',
         entityId: person.id,
+        envelope: rosterEnvelope(input.date, decision.id, input, backdated),
         before: { code: person.code, status: 'active', version: input.version, openAssignments: person.openAssignments.map((a) => a.id) },
         after: { code: person.code, status: 'left', leftOn: input.date, leftReason: input.reason, version: input.version + 1, closedAssignments, communeCode: commune.code },
       },

@@ -12,6 +12,7 @@ import type { Block } from '@/lib/domain/types';
 import { RecruitCadreSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
+import { checkRosterDecision, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * New recruitment (rules.md "Workflows"): refused when the block's headcount, from the counting pipeline,
@@ -34,6 +35,7 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
   const dateProblem = checkRecruitmentDates(input.birthDate, input.startDate, date, input.gender);
   if (dateProblem) return fail('errors.validation', { fieldErrors: { [dateProblem.field]: dateProblem.error } });
 
+  const { backdated } = checkRosterDecision(input, input.startDate, 'startDate');
   const recruited = await ctx.write(
     async (tx) => {
       await roster.lockCommune(tx, commune.id);
@@ -44,8 +46,9 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
       const figures = staffing.blocks[block];
       const rule = checkRecruitmentWithinQuota(figures);
       if (!rule.ok) throw new Refusal(rule.error, { positionId: rule.error });
+      const decision = await recordRosterDecision(tx, commune, input, 'recruitment');
       const cadre = await roster.insertRecruit(tx, {
-        provinceId: commune.provinceId, communeId: commune.id, positionId: position.id, startDate: input.startDate, nextCode: nextCadreCode,
+        provinceId: commune.provinceId, communeId: commune.id, positionId: position.id, startDate: input.startDate, decisionId: decision.id, nextCode: nextCadreCode,
         person: { fullName: input.fullName, gender: input.gender, birthDate: input.birthDate, education: input.education, field: input.field, employmentType: input.employmentType },
       });
       return {
@@ -53,6 +56,7 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
         audit: {
           action: 'cadre.recruit',
           entityId: cadre.id,
+          envelope: rosterEnvelope(input.startDate, decision.id, input, backdated),
           after: {
             code: cadre.code, fullName: input.fullName, gender: input.gender, employmentType: input.employmentType, education: input.education, field: input.field,
             communeCode: commune.code, positionCode: position.code, startDate: input.startDate, block, headcountBefore: figures.headcount, quota: figures.quota,

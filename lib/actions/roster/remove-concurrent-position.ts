@@ -7,7 +7,7 @@ import { checkConcurrentRemoval, endingOf } from '@/lib/domain/roster';
 import { RemoveConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { loadRosterPerson } from './load';
+import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * Ends one concurrent position from a date: the assignment ends the day before (or, removed on its first
@@ -21,12 +21,15 @@ export const removeConcurrentPosition = defineAction('removeConcurrentPosition',
   if (dateError) return fail('errors.validation', { fieldErrors: { date: dateError } });
   const ending = endingOf(assignment.startDate, input.date);
 
+  const { backdated } = checkRosterDecision(input, input.date, 'date');
   await ctx.write(async (tx) => {
-    await roster.removeConcurrentPosition(tx, { cadreId: person.id, version: input.version, assignmentId: assignment.id, ending });
+    const decision = await recordRosterDecision(tx, commune, input, 'dismissal');
+    await roster.removeConcurrentPosition(tx, { cadreId: person.id, version: input.version, assignmentId: assignment.id, ending, decisionId: decision.id });
     return {
       audit: {
         action: 'cadre.removeConcurrentPosition',
         entityId: person.id,
+        envelope: rosterEnvelope(input.date, decision.id, input, backdated),
         before: { code: person.code, version: input.version, assignmentId: assignment.id, positionCode: assignment.positionCode, startDate: assignment.startDate },
         after: {
           code: person.code, version: input.version + 1, communeCode: commune.code, assignmentId: assignment.id, effectiveDate: input.date,

@@ -1,8 +1,13 @@
 import type { Action } from '@/lib/auth/policy';
 import { can, isAllowed } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
+import { today } from '@/lib/clock';
+import { Refusal, StaleWrite } from '@/lib/db/errors';
 import type { Db } from '@/lib/db/prisma';
-import { chairmanSide, type TransferState } from '@/lib/domain/transfer';
+import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
+import { chairmanSide, checkTransferTransition, type TransferAction, type TransferError, type TransferState, type TransferTransitionInput } from '@/lib/domain/transfer';
+import { formatDate } from '@/lib/domain/format';
+import type { ActionContext } from '../define-action';
 
 // Shared by the transfer actions: load a transfer within the user's province and scope, with the policy check
 // the state machine asks.
@@ -10,6 +15,8 @@ import { chairmanSide, type TransferState } from '@/lib/domain/transfer';
 export type LoadedTransfer = {
   id: number; provinceId: number; state: TransferState; version: number; cadreId: number; cadreCode: string;
   fromCommuneId: number; toCommuneId: number; fromCommuneCode: string; toCommuneCode: string; effectiveDate: string;
+  /** The day it was proposed: its decision is not dated before it. */
+  proposedOn: string;
 };
 
 /**
@@ -20,7 +27,7 @@ export async function loadTransfer(db: Db, user: SessionUser, transferId: number
   const t = await db.transfer.findFirst({
     where: { id: transferId, provinceId: user.provinceId },
     select: {
-      id: true, provinceId: true, state: true, version: true, cadreId: true, fromCommuneId: true, toCommuneId: true, effectiveDate: true,
+      id: true, provinceId: true, state: true, version: true, cadreId: true, fromCommuneId: true, toCommuneId: true, effectiveDate: true, proposedOn: true,
       cadre: { select: { code: true } }, fromCommune: { select: { code: true } }, toCommune: { select: { code: true } },
     },
   });
@@ -29,7 +36,7 @@ export async function loadTransfer(db: Db, user: SessionUser, transferId: number
   return {
     id: t.id, provinceId: t.provinceId, state: t.state, version: t.version, cadreId: t.cadreId, cadreCode: t.cadre.code,
     fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, fromCommuneCode: t.fromCommune.code, toCommuneCode: t.toCommune.code,
-    effectiveDate: t.effectiveDate.toISOString().slice(0, 10),
+    effectiveDate: t.effectiveDate.toISOString().slice(0, 10), proposedOn: t.proposedOn.toISOString().slice(0, 10),
   };
 }
 
@@ -46,4 +53,33 @@ export function allowedOnTransfer(user: SessionUser, transfer: { provinceId: num
     }
     return can(user, permission, { provinceId: transfer.provinceId });
   };
+}
+
+/**
+ * The preamble of every step on an existing transfer: the due executions are marked first (so the state is
+ * current), the transfer is in the user's scope (else not found), the state machine lets the user take `step`
+ * from its state (else forbidden, or "changed meanwhile" when it moved on), the step's input is complete (else its
+ * message, also on `field`, or on the field `field` names for it) and the form was rendered from the current
+ * version (else "changed meanwhile"). `details` may depend on the loaded transfer (the approval's dates).
+ * Throws Refusal or StaleWrite; defineAction answers.
+ */
+export async function loadTransferStep(
+  ctx: ActionContext,
+  step: Exclude<TransferAction, 'propose'>,
+  input: { transferId: number; version: number },
+  details: TransferTransitionInput | ((transfer: LoadedTransfer) => TransferTransitionInput),
+  field: string | ((error: TransferError) => string),
+): Promise<LoadedTransfer> {
+  await markDueTransfersExecuted(ctx.db, ctx.user.provinceId, today());
+  const transfer = await loadTransfer(ctx.db, ctx.user, input.transferId);
+  if (!transfer) throw new Refusal('transfer.errors.notFound');
+  const check = checkTransferTransition(step, transfer.state, allowedOnTransfer(ctx.user, transfer), typeof details === 'function' ? details(transfer) : details);
+  if (!check.ok) {
+    if (check.error === 'transfer.errors.forbidden') throw new Refusal('errors.forbidden');
+    if (check.error === 'transfer.errors.wrongState') throw new StaleWrite('transfer');
+    const params = check.error === 'transfer.errors.decisionBeforeProposal' ? { date: formatDate(transfer.proposedOn) } : undefined;
+    throw new Refusal(check.error, { [typeof field === 'function' ? field(check.error) : field]: check.error }, params);
+  }
+  if (transfer.version !== input.version) throw new StaleWrite('transfer');
+  return transfer;
 }

@@ -5,22 +5,20 @@ import { hashPassword, validateNewPassword } from '@/lib/auth/password';
 import { ResetPasswordSchema } from '@/lib/validation/user';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { changeUser, loadTargetUser } from './change-user';
+import { loadTargetUser, writeUserChange } from './change-user';
 
 /** A password chosen by the administrator, to be replaced at the next sign-in; open sessions end. */
 export const resetUserPassword = defineAction('resetUserPassword', 'user.manage', ResetPasswordSchema, async (input, ctx) => {
-  const loaded = await loadTargetUser(ctx, input.userId);
-  if ('denied' in loaded) return loaded.denied;
-  const problem = validateNewPassword(input.password, loaded.target.username);
+  const target = await loadTargetUser(ctx, input.userId);
+  const problem = validateNewPassword(input.password, target.username);
   if (problem) return fail('errors.validation', { fieldErrors: { password: problem } });
-  const failed = await changeUser(ctx, {
+  await writeUserChange(ctx, {
     action: 'user.resetPassword',
-    target: loaded.target,
+    target,
     version: input.version,
     data: { passwordHash: await hashPassword(input.password), mustChangePassword: true },
     endSessions: true,
   });
-  if (failed) return failed;
   revalidatePath('/admin/users', 'layout');
   return ok(undefined, 'admin.users.resetDone');
 });

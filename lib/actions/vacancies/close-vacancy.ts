@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
+import * as vacancies from '@/lib/db/vacancy-mutations';
 import { findVacancy } from '@/lib/db/vacancy-queries';
 import { CloseVacancySchema } from '@/lib/validation/vacancy';
 import { defineAction } from '../define-action';
@@ -16,22 +17,18 @@ export const closeVacancy = defineAction('closeVacancy', 'vacancy.declare', Clos
   if (vacancy.version !== input.version) return fail('vacancies.errors.stale');
   if (vacancy.status !== 'open') return fail('vacancies.errors.alreadyClosed');
   const closedOn = today();
-  const failed = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.vacancy.updateMany({
-      where: { id: vacancy.id, version: input.version, status: 'open' },
-      data: { status: 'closed', closedOn: new Date(`${closedOn}T00:00:00Z`), closedById: ctx.user.id, closeNote: input.closeNote, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) return fail('vacancies.errors.stale');
-    await ctx.audit(tx, {
-      action: 'vacancy.close',
-      entityType: 'vacancy',
-      entityId: vacancy.id,
-      before: { status: 'open', version: input.version },
-      after: { status: 'closed', closedOn, closeNote: input.closeNote, version: input.version + 1 },
-    });
-    return null;
+  await ctx.write(async (tx) => {
+    await vacancies.closeVacancy(tx, { vacancyId: vacancy.id, version: input.version, closedOn, closedById: ctx.user.id, closeNote: input.closeNote });
+    return {
+      audit: {
+        action: 'vacancy.close',
+        entityType: 'vacancy',
+        entityId: vacancy.id,
+        before: { status: 'open', version: input.version },
+        after: { status: 'closed', closedOn, closeNote: input.closeNote, version: input.version + 1 },
+      },
+    };
   });
-  if (failed) return failed;
   revalidatePath('/', 'layout');
   return ok(undefined, 'vacancies.closed');
-});
+}, { stale: 'vacancies.errors.stale' });

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { findCommuneById } from '@/lib/db/roster-queries';
+import * as vacancies from '@/lib/db/vacancy-mutations';
 import { DeclareVacancySchema } from '@/lib/validation/vacancy';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
@@ -17,27 +18,20 @@ export const declareVacancy = defineAction('declareVacancy', 'vacancy.declare', 
     const position = await ctx.db.position.findFirst({ where: { id: input.positionId, provinceId: commune.provinceId, block: { not: null } }, select: { id: true } });
     if (!position) return fail('errors.validation', { fieldErrors: { positionId: 'vacancies.errors.position' } });
   }
-  const id = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.vacancy.create({
-      data: {
-        communeId: commune.id,
-        positionId: input.positionId,
-        field: input.field,
-        count: input.count,
-        urgency: input.urgency,
-        note: input.note,
-        declaredById: ctx.user.id,
-        declaredOn: new Date(`${today()}T00:00:00Z`),
+  const id = await ctx.write(async (tx) => {
+    const vacancyId = await vacancies.insertVacancy(tx, {
+      communeId: commune.id, positionId: input.positionId, field: input.field, count: input.count, urgency: input.urgency, note: input.note,
+      declaredById: ctx.user.id, declaredOn: today(),
+    });
+    return {
+      value: vacancyId,
+      audit: {
+        action: 'vacancy.declare',
+        entityType: 'vacancy',
+        entityId: vacancyId,
+        after: { communeCode: commune.code, positionId: input.positionId, field: input.field, count: input.count, urgency: input.urgency, note: input.note },
       },
-      select: { id: true },
-    });
-    await ctx.audit(tx, {
-      action: 'vacancy.declare',
-      entityType: 'vacancy',
-      entityId: created.id,
-      after: { communeCode: commune.code, positionId: input.positionId, field: input.field, count: input.count, urgency: input.urgency, note: input.note },
-    });
-    return created.id;
+    };
   });
   revalidatePath('/', 'layout');
   return ok({ id }, 'vacancies.declared');

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
+import { listOverfilledKeyPlaces } from '@/lib/db/key-place-queries';
+import { poolOf } from '@/lib/db/prisma';
 import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/policy';
 import {
@@ -15,7 +17,7 @@ import {
   listPositions,
 } from '@/lib/db/staffing-queries';
 import { listOpenVacancies } from '@/lib/db/vacancy-queries';
-import { getFormatters } from '@/lib/i18n/server';
+import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { BlockFiguresTable } from '@/components/commune/block-figures-table';
@@ -59,7 +61,7 @@ export default async function CommunePage({ params }: Props) {
   if (!commune) notFound();
   if (!mayView) forbidden();
   const date = today();
-  const [staffing, holders, positions, roster, personal, vacancies, secondees, t, format] = await Promise.all([
+  const [staffing, holders, positions, roster, personal, vacancies, secondees, overfilled, t, format, locale] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
     listKeyHolders(db(), commune.id, date),
     listPositions(db(), province.id),
@@ -67,8 +69,10 @@ export default async function CommunePage({ params }: Props) {
     mayViewPersonal ? listCommunePersonalFields(db(), commune.id, date) : Promise.resolve(null),
     listOpenVacancies(db(), commune.id),
     listIncomingSecondments(db(), commune.id, date),
+    listOverfilledKeyPlaces(poolOf(db()), { provinceId: province.id, date, communeIds: [commune.id] }),
     getTranslations(),
     getFormatters(),
+    getLocale(),
   ]);
   const districtHref = `/districts/${encodeURIComponent(commune.oldDistrict.code)}`;
   const counted = roster.filter((row) => row.counts).length;
@@ -154,6 +158,25 @@ export default async function CommunePage({ params }: Props) {
           </p>
         ) : null}
       </Section>
+
+      {overfilled.length > 0 ? (
+        <section aria-labelledby="data-problems" className="mb-6 rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="data-problems">
+          <h2 id="data-problems" className="text-base font-semibold text-amber-950">{t('commune.dataProblems.heading')}</h2>
+          <p className="mt-1 text-sm text-amber-950">{t('commune.dataProblems.lead')}</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm font-medium text-stone-900">
+            {overfilled.map((place) => (
+              <li key={place.positionId}>
+                {t('commune.dataProblems.overfilled', {
+                  position: localizedTitle(locale, { titleVi: place.positionTitleVi, titleEn: place.positionTitleEn }),
+                  count: format.number(place.holders.length),
+                  holders: place.holders.join(', '),
+                  norm: format.number(place.norm),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <Section id="key-positions" title={t('commune.keyPositions.heading')}>
         <KeyPositionsTable keyPositions={staffing.keyPositions} holders={holders} positions={positions} secondees={secondees} />

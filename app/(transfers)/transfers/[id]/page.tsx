@@ -1,23 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
+import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
 import { findTransfer, getTransferFigures, listTransferTimeline, type TransferDetail } from '@/lib/db/transfer-queries';
 import { chairmanSide, mayTakeTransferAction } from '@/lib/domain/transfer';
 import { allowedOnTransfer } from '@/lib/actions/transfers/load';
 import { getFormatters } from '@/lib/i18n/server';
+import { AuditTimeline } from '@/components/audit/audit-timeline';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/secondments/action-form';
 import { TransferFiguresTable } from '@/components/transfers/figures-table';
 import { TransferNotice } from '@/components/transfers/page-notice';
 import { TransferStateBadge } from '@/components/transfers/state-badge';
-import { TransferTimeline } from '@/components/transfers/timeline';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { approveAndShow, cancelAndShow, declineAndShow, opinionAndShow } from '../actions';
@@ -64,8 +66,9 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const { user, transfer: tr } = await load((await params).id);
   const query = await searchParams;
   const day = today();
-  const [t, tStates, tOpinions, tSources, tFields, tBlocks, format, figures, timeline] = await Promise.all([
+  const [t, tDecision, tStates, tOpinions, tSources, tFields, tBlocks, format, figures, timeline] = await Promise.all([
     getTranslations('transfer'),
+    getTranslations('decisions.fields'),
     getTranslations('transfer.states'),
     getTranslations('transfer.opinions'),
     getTranslations('transfer.sources'),
@@ -75,6 +78,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
     getTransferFigures(db(), tr, day),
     listTransferTimeline(db(), tr.id),
   ]);
+  const timelineNames = await resolveAuditNames(db(), user.provinceId, timeline, await getLocale());
   const mayViewPersonal = can(user, 'cadre.viewPersonal', { provinceId: tr.provinceId, communeId: tr.from.id });
   const side = user.role === 'commune_chairman' ? chairmanSide(user.communeId, { fromCommuneId: tr.from.id, toCommuneId: tr.to.id }) : null;
   // The same machine and policy binding the actions use: a form shows only where its action would be accepted.
@@ -82,6 +86,8 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const mayOpinion = mayTakeTransferAction('opinion', tr.state, allowed);
   const mayDecide = mayTakeTransferAction('approve', tr.state, allowed);
   const mayCancel = mayTakeTransferAction('cancel', tr.state, allowed);
+  // A transfer crosses communes: it is decided by a province-level body (Sở Nội vụ, Ban Tổ chức Tỉnh ủy, UBND tỉnh …).
+  const bodies = mayDecide ? await issuingBodiesFor(db(), tr.provinceId, null) : [];
   const self = `/transfers/${tr.id}`;
   const fieldLabel = (field: string | null) => {
     if (!field) return '—';
@@ -101,10 +107,18 @@ export default async function TransferPage({ params, searchParams }: Props) {
       <PageHeader eyebrow={t('detail.eyebrow', { id: String(tr.id) })} title={t('detail.title', { name: tr.cadreName })}>
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <TransferStateBadge state={tr.state} label={tStates(tr.state)} />
+          {tr.overdue ? <Badge tone="red">{t('list.overdue')}</Badge> : null}
           {tr.crossDistrict ? <Badge tone="amber">{t('list.crossDistrict')}</Badge> : <Badge tone="neutral">{t('list.sameDistrict')}</Badge>}
         </p>
       </PageHeader>
       <TransferNotice notice={query.notice} />
+
+      {tr.overdue ? (
+        <section aria-labelledby="overdue" className="mb-6 rounded-lg border-2 border-red-300 bg-red-50 p-4" data-testid="overdue">
+          <h2 id="overdue" className="text-base font-semibold text-red-900">{t('detail.overdueHeading')}</h2>
+          <p className="mt-1 text-sm text-red-900">{t('detail.overdueText', { date: format.date(tr.effectiveDate) })}</p>
+        </section>
+      ) : null}
 
       {tr.crossDistrict && tr.justification ? (
         <section aria-labelledby="justification" className="mb-6 rounded-lg border-2 border-amber-400 bg-amber-50 p-4" data-testid="justification">
@@ -134,6 +148,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
             <Item label={t('detail.effectiveDate')}>{format.date(tr.effectiveDate)}</Item>
             <Item label={t('detail.source')}>{tSources(tr.source)}</Item>
             <Item label={t('detail.proposedBy')}>{tr.proposedBy}</Item>
+            <Item label={t('detail.proposedOn')}>{format.date(tr.proposedOn)}</Item>
           </dl>
           <div className="mt-3">
             <p className="text-xs font-medium text-stone-600">{t('detail.reason')}</p>
@@ -182,7 +197,13 @@ export default async function TransferPage({ params, searchParams }: Props) {
       <Section id="decision" title={t('detail.decisionHeading')}>
         <div className={`${boxClass} space-y-1 text-sm`} data-testid="decision">
           <p><TransferStateBadge state={tr.state} label={tStates(tr.state)} /></p>
-          {tr.decisionNumber && tr.decisionDate ? <p>{t('detail.decision', { number: tr.decisionNumber, date: format.date(tr.decisionDate) })}</p> : null}
+          {tr.decisionNumber && tr.decisionDate ? (
+            <p>
+              {tr.decisionIssuingBody
+                ? t('detail.decisionOf', { number: tr.decisionNumber, date: format.date(tr.decisionDate), body: tr.decisionIssuingBody })
+                : t('detail.decision', { number: tr.decisionNumber, date: format.date(tr.decisionDate) })}
+            </p>
+          ) : null}
           {tr.decidedBy && tr.state !== 'declined' ? <p>{t('detail.decidedBy', { name: tr.decidedBy })}</p> : null}
           {tr.state === 'executed' && tr.executedOn ? <p className="font-medium">{t('detail.executedOn', { date: format.date(tr.executedOn) })}</p> : null}
           {tr.state === 'approved' ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
@@ -203,6 +224,10 @@ export default async function TransferPage({ params, searchParams }: Props) {
                   fields={[
                     { type: 'text', name: 'decisionNumber', label: t('actions.decisionNumber'), required: true, maxLength: 50, placeholder: '125/QĐ-SNV' },
                     { type: 'date', name: 'decisionDate', label: t('actions.decisionDate'), required: true, defaultValue: day },
+                    {
+                      type: 'select', name: 'issuingBodyId', label: tDecision('issuingBody'), required: true,
+                      options: [{ value: '', label: tDecision('chooseIssuingBody') }, ...bodies.map((b) => ({ value: String(b.id), label: b.name }))],
+                    },
                   ]}
                 />
               </div>
@@ -242,7 +267,14 @@ export default async function TransferPage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="timeline" title={t('detail.timeline')}>
-        <TransferTimeline entries={timeline} sideNames={{ from: tr.from.name, to: tr.to.name }} />
+        <AuditTimeline
+          entries={timeline}
+          names={timelineNames}
+          about={{ entityType: 'transfer', entityId: String(tr.id) }}
+          omit={['cadre']}
+          empty={t('detail.noTimeline')}
+          testId="transfer-timeline"
+        />
       </Section>
 
       <p className="mt-8">

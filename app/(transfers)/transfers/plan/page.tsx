@@ -7,13 +7,17 @@ import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { runPlan } from '@/lib/db/proposal-queries';
 import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
+import { countVacantElectedPosts, electedPositionIds } from '@/lib/domain/elected-posts';
 import { MAX_SELECTED_MOVES, matchSelection, moveFieldName, moveFieldValue, parseSelection, toWhatIfMoves } from '@/lib/domain/plan-selection';
-import { buildWhatIf, movesToMovements } from '@/lib/domain/proposal-input';
+import { buildWhatIf, electedVacanciesAfter, movesToMovements } from '@/lib/domain/proposal-input';
 import type { ProposalSummary, ProposedMove } from '@/lib/domain/proposals';
+import { renderMoveReason, renderPlanExplanation } from '@/lib/i18n/plan-messages';
 import { getFormatters } from '@/lib/i18n/server';
+import { untyped } from '@/lib/i18n/translator';
 import { PageHeader } from '@/components/layout/page-header';
 import { PlanMovesForm } from '@/components/transfer-plan/plan-moves-form';
 import { WhatIfTables } from '@/components/transfer-plan/what-if-tables';
+import { VacantElectedPostsTable } from '@/components/staffing/vacant-elected-posts-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
@@ -52,8 +56,10 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   // Nothing is computed until a scope is chosen (the form sends `od`, empty for the whole province).
   const requested = params.od !== undefined;
   const askedDistrict = (first(params.od) ?? '').trim();
-  const [t, format, oldDistricts, run] = await Promise.all([
+  const [t, te, messages, format, oldDistricts, run] = await Promise.all([
     getTranslations('transferPlan'),
+    getTranslations('electedPosts'),
+    getTranslations().then(untyped),
     getFormatters(),
     db().oldDistrict.findMany({ where: { provinceId: province.id }, select: { code: true, name: true } }),
     requested ? runPlan(db(), province, date, askedDistrict || null).then((r) => r ?? runPlan(db(), province, date, null)) : Promise.resolve(null),
@@ -99,7 +105,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
       </>
     );
   }
-  const { data, oldDistrict, plan, greedy } = run;
+  const { data, oldDistrict, plan, greedy, vacantElectedPosts } = run;
   const unknownDistrict = askedDistrict !== '' && oldDistrict === null;
   const scopeName = oldDistrict ? oldDistrict.name : province.name;
   const selection = first(params.all) === '1' ? plan.moves.map((m) => ({ cadreCode: m.cadreCode, toCommuneCode: m.toCommuneCode, positionCode: m.positionCode })) : parseSelection(Object.entries(params));
@@ -109,6 +115,9 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const whatIf = selected.length > 0 ? buildWhatIf(data.communes, data.pending, movesToMovements(toWhatIfMoves(selected, data.input), communeIds), date) : null;
   const communes = new Map(data.input.communes.map((c) => [c.code, c]));
   const titles = new Map(data.input.positions.map((p) => [p.code, p.title]));
+  const titlesById = new Map(data.input.positions.map((p) => [p.id, p.title]));
+  const electedCount = countVacantElectedPosts(vacantElectedPosts);
+  const electedAfterMoves = whatIf ? electedVacanciesAfter(whatIf, electedPositionIds(data.input.positions)) : [];
   const currentPosition = new Map(data.input.candidates.map((c) => [c.cadreId, c.positionCode]));
   const groups = groupBySource(plan.moves);
   const canAccept = can(user, 'transfer.propose', { provinceId: province.id });
@@ -155,7 +164,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
       <Section id="summary" title={t('summary.heading', { scope: scopeName })} description={t('summary.description')}>
         {plan.summary.explanation ? (
           <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="plan-explanation">
-            {plan.summary.explanation}
+            {renderPlanExplanation(messages, plan.summary.explanation)}
           </p>
         ) : null}
         <TableContainer label={t('summary.caption')}>
@@ -202,6 +211,14 @@ export default async function TransferPlanPage({ searchParams }: Props) {
           </table>
         </TableContainer>
         <p className="mt-2 text-xs text-stone-600">{t('summary.objective')}</p>
+        {electedCount.places > 0 ? (
+          <p className="mt-2 text-sm text-stone-800" data-testid="plan-elected-note">
+            {te('summaryNote', { places: electedCount.places, units: electedCount.units })}{' '}
+            <a href="#elected-vacancies" className={linkClass}>
+              {te('seeList')}
+            </a>
+          </p>
+        ) : null}
         <details className="mt-3 rounded-md border border-stone-200 bg-white p-3 text-sm">
           <summary className="cursor-pointer font-medium text-stone-800">{t('diagnostics.heading')}</summary>
           <p className="mt-2 text-stone-700">
@@ -222,6 +239,13 @@ export default async function TransferPlanPage({ searchParams }: Props) {
       {whatIf ? (
         <Section id="what-if" title={t('whatIf.heading', { count: format.number(selected.length) })} description={t('whatIf.description')}>
           <WhatIfTables whatIf={whatIf} format={format} />
+          {electedAfterMoves.length > 0 ? (
+            <div className="mt-6" data-testid="what-if-elected">
+              <h3 className="text-base font-semibold text-stone-900">{te('whatIfHeading')}</h3>
+              <p className="mb-2 mt-0.5 text-sm text-stone-600">{te('whatIfDescription')}</p>
+              <VacantElectedPostsTable posts={electedAfterMoves} titles={titlesById} caption={te('whatIfHeading')} testId="what-if-elected-table" />
+            </div>
+          ) : null}
         </Section>
       ) : null}
       {selection === null || missing.length > 0 ? (
@@ -314,7 +338,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
                                 <Badge tone="neutral">{m.block === 'party_front' ? t('moves.partyFront') : t('moves.government')}</Badge>
                               </span>
                             </td>
-                            <td className={`${cellClass} text-stone-800`}>{m.reason}</td>
+                            <td className={`${cellClass} text-stone-800`}>{renderMoveReason(messages, m.reason)}</td>
                           </tr>
                         );
                       })}
@@ -325,6 +349,18 @@ export default async function TransferPlanPage({ searchParams }: Props) {
             </TableContainer>
           </PlanMovesForm>
         )}
+      </Section>
+
+      <Section
+        id="elected-vacancies"
+        title={te('heading')}
+        description={
+          electedCount.places > 0
+            ? te('planDescription', { places: electedCount.places, units: electedCount.units, scope: scopeName })
+            : te('none', { scope: scopeName })
+        }
+      >
+        {vacantElectedPosts.length > 0 ? <VacantElectedPostsTable posts={vacantElectedPosts} titles={titlesById} caption={te('caption', { scope: scopeName })} /> : null}
       </Section>
     </>
   );

@@ -1,42 +1,54 @@
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { presentAuditRow } from '@/lib/audit/present';
 import { listAuditForExport } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
 import { today } from '@/lib/clock';
 import { toCsv } from '@/lib/exports/tabular';
+import { formattersFor } from '@/lib/i18n/format';
+import { isLocale } from '@/lib/i18n/config';
+import { defineRoute } from '@/lib/routes/define-route';
 import { parseAuditFilters } from '@/lib/validation/audit-filters';
-import { compactJson, formatAuditTime } from '@/components/audit/format-audit';
+import {
+  auditActionLabel, auditActorLabel, auditEntityLabel, auditRoleLabel, auditTranslator, renderAuditChanges, renderAuditText,
+} from '@/components/audit/audit-text';
+import { formatAuditTime } from '@/components/audit/format-audit';
 
 export const dynamic = 'force-dynamic';
-
-const COLUMNS = ['time', 'username', 'role', 'action', 'entity_type', 'entity_id', 'before', 'after', 'ip_address', 'user_agent'] as const;
 
 // A cell a spreadsheet would read as a formula (a forged user agent "=HYPERLINK(…)") is prefixed with '.
 const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-/** The audit page's rows under the same filters, as RFC 4180 CSV in UTF-8 (like the status export). */
-export async function GET(request: Request) {
-  const user = await requireUser();
-  if (!can(user, 'audit.view', { provinceId: user.provinceId })) {
-    return new Response('Không có quyền truy cập.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
-  const filters = parseAuditFilters(new URL(request.url).searchParams);
-  const rows = await listAuditForExport(db(), user.provinceId, filters);
-  const csv = toCsv({
-    columns: COLUMNS,
-    rows: rows.map((row) => ({
-      time: formatAuditTime(row.at),
-      username: inert(row.actorName),
-      role: row.actorRole,
-      action: row.action,
-      entity_type: inert(row.entityType),
-      entity_id: inert(row.entityId ?? ''),
-      before: compactJson(row.before),
-      after: compactJson(row.after),
-      ip_address: inert(row.ipAddress ?? ''),
-      user_agent: inert(row.userAgent ?? ''),
-    })),
-  });
+/**
+ * The audit page's rows under the same filters, as RFC 4180 CSV in UTF-8 with a byte order mark (Excel), in
+ * the reader's language: headers, roles, actions and entities translated, the changes as "Trường: trước → sau; …".
+ */
+export const GET = defineRoute('audit.view', async (_request, { user, searchParams }) => {
+  const filters = parseAuditFilters(searchParams);
+  const [locale, translations] = await Promise.all([getLocale(), getTranslations()]);
+  const t = auditTranslator(translations);
+  const format = formattersFor(isLocale(locale) ? locale : 'vi');
+  const { rows, lookup } = await listAuditForExport(db(), user.provinceId, filters, locale);
+  const columns = [t('audit.time'), t('audit.who'), t('audit.role'), t('audit.action'), t('audit.entityAndId'), t('audit.changes'), t('audit.ip'), t('audit.userAgent')];
+  const [time, who, role, action, entity, changes, ip, userAgent] = columns;
+  const csv = toCsv(
+    {
+      columns,
+      rows: rows.map((row) => {
+        const name = row.entity.name ? renderAuditText(t, row.entity.name) : '';
+        return {
+          [time]: formatAuditTime(row.at),
+          [who]: inert(auditActorLabel(t, row)),
+          [role]: inert(auditRoleLabel(t, row.actorRole)),
+          [action]: inert(auditActionLabel(t, row.action)),
+          [entity]: inert(name ? `${auditEntityLabel(t, row.entityType)}: ${name}` : auditEntityLabel(t, row.entityType)),
+          [changes]: inert(renderAuditChanges(t, presentAuditRow(row, { lookup, format }))),
+          [ip]: inert(row.ipAddress ?? ''),
+          [userAgent]: inert(row.userAgent ?? ''),
+        };
+      }),
+    },
+    { bom: true },
+  );
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
@@ -44,4 +56,4 @@ export async function GET(request: Request) {
       'cache-control': 'no-store',
     },
   });
-}
+});

@@ -1,12 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { compilationTotal, getCompilation, listPhases, listYearConclusions } from '@/lib/db/secondment-queries';
 import { foldVietnamese } from '@/lib/domain/vietnamese';
-import { downloadResponse, textResponse } from '@/lib/exports/download';
+import { downloadResponse } from '@/lib/exports/download';
 import { renderCompilationPdf } from '@/lib/pdf';
+import { defineRoute, refuse } from '@/lib/routes/define-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +14,12 @@ const COLUMNS = ['department_code', 'department_name', 'quota', 'required', 'lis
 /**
  * The province-wide compilation of the 5% lists for `year` (default: the latest phase year) as XLSX (`format=xlsx`,
  * the default: one row per department and a total row, headers in the reader's language) or as a PDF document in
- * Vietnamese (`format=pdf`, lib/pdf). Only roles that see the whole province.
+ * Vietnamese (`format=pdf`, lib/pdf). Only roles that see the whole province: the resource is the province
+ * (defineRoute's default), and the policy refuses unit-bound roles (department officers) a resource of no unit.
  */
-export async function GET(request: Request) {
-  const user = await requireUser();
-  // Province-wide: the policy's own check of a resource of no unit refuses unit-bound roles (department officers).
-  if (!can(user, 'secondment.view', { provinceId: user.provinceId })) return textResponse('Không có quyền truy cập.', 403);
-  const params = new URL(request.url).searchParams;
+export const GET = defineRoute('secondment.view', async (_request, { user, searchParams: params }) => {
   const format = params.get('format') ?? 'xlsx';
-  if (format !== 'xlsx' && format !== 'pdf') return textResponse('Định dạng không hỗ trợ: chỉ xlsx hoặc pdf.', 400);
+  if (format !== 'xlsx' && format !== 'pdf') refuse(400, 'routes.badCompilationFormat');
   const years = [...new Set((await listPhases(db(), user.provinceId)).map((p) => p.year))];
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && years.includes(asked) ? asked : (years.sort((a, b) => b - a)[0] ?? Number(today().slice(0, 4)));
@@ -50,7 +46,7 @@ export async function GET(request: Request) {
     ],
   };
   return downloadResponse(table, 'xlsx', `biet-phai-5-phan-tram-${year}-${today()}`, t('export.sheet', { year: String(year) }));
-}
+});
 
 async function pdfResponse(provinceId: number, year: number, rows: Awaited<ReturnType<typeof getCompilation>>): Promise<Response> {
   const [province, conclusions] = await Promise.all([

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { parseUnitListQuery } from '@/lib/domain/unit-list';
 import { downloadResponse } from '@/lib/exports/download';
+import { defineRoute } from '@/lib/routes/define-route';
 import { readViewRequest } from '../_lib/view-request';
 import { buildUnitView, loose, unitViewTable } from '@/lib/exports/views';
 
@@ -14,10 +15,8 @@ export const dynamic = 'force-dynamic';
  * the same query string: same filters, order, visible columns and headers in the reader's language.
  * Invalid filter values are ignored as on the page; a bad format is 400, an unknown old district 404.
  */
-export async function GET(request: Request) {
-  const read = await readViewRequest(request);
-  if (read instanceof Response) return read;
-  const { params, format, province, district } = read;
+export const GET = defineRoute('staffing.export', async (_request, { user, searchParams }) => {
+  const { params, format, province, district } = await readViewRequest(user, searchParams);
 
   const date = today();
   const [staffing, t] = await Promise.all([getProvinceStaffing(db(), province.id, { date }), getTranslations()]);
@@ -34,4 +33,4 @@ export async function GET(request: Request) {
       });
   const basename = `don-vi-${district ? district.code : province.code}-${date}`;
   return downloadResponse(unitViewTable(loose(t), view), format, basename, t('overview.export.unitSheet'));
-}
+});

@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
 import { parseVacancyListQuery } from '@/lib/domain/vacancy-list';
 import { downloadResponse } from '@/lib/exports/download';
+import { defineRoute } from '@/lib/routes/define-route';
 import { readViewRequest } from '../_lib/view-request';
 import { buildVacancyView, loose, vacancyNotesVisible, vacancyViewTable } from '@/lib/exports/views';
 
@@ -14,10 +15,8 @@ export const dynamic = 'force-dynamic';
  * page) lists them for the same `v…` query: same rows, order and columns (notes only for the roles that see
  * them on the page). Invalid filter values are ignored as on the page; a bad format is 400.
  */
-export async function GET(request: Request) {
-  const read = await readViewRequest(request);
-  if (read instanceof Response) return read;
-  const { user, params, format, province, district } = read;
+export const GET = defineRoute('staffing.export', async (_request, { user, searchParams }) => {
+  const { params, format, province, district } = await readViewRequest(user, searchParams);
 
   const [vacancies, t, locale] = await Promise.all([
     listDeclaredVacancies(db(), province.id, district ? { oldDistrictId: district.id } : {}),
@@ -31,4 +30,4 @@ export async function GET(request: Request) {
   });
   const basename = `nhu-cau-nhan-su-${district ? district.code : province.code}-${today()}`;
   return downloadResponse(vacancyViewTable(loose(t), locale, view), format, basename, t('vacancyViews.sheet'));
-}
+});

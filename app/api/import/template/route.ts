@@ -1,15 +1,10 @@
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
 import { buildTemplate } from '@/lib/import';
+import { defineRoute } from '@/lib/routes/define-route';
 
 export const dynamic = 'force-dynamic';
 
 /** The province workbook template: every sheet with its headers and an example row. */
-export async function GET() {
-  const user = await requireUser();
-  if (!can(user, 'data.import', { provinceId: user.provinceId })) {
-    return new Response('Không có quyền truy cập.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  }
+export const GET = defineRoute('data.import', async () => {
   const body = await buildTemplate('xlsx');
   return new Response(new Uint8Array(body), {
     headers: {
@@ -18,4 +13,4 @@ export async function GET() {
       'cache-control': 'no-store',
     },
   });
-}
+});

@@ -1,10 +1,9 @@
-import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
+import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { foldVietnamese } from '@/lib/domain/vietnamese';
-import { textResponse } from '@/lib/exports/download';
 import { checkReportDate, getReport, renderReportPdf, renderReportXlsx } from '@/lib/report';
+import { textResponse } from '@/lib/routes/define-route';
 
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -13,13 +12,11 @@ const CONTENT_TYPES = {
 
 /**
  * The plan report of the user's province for `?date=` (YYYY-MM-DD or dd/MM/yyyy, default today) as a PDF or an
- * XLSX download. A role without report.view: 403; a bad, future or pre-reform date: 400 with the reason; in both
- * cases nothing is generated.
+ * XLSX download, once defineRoute has checked `report.view` (403 otherwise). A bad, future or pre-reform date:
+ * 400 with the reason; in both cases nothing is generated.
  */
-export async function reportResponse(request: Request, format: 'pdf' | 'xlsx'): Promise<Response> {
-  const user = await requireUser();
-  if (!can(user, 'report.view', { provinceId: user.provinceId })) return textResponse('Không có quyền xem báo cáo.', 403);
-  const checked = checkReportDate(new URL(request.url).searchParams.get('date'), today());
+export async function reportResponse(user: SessionUser, searchParams: URLSearchParams, format: 'pdf' | 'xlsx'): Promise<Response> {
+  const checked = checkReportDate(searchParams.get('date'), today());
   if (!checked.ok) return textResponse(checked.message, 400);
   const model = await getReport(db(), user.provinceId, checked.date);
   const body = format === 'pdf' ? await renderReportPdf(model) : await renderReportXlsx(model);

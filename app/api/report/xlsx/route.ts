@@ -1,8 +1,9 @@
+import { defineRoute } from '@/lib/routes/define-route';
 import { reportResponse } from '../_lib/report-response';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/report/xlsx?date=YYYY-MM-DD: the plan report as XLSX (report.view). */
-export async function GET(request: Request) {
-  return reportResponse(request, 'xlsx');
-}
+/** GET /api/report/xlsx?date=YYYY-MM-DD: the plan report as XLSX. */
+export const GET = defineRoute('report.view', async (_request, { user, searchParams }) => reportResponse(user, searchParams, 'xlsx'), {
+  forbidden: 'routes.reportForbidden',
+});

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 
 // The roster and vacancy forms are client components (useActionState): they need these namespaces, and only these.
-const CLIENT_NAMESPACES = ['roster', 'vacancies', 'errors'] as const;
+const CLIENT_NAMESPACES = ['roster', 'vacancies', 'decisions', 'errors'] as const;
 
 export default async function ManageLayout({ children }: { children: ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;

@@ -18,6 +18,7 @@ import { VacancyList } from '@/components/vacancies/vacancy-list';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { loadManagedCommune } from './load';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,6 +46,7 @@ export default async function ManageCommunePage({ params }: Props) {
   // Placed secondments not yet ended and approved transfers not yet effective: the same pure projection.
   const movements: StaffingMovement[] = await listCommuneMovements(db(), commune.id, date);
   const projection = projectCommuneStaffing(staffing, movements, date);
+  const bodies = (await issuingBodiesFor(db(), province.id, commune.id)).map((b) => ({ value: String(b.id), label: b.name }));
   const positionOptions = positions.map((p) => ({ value: String(p.id), label: `${p.titleVi} (${t(`blocks.${p.block}`)})` }));
   const fieldKeys = Object.keys(((await getMessages()) as { fields?: Record<string, string> }).fields ?? {});
   const fieldOptions = fieldKeys.map((key) => ({ value: key, label: t(`fields.${key}` as Parameters<typeof t>[0]) }));
@@ -94,6 +96,7 @@ export default async function ManageCommunePage({ params }: Props) {
           <Section id="recruit" title={t('roster.recruit.title')}>
             <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
               <RecruitForm
+                bodies={bodies}
                 communeId={commune.id}
                 today={date}
                 options={{

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
+import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
 import { listCommuneOptions } from '@/lib/db/placement-queries';
 import { findList, getCompilation, listTimeline, searchDepartmentStaff, type CandidateRow, type ListDetail } from '@/lib/db/secondment-queries';
@@ -12,15 +13,16 @@ import { isEditableList, POST_KINDS, type CandidateWarning } from '@/lib/domain/
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { getFormatters } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
-import { addSecondmentCandidate, removeSecondmentCandidate } from '@/lib/actions/secondments/lists';
-import { assessSecondmentCandidate } from '@/lib/actions/secondments/review';
+import { addSecondmentCandidate } from '@/lib/actions/secondments/add-secondment-candidate';
+import { removeSecondmentCandidate } from '@/lib/actions/secondments/remove-secondment-candidate';
+import { assessSecondmentCandidate } from '@/lib/actions/secondments/assess-secondment-candidate';
 import { decideAndShow, endAndShow, forwardListAndShow, returnListAndShow, submitListAndShow } from '../../actions';
+import { AuditTimeline } from '@/components/audit/audit-timeline';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/secondments/action-form';
 import { PageNotice } from '@/components/secondments/page-notice';
 import { CandidateStateBadge, ListStateBadge, WarningBadge } from '@/components/secondments/state-badge';
-import { Timeline } from '@/components/secondments/timeline';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
@@ -61,10 +63,8 @@ export default async function SecondmentListPage({ params, searchParams }: Props
     listTimeline(db(), list.id),
   ]);
   const resource = { provinceId: user.provinceId, departmentId: list.department.id };
-  const actorIds = [...new Set(timeline.map((e) => e.actorId).filter((id): id is number => id !== null))];
-  const actors = await db().user.findMany({ where: { id: { in: actorIds }, provinceId: user.provinceId }, select: { id: true, displayName: true } });
+  const timelineNames = await resolveAuditNames(db(), user.provinceId, timeline, await getLocale());
   const selfHref = `/secondments/lists/${list.id}`;
-  const communeNames = new Map(communes.map((c) => [c.code, c.name]));
   const fieldLabel = (code: string | null) => (code ? ((FIELD_CODES as readonly string[]).includes(code) ? tFields(code as (typeof FIELD_CODES)[number]) : code) : '—');
   const employmentLabel = (type: string) => (tEmployment.has(type as Parameters<typeof tEmployment>[0]) ? tEmployment(type as Parameters<typeof tEmployment>[0]) : type);
 
@@ -89,7 +89,6 @@ export default async function SecondmentListPage({ params, searchParams }: Props
 
   const title = t('list.title', { department: list.department.name, number: String(list.phase.number), year: String(list.phase.year) });
   const communeOptions = [...communes].sort((a, b) => compareVietnamese(a.name, b.name));
-  const candidateNames = new Map(list.candidatesDetail.map((c) => [String(c.id), `${c.cadre.fullName} (${c.cadre.code})`]));
   const warningLabel = (w: CandidateWarning) => t(`warnings.${w}`);
 
   return (
@@ -364,7 +363,14 @@ export default async function SecondmentListPage({ params, searchParams }: Props
       ) : null}
 
       <Section id="timeline" title={t('timeline.heading')} description={t('timeline.description')}>
-        <Timeline entries={timeline} candidateNames={candidateNames} communeNames={communeNames} actorNames={new Map(actors.map((a) => [a.id, a.displayName]))} />
+        <AuditTimeline
+          entries={timeline}
+          names={timelineNames}
+          about={{ entityType: 'secondment_list', entityId: String(list.id) }}
+          omit={['cadre']}
+          empty={t('timeline.empty')}
+          testId="timeline"
+        />
       </Section>
     </>
   );

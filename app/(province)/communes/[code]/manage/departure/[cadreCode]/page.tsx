@@ -10,6 +10,7 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { DepartureForm } from '@/components/roster/departure-form';
 import { loadManagedCommune } from '../../load';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +29,7 @@ export default async function DeparturePage({ params }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
   const decodedCode = decodeURIComponent(cadreCode);
   const person = await findPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode });
+  const bodies = (await issuingBodiesFor(db(), province.id, commune.id)).map((b) => ({ value: String(b.id), label: b.name }));
   const manageHref = `/communes/${encodeURIComponent(commune.code)}/manage`;
   let body;
   if (person && person.status === 'active') {
@@ -42,7 +44,7 @@ export default async function DeparturePage({ params }: Props) {
             </li>
           ))}
         </ul>
-        <DepartureForm communeId={commune.id} cadreId={person.id} version={person.version} today={today()} />
+        <DepartureForm communeId={commune.id} cadreId={person.id} version={person.version} today={today()} bodies={bodies} />
       </>
     );
   } else {
@@ -53,9 +55,16 @@ export default async function DeparturePage({ params }: Props) {
     });
     if (!left) notFound();
     body = (
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
-        {t('roster.departureRecorded')}
-      </p>
+      <>
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
+          {t('roster.departureRecorded')}
+        </p>
+        <p className="mt-3 text-sm">
+          <Link href={`${manageHref}/person/${encodeURIComponent(decodedCode)}#cancel`} className="font-medium text-brand-800 underline hover:text-brand-900">
+            {t('roster.cancel.linkAfterDeparture')}
+          </Link>
+        </p>
+      </>
     );
   }
   const name = person?.fullName ?? decodedCode;

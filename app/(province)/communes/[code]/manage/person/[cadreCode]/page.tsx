@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { findPersonInCommune, listCommunePositions, openPrimary } from '@/lib/db/roster-queries';
+import { findPersonInCommune, latestRosterChange, listPostHistory, listCommunePositions, openPrimary } from '@/lib/db/roster-queries';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -13,6 +13,11 @@ import { AddConcurrentForm, RemoveConcurrentForm } from '@/components/roster/con
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { loadManagedCommune } from '../../load';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
+import { PostHistoryTable } from '@/components/roster/post-history-table';
+import { CancelChangeForm } from '@/components/roster/cancel-change-form';
+import { readAuditPayloads } from '@/lib/audit/events';
+import { cancelPermission } from '@/lib/domain/roster';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,16 +36,19 @@ const cardClass = 'rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:
  */
 export default async function PersonPage({ params }: Props) {
   const { code, cadreCode } = await params;
-  const { province, commune, mayEditRoster } = await loadManagedCommune(code);
+  const { user, province, commune, mayEditRoster } = await loadManagedCommune(code);
   if (!mayEditRoster) notFound();
   const decodedCode = decodeURIComponent(cadreCode);
-  const [person, positions, t, format, locale] = await Promise.all([
+  const [person, positions, t, format, locale, issuingBodies] = await Promise.all([
     findPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode }),
     listCommunePositions(db(), province.id),
     getTranslations(),
     getFormatters(),
     getLocale(),
+    issuingBodiesFor(db(), province.id, commune.id),
   ]);
+  const history = person ? await listPostHistory(db(), person.id) : [];
+  const bodies = issuingBodies.map((b) => ({ value: String(b.id), label: b.name }));
   const communeHref = `/communes/${encodeURIComponent(commune.code)}`;
   const manageHref = `${communeHref}/manage`;
   const selfHref = `${manageHref}/person/${encodeURIComponent(decodedCode)}`;
@@ -64,13 +72,42 @@ export default async function PersonPage({ params }: Props) {
     </p>
   );
 
+  /** The person's latest change, with the form to cancel it, when this user may. */
+  const cancelCard = async (cadre: { id: number; version: number }) => {
+    const change = await latestRosterChange(db(), cadre.id);
+    if (!change || !readAuditPayloads(change.action, change.before, change.after)) return null;
+    const permission = cancelPermission(change, user, date);
+    if (!permission.ok) return null;
+    const actor = (change.actorId !== null ? (await db().user.findUnique({ where: { id: change.actorId }, select: { displayName: true } }))?.displayName : null) ?? change.actorName;
+    const action = t(`audit.actions.${change.action}` as Parameters<typeof t>[0]);
+    const summary = change.effectiveOn && change.recordedOn
+      ? t('roster.cancel.latest', { action, date: format.date(change.effectiveOn), actor, recorded: format.date(change.recordedOn) })
+      : t('roster.cancel.latestNoDate', { action, actor });
+    return (
+      <Section id="cancel" title={t('roster.cancel.title')} description={t('roster.cancel.description')}>
+        <div className={cardClass}>
+          <CancelChangeForm
+            person={{ communeId: commune.id, cadreId: cadre.id, version: cadre.version }}
+            eventId={change.eventId}
+            sameDay={permission.sameDay}
+            summary={summary}
+            bodies={bodies}
+            today={date}
+            reloadHref={selfHref}
+          />
+        </div>
+      </Section>
+    );
+  };
+
   if (!person || person.status !== 'active') {
     // Left (or never here): a person who left the commune is shown as such, anyone else is unknown.
     const left = await db().cadre.findFirst({
       where: { provinceId: province.id, code: decodedCode, status: 'left', assignments: { some: { communeId: commune.id } } },
-      select: { fullName: true },
+      select: { id: true, fullName: true, version: true },
     });
     if (!left) notFound();
+    const cancel = await cancelCard(left);
     return (
       <>
         {crumbs(left.fullName)}
@@ -78,6 +115,7 @@ export default async function PersonPage({ params }: Props) {
         <p role="status" className="max-w-2xl rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-800">
           {t('roster.person.left')}
         </p>
+        {cancel ? <div className="mt-6 max-w-3xl">{cancel}</div> : null}
         {back}
       </>
     );
@@ -110,46 +148,76 @@ export default async function PersonPage({ params }: Props) {
                 </p>
                 <p className="text-xs text-stone-600">
                   {blockLabel(a.block)} · {t('roster.person.since', { date: format.date(a.startDate) })}
+                  {a.endDate ? <> · {t('roster.person.until', { date: format.date(a.endDate) })}</> : null}
+                </p>
+              </li>
+            ))}
+            {person.scheduledAssignments.map((a) => (
+              <li key={a.id} className="bg-sky-50 px-3 py-2" data-testid="scheduled-position">
+                <p className="flex flex-wrap items-center gap-2 font-medium text-stone-900">
+                  {title(a)}
+                  <Badge tone="blue">{t('roster.person.scheduledFrom', { date: format.date(a.startDate) })}</Badge>
+                  <Badge tone="amber">{t('roster.person.scheduled')}</Badge>
+                </p>
+                <p className="text-xs text-stone-600">
+                  {blockLabel(a.block)} · {a.isPrimary ? t('roster.person.primary') : t('roster.concurrent.title')}
                 </p>
               </li>
             ))}
           </ul>
+          {person.pendingFrom ? (
+            <p role="status" className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950" data-testid="pending-change">
+              {t('roster.person.pending', { date: format.date(person.pendingFrom) })}
+            </p>
+          ) : null}
         </Section>
 
+        {person.pendingFrom ? null : (
+          <>
         <Section id="change-primary" title={t('roster.changePrimary.title')}>
-          <div className={cardClass}>
-            {primary ? (
-              <ChangePrimaryForm
-                person={personRef}
-                today={date}
-                reloadHref={selfHref}
-                positions={positions.filter((p) => p.id !== primary.positionId).map(option)}
-              />
-            ) : (
-              <p className="text-sm text-stone-700">{t('roster.person.noPrimaryHere')}</p>
-            )}
-          </div>
-        </Section>
+              <div className={cardClass}>
+                {primary ? (
+                  <ChangePrimaryForm
+                    bodies={bodies}
+                    person={personRef}
+                    today={date}
+                    reloadHref={selfHref}
+                    positions={positions.filter((p) => p.id !== primary.positionId).map(option)}
+                  />
+                ) : (
+                  <p className="text-sm text-stone-700">{t('roster.person.noPrimaryHere')}</p>
+                )}
+              </div>
+            </Section>
 
-        <Section id="concurrent" title={t('roster.concurrent.title')} description={t('roster.concurrent.description')}>
-          <div className="space-y-6">
-            <div className={cardClass}>
-              <RemoveConcurrentForm
-                person={personRef}
-                today={date}
-                reloadHref={selfHref}
-                holdings={concurrent.map((a) => ({
-                  assignmentId: a.id,
-                  title: title(a),
-                  detail: `${blockLabel(a.block)}${a.isKey ? ` · ${t('roster.person.key')}` : ''} · ${t('roster.person.since', { date: format.date(a.startDate) })}`,
-                }))}
-              />
-            </div>
-            <div className={cardClass}>
-              <h3 className="mb-3 text-base font-semibold text-stone-900">{t('roster.concurrent.addTitle')}</h3>
-              <AddConcurrentForm person={personRef} today={date} reloadHref={selfHref} positions={positions.filter((p) => !held.has(p.id)).map(option)} />
-            </div>
-          </div>
+            <Section id="concurrent" title={t('roster.concurrent.title')} description={t('roster.concurrent.description')}>
+              <div className="space-y-6">
+                <div className={cardClass}>
+                  <RemoveConcurrentForm
+                    bodies={bodies}
+                    person={personRef}
+                    today={date}
+                    reloadHref={selfHref}
+                    holdings={concurrent.map((a) => ({
+                      assignmentId: a.id,
+                      title: title(a),
+                      detail: `${blockLabel(a.block)}${a.isKey ? ` · ${t('roster.person.key')}` : ''} · ${t('roster.person.since', { date: format.date(a.startDate) })}`,
+                    }))}
+                  />
+                </div>
+                <div className={cardClass}>
+                  <h3 className="mb-3 text-base font-semibold text-stone-900">{t('roster.concurrent.addTitle')}</h3>
+                  <AddConcurrentForm bodies={bodies} person={personRef} today={date} reloadHref={selfHref} positions={positions.filter((p) => !held.has(p.id)).map(option)} />
+                </div>
+              </div>
+            </Section>
+          </>
+        )}
+
+        {await cancelCard(person)}
+
+        <Section id="history" title={t('roster.person.historyHeading')} description={t('roster.person.historyDescription')}>
+          <PostHistoryTable entries={history} />
         </Section>
 
         <Section id="departure" title={t('roster.person.departureHeading')} description={t('roster.person.departureHint')}>

@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { today } from '@/lib/clock';
+import * as transfers from '@/lib/db/transfer-mutations';
+import { ApproveTransferSchema } from '@/lib/validation/transfer';
+import { defineAction } from '../define-action';
+import { ok, type ActionResult } from '../result';
+import { loadTransferStep } from './load';
+
+// The decision (Home Affairs, or the Organizing Committee), by a province-level body's decision: number, date
+// (never in the future, never before the proposal: lib/domain/decisions.ts) and issuing body. Approval records the
+// decision, takes the quota reservation under row locks and writes the move
+// (lib/db/transfer-mutations.ts#approveTransfer); a guard refusing there answers with its transfer.errors.* key, a
+// transfer that moved on meanwhile with "changed meanwhile". The audit record carries the envelope of a dated
+// change: its effective date, its decision, and that it moves the figures.
+
+export const approveTransfer = defineAction('approveTransfer', 'transfer.decide', ApproveTransferSchema, async (input, ctx): Promise<ActionResult<{ state: 'approved' | 'executed' }>> => {
+  const day = today();
+  const transfer = await loadTransferStep(
+    ctx,
+    'approve',
+    input,
+    (loaded) => ({ decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, today: day, proposedOn: loaded.proposedOn }),
+    (error) => (error === 'transfer.errors.decisionRequired' && !input.decisionNumber ? 'decisionNumber' : 'decisionDate'),
+  );
+  const decisionNumber = input.decisionNumber!;
+  const decisionDate = input.decisionDate!;
+  const state = await ctx.write(async (tx) => {
+    const approved = await transfers.approveTransfer(
+      tx,
+      { transferId: transfer.id, provinceId: ctx.user.provinceId, version: input.version, decisionNumber, decisionDate, issuingBodyId: input.issuingBodyId, decidedById: ctx.user.id },
+      day,
+    );
+    return {
+      audit: {
+        action: 'transfer.approve',
+        entityId: transfer.id,
+        envelope: { effectiveOn: approved.effectiveDate, decisionId: approved.decisionId, affectsFigures: true },
+        after: {
+          from: 'proposed', to: approved.state, decisionNumber, decisionDate, cadre: transfer.cadreCode,
+          effectiveDate: approved.effectiveDate, newAssignmentId: approved.newAssignmentId, closedAssignmentIds: approved.closedAssignmentIds,
+        },
+      },
+      value: approved.state,
+    };
+  });
+  revalidatePath('/', 'layout');
+  return ok({ state }, state === 'executed' ? 'transfer.notices.executed' : 'transfer.notices.approved');
+}, { stale: 'transfer.errors.stale' });

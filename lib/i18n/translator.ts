@@ -1,0 +1,21 @@
+import { createTranslator } from 'use-intl/core';
+import type { AppLocale } from './config';
+import en from './messages/en.json';
+import vi from './messages/vi.json';
+
+// The message catalogues outside React: the command line's texts and the texts a mutation stores (the reason of a
+// proposal accepted from the engine's plan). Pages use next-intl's `t`, read through `untyped`.
+
+/** A lookup by full key (no namespace), with the message's ICU values. */
+export type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has: (key: string) => boolean };
+
+/** next-intl's typed `t` as a plain lookup, for keys built from codes (the renderers of lib/i18n/plan-messages.ts). */
+export function untyped(t: object): Translate {
+  return t as unknown as Translate;
+}
+
+const CATALOGUES: Record<AppLocale, Record<string, unknown>> = { vi, en };
+
+export function translatorFor(locale: AppLocale): Translate {
+  return untyped(createTranslator({ locale, messages: CATALOGUES[locale] }));
+}
