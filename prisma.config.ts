@@ -1,5 +1,5 @@
-// Loaded only by the Prisma CLI. The pg patches below never reach the app: see
-// ../shared/docs/toolchain.md §2 for why each is needed with Prisma 6.19 offline.
+// Loaded only by the Prisma CLI. The pg patches below never reach the app; each says why it is needed with
+// Prisma 6.19 offline (docs/decisions/002-prisma-6-offline-migrations.md).
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';

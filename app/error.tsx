@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
-/** Unexpected failures: a generic message only; the details stay in the server log (style.md). */
+/** Unexpected failures: a generic message only; the details stay in the server log (docs/architecture.md, Conventions). */
 export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
   const t = useTranslations('errors');
   return (

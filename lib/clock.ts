@@ -1,4 +1,4 @@
-// The one source of "today" for business logic (rules.md "Time and dates"): Asia/Ho_Chi_Minh,
+// The one source of "today" for business logic (docs/domain.md, Time and dates): Asia/Ho_Chi_Minh,
 // overridable with APP_TODAY=YYYY-MM-DD for tests and the demo.
 
 import { env } from '@/lib/env';

@@ -9,6 +9,7 @@ import { databaseUrlFor, dropDatabase, ensureDatabase, startEmbeddedPostgres } f
 import { migrateDeploy } from '@/lib/db/migrate';
 import { createPrismaClient, type Db } from '@/lib/db/prisma';
 import { getProvinceContext, getProvinceStaffing, getStaffingForProvinces, listProvinces } from '@/lib/db/staffing-queries';
+import { countedEmploymentSql } from '@/lib/db/staffing-counts';
 import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
 import { benchImport } from './bench/import';
@@ -87,7 +88,7 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
       rows.push({ name: 'Province overview data (server time, median)', value: `${overview.toFixed(1)} ms`, target: '< 50 ms', ok: overview < 50 });
     },
   },
-  // Issue 5: server time of a save (vacancy, roster change), on the demo province; then a 100,000-cadre
+  // Server time of a save (vacancy, roster change), on the demo province; then a 100,000-cadre
   // workbook import (dry run and apply) into a database of its own.
   { name: 'saves', run: async (ctx) => void rows.push(...(await benchSaves((await ctx.demo()).url)).rows) },
   {
@@ -107,11 +108,11 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
       rows.push({ name: 'National: one province overview (median)', value: `${perProvince.toFixed(1)} ms`, target: '< 50 ms', ok: perProvince < 50 });
     },
   },
-  // Issue 7: the dashboard's server data time on the demo province and the national data set's largest province.
+  // The dashboard's server data time (decision 018) on the demo province and the national data set's largest province.
   { name: 'dashboard', run: async (ctx) => void rows.push(...(await benchDashboard(ctx)).rows) },
-  // Issue 8: the proposal engine on the demo province and on every province of the national data set.
+  // The proposal engine (decision 014) on the demo province and on every province of the national data set.
   { name: 'proposals', run: async (ctx) => void rows.push(...(await benchProposals(ctx)).rows) },
-  // Issue 7: 50 signed-in users for 60 s over the dashboard, overview and commune pages of a production build.
+  // The load run (decision 019): 50 signed-in users for 60 s over the dashboard, overview and commune pages of a production build.
   { name: 'load', run: async (ctx) => void rows.push(...(await benchLoad(ctx)).rows) },
 ];
 
@@ -156,7 +157,7 @@ async function main() {
     const units = (await database.client.query<{ n: number }>('SELECT count(*)::int AS n FROM commune')).rows[0].n;
     const counted = (await database.client.query<{ n: number }>(
       `SELECT count(DISTINCT a.cadre_id)::int AS n FROM assignment a JOIN cadre c ON c.id = a.cadre_id
-        WHERE a.commune_id IS NOT NULL AND a.is_primary AND a.end_date IS NULL AND c.status = 'active' AND c.employment_type IN ('cadre','civil_servant')`,
+        WHERE a.commune_id IS NOT NULL AND a.is_primary AND a.end_date IS NULL AND c.status = 'active' AND ${countedEmploymentSql('c')}`,
     )).rows[0].n;
     rows.push({ name: `National data set seed (${provinces.length} provinces, ${units} units, ${counted} counted cadres)`, value: `${(database.loadMs / 1000).toFixed(1)} s`, target: '', ok: null });
     return database;

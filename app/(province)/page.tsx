@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
+import { quotaYearCoverage, quotaYearNote, yearOf } from '@/lib/domain/quota-years';
 import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listPendingMovements } from '@/lib/db/movement-queries';
@@ -37,7 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
   const date = today();
-  // The lazy daily snapshot (rules.md "Time and dates"), after the response is sent: never delays the page.
+  // The lazy daily snapshot (docs/domain.md, Time and dates), after the response is sent: never delays the page.
   after(() => ensureDailySnapshot(db(), province.id, date).catch((error) => console.error('Không ghi được số liệu hằng ngày:', error)));
   const [staffing, context, vacancies, t, format, params, pending] = await Promise.all([
     getProvinceStaffing(db(), province.id, { date }),
@@ -71,7 +72,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         })}
       />
       <Section id="headline" title={t('overview.headline.heading')}>
-        <HeadlineFigures rollup={staffing.total} />
+        <HeadlineFigures rollup={staffing.total} quotaNote={quotaYearNote(quotaYearCoverage(staffing.communes.map((c) => c.quotaYear), yearOf(date)))} />
       </Section>
       <Section id="projected" title={t('transferPlan.projected.heading')}>
         <ProjectedSummary

@@ -10,12 +10,12 @@ import { formatAuditTime } from './format-audit';
 export type TimelineRow = NameableAuditRow & { at: Date; actorName: string; actorRole: string };
 
 /**
- * Who did what, when, with what comment, from a workflow's audit rows (issue 6 item 5, issue 8), each read
+ * Who did what, when, with what comment, from a workflow's audit rows (decisions 011, 016 and 020), each read
  * from its event's schema like the audit page. Entries about another entity than the page's (a candidate of
  * a list) name it; fields the page already shows (`omit`, the person of a transfer) are left out.
  */
 export async function AuditTimeline({
-  entries, names, about, omit, empty, testId,
+  entries, names, about, omit, empty, testId, derived,
 }: {
   entries: readonly TimelineRow[];
   names: AuditNames;
@@ -24,11 +24,16 @@ export async function AuditTimeline({
   omit?: readonly string[];
   empty: string;
   testId: string;
+  /**
+   * A state the workflow reaches by date rather than by anyone's step (a transfer executed from its effective date:
+   * docs/domain.md, Derived states), shown last; no audit row records it.
+   */
+  derived?: { date: string; text: string } | null;
 }) {
   const [translations, locale] = await Promise.all([getTranslations(), getLocale()]);
   const t = auditTranslator(translations);
   const format = formattersFor(isLocale(locale) ? locale : 'vi');
-  if (entries.length === 0) return <p className="text-sm text-stone-700">{empty}</p>;
+  if (entries.length === 0 && !derived) return <p className="text-sm text-stone-700">{empty}</p>;
   return (
     <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid={testId}>
       {entries.map((entry, index) => {
@@ -51,6 +56,14 @@ export async function AuditTimeline({
           </li>
         );
       })}
+      {derived ? (
+        <li className="grid gap-1 px-3 py-2.5 text-sm sm:grid-cols-[10rem_1fr] sm:gap-4" data-testid={`${testId}-derived`}>
+          <div className="text-stone-600">
+            <time className="numeric block" dateTime={derived.date}>{format.date(derived.date)}</time>
+          </div>
+          <p className="min-w-0 font-semibold text-stone-900">{derived.text}</p>
+        </li>
+      ) : null}
     </ol>
   );
 }

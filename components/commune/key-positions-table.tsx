@@ -17,7 +17,7 @@ const COLUMN_COUNT = 5;
 
 /**
  * Each key position, grouped by block: places required, who holds it and what is vacant. A place held only
- * concurrently is filled but flagged; the flag never changes the vacancy count (rules.md "Counting").
+ * concurrently is filled but flagged; the flag never changes the vacancy count (docs/domain.md, Counting).
  */
 export async function KeyPositionsTable({
   keyPositions,

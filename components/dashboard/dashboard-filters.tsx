@@ -11,10 +11,13 @@ import { filterButtonClass, filterInputClass, filterLabelClass } from '@/compone
 export async function DashboardFilters({
   filter,
   oldDistricts,
+  campaign,
   active,
 }: {
   filter: DashboardFilter;
   oldDistricts: { code: string; name: string }[];
+  /** The 5% campaign's years (newest first) and the `year` asked in the URL ('' for the latest). */
+  campaign: { years: number[]; value: string };
   active: boolean;
 }) {
   const t = await getTranslations('dashboard.filters');
@@ -26,13 +29,16 @@ export async function DashboardFilters({
     { id: 'dashboard-mountainous', name: 'mountainous', label: t('mountainous'), value: filter.mountainous, options: MOUNTAINOUS_VALUES.map((v) => ({ value: v, label: mountainousLabel[v] })) },
     { id: 'dashboard-block', name: 'block', label: t('block'), value: filter.block, options: BLOCKS.map((b) => ({ value: b, label: blockLabel[b] })) },
   ];
+  // The year of the 5% campaign shown (docs/domain.md, Quota years and campaigns); a year in the URL that has none is kept so the page can say so.
+  const years = campaign.years.map((y) => ({ value: String(y), label: t('yearOption', { year: String(y) }) }));
+  if (campaign.value && !years.some((y) => y.value === campaign.value)) years.push({ value: campaign.value, label: campaign.value });
   return (
     <form
       method="get"
       action="/dashboard"
       role="search"
       aria-label={t('label')}
-      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-3 sm:p-4 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]"
+      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-2 sm:p-4 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
     >
       {selects.map((select) => (
         <div key={select.id} className="min-w-0">
@@ -49,7 +55,20 @@ export async function DashboardFilters({
           </select>
         </div>
       ))}
-      <div className="flex items-end gap-2 sm:col-span-3 lg:col-span-1">
+      <div className="min-w-0">
+        <label htmlFor="dashboard-year" className={filterLabelClass}>
+          {t('year')}
+        </label>
+        <select id="dashboard-year" name="year" defaultValue={campaign.value} className={filterInputClass}>
+          <option value="">{t('yearLatest')}</option>
+          {years.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
         <button type="submit" className={filterButtonClass}>
           {t('apply')}
         </button>

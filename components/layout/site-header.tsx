@@ -28,9 +28,9 @@ const isCurrent = (href: string, path: string) => (href === '/' ? !SECTIONS.some
 export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const [t, user, path] = await Promise.all([getTranslations(), getSessionUser(), currentPath()]);
   const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
-  // Items awaiting the user's action on the 5% lists (issue 6 item 5), shown beside the section's link.
+  // Items awaiting the user's action on the 5% lists (decision 011), shown beside the section's link.
   const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
-  // Transfers awaiting a decision, or the chairman's opinion (issue 8), and the proposals overdue (issue 13).
+  // Transfers awaiting a decision, or the chairman's opinion (decision 016), and the proposals overdue (docs/domain.md, Transfers).
   const transfersUser = user && sections.some((s) => s.href === '/transfers') ? user : null;
   const awaitingTransfers = transfersUser ? await countAwaitingTransfers(db(), transfersUser) : 0;
   const overdueTransfers = transfersUser ? await countOverdueTransfers(db(), transfersUser, today()) : 0;

@@ -6,17 +6,20 @@ import { Field } from '@/components/ui/field';
 /** A GET form: the filters live in the address, so they work without script and can be shared. */
 export async function QuotaFilters({
   years,
+  draftYears = [],
   districts,
   values,
 }: {
   years: number[];
+  /** Years that are drafts (decision 027): labelled as such. */
+  draftYears?: number[];
   districts: OldDistrictOption[];
   values: { year: number; district: string; q: string };
 }) {
-  const t = await getTranslations('quotas');
+  const [t, tYears] = await Promise.all([getTranslations('quotas'), getTranslations('quotaYears')]);
   return (
     <form method="get" action="/quotas" role="search" aria-label={t('filterLabel')} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:grid-cols-4 sm:items-end">
-      <Field id="filter-year" name="year" label={t('year')} defaultValue={String(values.year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+      <Field id="filter-year" name="year" label={t('year')} defaultValue={String(values.year)} options={years.map((y) => ({ value: String(y), label: draftYears.includes(y) ? tYears('draftOption', { year: String(y) }) : String(y) }))} />
       <Field
         id="filter-district"
         name="district"

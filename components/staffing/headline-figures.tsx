@@ -2,9 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { BLOCKS, type Rollup } from '@/lib/domain/types';
 import { getFormatters } from '@/lib/i18n/server';
 import { StatCard } from '@/components/ui/stat-card';
+import type { QuotaYearNote as Note } from '@/lib/domain/quota-years';
+import { QuotaYearNote } from './quota-year-note';
 
 /** Quota against headcount and key vacancies, side by side and never netted (domain rule 3). */
-export async function HeadlineFigures({ rollup }: { rollup: Rollup }) {
+export async function HeadlineFigures({ rollup, quotaNote = null }: { rollup: Rollup; /** The quota year behind the quota, when not the date's year. */ quotaNote?: Note | null }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
   const { total, units } = rollup;
   const differenceNote =
@@ -27,6 +29,7 @@ export async function HeadlineFigures({ rollup }: { rollup: Rollup }) {
 
   return (
     <div className="space-y-3">
+      <QuotaYearNote note={quotaNote} units="communes" testId="quota-year-note" />
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <StatCard label={t('overview.headline.quota')} value={format.number(total.quota)} note={blockNote('quota')} />
         <StatCard label={t('overview.headline.headcount')} value={format.number(total.headcount)} note={blockNote('headcount')} />

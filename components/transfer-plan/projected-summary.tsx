@@ -7,7 +7,7 @@ import type { CommuneStaffing } from '@/lib/domain/types';
 import type { Formatters } from '@/lib/i18n/format';
 import { Difference } from '@/components/staffing/difference';
 
-// "Dự kiến" of the province overview and the old-district page (issue 8 item 4): the headline figures after the
+// "Dự kiến" of the province overview and the old-district page (decision 017): the headline figures after the
 // approved transfers not yet effective and the placed secondments not yet ended, by the projection of
 // lib/domain/projection.ts over the same current figures the page shows.
 

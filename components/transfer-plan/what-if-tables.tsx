@@ -5,7 +5,7 @@ import type { Formatters } from '@/lib/i18n/format';
 import { Difference } from '@/components/staffing/difference';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 
-// The what-if of the plan page (issue 8 item 4): the province, every old district and each commune the ticked
+// The what-if of the plan page (decision 017): the province, every old district and each commune the ticked
 // moves touch — headcount, difference, key vacancies and units short-staffed with key gaps — now, after the
 // approved transfers and placed secondments, and after those plus the ticked moves.
 

@@ -21,7 +21,7 @@ export const displayDate = (value: string | undefined) => (value && /^\d{4}-\d{2
 const controlClass =
   'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700';
 
-/** Label, control, hint and error in one place (style.md §3): the error is tied to the control for screen readers. */
+/** Label, control, hint and error in one component, not copied per form (docs/architecture.md, Conventions): the error is tied to the control for screen readers. */
 export function Field({ id, name, label, error, hint, defaultValue, options, ...inputProps }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -53,7 +53,7 @@ function formValues(formData: FormData): { values: Record<string, string>; files
 }
 
 /**
- * The one way to build a mutation (style.md): session, policy, bounded input, zod, then `run`, which loads
+ * The one way to build a mutation (docs/architecture.md, How a request flows): session, policy, bounded input, zod, then `run`, which loads
  * the row within the user's scope, asks a domain rule, writes in one transaction with an audit record via
  * `ctx.audit`, revalidates and returns a typed result. Expected failures come back as message keys;
  * anything else is a bug and is thrown (error.tsx shows a generic message).

@@ -16,7 +16,7 @@ const nullableText = text.nullable();
 
 /** The entities an audit row may be about (`audit_log.entity_type`). */
 export const AUDIT_ENTITIES = [
-  'user', 'cadre', 'commune', 'department', 'oldDistrict', 'province', 'position', 'quota', 'keyPositionNorm', 'vacancy',
+  'user', 'cadre', 'commune', 'department', 'oldDistrict', 'province', 'position', 'quota', 'quota_year', 'keyPositionNorm', 'vacancy',
   'import', 'import_upload', 'report_draft', 'province_snapshot',
   'secondment_phase', 'secondment_list', 'secondment_candidate', 'transfer',
 ] as const;
@@ -43,6 +43,10 @@ const communeAttributes = z.strictObject({
 });
 const quotaSnapshot = z.strictObject({ year: z.number().int(), party_front: count.nullable().optional(), government: count.nullable().optional() });
 const norms = z.record(z.string(), count);
+/** What a quota year holds when it is opened or confirmed (entity id: the year). */
+const quotaYearContent = {
+  year: z.number().int(), communes: count, party_front: count, government: count, departments: count, departmentQuota: count,
+};
 const sheetCounts = z.strictObject({ created: count, updated: count, unchanged: count });
 const importCounts = z.record(z.string(), sheetCounts);
 const snapshotSummary = z.strictObject({
@@ -116,6 +120,11 @@ export const AUDIT_EVENTS = {
   // Catalogues, quotas and units
   'commune.updateAttributes': event('commune', communeAttributes, communeAttributes),
   'quota.save': event('quota', quotaSnapshot, quotaSnapshot),
+  'departmentQuota.save': event('department', z.strictObject({ year: z.number().int(), quota: count.nullable() }), z.strictObject({ year: z.number().int(), quota: count })),
+  'quotaYear.open': event('quota_year', null, z.strictObject({ ...quotaYearContent, status: z.literal('draft'), copiedFrom: z.number().int() })),
+  'quotaYear.confirm': event('quota_year',
+    z.strictObject({ year: z.number().int(), status: z.literal('draft') }),
+    z.strictObject({ ...quotaYearContent, status: z.literal('confirmed') })),
   'keyPositionNorm.save': event('keyPositionNorm', norms, norms),
   'position.create': event('position', null, positionSnapshot),
   'position.update': event('position', positionSnapshot, positionSnapshot),
@@ -179,6 +188,8 @@ export const AUDIT_EVENTS = {
   })),
   'transfer.decline': event('transfer', null, z.strictObject({ from: z.literal('proposed'), to: z.literal('declined'), comment: nullableText, cadre: code })),
   'transfer.cancel': event('transfer', null, z.strictObject({ from: z.literal('proposed'), to: z.literal('cancelled'), comment: nullableText, cadre: code })),
+  // No longer written: execution is read from the effective date (migration 20261207000300_derived_states). Declared
+  // for the rows recorded before, which the audit page and the timelines still read.
   'transfer.execute': event('transfer', null, z.strictObject({ from: z.literal('approved'), to: z.literal('executed'), executedOn: isoDate })),
 } as const satisfies Record<string, EventSpec>;
 
@@ -190,7 +201,7 @@ type PayloadOf<P> = P extends z.ZodType ? z.input<P> : undefined;
 type EntityOf<N extends AuditEventName> = Spec<N>['entity'] extends readonly (infer E)[] ? E : Spec<N>['entity'];
 
 /**
- * The envelope of a dated change (rules.md "Decisions"): the first day it holds, its decision, the reason it was
+ * The envelope of a dated change (docs/domain.md, Decisions and effective dates): the first day it holds, its decision, the reason it was
  * entered after the start of the month it takes effect in, the event it cancels, and whether it moves the figures.
  */
 export type AuditEnvelope = {

@@ -44,6 +44,7 @@ const FIELDS: readonly (readonly [string, Kind])[] = [
   ['name', 'text'], ['kind', 'text'], ['unitKind', 'text'], ['oldDistrictCode', 'text'], ['oldDistrictName', 'text'],
   ['mountainous', 'boolean'], ['extremelyDisadvantaged', 'boolean'], ['border', 'boolean'],
   ['year', 'integer'], ['quotaYear', 'integer'], ['party_front', 'count'], ['government', 'count'],
+  ['copiedFrom', 'integer'], ['communes', 'count'], ['departments', 'count'], ['departmentQuota', 'count'],
   ['titleVi', 'text'], ['titleEn', 'text'], ['title', 'text'], ['key', 'boolean'], ['isKey', 'boolean'], ['isElected', 'boolean'], ['elected', 'boolean'],
   ['concurrentByDesign', 'boolean'], ['sortOrder', 'integer'],
   // Workbook imports
@@ -78,6 +79,7 @@ const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, FieldSpec>>> = {
   secondment_candidate: { kind: { kind: catalogue('secondment.kinds'), label: 'postKind' } },
   cadre: { status: { kind: catalogue('audit.values.cadreStatus') } },
   vacancy: { status: { kind: catalogue('audit.values.vacancyStatus') } },
+  quota_year: { status: { kind: catalogue('audit.values.quotaYearStatus') } },
   transfer: { source: { kind: catalogue('transfer.sources'), label: 'transferSource' } },
   province_snapshot: { source: { kind: catalogue('audit.values.snapshotSource'), label: 'snapshotSource' } },
 };

@@ -15,21 +15,24 @@ export const POLICY = {
   'vacancy.declare': ['home_affairs', 'commune_chairman'],
   // Quotas, key-position norms, the positions catalogue and commune attributes (Department of Home Affairs).
   'quota.edit': ['admin', 'home_affairs'],
+  // Opening a new quota year (a draft copied from the previous one) and confirming it: a decision of Home Affairs,
+  // never the administrator's (decision 027). Editing the draft's figures is `quota.edit`.
+  'quota.year': ['home_affairs'],
   // Province workbook import (dry run, apply, template): Home Affairs and administrators.
   'data.import': ['admin', 'home_affairs'],
-  // The 5% secondment lists (issue 6): each step belongs to one body; the administrator manages accounts,
+  // The 5% secondment lists (decision 011): each step belongs to one body; the administrator manages accounts,
   // not the workflow (separation of duties).
   'secondment.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer'],
   'secondment.propose': ['department_officer'],
   'secondment.review': ['organizing_committee'],
   'secondment.decide': ['standing_committee'],
   'secondment.place': ['organizing_committee', 'home_affairs'],
-  // Dated snapshots of the province's figures taken on demand (issue 7); daily ones are taken by the system.
+  // Dated snapshots of the province's figures taken on demand (decision 015); daily ones are taken by the system.
   'snapshot.take': ['organizing_committee'],
-  // The plan report (issue 7): who may generate it, and who authors its editable parts (number, recommendations).
+  // The plan report (decision 019): who may generate it, and who authors its editable parts (number, recommendations).
   'report.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs'],
   'report.edit': ['organizing_committee', 'home_affairs'],
-  // Transfers between communes (issue 8): Home Affairs proposes, both chairmen give an opinion (scope: either
+  // Transfers between communes (decision 016): Home Affairs proposes, both chairmen give an opinion (scope: either
   // commune of the transfer), Home Affairs or the Organizing Committee decides; the engine's plan and what-if.
   'transfer.view': ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'commune_chairman'],
   'transfer.propose': ['home_affairs'],
@@ -70,7 +73,7 @@ export function can(actor: Actor, action: string, resource?: Resource): boolean 
   const communeId = resource.communeId ?? null;
   const departmentId = resource.departmentId ?? null;
   // A resource of no unit is province-wide. Unit-bound roles may take only the aggregate actions on it
-  // (rules.md: chairmen and department officers see the province overview and aggregates, nothing personal).
+  // (docs/domain.md, Who sees what: chairmen and department officers see the province overview and aggregates, nothing personal).
   const isUnitBound = actor.role === 'commune_chairman' || actor.role === 'department_officer';
   if (communeId === null && departmentId === null) return !isUnitBound || PROVINCE_WIDE_ACTIONS.has(action);
   if (actor.role === 'commune_chairman') return communeId !== null && communeId === actor.communeId;

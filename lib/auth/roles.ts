@@ -1,4 +1,4 @@
-// The user groups of domain.md, each bound to a province; two are also bound to a unit.
+// The user groups of docs/domain.md (Organisation), each bound to a province; two are also bound to a unit.
 export const ROLES = ['admin', 'standing_committee', 'organizing_committee', 'home_affairs', 'department_officer', 'commune_chairman'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -42,7 +42,7 @@ export async function importWorkbook(db: Db, args: ParsedArgs, io: CliIo) {
   if (args.positional.length > 2) throw new CliInputError(`Thừa tham số: ${args.positional.slice(2).join(' ')}`);
   const source = openTarget(args.positional[1], io.cwd);
   const dryRun = args.options.has('dry-run');
-  // The command line audits as a `system` actor named after the OS user (rules.md).
+  // The command line audits as a `system` actor named after the OS user (docs/architecture.md, A command).
   const options = { today: today(), actor: { id: null, name: os.userInfo().username, role: 'system' } };
   const report = dryRun ? await checkWorkbook(db, source, options) : await applyWorkbook(db, source, options);
   printReport(report, dryRun, io);

@@ -11,7 +11,7 @@ import { CliInputError, type CliIo } from './errors';
 import { resolveOutput, writeAtomically } from './output-file';
 import { resolveProvince } from './province';
 
-// `npm run data -- propose transfers <out.csv|out.xlsx> [--province CODE] [--old-district NAME]` (issue 8 item 5):
+// `npm run data -- propose transfers <out.csv|out.xlsx> [--province CODE] [--old-district NAME]` (decision 017):
 // runs the engine on the current data (plus approved movements) and writes one row per proposed move. Reads only.
 // The engine's reasons and explanations are rendered in Vietnamese from the catalogue.
 

@@ -28,7 +28,7 @@ export async function snapshotCommand(db: Db, args: ParsedArgs, io: CliIo) {
   const date = parseSnapshotDate(optionString(args, 'date'), today());
   const province = await resolveProvince(db, optionString(args, 'province'));
   const figures = await computeSnapshotFigures(db, province.id, date);
-  // The command line audits as a `system` actor named after the OS user (rules.md); the row and its record
+  // The command line audits as a `system` actor named after the OS user (docs/architecture.md, A command); the row and its record
   // commit together.
   const actor = { id: null, name: os.userInfo().username, role: 'system', provinceId: province.id };
   const snapshot = await db.$transaction(async (tx) => {
@@ -37,12 +37,12 @@ export async function snapshotCommand(db: Db, args: ParsedArgs, io: CliIo) {
       action: 'snapshot.take',
       entityType: 'province_snapshot',
       entityId: saved.id,
-      after: { takenOn: saved.takenOn, source: saved.source, quota: saved.quota, headcount: saved.headcount, difference: saved.difference, unitsBoth: saved.unitsBoth },
+      after: { takenOn: saved.takenOn, source: saved.source, quota: saved.quota, headcount: saved.headcount, difference: saved.difference, unitsBoth: saved.shortStaffedWithKeyGapsUnits },
     });
     return saved;
   });
   io.out(
     `Đã ghi số liệu ngày ${formatDate(date)} của ${province.name}: biên chế ${snapshot.quota}, hiện có ${snapshot.headcount}, ` +
-      `chênh lệch ${snapshot.difference}; ${snapshot.unitsBoth}/${snapshot.units} đơn vị vừa thiếu người vừa thiếu vị trí chủ chốt.`,
+      `chênh lệch ${snapshot.difference}; ${snapshot.shortStaffedWithKeyGapsUnits}/${snapshot.units} đơn vị vừa thiếu người vừa thiếu vị trí chủ chốt.`,
   );
 }

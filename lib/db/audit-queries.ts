@@ -317,6 +317,9 @@ export async function resolveAuditNames(db: Db, provinceId: number, rows: readon
       }
       case 'report_draft':
         return { name: null, links: [{ href: '/report', permission: 'report.view' }] };
+      case 'quota_year':
+        // Its id is the year (lib/actions/quotas/open-quota-year.ts), within the row's province.
+        return { name: { key: 'audit.names.quotaYear', params: { year: id } }, links: [{ href: `/quotas/years/${encodeURIComponent(id)}`, permission: 'quota.edit' }] };
       default:
         return null;
     }

@@ -52,6 +52,8 @@ export const GUARD_MESSAGES: Readonly<Record<string, Mapping>> = {
   app_user_username_lower_key: { key: 'admin.errors.usernameTaken', field: 'username' },
   position_province_id_code_key: { key: 'positions.errors.codeTaken', field: 'code' },
   report_draft_province_id_key: { key: 'report.errors.stale' },
+  // Quota years: the same year opened twice at once.
+  quota_year_province_id_year_key: { key: 'quotaYears.errors.exists', field: 'year' },
   // The roster
   assignment_one_open_primary: { key: 'roster.errors.stale' },
   assignment_primary_no_overlap: { key: 'roster.errors.stale' },

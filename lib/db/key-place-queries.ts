@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
 
-// Data problems of the key places (issue 13 item 3; rules.md "Elected posts"): a key post with norm N takes at most N
+// Data problems of the key places (decision 024; docs/domain.md, How posts are filled): a key post with norm N takes at most N
 // distinct holders, primary and concurrent together. The forms refuse more; old records and a province workbook
 // may still hold more, and are not refused: they are listed here, derived at read time (never stored), for the
 // commune page's notice and the import report's warnings. The counting pipeline counts such a place as filled up

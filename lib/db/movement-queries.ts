@@ -1,9 +1,11 @@
 import type { StaffingMovement } from '@/lib/domain/projection';
 import type { Block } from '@/lib/domain/types';
 import type { Db } from './prisma';
+import { countedEmploymentSql } from './staffing-counts';
+import { transferAwaitingEffectSql } from './transfer-status';
 
-// The approved movements a commune's projection needs (rules.md "Counting"): placed secondments not yet ended and
-// approved transfers not yet effective (issue 8), both directions. No `server-only` guard: the CLI's proposal
+// The approved movements a commune's projection needs (docs/domain.md, Counting): placed secondments not yet ended and
+// approved transfers not yet effective (decision 016), both directions. No `server-only` guard: the CLI's proposal
 // engine reads the province-wide variant.
 
 export type IncomingSecondment = StaffingMovement & {
@@ -63,7 +65,7 @@ SELECT t.id, t.from_commune_id, t.to_commune_id, t.effective_date, t.position_id
   JOIN cadre c ON c.id = t.cadre_id JOIN position p ON p.id = t.position_id
   JOIN commune fc ON fc.id = t.from_commune_id JOIN commune tc ON tc.id = t.to_commune_id
   LEFT JOIN assignment fa ON fa.id = t.from_assignment_id LEFT JOIN position fp ON fp.id = fa.position_id
- WHERE t.state = 'approved' AND t.effective_date > $2::date AND ${filter}
+ WHERE ${transferAwaitingEffectSql('t', '$2::date')} AND ${filter}
  ORDER BY t.effective_date, t.id`;
 
 function transferMovements(r: PendingTransferRow): (PendingTransfer & { communeId: number })[] {
@@ -85,7 +87,7 @@ export async function listPendingTransfers(db: Db, communeId: number, today: str
 type ScheduledRow = { commune_id: number; direction: 'in' | 'out'; position_id: number; block: Block; on_date: Date };
 
 /**
- * Roster changes recorded ahead of their effective date (rules.md "Scheduled changes"): a primary post beginning
+ * Roster changes recorded ahead of their effective date (docs/domain.md, Counting: scheduled changes): a primary post beginning
  * after `today` comes in (a recruitment, the new side of a post change), a primary post held today that ends on
  * a set date goes out (the old side of a post change the day after it ends, a departure on its own day). Posts a
  * transfer writes are the transfer's movements, not these. `filter` limits the communes ($1).
@@ -95,15 +97,15 @@ SELECT * FROM (
   SELECT a.commune_id, 'in' AS direction, a.position_id, p.block::text AS block, a.start_date AS on_date
     FROM assignment a JOIN position p ON p.id = a.position_id JOIN cadre c ON c.id = a.cadre_id JOIN commune cm ON cm.id = a.commune_id
    WHERE ${filter} AND a.is_primary AND p.block IS NOT NULL AND a.start_date > $2::date
-     AND c.employment_type IN ('cadre', 'civil_servant')
+     AND ${countedEmploymentSql('c')}
      AND NOT EXISTS (SELECT 1 FROM transfer t WHERE t.new_assignment_id = a.id)
   UNION ALL
   SELECT a.commune_id, 'out', a.position_id, p.block::text,
          CASE WHEN c.status = 'left' AND c.left_on = a.end_date THEN a.end_date ELSE a.end_date + 1 END
     FROM assignment a JOIN position p ON p.id = a.position_id JOIN cadre c ON c.id = a.cadre_id JOIN commune cm ON cm.id = a.commune_id
    WHERE ${filter} AND a.is_primary AND p.block IS NOT NULL AND a.start_date <= $2::date AND a.end_date >= $2::date
-     AND c.employment_type IN ('cadre', 'civil_servant')
-     AND NOT EXISTS (SELECT 1 FROM transfer t WHERE t.from_assignment_id = a.id AND t.state IN ('approved', 'executed'))
+     AND ${countedEmploymentSql('c')}
+     AND NOT EXISTS (SELECT 1 FROM transfer t WHERE t.from_assignment_id = a.id AND t.state = 'approved')
 ) s WHERE s.on_date > $2::date
 ORDER BY s.on_date, s.commune_id, s.direction, s.position_id`;
 

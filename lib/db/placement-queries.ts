@@ -2,7 +2,7 @@ import 'server-only';
 import type { CandidateState, ListState, PostKind } from '@/lib/domain/secondment';
 import { poolOf, type Db } from './prisma';
 
-// Reads for the placement form and the role inboxes of the 5% lists (issue 6 item 4). Counts are set-based.
+// Reads for the placement form and the role inboxes of the 5% lists (decision 011). Counts are set-based.
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -60,7 +60,7 @@ export async function countFieldVacancies(db: Db, provinceId: number, field: str
   return new Map(rows.map((r) => [r.commune_id, r.n]));
 }
 
-/** Per commune of the province: placed secondments whose range covers `today` or later (rules.md "Counting"). */
+/** Per commune of the province: placed secondments whose range covers `today` or later (docs/domain.md, Counting). */
 export async function countIncomingSecondments(db: Db, provinceId: number, today: string): Promise<Map<number, number>> {
   const { rows } = await poolOf(db).query<{ commune_id: number; n: number }>(
     `SELECT s.commune_id, COUNT(*)::int AS n

@@ -8,8 +8,9 @@ import { listPendingMovements } from './movement-queries';
 import { poolOf, type Db } from './prisma';
 import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-counts';
 import type { ProvinceRef } from './staffing-queries';
+import { transferHoldsCadreSql } from './transfer-status';
 
-// The proposal engine's input for a province (issue 8 item 3), read set-based: the staffing counts of the one
+// The proposal engine's input for a province (decision 017), read set-based: the staffing counts of the one
 // pipeline (loadCommuneCounts → computeCommuneStaffing, the same as the current figures), the approved movements
 // not yet reflected in them, the people who could move, the positions and the open specialised needs: a handful
 // of statements in parallel. No `server-only` guard: the CLI imports this module.
@@ -37,7 +38,7 @@ type CandidateSqlRow = {
 /**
  * Everyone counted in a commune's headcount today (an active cadre or civil servant with an open primary assignment
  * in a block), with what the engine needs: key holder (primary or concurrent), and busy (in a proposed or approved
- * transfer, or in a secondment not ended: rules.md, decision 017).
+ * transfer, or in a secondment not ended: decision 017).
  */
 // Concurrent key posts are read for the province's communes only (through the commune index), not as a scan of
 // every concurrent assignment in the database, which the planner would otherwise hash once per query.
@@ -50,7 +51,7 @@ WITH concurrent_key AS (
 SELECT c.id AS cadre_id, c.code, a.commune_id, p.block::text AS block, p.id AS position_id, p.code AS position_code, c.field,
        p.is_key,
        EXISTS (SELECT 1 FROM concurrent_key k WHERE k.cadre_id = c.id) AS concurrent_key,
-       (EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = c.id AND t.state IN ('proposed', 'approved'))
+       (EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = c.id AND ${transferHoldsCadreSql('t', '$2::date')})
         OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = c.id AND s.ended_on IS NULL)) AS busy
   FROM assignment a JOIN commune cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id
   JOIN position p ON p.id = a.position_id
@@ -114,7 +115,7 @@ export async function loadProposalData(db: Db, province: ProvinceRef, date: stri
 
 const PREFIX = /^(huyen|thi xa|thanh pho|tx\.?|tp\.?)\s+/;
 
-/** rules.md "Command-line output": an old district by folded name, with or without its "Huyện"/"Thị xã"/"Thành phố" prefix. */
+/** docs/architecture.md, Conventions (command-line output): an old district by folded name, with or without its "Huyện"/"Thị xã"/"Thành phố" prefix. */
 export function matchOldDistrict(oldDistricts: readonly OldDistrictOption[], name: string): OldDistrictOption | null {
   const wanted = foldVietnamese(name.normalize('NFC')).replace(PREFIX, '');
   if (!wanted) return null;
@@ -139,7 +140,7 @@ export type PlanRun = {
 };
 
 /**
- * The engine's plan and the greedy baseline (item 6) on the same data, for the province or one old district (by
+ * The engine's plan and the greedy baseline on the same data, for the province or one old district (by
  * code, as the plan page's form sends it). Null when the old district code is not one of the province's.
  */
 export async function runPlan(db: Db, province: ProvinceRef, date: string, oldDistrictCode: string | null): Promise<PlanRun | null> {

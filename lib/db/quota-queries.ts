@@ -133,7 +133,7 @@ export async function listCommuneHistory(db: Db, provinceId: number, communeId: 
 /** A key position with the number of places it has in a commune (its norm; one when no override exists). */
 export type KeyPositionNormRow = { positionId: number; code: string; titleVi: string; titleEn: string; block: Block | null; required: number };
 
-/** Where no override row exists a key position has one place in every commune (issue 5, `key_positions`). */
+/** Where no override row exists a key position has one place in every commune (decision 008, `key_positions`). */
 export const DEFAULT_KEY_POSITION_NORM = 1;
 
 export async function listKeyPositionNorms(db: Db, provinceId: number, communeId: number): Promise<KeyPositionNormRow[]> {

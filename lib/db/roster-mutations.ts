@@ -1,6 +1,7 @@
 import type { DepartureReason, Prisma } from '@/lib/generated/prisma/client';
 import type { CancellableRosterEvent } from '@/lib/audit/events';
 import { Refusal, StaleWrite, expectWritten } from './errors';
+import { transferHoldsCadreWhere } from './transfer-status';
 import { bumpVersion } from './versions';
 
 // The writes of the roster changes (lib/actions/roster), each inside the caller's transaction (ctx.write), which
@@ -125,7 +126,11 @@ export async function insertRecruit(
 
 // ---- Cancelling a mistaken change: the record returns to its previous state (both steps stay in the trail) ----
 
-type RevertInput = { cadreId: number; communeId: number; provinceId: number; action: CancellableRosterEvent; before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+type RevertInput = {
+  cadreId: number; communeId: number; provinceId: number; action: CancellableRosterEvent; before: Record<string, unknown> | null; after: Record<string, unknown> | null;
+  /** The business day: a transfer holds the person until its effective date (lib/domain/transfer.ts holdsTransferCadre). */
+  today: string;
+};
 
 /**
  * Undoes a person's latest roster change from what its audit record says it wrote. Throws StaleWrite when a row
@@ -133,7 +138,7 @@ type RevertInput = { cadreId: number; communeId: number; provinceId: number; act
  * the person (an open transfer) or the change cannot be rebuilt from its record.
  */
 export async function revertRosterChange(tx: Tx, input: RevertInput): Promise<{ reopened: number[] }> {
-  const open = await tx.transfer.count({ where: { cadreId: input.cadreId, state: { in: ['proposed', 'approved'] } } });
+  const open = await tx.transfer.count({ where: { cadreId: input.cadreId, ...transferHoldsCadreWhere(input.today) } });
   if (open > 0) throw new Refusal('roster.errors.cancelBlockedByTransfer');
   const num = (value: unknown) => (typeof value === 'number' ? value : null);
   const text = (value: unknown) => (typeof value === 'string' ? value : null);

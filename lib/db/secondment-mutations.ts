@@ -1,4 +1,4 @@
-import { candidateOnForward, holdsCadre, listAfterDecisions, type CandidateState, type ListState, type PostKind } from '@/lib/domain/secondment';
+import { candidateOnForward, listAfterDecisions, type CandidateState, type ListState, type PostKind } from '@/lib/domain/secondment';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { StaleWrite, expectWritten } from './errors';
 import { bumpVersion } from './versions';
@@ -77,7 +77,7 @@ export async function assessCandidate(tx: Tx, input: { listId: number; candidate
   await bumpVersion(tx, 'secondment_candidate', input.candidateId, input.version);
   await tx.secondmentCandidate.update({
     where: { id: input.candidateId },
-    data: { state: input.to, assessmentReason: input.reason, holdsCadre: holdsCadre(input.to, 'submitted') },
+    data: { state: input.to, assessmentReason: input.reason },
   });
 }
 
@@ -99,11 +99,7 @@ export async function forwardList(tx: Tx, input: { listId: number; version: numb
   const forwardedIds = candidates.filter((c) => candidateOnForward(c.state) === 'forwarded').map((c) => c.id);
   await tx.secondmentCandidate.updateMany({
     where: { id: { in: forwardedIds } },
-    data: { state: 'forwarded', holdsCadre: holdsCadre('forwarded', 'forwarded'), version: { increment: 1 } },
-  });
-  await tx.secondmentCandidate.updateMany({
-    where: { listId: input.listId, state: 'does_not_meet' },
-    data: { holdsCadre: holdsCadre('does_not_meet', 'forwarded'), version: { increment: 1 } },
+    data: { state: 'forwarded', version: { increment: 1 } },
   });
   return { forwardedIds };
 }
@@ -127,8 +123,8 @@ export async function decideCandidates(
   const updated = await tx.secondmentCandidate.updateMany({
     where: { id: { in: input.candidateIds }, listId: input.listId, state: 'forwarded' },
     data: conclusion
-      ? { state: to, conclusionId: conclusion.id, holdsCadre: holdsCadre(to, 'forwarded'), version: { increment: 1 } }
-      : { state: to, decisionReason: decision.kind === 'decline' ? decision.reason : null, holdsCadre: holdsCadre(to, 'forwarded'), version: { increment: 1 } },
+      ? { state: to, conclusionId: conclusion.id, version: { increment: 1 } }
+      : { state: to, decisionReason: decision.kind === 'decline' ? decision.reason : null, version: { increment: 1 } },
   });
   if (updated.count !== input.candidateIds.length) throw new Error('decide: candidates changed under the list lock');
   const remaining = await tx.secondmentCandidate.findMany({ where: { listId: input.listId }, select: { state: true } });
@@ -159,7 +155,7 @@ export async function placeCandidate(
   input: { candidateId: number; version: number; cadreId: number; departmentId: number; communeId: number; positionId: number; startDate: string; endDate: string },
 ): Promise<{ secondmentId: number }> {
   await bumpVersion(tx, 'secondment_candidate', input.candidateId, input.version, "state = 'approved'");
-  await tx.secondmentCandidate.update({ where: { id: input.candidateId }, data: { state: 'placed', holdsCadre: false } });
+  await tx.secondmentCandidate.update({ where: { id: input.candidateId }, data: { state: 'placed' } });
   const secondment = await tx.secondment.create({
     data: {
       candidateId: input.candidateId, cadreId: input.cadreId, departmentId: input.departmentId, communeId: input.communeId, positionId: input.positionId,

@@ -1,5 +1,6 @@
 import {
   candidateWarnings,
+  isBelowMinimum,
   isOverdue,
   isSubmittedLate,
   minimumListSize,
@@ -9,8 +10,10 @@ import {
   type PostKind,
 } from '@/lib/domain/secondment';
 import { poolOf, type Db } from './prisma';
+import { candidateHoldsCadreSql, countsTowardMinimumSql, listedCountSql } from './secondment-counting';
+import { isConfirmedQuotaYear } from './quota-year-queries';
 
-// Reads of the 5% secondment lists (issue 6). Figures are counted in SQL, set-based, whatever the number of
+// Reads of the 5% secondment lists (decision 011). Figures are counted in SQL, set-based, whatever the number of
 // departments; the rules (minimum, overdue, warnings) come from lib/domain/secondment.ts.
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
@@ -32,6 +35,11 @@ export type CompilationRow = {
   code: string;
   name: string;
   quota: number;
+  /**
+   * The quota year behind `quota` and `required`: the department's latest confirmed year not after the campaign's;
+   * null when it has none (absent on a total, which no one year stands behind).
+   */
+  quotaYear?: number | null;
   required: number;
   listed: number;
   meets: number;
@@ -40,25 +48,29 @@ export type CompilationRow = {
   belowMinimum: boolean;
 };
 
-type RawCompilation = { department_id: number; code: string; name: string; quota: number; listed: number; meets: number; approved: number; placed: number };
+type RawCompilation = { department_id: number; code: string; name: string; quota: number; quota_year: number | null; listed: number; meets: number; approved: number; placed: number };
 
 /**
- * Required (5% of the year's quota, rounded up), listed (distinct cadres and civil servants on lists submitted or
- * further), meeting the standards (assessed so, whatever came after), approved (by a Conclusion) and placed (ever),
- * per department of the province for `year`: one statement. With `asOf`, the figures as known on that day: lists
- * submitted by then, Conclusions dated by then, secondments recorded or started by then (the snapshots' trend).
+ * Required (5% of the quota of the department's latest confirmed quota year not after `year`, rounded up), listed
+ * (distinct cadres and civil servants on lists submitted or further), meeting the standards (assessed so, whatever
+ * came after), approved (by a Conclusion) and placed (ever), per department of the province for `year`: one
+ * statement. With `asOf`, the figures as known on that day: lists submitted by then, Conclusions dated by then,
+ * secondments recorded or started by then (the snapshots' trend).
  */
 export async function getCompilation(db: Db, provinceId: number, year: number, departmentId?: number, asOf?: string): Promise<CompilationRow[]> {
   const { rows } = await poolOf(db).query<RawCompilation>(
-    `SELECT d.id AS department_id, d.code, d.name, COALESCE(q.quota, 0)::int AS quota,
-            COUNT(DISTINCT c.cadre_id) FILTER (WHERE l.state <> 'draft' AND ca.employment_type IN ('cadre', 'civil_servant')
+    `SELECT d.id AS department_id, d.code, d.name, COALESCE(q.quota, 0)::int AS quota, q.year AS quota_year,
+            COUNT(DISTINCT c.cadre_id) FILTER (WHERE ${countsTowardMinimumSql('l', 'ca')}
                                                AND ($4::date IS NULL OR COALESCE(l.submitted_on, l.created_at::date) <= $4::date))::int AS listed,
             COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('meets', 'forwarded', 'approved', 'declined', 'placed', 'ended'))::int AS meets,
             COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('approved', 'placed', 'ended') AND ($4::date IS NULL OR k.date <= $4::date))::int AS approved,
             COUNT(DISTINCT c.cadre_id) FILTER (WHERE c.state IN ('placed', 'ended')
                                                AND ($4::date IS NULL OR LEAST(s.start_date, (s.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date) <= $4::date))::int AS placed
        FROM department d
-       LEFT JOIN department_quota q ON q.department_id = d.id AND q.year = $2
+       -- docs/domain.md, Quota years and campaigns: the department's latest confirmed quota year not after the phase's.
+       LEFT JOIN LATERAL (SELECT dq.quota, dq.year FROM department_quota dq
+                           WHERE dq.department_id = d.id AND dq.year <= $2 AND ${isConfirmedQuotaYear('d.province_id', 'dq.year')}
+                           ORDER BY dq.year DESC LIMIT 1) q ON true
        LEFT JOIN secondment_phase p ON p.province_id = d.province_id AND p.year = $2
        LEFT JOIN secondment_list l ON l.phase_id = p.id AND l.department_id = d.id
        LEFT JOIN secondment_candidate c ON c.list_id = l.id
@@ -66,32 +78,21 @@ export async function getCompilation(db: Db, provinceId: number, year: number, d
        LEFT JOIN conclusion k ON k.id = c.conclusion_id
        LEFT JOIN secondment s ON s.candidate_id = c.id
       WHERE d.province_id = $1 AND ($3::int IS NULL OR d.id = $3)
-      GROUP BY d.id, d.code, d.name, q.quota
+      GROUP BY d.id, d.code, d.name, q.quota, q.year
       ORDER BY d.code COLLATE "C"`,
     [provinceId, year, departmentId ?? null, asOf ?? null],
   );
   return rows.map((r) => {
     const required = minimumListSize(r.quota);
     return {
-      departmentId: r.department_id, code: r.code, name: r.name, quota: r.quota, required,
-      listed: r.listed, meets: r.meets, approved: r.approved, placed: r.placed, belowMinimum: r.listed < required,
+      departmentId: r.department_id, code: r.code, name: r.name, quota: r.quota, quotaYear: r.quota_year, required,
+      listed: r.listed, meets: r.meets, approved: r.approved, placed: r.placed, belowMinimum: isBelowMinimum({ listed: r.listed, required }),
     };
   });
 }
 
-export function compilationTotal(rows: CompilationRow[]): Omit<CompilationRow, 'departmentId' | 'code' | 'name'> {
-  const total = { quota: 0, required: 0, listed: 0, meets: 0, approved: 0, placed: 0, belowMinimum: false };
-  for (const r of rows) {
-    total.quota += r.quota;
-    total.required += r.required;
-    total.listed += r.listed;
-    total.meets += r.meets;
-    total.approved += r.approved;
-    total.placed += r.placed;
-  }
-  total.belowMinimum = total.listed < total.required;
-  return total;
-}
+/** The 5% totals: lib/domain/secondment.ts#compilationTotal (one definition for every page, export and document). */
+export { compilationTotal } from '@/lib/domain/secondment';
 
 export type YearConclusion = { number: string; date: string; approved: number };
 
@@ -100,19 +101,19 @@ export type YearConclusion = { number: string; date: string; approved: number };
  * each approved (counted as in the compilation: approved, then maybe placed or ended).
  */
 export async function listYearConclusions(db: Db, provinceId: number, year: number): Promise<YearConclusion[]> {
-  const { rows } = await poolOf(db).query<{ number: string; date: string; approved: number }>(
-    `SELECT k.number, to_char(k.date, 'YYYY-MM-DD') AS date, COUNT(DISTINCT c.cadre_id)::int AS approved
+  const { rows } = await poolOf(db).query<YearConclusion>(YEAR_CONCLUSIONS_SQL, [provinceId, year]);
+  return rows;
+}
+
+/** listYearConclusions' statement ($1 province, $2 year), also a subquery of lib/db/campaign-queries.ts. */
+export const YEAR_CONCLUSIONS_SQL = `SELECT k.number, to_char(k.date, 'YYYY-MM-DD') AS date, COUNT(DISTINCT c.cadre_id)::int AS approved
        FROM conclusion k
        JOIN secondment_candidate c ON c.conclusion_id = k.id AND c.state IN ('approved', 'placed', 'ended')
        JOIN secondment_list l ON l.id = c.list_id
        JOIN secondment_phase p ON p.id = l.phase_id AND p.year = $2
       WHERE k.province_id = $1
       GROUP BY k.id, k.number, k.date
-      ORDER BY k.date, k.number COLLATE "C"`,
-    [provinceId, year],
-  );
-  return rows;
-}
+      ORDER BY k.date, k.number COLLATE "C"`;
 
 export type ListSummary = {
   id: number;
@@ -262,7 +263,8 @@ export type StaffOption = { id: number; code: string; fullName: string; employme
 export async function searchDepartmentStaff(db: Db, departmentId: number, query: string, today: string, limit = 30): Promise<StaffOption[]> {
   const { rows } = await poolOf(db).query<{ id: number; code: string; full_name: string; employment_type: string; field: string | null; post: string | null; blocked: boolean }>(
     `SELECT ca.id, ca.code, ca.full_name, ca.employment_type::text, ca.field, po.title_vi AS post,
-            (EXISTS (SELECT 1 FROM secondment_candidate sc WHERE sc.cadre_id = ca.id AND sc.holds_cadre)
+            (EXISTS (SELECT 1 FROM secondment_candidate sc JOIN secondment_list sl ON sl.id = sc.list_id
+                      WHERE sc.cadre_id = ca.id AND ${candidateHoldsCadreSql('sc', 'sl')})
              OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = ca.id AND $3::date BETWEEN s.start_date AND COALESCE(s.ended_on, s.end_date))) AS blocked
        FROM assignment a
        JOIN cadre ca ON ca.id = a.cadre_id AND ca.status = 'active'
@@ -313,14 +315,14 @@ export async function hasOpenSecondment(db: Db, cadreId: number, today: string):
  * lists of the year submitted or further, plus this list's.
  */
 export async function countListedIncluding(db: Db, departmentId: number, year: number, listId: number): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT COUNT(DISTINCT c.cadre_id)::int AS n
-      FROM secondment_candidate c
-      JOIN secondment_list l ON l.id = c.list_id
-      JOIN secondment_phase p ON p.id = l.phase_id
-      JOIN cadre ca ON ca.id = c.cadre_id
-     WHERE l.department_id = ${departmentId} AND p.year = ${year}
-       AND (l.state <> 'draft' OR l.id = ${listId})
-       AND ca.employment_type IN ('cadre', 'civil_servant')`;
+  const { rows } = await poolOf(db).query<{ n: number }>(
+    `SELECT ${listedCountSql('c', 'l', 'ca', '$3::int')}::int AS n
+       FROM secondment_candidate c
+       JOIN secondment_list l ON l.id = c.list_id
+       JOIN secondment_phase p ON p.id = l.phase_id
+       JOIN cadre ca ON ca.id = c.cadre_id
+      WHERE l.department_id = $1 AND p.year = $2`,
+    [departmentId, year, listId],
+  );
   return rows[0]?.n ?? 0;
 }

@@ -1,8 +1,8 @@
 import type { SnapshotSource } from '@/lib/generated/prisma/client';
 import { poolOf, type Db } from './prisma';
-import { computeSnapshotFigures, fingerprintOf, toRow, type SnapshotDetail, type SnapshotFigures, type SnapshotRow } from './snapshot-queries';
+import { computeSnapshotFigures, fingerprintOf, toRow, toStoredFigures, type SnapshotDetail, type SnapshotFigures, type SnapshotRow } from './snapshot-queries';
 
-// The writes of the province's dated snapshots (issue 7 "Snapshots"): on demand (the action and the CLI, which
+// The writes of the province's dated snapshots (decision 015): on demand (the action and the CLI, which
 // record the audit event in the same transaction), lazily once a day by the first request, and by the demo seed.
 // No `server-only` guard: the CLI and the seed import this module.
 
@@ -16,12 +16,12 @@ export async function saveSnapshot(
   source: SnapshotSource,
   figures: SnapshotFigures,
 ): Promise<SnapshotRow> {
-  const data = { ...figures, detail: figures.detail as object, source, fingerprint: fingerprintOf(figures), takenAt: new Date() };
-  const row = await db.provinceSnapshot.upsert({
-    where: { provinceId_takenOn: { provinceId, takenOn: asDate(date) } },
-    create: { provinceId, takenOn: asDate(date), ...data },
-    update: data,
-  });
+  const data = { ...toStoredFigures(figures), detail: figures.detail as object, source, fingerprint: fingerprintOf(figures), takenAt: new Date() };
+  // The day's current row (superseded ones are kept as they are): replaced when taken again the same day.
+  const current = await db.provinceSnapshot.findFirst({ where: { provinceId, takenOn: asDate(date), supersededAt: null }, select: { id: true } });
+  const row = current
+    ? await db.provinceSnapshot.update({ where: { id: current.id }, data })
+    : await db.provinceSnapshot.create({ data: { provinceId, takenOn: asDate(date), ...data } });
   return toRow(row);
 }
 
@@ -53,7 +53,7 @@ async function latestSnapshot(query: (sql: string, params: unknown[]) => Promise
   // The unique (province_id, taken_on) index answers this backwards: one index probe.
   const { rows } = await query(
     `SELECT to_char(taken_on, 'YYYY-MM-DD') AS taken_on, fingerprint FROM province_snapshot
-      WHERE province_id = $1 ORDER BY taken_on DESC LIMIT 1`,
+      WHERE province_id = $1 AND superseded_at IS NULL ORDER BY taken_on DESC LIMIT 1`,
     [provinceId],
   );
   return rows[0] ?? null;
@@ -107,3 +107,39 @@ export async function ensureDailySnapshot(db: Db, provinceId: number, today: str
   }
 }
 
+
+/**
+ * A change recorded today that takes effect on `from` (before today) changes the figures of every day since: each
+ * current snapshot taken on or after `from` (and before today) is kept as it was, marked superseded, and followed by
+ * a successor computed from the record as it now stands (decision 023). Run after the change has committed; each
+ * replacement is one transaction under the daily snapshot's advisory lock. Snapshots whose figures did not move
+ * stay current. Returns how many were superseded.
+ */
+export async function supersedeSnapshotsFrom(db: Db, provinceId: number, from: string, today: string): Promise<number> {
+  if (from >= today) return 0;
+  const stale = await db.provinceSnapshot.findMany({
+    where: { provinceId, supersededAt: null, takenOn: { gte: asDate(from), lt: asDate(today) } },
+    orderBy: { takenOn: 'asc' },
+  });
+  let superseded = 0;
+  for (const old of stale) {
+    const date = old.takenOn.toISOString().slice(0, 10);
+    const figures = await computeSnapshotFigures(db, provinceId, date);
+    const context = (old.detail as { context?: SnapshotDetail['context'] } | null)?.context;
+    if (context?.length) figures.detail.context = context;
+    if (fingerprintOf(figures) === old.fingerprint) continue;
+    await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('bien-che:snapshot'), $1)`, provinceId);
+      const marked = await tx.provinceSnapshot.updateMany({ where: { id: old.id, supersededAt: null }, data: { supersededAt: new Date() } });
+      if (marked.count !== 1) return;
+      await tx.provinceSnapshot.create({
+        data: {
+          provinceId, takenOn: old.takenOn, source: old.source, ...toStoredFigures(figures), detail: figures.detail as object,
+          fingerprint: fingerprintOf(figures), takenAt: new Date(), supersedesId: old.id,
+        },
+      });
+      superseded += 1;
+    });
+  }
+  return superseded;
+}

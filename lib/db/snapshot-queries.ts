@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Rollup } from '@/lib/domain/types';
+import { rankVacantKeyPositions } from '@/lib/domain/vacant-key-positions';
 import type { ProvinceSnapshot, SnapshotSource } from '@/lib/generated/prisma/client';
 import type { Db } from './prisma';
+import { latestCampaignYear, yearOf } from '@/lib/domain/quota-years';
+import { listCampaignYears } from './quota-year-queries';
 import { compilationTotal, getCompilation } from './secondment-queries';
 import { getProvinceStaffing } from './staffing-queries';
 
-// Dated snapshots of a province's figures (issue 7 "Snapshots"; rules.md "Time and dates"): taken on demand
+// Dated snapshots of a province's figures (decision 015; docs/domain.md, Time and dates): taken on demand
 // (CLI), lazily once a day by the first request when the figures changed, and by the demo seed (the writes are in
 // snapshot-mutations.ts). The figures come from the one staffing pipeline (getProvinceStaffing) and the 5%
 // compilation counted as at the date. No `server-only` guard: the CLI and the seed import this module.
 
+/** One old district in `province_snapshot.detail`: stored JSON, so its keys are a stored format, like column names. */
 export type SnapshotDistrict = {
   code: string;
   name: string;
@@ -25,10 +29,10 @@ export type SnapshotDistrict = {
 
 export type SnapshotDetail = {
   oldDistricts: SnapshotDistrict[];
-  /** Key positions by vacant places across the province, most vacant first (top 15). */
+  /** Key positions by vacant places across the province, most vacant first (top 15; lib/domain/vacant-key-positions.ts). */
   topVacantPositions: { code: string; vacancies: number; units: number }[];
   /**
-   * Figures the model does not compute, recorded as context with their source (rules.md: never asserted as
+   * Figures the model does not compute, recorded as context with their source (docs/domain.md, Published figures: never asserted as
    * computed), e.g. the 9,939 positions handed over to the communes at the reform on the demo's July snapshot.
    */
   context?: { key: string; value: number; parts?: Record<string, number>; source: string }[];
@@ -41,7 +45,7 @@ export type SnapshotFigures = {
   units: number;
   unitsShort: number;
   unitsKeyGaps: number;
-  unitsBoth: number;
+  shortStaffedWithKeyGapsUnits: number;
   keyVacancies: number;
   partyFrontQuota: number;
   partyFrontHeadcount: number;
@@ -61,9 +65,13 @@ const TOP_POSITIONS = 15;
 
 export type SecondmentTotals = { year: number; required: number; listed: number; approved: number; placed: number };
 
-/** The province's 5% compilation totals for the date's year, as known on that date (getCompilation with `asOf`). */
+/**
+ * The province's 5% compilation totals of the latest campaign not after the date's year, as known on that date
+ * (getCompilation with `asOf`); with no campaign yet, zeros under the date's year (the column is never empty).
+ */
 export async function getSecondmentTotalsAt(db: Db, provinceId: number, date: string): Promise<SecondmentTotals> {
-  const year = Number(date.slice(0, 4));
+  const year = latestCampaignYear(await listCampaignYears(db, provinceId), date);
+  if (year === null) return { year: yearOf(date), required: 0, listed: 0, approved: 0, placed: 0 };
   const { required, listed, approved, placed } = compilationTotal(await getCompilation(db, provinceId, year, undefined, date));
   return { year, required, listed, approved, placed };
 }
@@ -79,19 +87,7 @@ function districtFigures(code: string, name: string, r: Rollup): SnapshotDistric
 export async function computeSnapshotFigures(db: Db, provinceId: number, date: string): Promise<SnapshotFigures> {
   const [staffing, secondments] = await Promise.all([getProvinceStaffing(db, provinceId, { date }), getSecondmentTotalsAt(db, provinceId, date)]);
   const { total } = staffing;
-  const byPosition = new Map<string, { code: string; vacancies: number; units: number }>();
-  for (const commune of staffing.communes) {
-    for (const place of commune.keyPositions) {
-      if (place.vacancies === 0) continue;
-      const entry = byPosition.get(place.positionCode) ?? { code: place.positionCode, vacancies: 0, units: 0 };
-      entry.vacancies += place.vacancies;
-      entry.units += 1;
-      byPosition.set(place.positionCode, entry);
-    }
-  }
-  const topVacantPositions = [...byPosition.values()]
-    .sort((a, b) => b.vacancies - a.vacancies || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .slice(0, TOP_POSITIONS);
+  const topVacantPositions = rankVacantKeyPositions(staffing.communes, TOP_POSITIONS).map((p) => ({ code: p.positionCode, vacancies: p.vacancies, units: p.units }));
   return {
     quota: total.total.quota,
     headcount: total.total.headcount,
@@ -99,7 +95,7 @@ export async function computeSnapshotFigures(db: Db, provinceId: number, date: s
     units: total.units,
     unitsShort: total.shortStaffedUnits,
     unitsKeyGaps: total.keyGapUnits,
-    unitsBoth: total.shortStaffedWithKeyGapsUnits,
+    shortStaffedWithKeyGapsUnits: total.shortStaffedWithKeyGapsUnits,
     keyVacancies: total.keyVacancies,
     partyFrontQuota: total.blocks.party_front.quota,
     partyFrontHeadcount: total.blocks.party_front.headcount,
@@ -117,9 +113,20 @@ export async function computeSnapshotFigures(db: Db, provinceId: number, date: s
   };
 }
 
-/** A stable hash of the figures: two days with the same fingerprint have the same figures. */
+/**
+ * The figures in the shape `province_snapshot` stores them, keys in the same order: the figure
+ * `shortStaffedWithKeyGapsUnits` is the column `units_both` (Prisma's `unitsBoth`). `toRow` maps it back.
+ */
+export function toStoredFigures(figures: SnapshotFigures): Omit<SnapshotFigures, 'shortStaffedWithKeyGapsUnits'> & { unitsBoth: number } {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [key === 'shortStaffedWithKeyGapsUnits' ? 'unitsBoth' : key, value])) as never;
+}
+
+/**
+ * A stable hash of the figures: two days with the same fingerprint have the same figures. Taken over the stored
+ * shape, so a fingerprint recorded earlier still compares.
+ */
 export function fingerprintOf(figures: SnapshotFigures): string {
-  return createHash('sha256').update(JSON.stringify(figures)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(toStoredFigures(figures))).digest('hex');
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -129,7 +136,7 @@ export function toRow(r: ProvinceSnapshot): SnapshotRow {
   return {
     id: r.id, provinceId: r.provinceId, takenOn: isoDate(r.takenOn), takenAt: r.takenAt, source: r.source,
     quota: r.quota, headcount: r.headcount, difference: r.difference, units: r.units, unitsShort: r.unitsShort,
-    unitsKeyGaps: r.unitsKeyGaps, unitsBoth: r.unitsBoth, keyVacancies: r.keyVacancies,
+    unitsKeyGaps: r.unitsKeyGaps, shortStaffedWithKeyGapsUnits: r.unitsBoth, keyVacancies: r.keyVacancies,
     partyFrontQuota: r.partyFrontQuota, partyFrontHeadcount: r.partyFrontHeadcount,
     governmentQuota: r.governmentQuota, governmentHeadcount: r.governmentHeadcount,
     secondmentYear: r.secondmentYear, secondmentRequired: r.secondmentRequired, secondmentListed: r.secondmentListed,
@@ -140,14 +147,14 @@ export function toRow(r: ProvinceSnapshot): SnapshotRow {
 
 /** The province's snapshot of `date`, or null; `db` may be a transaction. */
 export async function findSnapshotOn(db: Pick<Db, 'provinceSnapshot'>, provinceId: number, date: string): Promise<SnapshotRow | null> {
-  const row = await db.provinceSnapshot.findUnique({ where: { provinceId_takenOn: { provinceId, takenOn: asDate(date) } } });
+  const row = await db.provinceSnapshot.findFirst({ where: { provinceId, takenOn: asDate(date), supersededAt: null } });
   return row ? toRow(row) : null;
 }
 
 /** The province's snapshots between two dates (inclusive, ISO), oldest first. */
 export async function listSnapshots(db: Db, provinceId: number, from?: string, to?: string): Promise<SnapshotRow[]> {
   const rows = await db.provinceSnapshot.findMany({
-    where: { provinceId, takenOn: { ...(from ? { gte: asDate(from) } : {}), ...(to ? { lte: asDate(to) } : {}) } },
+    where: { provinceId, supersededAt: null, takenOn: { ...(from ? { gte: asDate(from) } : {}), ...(to ? { lte: asDate(to) } : {}) } },
     orderBy: { takenOn: 'asc' },
   });
   return rows.map(toRow);

@@ -1,7 +1,9 @@
+import { COUNTED_EMPLOYMENT_TYPES } from '@/lib/domain/employment';
 import type { Block, CommuneCounts, KeyPlaceCount, UnitKind } from '@/lib/domain/types';
 import { poolOf, type Db } from './prisma';
+import { isConfirmedQuotaYear } from './quota-year-queries';
 
-// The counting half of the staffing pipeline (rules.md "Architecture where performance meets purity"):
+// The counting half of the staffing pipeline (docs/decisions/005-counting-pipeline.md):
 // one set-based statement returns counts per commune × block and per commune × key position; the pure
 // functions in lib/domain turn them into differences, vacancies and flags. Every page, export and
 // benchmark goes through loadCommuneCounts.
@@ -16,8 +18,14 @@ export type CountScope = {
   communeId?: number;
 };
 
+/**
+ * Counted employment (lib/domain/employment.ts countsAsStaff) as a condition on the cadre row `alias`: cadres and
+ * civil servants. tests/integration/derived-states-sql.test.ts checks it against the domain function.
+ */
+export const countedEmploymentSql = (alias: string) => `${alias}.employment_type IN (${COUNTED_EMPLOYMENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
 /** Who counts against the quota at a date: active cadres and civil servants (domain rule 1). */
-export const COUNTED_AT_DATE = `c.employment_type IN ('cadre', 'civil_servant') AND (c.status = 'active' OR c.left_on > $2::date)`;
+export const COUNTED_AT_DATE = `${countedEmploymentSql('c')} AND (c.status = 'active' OR c.left_on > $2::date)`;
 /** Assignments open at a date. */
 export const OPEN_AT_DATE = `a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)`;
 
@@ -43,10 +51,14 @@ function scopeFilter(scope: CountScope) {
  */
 function countsSql(scope: CountScope) {
   const filter = scopeFilter(scope);
+  // docs/domain.md, Counting: the year asked, or each commune's latest confirmed quota year not after the date's year; a
+  // draft year never counts (lib/domain/quota-years.ts latestConfirmedYear).
   const quotaYear =
     scope.year !== undefined
-      ? `SELECT cm.id AS commune_id, ${Number(scope.year)} AS y FROM cm`
-      : `SELECT q.commune_id, max(q.year) AS y FROM quota q JOIN cm ON cm.id = q.commune_id GROUP BY q.commune_id`;
+      ? `SELECT cm.id AS commune_id, ${Number(scope.year)} AS y FROM cm WHERE ${isConfirmedQuotaYear('cm.province_id', String(Number(scope.year)))}`
+      : `SELECT q.commune_id, max(q.year) AS y FROM quota q JOIN cm ON cm.id = q.commune_id
+          WHERE q.year <= extract(year FROM $2::date)::int AND ${isConfirmedQuotaYear('cm.province_id', 'q.year')}
+          GROUP BY q.commune_id`;
   return `
 WITH cm AS (SELECT * FROM commune cm WHERE cm.province_id = ANY($1::int[]) ${filter}),
 kp AS (SELECT p.id, p.province_id,
@@ -138,11 +150,12 @@ export async function loadCommuneCounts(db: Db, scope: CountScope): Promise<Comm
   return counts.rows.map((row) => toCommuneCounts(row, keyPositions));
 }
 
-/** Communes of the scope with no quota row at all in `year` (for `--year` validation). */
+/** Communes of the scope with no quota row at all in `year`, or every commune when `year` is not confirmed (for `--year` validation). */
 export async function listCommunesWithoutQuotaYear(db: Db, provinceId: number, year: number): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ code: string }[]>(
     `SELECT cm.code FROM commune cm
-      WHERE cm.province_id = $1 AND NOT EXISTS (SELECT 1 FROM quota q WHERE q.commune_id = cm.id AND q.year = $2)
+      WHERE cm.province_id = $1
+        AND (NOT EXISTS (SELECT 1 FROM quota q WHERE q.commune_id = cm.id AND q.year = $2) OR NOT ${isConfirmedQuotaYear('cm.province_id', '$2')})
       ORDER BY cm.code COLLATE "C"`,
     provinceId,
     year,

@@ -1,4 +1,5 @@
 import { today } from '@/lib/clock';
+import { countsAsStaff } from '@/lib/domain/employment';
 import { computeCommuneStaffing, rollUp, rollUpByOldDistrict } from '@/lib/domain/staffing';
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { Db } from './prisma';
@@ -6,7 +7,7 @@ import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-cou
 import { env } from '@/lib/env';
 
 // Read queries shared by pages, route handlers, the CLI and benchmarks. No `server-only` guard here:
-// the CLI imports this module too (rules.md).
+// the CLI imports this module too (docs/architecture.md, Conventions).
 
 export type ProvinceRef = { id: number; code: string; name: string };
 
@@ -185,7 +186,7 @@ export async function listCommuneRoster(db: Db, communeId: number, date: string)
           ? { code: primary.code, titleVi: primary.titleVi, titleEn: primary.titleEn, block: primary.block, sortOrder: primary.sortOrder }
           : null,
         concurrentPositions: r.positions.filter((p) => !p.isPrimary).map(({ code, titleVi, titleEn }) => ({ code, titleVi, titleEn })),
-        counts: r.employment_type === 'cadre' || r.employment_type === 'civil_servant',
+        counts: countsAsStaff(r.employment_type),
       };
     })
     .sort(

@@ -1,13 +1,15 @@
-import { approvedState, checkTransferGuards, dayBefore, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
+import { countsAsStaff } from '@/lib/domain/employment';
+import { checkTransferGuards, dayBefore, transferStatus, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
 import type { Block } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { auditInsertSelect } from './audit-writer';
 import { recordDecision } from './decision-mutations';
 import { Refusal, StaleWrite, expectWritten, guardMessage, violatesGuard } from './errors';
 import type { Db } from './prisma';
+import { isConfirmedQuotaYear } from './quota-year-queries';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
+import { transferAwaitingEffectSql, transferHoldsCadreWhere } from './transfer-status';
 
-// The writes of the transfer workflow (issue 8), shared by the actions (lib/actions/transfers, each inside its
+// The writes of the transfer workflow (decision 016), shared by the actions (lib/actions/transfers, each inside its
 // ctx.write transaction, which records the audit event), the engine's "accept the proposals" step and the tests.
 // Every function runs inside the caller's transaction and writes no audit record. The guards themselves are pure
 // (lib/domain/transfer.ts); this module gathers their facts with a few set-based statements. Refusals are message
@@ -59,15 +61,18 @@ async function currentAssignment(tx: Tx, cadreId: number): Promise<CurrentAssign
 export async function loadBlock(tx: Tx | Db, communeId: number, block: Block, today: string): Promise<BlockLoad> {
   const rows = await (tx as Tx).$queryRawUnsafe<{ quota: number | null; headcount: number; incoming: number; outgoing: number }[]>(
     `SELECT
-       -- The quota of the commune's latest quota year, a block missing there being 0: as staffing-counts.ts reads it.
+       -- The quota of the commune's latest confirmed quota year not after the date's, a block missing there being 0:
+       -- as staffing-counts.ts reads it.
        (SELECT q.quota FROM quota q WHERE q.commune_id = $1 AND q.block = $3::"Block"
-           AND q.year = (SELECT max(y.year) FROM quota y WHERE y.commune_id = $1)) AS quota,
+           AND q.year = (SELECT max(y.year) FROM quota y JOIN commune cm ON cm.id = y.commune_id
+                          WHERE y.commune_id = $1 AND y.year <= extract(year FROM $2::date)::int
+                            AND ${isConfirmedQuotaYear('cm.province_id', 'y.year')})) AS quota,
        (SELECT count(*)::int FROM assignment a JOIN cadre c ON c.id = a.cadre_id JOIN position p ON p.id = a.position_id
          WHERE a.commune_id = $1 AND a.is_primary AND p.block = $3::"Block" AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}) AS headcount,
        (SELECT count(*)::int FROM transfer t
-         WHERE t.to_commune_id = $1 AND t.block = $3::"Block" AND t.state = 'approved' AND t.effective_date > $2::date) AS incoming,
+         WHERE t.to_commune_id = $1 AND t.block = $3::"Block" AND ${transferAwaitingEffectSql('t', '$2::date')}) AS incoming,
        (SELECT count(*)::int FROM transfer t JOIN assignment fa ON fa.id = t.from_assignment_id JOIN position fp ON fp.id = fa.position_id
-         WHERE t.from_commune_id = $1 AND fp.block = $3::"Block" AND t.state = 'approved' AND t.effective_date > $2::date) AS outgoing`,
+         WHERE t.from_commune_id = $1 AND fp.block = $3::"Block" AND ${transferAwaitingEffectSql('t', '$2::date')}) AS outgoing`,
     communeId,
     today,
     block,
@@ -84,9 +89,9 @@ export async function loadKeyPlace(tx: Tx | Db, communeId: number, positionId: n
        (SELECT count(DISTINCT a.cadre_id)::int FROM assignment a JOIN cadre c ON c.id = a.cadre_id
          WHERE a.commune_id = $1 AND a.position_id = $3 AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}) AS holders,
        (SELECT count(*)::int FROM transfer t
-         WHERE t.to_commune_id = $1 AND t.position_id = $3 AND t.state = 'approved' AND t.effective_date > $2::date) AS incoming,
+         WHERE t.to_commune_id = $1 AND t.position_id = $3 AND ${transferAwaitingEffectSql('t', '$2::date')}) AS incoming,
        (SELECT count(*)::int FROM transfer t JOIN assignment fa ON fa.id = t.from_assignment_id
-         WHERE t.from_commune_id = $1 AND fa.position_id = $3 AND t.state = 'approved' AND t.effective_date > $2::date) AS outgoing`,
+         WHERE t.from_commune_id = $1 AND fa.position_id = $3 AND ${transferAwaitingEffectSql('t', '$2::date')}) AS outgoing`,
     communeId,
     today,
     positionId,
@@ -109,11 +114,11 @@ export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string
   const target = await tx.commune.findUnique({ where: { id: input.toCommuneId }, select: { id: true, provinceId: true, oldDistrictId: true } });
   const position = await tx.position.findUnique({ where: { id: input.positionId }, select: { provinceId: true, block: true, isElected: true, isKey: true } });
   const open = await tx.transfer.findFirst({
-    where: { cadreId: input.cadreId, state: { in: ['proposed', 'approved'] }, ...(input.excludeTransferId ? { id: { not: input.excludeTransferId } } : {}) },
+    where: { cadreId: input.cadreId, ...transferHoldsCadreWhere(today), ...(input.excludeTransferId ? { id: { not: input.excludeTransferId } } : {}) },
     select: { id: true },
   });
   const secondment = await tx.secondment.findFirst({ where: { cadreId: input.cadreId, endedOn: null }, select: { id: true } });
-  const cadreActive = cadre !== null && cadre.provinceId === input.provinceId && cadre.status === 'active' && (cadre.employmentType === 'cadre' || cadre.employmentType === 'civil_servant');
+  const cadreActive = cadre !== null && cadre.provinceId === input.provinceId && cadre.status === 'active' && countsAsStaff(cadre.employmentType);
   const empty: BlockLoad = { quota: 0, headcount: 0, incoming: 0, outgoing: 0 };
   const targetBlock = (position?.block ?? null) as Block | null;
   const sourceLoad = current?.block ? await loadBlock(tx, current.communeId, current.block, today) : empty;
@@ -204,7 +209,8 @@ export type ApprovalInput = {
 };
 
 export type Approval = {
-  state: 'approved' | 'executed'; newAssignmentId: number; closedAssignmentIds: number[]; fromCommuneId: number; toCommuneId: number; effectiveDate: string; cadreId: number;
+  /** What the approval leads to today: `executed` when the effective date is today or past (derived; the row stays approved). */
+  status: 'approved' | 'executed'; newAssignmentId: number; closedAssignmentIds: number[]; fromCommuneId: number; toCommuneId: number; effectiveDate: string; cadreId: number;
   decisionId: number;
 };
 
@@ -213,10 +219,10 @@ export type Approval = {
  * reservation, so two concurrent approvals are serialised and the second counts the first), re-checks every
  * guard with all approved-not-yet-effective transfers counted, records the decision (lib/db/decision-mutations.ts:
  * one row per document, shared by every transfer it decides; refused beside the field when the body is not a
- * province-level one or the number was recorded with another date), then writes the move (rules.md "Time and
- * dates"): the old primary assignment — and the person's other posts in the source commune — close the day before
+ * province-level one or the number was recorded with another date), then writes the move (docs/domain.md,
+ * Time and dates): the old primary assignment — and the person's other posts in the source commune — close the day before
  * the effective date by that decision, the new primary assignment opens on it by that decision. The transfer keeps
- * the decision's id and, as copies, its number and date. Executed at once when the date is today or past.
+ * the decision's id and, as copies, its number and date. It stays `approved`: executed is read from the date.
  * Throws StaleWrite when the transfer is gone or moved on (state, version) and Refusal(transfer.errors.*) when a
  * guard refuses (the decision form has none of the proposal's fields: no field).
  */
@@ -267,17 +273,16 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
       data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate, decisionId: decision.id },
       select: { id: true },
     });
-    const state = approvedState(effectiveDate, today);
     const updated = await tx.transfer.updateMany({
       where: { id: input.transferId, version: input.version, state: 'proposed' },
       data: {
-        state, decisionId: decision.id, decisionNumber, decisionDate: day(input.decisionDate), decidedById: input.decidedById,
-        newAssignmentId: created.id, executedOn: state === 'executed' ? t.effectiveDate : null, version: { increment: 1 },
+        state: 'approved', decisionId: decision.id, decisionNumber, decisionDate: day(input.decisionDate), decidedById: input.decidedById,
+        newAssignmentId: created.id, version: { increment: 1 },
       },
     });
     if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
     return {
-      state, newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
+      status: transferStatus({ state: 'approved', effectiveDate }, today) as Approval['status'], newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
       fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, effectiveDate, cadreId: t.cadreId, decisionId: decision.id,
     };
   } catch (error) {
@@ -322,35 +327,4 @@ export async function closeTransfer(
     input,
     input.state === 'declined' ? { state: 'declined', declineReason: input.reason, decidedById: input.decidedById } : { state: 'cancelled', cancelReason: input.reason },
   );
-}
-
-/**
- * The bookkeeping of execution (rules.md "Time and dates": derived, not run by a timer): approved transfers whose
- * effective date has come are marked executed, one audit row each, in one statement. Idempotent; run at the start
- * of the transfer pages and actions. Returns how many it marked.
- */
-export async function markDueTransfersExecuted(db: Db | Tx, provinceId: number, today: string): Promise<number> {
-  // Mostly nothing is due: a cheap look first, so the common call writes nothing, not even the audit statement.
-  const due = await (db as Tx).transfer.findFirst({
-    where: { provinceId, state: 'approved', effectiveDate: { lte: day(today) }, newAssignmentId: { not: null } },
-    select: { id: true },
-  });
-  if (!due) return 0;
-  const rows = await (db as Tx).$queryRawUnsafe<{ n: number }[]>(
-    `WITH due AS (
-       UPDATE transfer SET state = 'executed', executed_on = effective_date, version = version + 1, updated_at = now()
-        WHERE province_id = $1 AND state = 'approved' AND effective_date <= $2::date AND new_assignment_id IS NOT NULL
-        RETURNING id, effective_date),
-     logged AS (
-       ${auditInsertSelect({
-         select: ({ action, entity }) => `SELECT $1::int, NULL::int, 'system', 'system', ${action('transfer.execute')}, ${entity('transfer.execute')}, due.id::text, NULL::jsonb,
-              jsonb_build_object('from', 'approved', 'to', 'executed', 'executedOn', to_char(due.effective_date, 'YYYY-MM-DD')), NULL, NULL
-         FROM due`,
-       })}
-       RETURNING 1)
-     SELECT count(*)::int AS n FROM logged`,
-    provinceId,
-    today,
-  );
-  return rows[0]?.n ?? 0;
 }

@@ -1,11 +1,13 @@
 import { today as clockToday } from '@/lib/clock';
 import type { Block } from '@/lib/domain/types';
-import { isOverdueTransfer, projectedHeadcount, type BlockLoad, type TransferState } from '@/lib/domain/transfer';
+import { isOverdueTransfer, projectedHeadcount, transferStatus, type BlockLoad, type TransferState, type TransferStatus } from '@/lib/domain/transfer';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { poolOf, type Db } from './prisma';
+import { countedEmploymentSql } from './staffing-counts';
 import { loadBlock } from './transfer-mutations';
+import { transferHoldsCadreSql, transferStatusWhere } from './transfer-status';
 
-// Read queries of the transfer workflow (issue 8): the list with its filters, one transfer within the user's
+// Read queries of the transfer workflow (decision 016): the list with its filters, one transfer within the user's
 // scope, its timeline from the audit log, the awaiting count for the navigation and the people who may be
 // proposed. No `server-only` guard: the CLI and the proposal engine import this module.
 
@@ -19,7 +21,8 @@ export const overdueTransferWhere = (today: string) =>
   ({ state: 'proposed', effectiveDate: { lt: new Date(`${today}T00:00:00Z`) } }) satisfies Prisma.TransferWhereInput;
 
 export type TransferFilter = {
-  states?: TransferState[];
+  /** Statuses at the date asked (lib/domain/transfer.ts transferStatus: `executed` is derived). */
+  statuses?: TransferStatus[];
   /** Transfers out of or into this commune (a chairman's scope, or a filter). */
   communeId?: number;
   /** The source commune's old district. */
@@ -28,7 +31,10 @@ export type TransferFilter = {
 
 export type TransferRow = {
   id: number;
+  /** The stored state (the state machine's). */
   state: TransferState;
+  /** What the reader is shown at the date asked: the state, or `executed` once an approved transfer's date has come. */
+  status: TransferStatus;
   cadreName: string;
   cadreCode: string;
   from: { id: number; code: string; name: string; oldDistrict: string };
@@ -61,28 +67,30 @@ type RowRecord = {
 };
 
 const toRow = (t: RowRecord, today: string): TransferRow => ({
-  id: t.id, state: t.state, cadreName: t.cadre.fullName, cadreCode: t.cadre.code,
+  id: t.id, state: t.state, status: transferStatus({ state: t.state, effectiveDate: iso(t.effectiveDate) }, today), cadreName: t.cadre.fullName, cadreCode: t.cadre.code,
   from: { id: t.fromCommune.id, code: t.fromCommune.code, name: t.fromCommune.name, oldDistrict: t.fromCommune.oldDistrict.name },
   to: { id: t.toCommune.id, code: t.toCommune.code, name: t.toCommune.name, oldDistrict: t.toCommune.oldDistrict.name },
   positionTitle: t.position.titleVi, block: t.block, crossDistrict: t.crossDistrict, effectiveDate: iso(t.effectiveDate), source: t.source,
   fromOpinion: t.fromOpinion, toOpinion: t.toOpinion, overdue: isOverdueTransfer({ state: t.state, effectiveDate: iso(t.effectiveDate) }, today),
 });
 
-const STATE_ORDER: Record<TransferState, number> = { proposed: 0, approved: 1, executed: 2, declined: 3, cancelled: 4 };
+const STATUS_ORDER: Record<TransferStatus, number> = { proposed: 0, approved: 1, executed: 2, declined: 3, cancelled: 4 };
 
 /** The province's transfers matching the filter: open ones first, then by effective date, newest first; overdue ones flagged as of `today`. */
 export async function listTransfers(db: Db, provinceId: number, filter: TransferFilter = {}, today = clockToday()): Promise<TransferRow[]> {
   const rows = await db.transfer.findMany({
     where: {
       provinceId,
-      ...(filter.states?.length ? { state: { in: filter.states } } : {}),
-      ...(filter.communeId ? { OR: [{ fromCommuneId: filter.communeId }, { toCommuneId: filter.communeId }] } : {}),
       ...(filter.oldDistrictId ? { fromCommune: { oldDistrictId: filter.oldDistrictId } } : {}),
+      AND: [
+        filter.statuses?.length ? { OR: filter.statuses.map((status) => transferStatusWhere(status, today)) } : {},
+        filter.communeId ? { OR: [{ fromCommuneId: filter.communeId }, { toCommuneId: filter.communeId }] } : {},
+      ],
     },
     select: ROW_SELECT,
     orderBy: [{ effectiveDate: 'desc' }, { id: 'desc' }],
   });
-  return rows.map((r) => toRow(r as RowRecord, today)).sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+  return rows.map((r) => toRow(r as RowRecord, today)).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
 
 export type TransferDetail = TransferRow & {
@@ -107,6 +115,7 @@ export type TransferDetail = TransferRow & {
   decidedBy: string | null;
   declineReason: string | null;
   cancelReason: string | null;
+  /** The day it took effect, once executed at the date asked (its effective date); null before. */
   executedOn: string | null;
   proposedBy: string;
   fromOldDistrict: string;
@@ -126,7 +135,7 @@ export async function findTransfer(db: Db, scope: { provinceId: number; communeI
     select: {
       ...ROW_SELECT, provinceId: true, version: true, cadreId: true, reason: true, justification: true,
       fromOpinionNote: true, fromOpinionAt: true, toOpinionNote: true, toOpinionAt: true, decisionNumber: true, decisionDate: true,
-      declineReason: true, cancelReason: true, executedOn: true, proposedOn: true,
+      declineReason: true, cancelReason: true, proposedOn: true,
       decision: { select: { issuingBody: { select: { name: true } } } },
       decidedBy: { select: { displayName: true } }, proposedBy: { select: { displayName: true } },
       cadre: { select: { fullName: true, code: true, field: true, birthDate: true } },
@@ -137,15 +146,17 @@ export async function findTransfer(db: Db, scope: { provinceId: number; communeI
   const from = t.fromAssignmentId
     ? await db.assignment.findUnique({ where: { id: t.fromAssignmentId }, select: { position: { select: { titleVi: true, block: true } } } })
     : null;
+  const row = toRow(t as unknown as RowRecord, today);
   return {
-    ...toRow(t as unknown as RowRecord, today),
+    ...row,
+    executedOn: row.status === 'executed' ? row.effectiveDate : null,
     provinceId: t.provinceId, version: t.version, cadreId: t.cadreId, cadreField: t.cadre.field, cadreBirthDate: iso(t.cadre.birthDate),
     currentPost: from?.position.titleVi ?? null, currentBlock: (from?.position.block ?? null) as Block | null,
     reason: t.reason, justification: t.justification,
     fromOpinionNote: t.fromOpinionNote, fromOpinionAt: t.fromOpinionAt, toOpinionNote: t.toOpinionNote, toOpinionAt: t.toOpinionAt,
     decisionNumber: t.decisionNumber, decisionDate: t.decisionDate ? iso(t.decisionDate) : null, decisionIssuingBody: t.decision?.issuingBody.name ?? null,
     proposedOn: iso(t.proposedOn), decidedBy: t.decidedBy?.displayName ?? null,
-    declineReason: t.declineReason, cancelReason: t.cancelReason, executedOn: t.executedOn ? iso(t.executedOn) : null,
+    declineReason: t.declineReason, cancelReason: t.cancelReason,
     proposedBy: t.proposedBy.displayName, fromOldDistrict: t.fromCommune.oldDistrict.name, toOldDistrict: t.toCommune.oldDistrict.name,
   };
 }
@@ -229,20 +240,20 @@ export type CommuneStaffOption = {
  * Active cadres and civil servants with an open primary assignment in a commune of the province, matching `query`
  * (name, code or commune, diacritics ignored), with a flag for those already in an open transfer or an active secondment.
  */
-export async function searchCommuneStaff(db: Db, provinceId: number, query: string, limit = 30): Promise<CommuneStaffOption[]> {
+export async function searchCommuneStaff(db: Db, provinceId: number, query: string, today = clockToday(), limit = 30): Promise<CommuneStaffOption[]> {
   const { rows } = await poolOf(db).query<{ id: number; code: string; full_name: string; commune: string; district: string; post: string; block: Block | null; start_date: Date; blocked: boolean }>(
     `SELECT ca.id, ca.code, ca.full_name, cm.name AS commune, od.name AS district, po.title_vi AS post, po.block::text AS block, a.start_date,
-            (EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = ca.id AND t.state IN ('proposed', 'approved'))
+            (EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = ca.id AND ${transferHoldsCadreSql('t', '$4::date')})
              OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = ca.id AND s.ended_on IS NULL)) AS blocked
        FROM assignment a
-       JOIN cadre ca ON ca.id = a.cadre_id AND ca.status = 'active' AND ca.employment_type IN ('cadre', 'civil_servant')
+       JOIN cadre ca ON ca.id = a.cadre_id AND ca.status = 'active' AND ${countedEmploymentSql('ca')}
        JOIN commune cm ON cm.id = a.commune_id JOIN old_district od ON od.id = cm.old_district_id
        JOIN position po ON po.id = a.position_id
       WHERE cm.province_id = $1 AND a.is_primary AND a.end_date IS NULL
         AND ($2 = '' OR f_unaccent(ca.full_name || ' ' || ca.code || ' ' || cm.name) ILIKE '%' || f_unaccent($2) || '%')
       ORDER BY ca.full_name COLLATE "vi-x-icu", ca.code
       LIMIT $3`,
-    [provinceId, query.trim(), limit],
+    [provinceId, query.trim(), limit, today],
   );
   return rows.map((r) => ({
     id: r.id, code: r.code, fullName: r.full_name, communeName: r.commune, oldDistrictName: r.district, post: r.post, block: r.block,

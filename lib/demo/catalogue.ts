@@ -1,7 +1,7 @@
 import type { Block } from '@/lib/domain/types';
 
 // The positions catalogue. Codes are the contract other code relies on; titles use the glossary of
-// docs/domain.md. Every post the articles name as vacant is a key position (rules.md "Counting").
+// docs/domain.md. Every post the articles name as vacant is a key position (docs/domain.md, Counting).
 
 export const FIELDS = [
   { code: 'accounting', vi: 'Tài chính – Kế toán', en: 'Accounting and finance' },
@@ -34,7 +34,7 @@ export type CataloguePosition = {
 
 type Entry = [code: string, titleVi: string, titleEn: string, field: FieldCode | null, flags?: { elected?: boolean; byDesign?: boolean }];
 
-// Elected posts (issue 13 item 2): filled by a Party committee, the People's Council or an organisation's congress
+// Elected posts (decision 025): filled by a Party committee, the People's Council or an organisation's congress
 // (bầu cử), or by a designation (chỉ định) in between, never by a transfer. The proposal engine never targets them
 // and reports them vacant apart ("cần bầu / chỉ định"); their holders are cadres (cán bộ), never civil servants.
 const ELECTED = { elected: true } as const;

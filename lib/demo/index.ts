@@ -1,3 +1,4 @@
+import { countsAsStaff } from '@/lib/domain/employment';
 import { seedDemoAccounts } from './accounts';
 import { generateNationalProvinces } from './generate-national';
 import { generateNgheAn } from './generate-province';
@@ -30,7 +31,7 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean 
 /** Counted commune staff: active cadres and civil servants with an open primary post in a commune. */
 function countCountedStaff(data: ProvinceDataset): number {
   const counted = new Set(
-    data.cadres.filter((c) => c.status === 'active' && (c.employmentType === 'cadre' || c.employmentType === 'civil_servant')).map((c) => c.code),
+    data.cadres.filter((c) => c.status === 'active' && countsAsStaff(c.employmentType)).map((c) => c.code),
   );
   return data.assignments.filter((a) => a.communeCode !== null && a.isPrimary && a.endDate === null && counted.has(a.cadreCode)).length;
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { POSITIONS } from './catalogue';
 import type { ProvinceDataset } from './types';
 
-// Bulk loader for generated provinces (rules.md "Bulk writes"): plain pg, one transaction, set-based
+// Bulk loader for generated provinces (docs/architecture.md, Conventions): plain pg, one transaction, set-based
 // INSERT … SELECT FROM unnest(arrays) in chunks, codes mapped to ids by joins inside the statements.
 
 const CHUNK = 10_000;

@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers for the demo data: the same seed always gives the same province
-// (style.md "Seeds": no Math.random, no Date.now, no unseeded faker).
+// (docs/architecture.md, Conventions: no Math.random, no Date.now, no unseeded faker).
 
 export type Random = {
   /** A float in [0, 1). */

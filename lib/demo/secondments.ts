@@ -4,13 +4,14 @@ import { recordAuditRows } from '@/lib/db/audit-writer';
 import { isAllowed } from '@/lib/auth/policy';
 import type { Role } from '@/lib/auth/roles';
 import {
-  candidateOnForward, candidateWarnings, checkCandidateTransition, checkListTransition, COUNTING_LIST_STATES, holdsCadre,
+  candidateOnForward, candidateWarnings, checkCandidateTransition, checkListTransition, countListed, holdsCadre,
   listAfterDecisions, minimumListSize, retirementDate, type CandidateAction, type CandidateState, type ListAction, type ListState,
   type PostKind,
 } from '@/lib/domain/secondment';
+import { countedEmploymentSql } from '@/lib/db/staffing-counts';
 import { POSITION_BY_CODE } from './catalogue';
 
-// The demo story of the 5% secondment lists (issue 6 item 7; articles 001 and 004; domain.md rule 4), loaded
+// The demo story of the 5% secondment lists (docs/domain.md, Published figures and The 5% secondment lists), loaded
 // after the demo province and its accounts by seedDemo. Phase 1 of 2025 (due 10/09/2025): the Department of
 // Home Affairs lists 29, the Organizing Committee finds 22 meeting the standards, the Standing Committee
 // approves them by Conclusion 599-KL/TU of 19/09/2025, and some are placed in mountainous communes short of
@@ -102,12 +103,12 @@ class Story {
 
   /** Distinct cadres and civil servants on the department's submitted-or-later lists of the year (countListed). */
   countedFor(department: string, including: ListStory): number {
-    const counted = new Set<string>();
-    for (const list of this.lists) {
-      if (list.department.code !== department || (list !== including && !COUNTING_LIST_STATES.includes(list.state))) continue;
-      for (const c of list.candidates.values()) if (c.cadre.employmentType === 'cadre' || c.cadre.employmentType === 'civil_servant') counted.add(c.cadre.code);
-    }
-    return counted.size;
+    const rows = this.lists.flatMap((list, listId) =>
+      list.department.code !== department
+        ? []
+        : [...list.candidates.values()].map((c) => ({ cadreId: c.cadre.code, employmentType: c.cadre.employmentType, listState: list.state, listId })),
+    );
+    return countListed(rows, this.lists.indexOf(including));
   }
 }
 
@@ -359,7 +360,7 @@ export function planSecondmentStory(departments: Map<string, DepartmentInfo>, co
   const others = targets.filter((c) => c.code !== 'NA113' && c.code !== 'NA042').map((c) => c.code);
 
   // Home Affairs, phase 1: 29 listed, 22 meet the standards, all 22 approved by 599-KL/TU, 8 placed.
-  // Placements where the communes lack people: Nga My's and Bắc Lý's vacant posts (domain.md), then
+  // Placements where the communes lack people: Nga My's and Bắc Lý's vacant posts (docs/domain.md, Published figures), then
   // specialists for the next mountainous communes short of staff.
   const slots: { commune: string; position: string; kind: PostKind }[] = [
     ...(isTarget('NA113') ? [
@@ -484,7 +485,7 @@ async function readInputs(client: pg.ClientBase, provinceId: number) {
      heads AS (
        SELECT a.commune_id, count(DISTINCT a.cadre_id)::int AS n FROM assignment a JOIN cadre c ON c.id = a.cadre_id
         WHERE c.province_id = $1 AND a.commune_id IS NOT NULL AND a.is_primary AND a.end_date IS NULL AND c.status = 'active'
-          AND c.employment_type IN ('cadre', 'civil_servant')
+          AND ${countedEmploymentSql('c')}
         GROUP BY a.commune_id)
      SELECT cm.code, cm.mountainous, cm.extremely_disadvantaged AS "extremelyDisadvantaged", COALESCE(q.quota, 0) - COALESCE(h.n, 0) AS shortage
        FROM commune cm LEFT JOIN quotas q ON q.commune_id = cm.id LEFT JOIN heads h ON h.commune_id = cm.id
@@ -534,11 +535,11 @@ export async function seedDemoSecondments(client: pg.ClientBase, provinceCode = 
   const candidates = lists.flatMap((l) => [...l.candidates.values()].map((c) => ({ list: l, c })));
   await client.query(
     `INSERT INTO secondment_candidate (list_id, cadre_id, kind, field, preferred_commune_id, state, assessment_reason, decision_reason, conclusion_id,
-                                      holds_cadre, version, created_at, updated_at)
-     SELECT l.id, c.id, u.kind, u.field, pc.id, u.state, u.assessment_reason, u.decision_reason, cn.id, u.holds, u.version, u.created_at, u.updated_at
+                                      version, created_at, updated_at)
+     SELECT l.id, c.id, u.kind, u.field, pc.id, u.state, u.assessment_reason, u.decision_reason, cn.id, u.version, u.created_at, u.updated_at
        FROM unnest($3::int[], $4::text[], $5::text[], $6::"PostKind"[], $7::text[], $8::text[], $9::"SecondmentCandidateState"[], $10::text[], $11::text[],
-                   $12::text[], $13::bool[], $14::int[], $15::timestamptz[], $16::timestamptz[])
-            AS u(phase, department, cadre, kind, field, commune, state, assessment_reason, decision_reason, conclusion, holds, version, created_at, updated_at)
+                   $12::text[], $13::int[], $14::timestamptz[], $15::timestamptz[])
+            AS u(phase, department, cadre, kind, field, commune, state, assessment_reason, decision_reason, conclusion, version, created_at, updated_at)
        JOIN secondment_phase ph ON ph.province_id = $1 AND ph.year = $2 AND ph.number = u.phase
        JOIN department d ON d.province_id = $1 AND d.code = u.department
        JOIN secondment_list l ON l.phase_id = ph.id AND l.department_id = d.id
@@ -548,7 +549,7 @@ export async function seedDemoSecondments(client: pg.ClientBase, provinceCode = 
     [provinceId, STORY_YEAR, candidates.map(({ list }) => list.phase), candidates.map(({ list }) => list.department.code), candidates.map(({ c }) => c.cadre.code),
       candidates.map(({ c }) => c.kind), candidates.map(({ c }) => c.field), candidates.map(({ c }) => c.preferredCommune), candidates.map(({ c }) => c.state),
       candidates.map(({ c }) => c.assessmentReason?.normalize('NFC') ?? null), candidates.map(({ c }) => c.decisionReason?.normalize('NFC') ?? null),
-      candidates.map(({ c }) => c.conclusion), candidates.map(({ list, c }) => holdsCadre(c.state, list.state)), candidates.map(({ c }) => c.version),
+      candidates.map(({ c }) => c.conclusion), candidates.map(({ c }) => c.version),
       candidates.map(({ c }) => stamp(c.createdAt)), candidates.map(({ c }) => stamp(c.updatedAt))]);
 
   const placements = story.placements;

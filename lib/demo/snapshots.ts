@@ -1,7 +1,7 @@
 import { createPrismaClient } from '@/lib/db/prisma';
 import { takeSnapshot } from '@/lib/db/snapshot-mutations';
 
-// The demo's monthly snapshots (issue 7 "Snapshots"), from the reform to the demo's present (APP_TODAY 2025-11-10),
+// The demo's monthly snapshots (decision 015), from the reform to the demo's present (APP_TODAY 2025-11-10),
 // computed by the same pipeline at each date, so they tell the articles' story from the data itself: the headcount
 // falls from the handover through departures (early retirements under Decree 154 among them) until the published
 // 8,635 against 7,988 and 56 of 130 units short with key gaps; the 5% lists are submitted in September, approved by
@@ -26,7 +26,7 @@ export async function seedDemoSnapshots(databaseUrl: string, provinceCode = 'NA'
     const province = await db.province.findUnique({ where: { code: provinceCode }, select: { id: true } });
     if (!province) return 0;
     const existing = new Set(
-      (await db.provinceSnapshot.findMany({ where: { provinceId: province.id }, select: { takenOn: true } })).map((s) => s.takenOn.toISOString().slice(0, 10)),
+      (await db.provinceSnapshot.findMany({ where: { provinceId: province.id, supersededAt: null }, select: { takenOn: true } })).map((s) => s.takenOn.toISOString().slice(0, 10)),
     );
     let taken = 0;
     for (const date of DEMO_SNAPSHOT_DATES) {

@@ -8,7 +8,7 @@ import type { AssignmentRow, CadreRow, CommuneRow, DepartureReason, Education, E
 /** Commune posts start on the day the two-level government took effect. */
 export const REFORM_DATE = '2025-07-01';
 
-/** What one commune's staff must come out as; the counting rules of rules.md turn it back into figures. */
+/** What one commune's staff must come out as; the counting rules of docs/domain.md turn it back into figures. */
 export type CommunePlan = {
   commune: CommuneRow;
   /** Counted headcount per block: active cadres and civil servants with a primary post here. */
@@ -48,7 +48,7 @@ const CIVIL_SERVANT_KEYS = new Set(['PARTY_OFFICE_DEPUTY', 'OFFICE_CHIEF', 'OFFI
   'CULTURE_DEPUTY', 'SERVICE_CENTER_DIRECTOR', 'SERVICE_CENTER_DEPUTY']);
 /**
  * Who holds an elected post that a commune fills only concurrently: a cadre of its leadership in the same block
- * (the Deputy Standing Secretary chairing the Inspection Committee), never a civil servant (issue 13 item 2).
+ * (the Deputy Standing Secretary chairing the Inspection Committee), never a civil servant (decision 025).
  */
 const CONCURRENT_ELECTED_HOLDERS: Record<Block, readonly string[]> = {
   party_front: ['DEPUTY_STANDING_SECRETARY', 'PARTY_BUILDING_HEAD', 'PARTY_OFFICE_CHIEF'],
@@ -180,7 +180,7 @@ function addDeparture(sink: StaffSink, plan: CommunePlan) {
   const age: readonly [number, number] = reason === 'retirement' ? [55, 60] : reason === 'early_retirement' ? [50, 58] : [26, 50];
   const cadre = people.create({ ...buildSpecialistRequest(random, plan, post), age, education: random.pick<Education>(['university', 'master', 'college']) });
   const leftOn = addDays(REFORM_DATE, random.int(9, 72));
-  // Whoever left an elected post held it as a cadre (issue 13 item 2); the draws stay those of a specialist.
+  // Whoever left an elected post held it as a cadre (decision 025); the draws stay those of a specialist.
   const employmentType: EmploymentType = POSITION_BY_CODE.get(post)?.isElected ? 'cadre' : cadre.employmentType;
   sink.cadres.push({ ...cadre, employmentType, status: 'left', leftOn, leftReason: reason });
   addAssignment(sink, cadre, plan.commune.code, post, true, leftOn);

@@ -3,15 +3,16 @@ import type { AuditEnvelope, AuditEvent, AuditEventName } from '@/lib/audit/even
 import { recordAuditRows } from '@/lib/db/audit-writer';
 import { isAllowed } from '@/lib/auth/policy';
 import type { Role } from '@/lib/auth/roles';
-import { approvedState, checkTransferTransition, dayBefore, type TransferAction, type TransferState } from '@/lib/domain/transfer';
+import { checkTransferTransition, dayBefore, type TransferAction, type TransferState } from '@/lib/domain/transfer';
 
-// The demo story of the transfer workflow (issue 8 item 7), loaded after the demo province, its accounts and the
+// The demo story of the transfer workflow (decision 016, "Demo data"), loaded after the demo province, its accounts and the
 // secondments by seedDemo. A few transfers in each state, within the old district except one (with its written
-// justification): two executed in October 2025, one approved taking effect on 01/12/2025, proposals with and
+// justification): two taking effect in October 2025 (executed by the demo's today), one approved taking effect on
+// 01/12/2025, proposals with and
 // without the communes' opinions, one declined, one cancelled. Every step goes through the state machine of
 // lib/domain/transfer.ts with the role's policy.
 //
-// The published figures stay true (rules.md "The published figures and the demo story"): every approved move
+// The published figures stay true (docs/domain.md, Published figures): every approved move
 // takes a civil servant holding no key post out of a commune well above its quota (it stays above) into a
 // non-key post of a commune of the same old district short by two or more in that block (it stays short), so
 // headcounts of the province and of each old district, key vacancies and the "56 of 130" do not change. Named
@@ -20,15 +21,14 @@ import { approvedState, checkTransferTransition, dayBefore, type TransferAction,
 //
 // THE AUDIT CONTRACT (the timeline reads it): entity_type 'transfer', entity_id = transfer.id; `at` is the story's
 // date and time (+07:00); dates in `after` are ISO. Chairmen without a demo account: actor_id NULL,
-// actor_name "Chủ tịch UBND <commune>", actor_role 'commune_chairman'. Execution: actor 'system'.
+// actor_name "Chủ tịch UBND <commune>", actor_role 'commune_chairman'. Execution is read from the date (no record).
 //   transfer.propose  after {to: 'proposed', cadre, from, toCommune, position, effectiveDate, crossDistrict, comment, justification?}
 //   transfer.opinion  after {side: 'from'|'to', commune, opinion, comment?}
-//   transfer.approve  after {from: 'proposed', to: 'approved'|'executed', decisionNumber, decisionDate, effectiveDate};
+//   transfer.approve  after {from: 'proposed', to: 'approved', decisionNumber, decisionDate, effectiveDate};
 //                     envelope {effectiveOn, decisionId, affectsFigures: true}: the decision row (issued by Sở Nội vụ
 //                     or Ban Tổ chức Tỉnh ủy, the approver's body), also on the transfer and the assignments it wrote
 //   transfer.decline  after {from: 'proposed', to: 'declined', comment}
 //   transfer.cancel   after {from: 'proposed', to: 'cancelled', comment}
-//   transfer.execute  after {from: 'approved', to: 'executed', executedOn}
 
 /** The demo's "today" (APP_TODAY in the e2e runs and the demo). */
 export const DEMO_TODAY = '2025-11-10';
@@ -186,15 +186,10 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
       const actor = user(story.step.by)!;
       const actorRef = { id: actor.id, name: actor.display_name, role: actor.role };
       if (story.step.action === 'approve') {
-        walk('approve', state, ROLE_OF[story.step.by], { decisionNumber: story.step.number, decisionDate: story.step.date, today: story.step.date, proposedOn: story.proposedAt.slice(0, 10) });
-        // The approval writes the move; it is executed at once only when its date had come (never in this story).
-        state = approvedState(story.effectiveDate, story.step.date);
+        // The approval writes the move; the transfer is executed from its effective date, which nothing records.
+        state = walk('approve', state, ROLE_OF[story.step.by], { decisionNumber: story.step.number, decisionDate: story.step.date, today: story.step.date, proposedOn: story.proposedAt.slice(0, 10) });
         decision = { number: story.step.number, date: story.step.date, by: actor.id, issuingBodyId: bodyOf.get(BODY_OF[story.step.by])! };
         audits.push({ at: story.step.at, actor: actorRef, action: 'transfer.approve', after: { from: 'proposed', to: state, decisionNumber: story.step.number, decisionDate: story.step.date, effectiveDate: story.effectiveDate, cadre: mover.code } });
-        if (state === 'approved' && story.effectiveDate <= DEMO_TODAY) {
-          state = 'executed';
-          audits.push({ at: `${story.effectiveDate}T00:05`, actor: { id: null, name: 'system', role: 'system' }, action: 'transfer.execute', after: { from: 'approved', to: 'executed', executedOn: story.effectiveDate } });
-        }
       } else {
         state = walk(story.step.action, state, ROLE_OF[story.step.by], { reason: story.step.reason });
         closed = story.step.action === 'decline' ? { declineReason: story.step.reason, cancelReason: null, by: actor.id } : { declineReason: null, cancelReason: story.step.reason, by: null };
@@ -226,16 +221,16 @@ export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'N
     const { rows: inserted } = await client.query<{ id: number }>(
       `INSERT INTO transfer (province_id, cadre_id, from_commune_id, to_commune_id, from_assignment_id, position_id, block, cross_district, effective_date,
                              reason, justification, source, state, from_opinion, from_opinion_note, from_opinion_at, to_opinion, to_opinion_note, to_opinion_at,
-                             decision_number, decision_date, decided_by_id, decline_reason, executed_on, new_assignment_id, cancel_reason, proposed_by_id,
+                             decision_number, decision_date, decided_by_id, decline_reason, new_assignment_id, cancel_reason, proposed_by_id,
                              version, created_at, updated_at, decision_id, proposed_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7::"Block", $8, $9::date, $10, $11, 'manual', $12::"TransferState", $13::"TransferOpinion", $14, $15, $16::"TransferOpinion", $17, $18,
-               $19, $20::date, $21, $22, $23::date, $24, $25, $26, $27, $28, $29, $30, $31::date)
+               $19, $20::date, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30::date)
        RETURNING id`,
       [
         provinceId, mover.id, from.id, to.id, mover.assignment_id, position.id, position.block, crossDistrict, story.effectiveDate,
         story.reason.normalize('NFC'), story.justification?.normalize('NFC') ?? null, state, ...opinion(story.fromOpinion), ...opinion(story.toOpinion),
-        decision?.number ?? null, decision?.date ?? null, decision?.by ?? closed.by, closed.declineReason, state === 'executed' ? story.effectiveDate : null,
-        newAssignmentId, closed.cancelReason, proposer.id, audits.filter((a) => a.action !== 'transfer.execute').length + (state === 'executed' ? 1 : 0),
+        decision?.number ?? null, decision?.date ?? null, decision?.by ?? closed.by, closed.declineReason,
+        newAssignmentId, closed.cancelReason, proposer.id, audits.length,
         stamp(story.proposedAt), stamp(lastAt), decisionId, story.proposedAt.slice(0, 10),
       ],
     );

@@ -2,11 +2,13 @@ import { electedPositionIds, listVacantElectedPosts, type VacantElectedPost } fr
 import { restrictToBlock, rollUp, rollUpByOldDistrict } from './staffing';
 import { BLOCKS, type Block, type CommuneStaffing, type Rollup } from './types';
 import { compareVietnamese } from './vietnamese';
+import { compilationTotal } from './secondment';
+import { rankVacantKeyPositions } from './vacant-key-positions';
 
-// The Standing Committee's dashboard (issue 7 item 1), computed from counts only: the staffing pipeline's
+// The Standing Committee's dashboard (decision 018), computed from counts only: the staffing pipeline's
 // per-commune figures plus a few per-commune aggregates (open needs by field, education, Party committee seats),
 // the departments' 5% compilation and the dated snapshots. No I/O here; lib/db/dashboard-queries.ts loads the
-// counts with a fixed number of statements. Filters follow rules.md "Dashboard filters".
+// counts with a fixed number of statements. Filters follow docs/domain.md, Counting (filters).
 
 export const EDUCATION_LEVELS = ['doctorate', 'master', 'university', 'college', 'intermediate'] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -62,7 +64,17 @@ export type NeedCount = { communeId: number; field: string; block: Block | null;
 /** Counted commune staff per commune, block of the primary post and highest degree. */
 export type EducationCount = { communeId: number; block: Block; education: EducationLevel; count: number };
 export type SeatCount = { communeId: number; committee: Committee; planned: number; appointed: number };
-export type DepartmentFigures = { code: string; name: string; required: number; listed: number; meets: number; approved: number; placed: number };
+export type DepartmentFigures = {
+  code: string;
+  name: string;
+  required: number;
+  listed: number;
+  meets: number;
+  approved: number;
+  placed: number;
+  /** The quota year behind `required` (the department's latest confirmed year not after the campaign's); null: none. */
+  quotaYear?: number | null;
+};
 export type TrendSnapshot = {
   takenOn: string;
   headcount: number;
@@ -84,7 +96,14 @@ export type DashboardCounts = {
   needs: NeedCount[];
   education: EducationCount[];
   seats: SeatCount[];
-  secondmentYear: number;
+  /** The 5% campaign shown (the latest not after the date's year, or the one chosen); null when there is none. */
+  secondmentYear: number | null;
+  /** That campaign's phases opened by the date, its Conclusions dated by then, the secondments in force that day. */
+  campaign?: {
+    phases: { number: number; dueDate: string; lists: number }[];
+    conclusions: { number: string; date: string; approved: number }[];
+    placementsInForce: number;
+  } | null;
   departments: DepartmentFigures[];
   snapshots: TrendSnapshot[];
 };
@@ -99,8 +118,9 @@ export type Headline = {
   keyVacancies: number;
   unitsShort: number;
   unitsKeyGaps: number;
-  unitsBoth: number;
-  secondment: { year: number; required: number; listed: number; approved: number; placed: number };
+  shortStaffedWithKeyGapsUnits: number;
+  /** The 5% campaign's totals; null when there is no campaign (never "0 required"). */
+  secondment: { year: number; required: number; listed: number; approved: number; placed: number } | null;
 };
 
 export type DistrictBar = { code: string; name: string; units: number; quota: number; headcount: number; difference: number; unitsShort: number; keyVacancies: number };
@@ -152,8 +172,8 @@ export function scopeCommunes(communes: CommuneStaffing[], filter: DashboardFilt
     .map((c) => (filter.block ? restrictToBlock(c, filter.block) : c));
 }
 
-export function headlineOf(rollup: Rollup, departments: DepartmentFigures[], year: number): Headline {
-  const sum = (pick: (d: DepartmentFigures) => number) => departments.reduce((s, d) => s + pick(d), 0);
+export function headlineOf(rollup: Rollup, departments: DepartmentFigures[], year: number | null): Headline {
+  const { required, listed, approved, placed } = compilationTotal(departments);
   return {
     units: rollup.units,
     quota: rollup.total.quota,
@@ -162,8 +182,8 @@ export function headlineOf(rollup: Rollup, departments: DepartmentFigures[], yea
     keyVacancies: rollup.keyVacancies,
     unitsShort: rollup.shortStaffedUnits,
     unitsKeyGaps: rollup.keyGapUnits,
-    unitsBoth: rollup.shortStaffedWithKeyGapsUnits,
-    secondment: { year, required: sum((d) => d.required), listed: sum((d) => d.listed), approved: sum((d) => d.approved), placed: sum((d) => d.placed) },
+    shortStaffedWithKeyGapsUnits: rollup.shortStaffedWithKeyGapsUnits,
+    secondment: year === null ? null : { year, required, listed, approved, placed },
   };
 }
 
@@ -181,7 +201,7 @@ export function districtBars(scoped: CommuneStaffing[], oldDistricts: DashboardC
   }));
 }
 
-/** "Balanced" is a difference of exactly 0 (rules.md); each unit falls in exactly one category. */
+/** "Balanced" is a difference of exactly 0 (docs/domain.md, Counting); each unit falls in exactly one category. */
 export function situationOf(commune: Pick<CommuneStaffing, 'total' | 'hasKeyGaps'>): SituationCategory {
   const base = commune.total.difference > 0 ? 'surplus' : commune.total.difference < 0 ? 'short' : 'balanced';
   return commune.hasKeyGaps ? `${base}Gaps` : base;
@@ -207,27 +227,18 @@ export function situationRows(scoped: CommuneStaffing[]): SituationRow[] {
   }).filter((row) => row.group === 'all' || row.units > 0);
 }
 
-/** Key positions by vacant places (then by units, then code), with the units where each is vacant. */
+/** The key positions most often vacant in the scope (lib/domain/vacant-key-positions.ts: the report's order too), with titles. */
 export function vacantPositions(scoped: CommuneStaffing[], positions: KeyPositionInfo[], limit = TOP_VACANT_POSITIONS): VacantPosition[] {
-  const info = new Map(positions.map((p) => [p.code, p]));
-  const byCode = new Map<string, { vacancies: number; units: number }>();
-  for (const c of scoped) {
-    for (const place of c.keyPositions) {
-      if (place.vacancies === 0) continue;
-      const entry = byCode.get(place.positionCode) ?? { vacancies: 0, units: 0 };
-      entry.vacancies += place.vacancies;
-      entry.units += 1;
-      byCode.set(place.positionCode, entry);
-    }
-  }
-  return [...byCode.entries()]
-    .map(([code, figures]) => ({ ...(info.get(code) ?? { id: 0, code, titleVi: code, titleEn: code, field: null, isElected: false }), ...figures }))
-    .sort((a, b) => b.vacancies - a.vacancies || b.units - a.units || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .slice(0, limit);
+  const info = new Map(positions.map((p) => [p.id, p]));
+  return rankVacantKeyPositions(scoped, limit).map((p) => ({
+    ...(info.get(p.positionId) ?? { id: p.positionId, code: p.positionCode, titleVi: p.positionCode, titleEn: p.positionCode, field: null, isElected: false }),
+    vacancies: p.vacancies,
+    units: p.units,
+  }));
 }
 
 /**
- * rules.md: "fields most lacking" = open declared needs by field plus vacant key places whose position has a
+ * docs/domain.md, Counting: "fields most lacking" = open declared needs by field plus vacant key places whose position has a
  * field. With a block filter, a need counts when its position is of that block (a need naming only a field has no block).
  */
 export function fieldsLacking(scoped: CommuneStaffing[], needs: NeedCount[], positions: KeyPositionInfo[], block: Block | ''): FieldLack[] {

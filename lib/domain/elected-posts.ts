@@ -1,6 +1,6 @@
 import type { Block, CommuneStaffing } from './types';
 
-// Elected posts left vacant (issue 13 item 2, rules.md "The proposal engine"): a post flagged elected in the
+// Elected posts left vacant (decision 025; docs/domain.md, How posts are filled): a post flagged elected in the
 // catalogue (Party Secretary, council and committee chairs and vice-chairs, heads of the Front and the mass
 // organisations) is filled by an election or a designation (bầu cử / chỉ định), never by a transfer, so the engine
 // never targets it and its vacant places are reported apart. Derived once, here, from the counting pipeline's key

@@ -1,6 +1,6 @@
 import { compareVietnamese } from './vietnamese';
 
-// Where an approved secondee is most needed (issue 6 item 4; domain.md rule 4: mountainous and disadvantaged
+// Where an approved secondee is most needed (decision 011; docs/domain.md rule 4: mountainous and disadvantaged
 // communes have priority). Pure: the figures come from the staffing pipeline (current difference, key vacancies)
 // and from two counts in lib/db (open declared needs naming the cadre's field; placed secondments not yet ended).
 
@@ -16,7 +16,7 @@ export type CommuneNeed = {
   keyVacancies: number;
   /** Places in open declared vacancies of the commune that name the cadre's field (a "specialised gap"). */
   fieldVacancies: number;
-  /** Placed secondments into the commune whose range covers today or later (rules.md "Counting"). */
+  /** Placed secondments into the commune whose range covers today or later (docs/domain.md, Counting). */
   incomingSecondments: number;
 };
 

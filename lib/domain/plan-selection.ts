@@ -1,7 +1,7 @@
 import type { WhatIfMove } from './proposal-input';
 import type { ProposalInput, ProposedMove } from './proposals';
 
-// The moves a user ticks on the plan page (issue 8 items 3 and 4): one form field per person, `m_<cadre code>` =
+// The moves a user ticks on the plan page (decision 017): one form field per person, `m_<cadre code>` =
 // `<target commune code>~<position code>`, read the same way from the what-if's GET address and from the accept
 // action's POST. Pure.
 

@@ -4,7 +4,7 @@ import type { ProposalCandidate, ProposalCommune, ProposalFieldNeed, ProposalInp
 import { rollUp } from './staffing';
 import { BLOCKS, type Block, type CommuneStaffing, type Rollup } from './types';
 
-// The proposal engine's input and the "what-if" (issue 8 items 3 and 4), built from the one staffing pipeline:
+// The proposal engine's input and the "what-if" (decision 017), built from the one staffing pipeline:
 // lib/db counts, lib/domain/staffing computes the current figures, lib/domain/projection applies the approved
 // movements. Pure: the rows and `today` are passed in. docs/decisions/017-proposals-in-the-app.md.
 
@@ -138,7 +138,7 @@ export type WhatIf = {
 };
 
 /**
- * The what-if of item 4: the province, each old district and each commune the selected moves touch, now, after
+ * The what-if: the province, each old district and each commune the selected moves touch, now, after
  * approved transfers and placed secondments, and after those plus the selected moves.
  */
 export function buildWhatIf(current: readonly CommuneStaffing[], pending: readonly CommuneMovement[], selected: readonly CommuneMovement[], today: string): WhatIf {

@@ -1,15 +1,15 @@
 import loadHighs, { type Highs } from 'highs';
 import { BLOCKS, type Block } from './types';
 
-// The transfer proposal engine (issue 8 item 3, rules.md "The proposal engine", domain.md rule 5). Pure: plain
+// The transfer proposal engine (docs/domain.md, The proposal engine; domain rule 5). Pure: plain
 // data in, plain data out; no database, no clock. The optimisation is an integer programme solved with HiGHS
-// (the `highs` package, WebAssembly); `greedyPlan` is the baseline of item 6 and `evaluatePlan` scores any plan on
+// (the `highs` package, WebAssembly); `greedyPlan` is the greedy baseline and `evaluatePlan` scores any plan on
 // the same objective and lists every guard it breaks. docs/decisions/014-proposal-engine.md has the reasoning.
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input
 
-/** A key place of a commune: `required` is the norm, `holders` the distinct current holders (rules.md "Counting"). */
+/** A key place of a commune: `required` is the norm, `holders` the distinct current holders (docs/domain.md, Counting). */
 export type ProposalKeyPlace = {
   positionId: number;
   positionCode: string;
@@ -147,7 +147,7 @@ export type ProposedMove = {
   cadreCode: string;
   fromCommuneCode: string;
   toCommuneCode: string;
-  /** The key post filled, else the person's own position (rules.md). */
+  /** The key post filled, else the person's own position (docs/domain.md, The proposal engine). */
   positionCode: string;
   block: Block;
   sameOldDistrict: boolean;
@@ -156,7 +156,7 @@ export type ProposedMove = {
   reason: readonly MoveReasonPart[];
 };
 
-/** The lexicographic objective of rules.md, in priority order, plus the tie-free extras. */
+/** The lexicographic objective of docs/domain.md (The proposal engine), in priority order, plus the tie-free extras. */
 export type PlanObjective = {
   /** (1) Net key places filled: filled at the target minus emptied at the source. */
   keyPlacesFilled: number;
@@ -168,7 +168,7 @@ export type PlanObjective = {
   moves: number;
   /** (4) Moves between two old districts (fewer is better). */
   crossDistrictMoves: number;
-  /** (5, after rules.md's four) Open declared field needs met by a non-key move of someone of that field. */
+  /** (5, after the four of docs/domain.md) Open declared field needs met by a non-key move of someone of that field. */
   fieldNeedsMet: number;
 };
 
@@ -435,7 +435,7 @@ function evaluatePrepared(prep: Prepared, moves: readonly Pick<ProposedMove, 'ca
   };
 }
 
-/** Negative when `a` is the better plan on the lexicographic objective (rules.md), 0 when equal. */
+/** Negative when `a` is the better plan on the lexicographic objective (docs/domain.md, The proposal engine), 0 when equal. */
 export function compareObjectives(a: PlanObjective, b: PlanObjective): number {
   return (
     b.keyPlacesFilled - a.keyPlacesFilled ||
@@ -502,7 +502,7 @@ function finish(prep: Prepared, raws: RawMove[], status: SolverStatus, gap: numb
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Greedy baseline (issue 8 item 6): per block, the largest remaining surplus sends its lowest-coded movable person
+// Greedy baseline (decision 014): per block, the largest remaining surplus sends its lowest-coded movable person
 // to the largest remaining shortage (ties: lowest commune code), filling a vacant key post there when the person
 // fits one. It ignores districts, priority weights, and key posts in communes that are not short.
 

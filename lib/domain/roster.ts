@@ -55,7 +55,7 @@ export function nextCadreCode(existing: string[], prefix = 'CB', width = 6): str
   return `${prefix}${String(max + 1).padStart(width, '0')}`;
 }
 
-// ---- Primary and concurrent positions (issue 5, item 1). Ranges are inclusive [start, end]; a change
+// ---- Primary and concurrent positions (decision 012). Ranges are inclusive [start, end]; a change
 // "effective on D" means the old post is held until the day before D and the new one from D on.
 
 /** The calendar day before an ISO date (UTC arithmetic, so no time zone can shift it). */
@@ -153,7 +153,7 @@ export function checkElectedPost(post: { isElected: boolean }, employmentType: s
 // ---- Cancelling a mistaken change ------------------------------------------------------------------------
 
 /**
- * Who may cancel a person's latest roster change (rules.md "Cancelling"): the user who recorded it, on the day
+ * Who may cancel a person's latest roster change (docs/domain.md, Decisions and effective dates): the user who recorded it, on the day
  * it was recorded, with a reason; later, anyone of the same role, with a reason and a correcting decision.
  */
 export function cancelPermission(

@@ -1,4 +1,4 @@
-// The 5% secondment lists (issue 6; domain.md rule 4; rules.md "Workflows"): two state machines, the
+// The 5% secondment lists (decision 011; docs/domain.md, The 5% secondment lists): two state machines, the
 // minimum list size, the warnings shown per candidate and the overdue rule. Pure: no I/O, no clock (`today`
 // is passed in). Who may take a transition is a policy action (lib/auth/policy.ts), so the one policy table
 // stays the only list of roles; scope (a department officer acts on her own department's list) is the
@@ -6,6 +6,7 @@
 
 import type { Action } from '@/lib/auth/policy';
 import { decisionDateProblem } from './decisions';
+import { countsAsStaff } from './employment';
 
 // ---- States -------------------------------------------------------------------------------------------
 
@@ -197,9 +198,11 @@ export function checkCandidateTransition(
 }
 
 /**
- * Whether a candidate row still holds its cadre (the database keeps at most one such row per cadre: "never
- * in two open lists"). A candidate who did not meet the standards is released once the list moves on; one
- * declined, placed (the secondment record takes over) or ended is released at once.
+ * Whether a candidate row still holds its cadre ("never in two open lists": the database refuses a second such row
+ * per cadre). A candidate who did not meet the standards is released once the list moves on; one declined, placed
+ * (the secondment record takes over) or ended is released at once. Derived, never stored: the database's
+ * `secondment_candidate_holds(state, list_state)` is the same rule (migration 20261207000300_derived_states),
+ * checked against this function by tests/integration/derived-states-sql.test.ts.
  */
 export function holdsCadre(state: CandidateState, listState: ListState): boolean {
   switch (state) {
@@ -226,17 +229,20 @@ export function minimumListSize(quota: number): number {
 /** States from which a list counts towards its department's 5% (submitted or later). */
 export const COUNTING_LIST_STATES: readonly ListState[] = ['submitted', 'returned', 'forwarded', 'decided'];
 
+export type ListedRow = { cadreId: number | string; employmentType: string; listState: ListState; listId?: number };
+
 /**
- * A department's count for the year: the distinct cadres and civil servants on its lists that were
- * submitted (or went further). Public employees may be listed, with a warning, but do not count.
- * `returned` counts: the list was submitted once and is being revised, not withdrawn.
+ * A department's count toward its 5% minimum for the year: the distinct cadres and civil servants on its lists that
+ * were submitted (or went further). Public employees may be listed, with a warning, but do not count. `returned`
+ * counts: the list was submitted once and is being revised, not withdrawn. With `includingListId`, the count if
+ * that list were submitted too (what its submission is judged on). A person on two lists counts once.
+ * lib/db/secondment-counting.ts is the same count in SQL (checked against this by derived-states-sql.test.ts).
  */
-export function countListed(
-  rows: readonly { cadreId: number; employmentType: string; listState: ListState }[],
-): number {
-  const counted = new Set<number>();
+export function countListed(rows: readonly ListedRow[], includingListId?: number): number {
+  const counted = new Set<number | string>();
   for (const row of rows) {
-    if ((row.employmentType === 'cadre' || row.employmentType === 'civil_servant') && COUNTING_LIST_STATES.includes(row.listState)) counted.add(row.cadreId);
+    const submitted = COUNTING_LIST_STATES.includes(row.listState) || (includingListId !== undefined && row.listId === includingListId);
+    if (submitted && countsAsStaff(row.employmentType)) counted.add(row.cadreId);
   }
   return counted.size;
 }
@@ -246,6 +252,38 @@ export const needsJustification = (countIncludingThisList: number, minimum: numb
 
 /** Overdue: not yet submitted (draft or returned) after the due date. Never a state, only a flag. */
 export const isOverdue = (state: ListState, dueDate: string, today: string) => isEditableList(state) && today > dueDate;
+
+/** The figures of the 5% compilation, per department or in total. */
+export type CompilationFigures = { quota: number; required: number; listed: number; meets: number; approved: number; placed: number };
+
+/** What a department still owes toward its minimum: 0 once it has listed enough (a surplus is not negative). */
+export const shortfall = (figures: Pick<CompilationFigures, 'required' | 'listed'>) => Math.max(0, figures.required - figures.listed);
+
+/** Below the 5% minimum: the justification rule, applied to a department's figures. */
+export const isBelowMinimum = (figures: Pick<CompilationFigures, 'required' | 'listed'>) => needsJustification(figures.listed, figures.required);
+
+/**
+ * The 5% totals (the compilation's total row, the report's Table 7 and its sentences, the dashboard's headline, the
+ * exports): each figure summed over the departments; the shortfall is what the departments below their minimum
+ * still owe, so a surplus elsewhere never makes up for it, and the total is below the minimum when any department is.
+ */
+export function compilationTotal(
+  rows: readonly (Omit<CompilationFigures, 'quota'> & { quota?: number })[],
+): CompilationFigures & { belowMinimum: boolean; departmentsBelow: number; shortfall: number } {
+  const total = { quota: 0, required: 0, listed: 0, meets: 0, approved: 0, placed: 0, belowMinimum: false, departmentsBelow: 0, shortfall: 0 };
+  for (const r of rows) {
+    total.quota += r.quota ?? 0;
+    total.required += r.required;
+    total.listed += r.listed;
+    total.meets += r.meets;
+    total.approved += r.approved;
+    total.placed += r.placed;
+    if (isBelowMinimum(r)) total.departmentsBelow += 1;
+    total.shortfall += shortfall(r);
+  }
+  total.belowMinimum = total.departmentsBelow > 0;
+  return total;
+}
 
 /** Submitted after the due date (a flag on the submission). */
 export const isSubmittedLate = (submittedOn: string, dueDate: string) => submittedOn > dueDate;
@@ -301,7 +339,7 @@ export function candidateWarnings(person: {
   const warnings: CandidateWarning[] = [];
   const termEnd = addMonths(person.today, person.termMonths ?? DEFAULT_TERM_MONTHS);
   if (retirementDate(person.birthDate, person.gender) <= termEnd) warnings.push('retiresWithinTerm');
-  if (person.employmentType !== 'cadre' && person.employmentType !== 'civil_servant') warnings.push('notCadreOrCivilServant');
+  if (!countsAsStaff(person.employmentType)) warnings.push('notCadreOrCivilServant');
   if (person.currentPostSince !== null && addMonths(person.currentPostSince, RECENT_APPOINTMENT_MONTHS) > person.today) warnings.push('recentlyAppointed');
   return warnings;
 }

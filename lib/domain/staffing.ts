@@ -11,7 +11,7 @@ import {
   type Rollup,
 } from './types';
 
-// Domain rules 1-3 (docs/domain.md) and "Counting" (docs/rules.md): headcount against quota per block, key
+// Domain rules 1-3 and the counting contract (docs/domain.md, Counting): headcount against quota per block, key
 // vacancies and concurrent-only flags. Surplus and key gaps are reported side by side, never netted.
 
 const ZERO: BlockFigures = { quota: 0, headcount: 0, difference: 0 };
@@ -96,7 +96,7 @@ export function computeCommuneStaffing(counts: CommuneCounts): CommuneStaffing {
   );
 }
 
-/** rules.md "Dashboard filters": with a block filter, difference, short-staffed and key gaps use that block only. */
+/** docs/domain.md, Counting (filters): with a block filter, difference, short-staffed and key gaps use that block only. */
 export function restrictToBlock(staffing: CommuneStaffing, block: Block): CommuneStaffing {
   return withKeyFigures(
     {

@@ -1,30 +1,50 @@
-// Transfers between communes (issue 8 items 1–2; domain.md rule 5): the state machine and the guards. Pure: no
+// Transfers between communes (decision 016; docs/domain.md, Transfers): the state machine and the guards. Pure: no
 // I/O, no clock (`today` is passed in). Who may take a transition is a policy action (lib/auth/policy.ts); scope
 // (a chairman acts on the transfers of his own commune, as source or target) is the caller's to check with `can`.
 //
-//   proposed ──approve──▶ approved ──(effective date reached)──▶ executed
+//   proposed ──approve──▶ approved ┄┄(effective date reached)┄┄▶ executed (derived, never stored)
 //      │  ╰──decline──▶ declined
 //      ╰────cancel───▶ cancelled
 //
-// An approval whose effective date is today or past goes straight to executed (rules.md "Time and dates": the
-// approval writes both assignments; execution is derived from the date, never run by a timer).
+// The approval writes both assignments (docs/domain.md, Time and dates); execution is then only a reading of the date
+// (docs/domain.md, Derived states): an approved transfer is executed at a date once its effective date has come.
+// lib/db/transfer-status.ts is the same rule as SQL and Prisma filters, checked against these functions by
+// tests/integration/derived-states-sql.test.ts.
 
 import type { Action } from '@/lib/auth/policy';
 import { decisionDateProblem } from './decisions';
 import type { Block } from './types';
 
-export const TRANSFER_STATES = ['proposed', 'approved', 'declined', 'executed', 'cancelled'] as const;
+/** The states a transfer row stores. */
+export const TRANSFER_STATES = ['proposed', 'approved', 'declined', 'cancelled'] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 
-/** A transfer still holding its cadre (the database allows one per cadre). */
-export const isOpenTransfer = (state: TransferState) => state === 'proposed' || state === 'approved';
+/** What a reader is shown at a date: the stored state, or `executed` for an approved transfer whose date has come. */
+export const TRANSFER_STATUSES = ['proposed', 'approved', 'executed', 'declined', 'cancelled'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+type Dated = { state: TransferState; effectiveDate: string };
+
+/** Executed at `date`: approved, and the effective date (the first day in the new commune) reached. */
+export const isExecutedTransfer = (transfer: Dated, date: string) => transfer.state === 'approved' && transfer.effectiveDate <= date;
+
+/** The transfer's status at `date` (lists, pages, the report, the timeline). */
+export const transferStatus = (transfer: Dated, date: string): TransferStatus => (isExecutedTransfer(transfer, date) ? 'executed' : transfer.state);
+
+/**
+ * Whether the transfer holds its cadre at `date` (no other transfer may be proposed for him): undecided, or
+ * approved and not yet effective. The database's exclusion constraint `transfer_one_open_per_cadre` keeps the same
+ * window per row: from the day it was proposed to its effective date once approved, open-ended while undecided.
+ */
+export const holdsTransferCadre = (transfer: Dated, date: string) =>
+  transfer.state === 'proposed' || (transfer.state === 'approved' && date < transfer.effectiveDate);
 
 export const TRANSFER_ACTIONS = ['propose', 'opinion', 'approve', 'decline', 'cancel'] as const;
 export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
 
 type Transition = { from: readonly (TransferState | null)[]; to: TransferState; permission: Action };
 
-/** `opinion` keeps the state (it records a chairman's view); `approve` may end in executed (see `approvedState`). */
+/** `opinion` keeps the state (it records a chairman's view). */
 export const TRANSFER_TRANSITIONS: Record<TransferAction, Transition> = {
   propose: { from: [null], to: 'proposed', permission: 'transfer.propose' },
   opinion: { from: ['proposed'], to: 'proposed', permission: 'transfer.opinion' },
@@ -97,19 +117,13 @@ export function checkTransferTransition(
   return { ok: true, to: transition.to };
 }
 
-/** The state an approval ends in: executed at once when the effective date is today or past. */
-export const approvedState = (effectiveDate: string, today: string): 'approved' | 'executed' => (effectiveDate <= today ? 'executed' : 'approved');
-
 /**
- * A proposal whose effective date has passed without a decision (issue 13: flagged on its page, in the list and in
- * the navigation's counts). Derived at read time, never stored; only an undecided proposal can be overdue (rules.md
- * "Derived states"). lib/db/transfer-queries.ts#overdueTransferWhere is the same rule as a query filter.
+ * A proposal whose effective date has passed without a decision (flagged on its page, in the list and in
+ * the navigation's counts). Derived at read time, never stored; only an undecided proposal can be overdue (docs/domain.md,
+ * Transfers). lib/db/transfer-queries.ts#overdueTransferWhere is the same rule as a query filter.
  */
-export const isOverdueTransfer = (transfer: { state: TransferState; effectiveDate: string }, today: string) =>
+export const isOverdueTransfer = (transfer: { state: TransferState | TransferStatus; effectiveDate: string }, today: string) =>
   transfer.state === 'proposed' && transfer.effectiveDate < today;
-
-/** Whether an approved transfer is due to be marked executed. */
-export const isDue = (state: TransferState, effectiveDate: string, today: string) => state === 'approved' && effectiveDate <= today;
 
 /** The chairman's side of a transfer: the source, the target, or neither (null: not his transfer). */
 export function chairmanSide(communeId: number | null, transfer: { fromCommuneId: number; toCommuneId: number }): 'from' | 'to' | null {

@@ -74,7 +74,7 @@ export type UnitRow = {
   missingQuota: boolean;
 };
 
-/** rules.md "Dashboard filters": with a block filter, difference, short-staffed and key gaps use that block only. */
+/** docs/domain.md, Counting (filters): with a block filter, difference, short-staffed and key gaps use that block only. */
 export function unitRow(unit: CommuneStaffing, block: Block | ''): UnitRow {
   const scoped = block ? restrictToBlock(unit, block) : unit;
   return {

@@ -1,7 +1,7 @@
 import type { CommuneStaffing } from '@/lib/domain/types';
 import type { Table } from './tabular';
 
-// The status contract of the foundation issue: one row per commune, sorted by commune_code in
+// The status contract (README "export status"): one row per commune, sorted by commune_code in
 // code-point order, exactly these columns.
 export const STATUS_COLUMNS = [
   'commune_code', 'commune_name',

@@ -1,4 +1,4 @@
-// Applying the staged workbook, set-based (rules.md "Bulk writes"). Each sheet follows one shape:
+// Applying the staged workbook, set-based (docs/architecture.md, Conventions). Each sheet follows one shape:
 //   1. lock the rows it will touch (FOR UPDATE), so a form saving at the same moment waits and then sees a
 //      new version (the forms' optimistic concurrency does the rest);
 //   2. plan: a temp table of the changed rows only, with a `before` and an `after` snapshot (jsonb). A row is
@@ -75,7 +75,7 @@ const COMMUNES: Step = {
   entity: 'JOIN commune e ON e.province_id = x.province_id AND e.code = s.code',
 };
 
-/** Department quotas are stored for one year: the latest of the workbook's `quotas` sheet (rules.md). */
+/** Department quotas are stored for one year: the latest of the workbook's `quotas` sheet (decision 008). */
 const DEPARTMENTS: Step = {
   sheet: 'departments',
   entityType: 'department',

@@ -1,4 +1,4 @@
-// The workbook contract (issue 5): sheets, their headers as written and the Vietnamese aliases accepted for
+// The workbook contract (decision 008, README "import"): sheets, their headers as written and the Vietnamese aliases accepted for
 // them, and the enumerations with their Vietnamese names. Headers and values are compared folded (NFC,
 // case, diacritics, "đ", underscores and spaces), so "Họ và tên", "ho va ten" and "HO_VA_TEN" are one header.
 

@@ -146,7 +146,7 @@ export function toRawCell(value: ExcelValue): RawCell {
  * archive order and loses shared strings and sheet names when the worksheets come first (as in workbooks
  * exceljs itself writes), and it decodes UTF-8 chunk by chunk, which can split a Vietnamese letter. So the
  * archive is walked here (shared strings and styles first, then each sheet in tab order, as UTF-8 text
- * streams) and exceljs' parsers are fed one part at a time. exceljs is pinned (libraries.md).
+ * streams) and exceljs' parsers are fed one part at a time. exceljs is pinned (decision 008).
  */
 type WorkbookReaderParts = {
   model?: { sheets: { id: number; name: string; rId: string; state: string }[] };

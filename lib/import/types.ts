@@ -53,11 +53,11 @@ export type ImportOptions = {
   request?: { ipAddress: string | null; userAgent: string | null };
 };
 
-/** Uploads are capped at 25 MB (rules.md); larger files are refused before anything is read. */
+/** Uploads are capped at 25 MB (decisions 008 and 010); larger files are refused before anything is read. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
 /**
- * The headers of each sheet as written in the contract (issue 5), for the upload page's reference table and
+ * The headers of each sheet as written in the contract (decision 008), for the upload page's reference table and
  * the template. The engine also accepts Vietnamese aliases of these.
  */
 export const SHEET_COLUMNS: Record<SheetName, { required: readonly string[]; optional: readonly string[] }> = {

@@ -2,6 +2,7 @@
 // (a code may name a row of the workbook or one already in the database), unit codes unique across communes
 // and departments, old districts, key positions. Pure: the reference data is loaded by the caller.
 
+import { countsAsStaff } from '@/lib/domain/employment';
 import { checkWorkingAge, isPersonName } from '@/lib/domain/people';
 import type { ParsedWorkbook } from './parse';
 import type { ProblemLog } from './problems';
@@ -22,7 +23,7 @@ export type Resolved = {
   /** Commune row number → the code of its old district (existing or new). */
   districtOfRow: Map<number, string>;
   newOldDistricts: NewOldDistrict[];
-  /** The year department quotas are stored for: the latest year of the `quotas` sheet (rules.md). */
+  /** The year department quotas are stored for: the latest year of the `quotas` sheet (decision 008). */
   departmentQuotaYear: number;
 };
 
@@ -209,7 +210,7 @@ function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions,
 }
 
 /**
- * One holder per key place (issue 13 item 3): a key post of a commune held, in the cadres sheet, by more distinct
+ * One holder per key place (decision 024): a key post of a commune held, in the cadres sheet, by more distinct
  * active cadres and civil servants (primary and concurrent together) than its norm after this import is not
  * refused: it is a data problem for Home Affairs, listed as a warning. The counting pipeline counts such a place
  * filled up to its norm, never twice; the commune page lists the places so held (lib/db/key-place-queries.ts).
@@ -224,7 +225,7 @@ function warnOverfilledKeyPlaces(wb: ParsedWorkbook, ref: Reference, problems: P
   const norm = (communeCode: string, positionCode: string) => (named.has(communeCode) ? (listed.get(`${communeCode}\u0000${positionCode}`) ?? 0) : 1);
   const holders = new Map<string, { communeCode: string; positionCode: string; names: Map<string, string> }>();
   for (const c of wb.cadres) {
-    if (c.status !== 'active' || (c.employmentType !== 'cadre' && c.employmentType !== 'civil_servant') || !isCommune(c.unitCode)) continue;
+    if (c.status !== 'active' || !countsAsStaff(c.employmentType) || !isCommune(c.unitCode)) continue;
     for (const code of new Set([c.positionCode, ...c.concurrent])) {
       const p = position(code);
       if (!p?.isKey || p.block === null) continue;

@@ -1,19 +1,21 @@
 import type { ReactElement } from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import { formatDate, formatNumber } from '@/lib/domain/format';
+import { shortfall, type CompilationFigures } from '@/lib/domain/secondment';
 import { AdministrativeDocument, DocumentTitle, Paragraph, SignatureBlock, Table, renderPdf, styles, type Column, type TableRow } from './document';
 import { DocumentHeader } from './document-header';
 import type { IssuingBody, Signature } from './layout';
 import { nfc } from './text';
 
-// The province-wide compilation of the departments' 5% secondment lists (issue 6, item 2) as a PDF document of
+// The province-wide compilation of the departments' 5% secondment lists (decision 013) as a PDF document of
 // the Organizing Committee: per department and in total, the quota, the 5% minimum, listed, meeting the
 // standards, approved and placed, departments below the minimum marked, and the Conclusions that approved
 // candidates. The input is plain data (the route and the command line read it from the database). The
 // Organizing Committee is a board of the Provincial Party Committee: a Party document (Hướng dẫn 36-HD/VPTW),
-// numbered "…-BC/BTCTU" (issue 14, item 3).
+// numbered "…-BC/BTCTU" (decision 022).
 
-export type CompilationPdfFigures = { quota: number; required: number; listed: number; meets: number; approved: number; placed: number; belowMinimum: boolean };
+/** A department's figures, or the total (lib/domain/secondment.ts compilationTotal, whose shortfall sums what the departments below still owe). */
+export type CompilationPdfFigures = CompilationFigures & { belowMinimum: boolean; shortfall?: number };
 export type CompilationPdfRow = CompilationPdfFigures & { name: string };
 
 export type CompilationPdfInput = {
@@ -54,7 +56,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** Column (9) of a department below the minimum: how many more it must list. */
-const shortOf = (f: CompilationPdfFigures) => (f.belowMinimum ? `Thiếu ${formatNumber(f.required - f.listed)}` : '');
+const shortOf = (f: CompilationPdfFigures) => (f.belowMinimum ? `Thiếu ${formatNumber(f.shortfall ?? shortfall(f))}` : '');
 
 function figures(f: CompilationPdfFigures) {
   return [
@@ -91,7 +93,10 @@ export function CompilationDocument({ input }: { input: CompilationPdfInput }): 
           `Ghi chú: Cột (5) là số cán bộ, công chức khác nhau trong các danh sách đã gửi; viên chức được ghi nhận nhưng không tính vào tỷ lệ 5%. ` +
             (below > 0
               ? `Có ${formatNumber(below)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% biên chế được giao (số in đậm ở cột (5); cột (9) ghi số người còn thiếu).`
-              : 'Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5% biên chế được giao.'),
+              : rows.length > 0 && rows.every((r) => r.required > 0)
+                ? 'Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5% biên chế được giao.'
+                : // Never "đều đã đăng ký đủ" for a department with no quota, hence no minimum (decision 027).
+                  'Sở, ban, ngành chưa được giao biên chế thì chưa xác định được số tối thiểu 5%.'),
         )}
       </Text>
       <View style={{ marginTop: 8 }}>

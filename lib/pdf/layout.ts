@@ -1,7 +1,7 @@
 import { nfc, placeDateLine, upper } from './text';
 
-// The two official layouts of a Vietnamese document, chosen by the kind of the body that issues it (rules.md
-// "Decisions": the issuing body's kind `party` or `state` chooses the layout; decision 022):
+// The two official layouts of a Vietnamese document, chosen by the kind of the body that issues it (docs/domain.md,
+// Organisation: the issuing body's kind `party` or `state` chooses the layout; decision 022):
 // - 'party': a Party committee or one of its boards (the Provincial Party Committee's Organizing Committee, numbers
 //   `123-BC/BTCTU`), by Hướng dẫn 36-HD/VPTW of 03/04/2018 (Văn phòng Trung ương Đảng), Phụ lục 1 and 2;
 // - 'state': a People's Committee or a department, by Nghị định 30/2020/NĐ-CP, Phụ lục I.

@@ -3,7 +3,7 @@ import { toNfc } from '@/lib/domain/vietnamese';
 // Text rules of a Vietnamese official document (Nghị định 30/2020/NĐ-CP, Phụ lục I; Hướng dẫn 36-HD/VPTW writes the
 // date the same way) that the building blocks share. Every string that reaches the PDF goes through nfc():
 // react-pdf draws a decomposed (NFD) mark on the next letter ("Baó caó"), and text pasted from macOS or Word often
-// arrives decomposed (libraries.md §4).
+// arrives decomposed (decision 013).
 
 export const nfc = toNfc;
 

@@ -1,7 +1,11 @@
 import { poolOf, type Db } from '@/lib/db/prisma';
-import { getCompilation, listYearConclusions } from '@/lib/db/secondment-queries';
+import { listCampaignYears } from '@/lib/db/quota-year-queries';
+import { getCampaignSummary, isSecondmentInForce } from '@/lib/db/campaign-queries';
+import { getCompilation } from '@/lib/db/secondment-queries';
 import { listSnapshots, type SnapshotDetail } from '@/lib/db/snapshot-queries';
 import { getProvinceContext, getProvinceStaffing, listPositions } from '@/lib/db/staffing-queries';
+import { transferStatusSql } from '@/lib/db/transfer-status';
+import { chooseCampaign } from '@/lib/domain/quota-years';
 import type { ReportData, ReportDraftData, ReportPlacement, ReportTransfer } from './model';
 
 // Reads everything the plan report needs for a province at a date: the one staffing pipeline (as of the date),
@@ -19,8 +23,7 @@ async function listPlacements(db: Db, provinceId: number, date: string): Promise
        JOIN department d ON d.id = s.department_id
        JOIN commune cm ON cm.id = s.commune_id
        JOIN position p ON p.id = s.position_id
-      WHERE cm.province_id = $1 AND s.start_date <= $2::date AND s.end_date >= $2::date
-        AND (s.ended_on IS NULL OR s.ended_on > $2::date)
+      WHERE cm.province_id = $1 AND ${isSecondmentInForce('$2::date')}
       ORDER BY cm.name, ca.full_name`,
     [provinceId, date],
   );
@@ -29,13 +32,14 @@ async function listPlacements(db: Db, provinceId: number, date: string): Promise
 
 /**
  * Transfers between the province's communes proposed by `date` (recorded on or before it, Asia/Ho_Chi_Minh), in
- * their current state. Read here with its own query: the transfer workflow (issue 8) owns the table's writes.
+ * their status at `date` (executed once an approved transfer's effective date has come: lib/db/transfer-status.ts).
+ * Read here with its own query: the transfer workflow (decision 016) owns the table's writes.
  */
 async function listTransfers(db: Db, provinceId: number, date: string): Promise<ReportTransfer[]> {
   const { rows } = await poolOf(db).query<ReportTransfer>(
     `SELECT ca.full_name AS "cadreName", f.name AS "fromCommune", fd.name AS "fromDistrict", tc.name AS "toCommune", td.name AS "toDistrict",
             p.title_vi AS "positionTitle", t.cross_district AS "crossDistrict", to_char(t.effective_date, 'YYYY-MM-DD') AS "effectiveDate",
-            t.state::text AS state, t.decision_number AS "decisionNumber"
+            ${transferStatusSql('t', '$2::date')} AS state, t.decision_number AS "decisionNumber"
        FROM transfer t
        JOIN cadre ca ON ca.id = t.cadre_id
        JOIN commune f ON f.id = t.from_commune_id JOIN old_district fd ON fd.id = f.old_district_id
@@ -55,15 +59,21 @@ export async function getReportDraft(db: Db, provinceId: number): Promise<Report
   });
 }
 
-/** The plan report's data for the province at `date` ('YYYY-MM-DD', already checked by checkReportDate). */
-export async function loadReportData(db: Db, provinceId: number, date: string): Promise<ReportData> {
-  const year = Number(date.slice(0, 4));
-  const [staffing, context, positions, compilation, conclusions, placements, transfers, snapshots, draft] = await Promise.all([
+/**
+ * The plan report's data for the province at `date` ('YYYY-MM-DD', already checked by checkReportDate). The 5% section
+ * shows the campaign of `campaignYear` when given (checked by the caller with chooseCampaign), else the latest
+ * campaign not after the date's year (docs/domain.md, Quota years and campaigns: the latest campaign until one of the new year starts); none when
+ * the province has had none.
+ */
+export async function loadReportData(db: Db, provinceId: number, date: string, campaignYear?: number | null): Promise<ReportData> {
+  const years = chooseCampaign(await listCampaignYears(db, provinceId), date).years;
+  const year = campaignYear !== undefined ? campaignYear : (years[0] ?? null);
+  const [staffing, context, positions, compilation, campaign, placements, transfers, snapshots, draft] = await Promise.all([
     getProvinceStaffing(db, provinceId, { date }),
     getProvinceContext(db, provinceId, date),
     listPositions(db, provinceId),
-    getCompilation(db, provinceId, year, undefined, date),
-    listYearConclusions(db, provinceId, year),
+    year === null ? Promise.resolve([]) : getCompilation(db, provinceId, year, undefined, date),
+    year === null ? Promise.resolve(null) : getCampaignSummary(db, provinceId, year, date),
     listPlacements(db, provinceId, date),
     listTransfers(db, provinceId, date),
     listSnapshots(db, provinceId, undefined, date),
@@ -91,8 +101,12 @@ export async function loadReportData(db: Db, provinceId: number, date: string): 
     context: contextFigures,
     compilation: {
       year,
-      rows: compilation.map(({ name, quota, required, listed, meets, approved, placed, belowMinimum }) => ({ name, quota, required, listed, meets, approved, placed, belowMinimum })),
-      conclusions: conclusions.filter((c) => c.date <= date),
+      years,
+      phases: campaign?.phases ?? [],
+      rows: compilation.map(({ name, quota, quotaYear, required, listed, meets, approved, placed, belowMinimum }) => ({
+        name, quota, quotaYear, required, listed, meets, approved, placed, belowMinimum,
+      })),
+      conclusions: campaign?.conclusions ?? [],
     },
     placements,
     transfers,

@@ -1,7 +1,8 @@
+import type { TransferStatus } from '@/lib/domain/transfer';
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { IssuingBody, IssuingBodyKind, Signature } from '@/lib/pdf/layout';
 
-// The plan report's plain data (issue 7, item 3): what lib/report/data.ts reads from the one staffing pipeline,
+// The plan report's plain data (decision 019): what lib/report/data.ts reads from the one staffing pipeline,
 // the 5% compilation, the secondments, the transfers and the author's draft, and what the pure section builders
 // (sections.ts) turn into numbered sections that the PDF (pdf.tsx), the workbook (xlsx.ts) and the screen's
 // preview all render. No I/O here.
@@ -20,7 +21,8 @@ export type ReportPlacement = {
   endDate: string;
 };
 
-export type TransferState = 'proposed' | 'approved' | 'declined' | 'executed' | 'cancelled';
+/** A transfer's status at the report's date (lib/domain/transfer.ts transferStatus: `executed` is derived). */
+export type TransferState = TransferStatus;
 
 export type ReportTransfer = {
   cadreName: string;
@@ -60,11 +62,30 @@ export type ReportData = {
   electedPositionIds: number[];
   education: Record<EducationLevel, number> & { total: number };
   partySeats: { executive: { planned: number; appointed: number }; standing: { planned: number; appointed: number } };
-  /** Published figures the model does not compute (rules.md): shown as context with their source. */
+  /** Published figures the model does not compute (docs/domain.md, Published figures): shown as context with their source. */
   context: ContextFigure[];
   compilation: {
-    year: number;
-    rows: { name: string; quota: number; required: number; listed: number; meets: number; approved: number; placed: number; belowMinimum: boolean }[];
+    /**
+     * The 5% campaign shown (a campaign is the phases of one year): the latest not after the date's year, or the one
+     * chosen; null when the province has had none (no sentence without data behind it).
+     */
+    year: number | null;
+    /** The years that have a campaign, not after the date's year, newest first (the year selector). */
+    years?: number[];
+    /** The campaign's phases opened by the date, in order, with their number of lists. */
+    phases?: { number: number; dueDate: string; lists: number }[];
+    rows: {
+      name: string;
+      quota: number;
+      /** The quota year behind `quota` (the department's latest confirmed year not after the campaign's); null: none. */
+      quotaYear?: number | null;
+      required: number;
+      listed: number;
+      meets: number;
+      approved: number;
+      placed: number;
+      belowMinimum: boolean;
+    }[];
     conclusions: { number: string; date: string; approved: number }[];
   };
   placements: ReportPlacement[];
@@ -108,13 +129,15 @@ export type ReportHeadline = {
   difference: number;
   shortStaffedUnits: number;
   keyGapUnits: number;
-  bothUnits: number;
+  shortStaffedWithKeyGapsUnits: number;
   keyVacancies: number;
   required: number;
   listed: number;
   approved: number;
   placed: number;
   transfers: number;
+  /** The year of the 5% campaign behind required, listed, approved and placed; null when there is none. */
+  campaignYear: number | null;
 };
 
 export type ReportModel = {

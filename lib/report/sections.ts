@@ -1,5 +1,8 @@
 import { countVacantElectedPosts, listVacantElectedPosts, type VacantElectedPost } from '@/lib/domain/elected-posts';
+import { compilationTotal } from '@/lib/domain/secondment';
+import { rankVacantKeyPositions } from '@/lib/domain/vacant-key-positions';
 import { formatDate, formatNumber, formatPercent, parseDate } from '@/lib/domain/format';
+import { quotaYearCoverage, quotaYearNote, yearOf, type CampaignChoice, type QuotaYearNote } from '@/lib/domain/quota-years';
 import type { CommuneStaffing } from '@/lib/domain/types';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { headSignature } from '@/lib/pdf/layout';
@@ -65,27 +68,56 @@ export function headlineOf(data: ReportData): ReportHeadline {
     difference: t.total.difference,
     shortStaffedUnits: t.shortStaffedUnits,
     keyGapUnits: t.keyGapUnits,
-    bothUnits: t.shortStaffedWithKeyGapsUnits,
+    shortStaffedWithKeyGapsUnits: t.shortStaffedWithKeyGapsUnits,
     keyVacancies: t.keyVacancies,
     required: c.required,
     listed: c.listed,
     approved: c.approved,
     placed: c.placed,
     transfers: data.transfers.filter((x) => x.state !== 'cancelled' && x.state !== 'declined').length,
+    campaignYear: data.compilation.year,
   };
 }
 
-export function compilationTotals(data: ReportData) {
-  const total = { quota: 0, required: 0, listed: 0, meets: 0, approved: 0, placed: 0 };
-  for (const r of data.compilation.rows) {
-    total.quota += r.quota;
-    total.required += r.required;
-    total.listed += r.listed;
-    total.meets += r.meets;
-    total.approved += r.approved;
-    total.placed += r.placed;
+/**
+ * The quota year behind a figure, said where it is not the year asked: "biên chế năm 2025 – chưa giao năm
+ * 2026", or, when the units differ, how many use which year; `units` names them ("đơn vị cấp xã", "sở, ban, ngành").
+ */
+export function quotaYearText(note: QuotaYearNote, units: string): string {
+  switch (note.kind) {
+    case 'earlierOnly':
+      return `biên chế năm ${note.year} – chưa giao năm ${note.asked}` +
+        (note.withoutQuota > 0 ? `; ${formatNumber(note.withoutQuota)} ${units} chưa được giao biên chế` : '');
+    case 'mixed':
+      return [
+        ...(note.current > 0 ? [`${formatNumber(note.current)} ${units} theo biên chế năm ${note.asked}`] : []),
+        ...note.earlier.map((e) => `${formatNumber(e.units)} ${units} theo biên chế năm ${e.year} – chưa giao năm ${note.asked}`),
+        ...(note.withoutQuota > 0 ? [`${formatNumber(note.withoutQuota)} ${units} chưa được giao biên chế`] : []),
+      ].join('; ');
+    case 'none':
+      return `chưa ${units} nào được giao biên chế đến năm ${note.asked}`;
   }
-  return total;
+}
+
+/** "biên chế năm 2025 – chưa giao năm 2026", or, when the units differ, "biên chế của từng đơn vị: …". */
+function quotaBasis(note: QuotaYearNote, units: string, each: string): string {
+  return note.kind === 'mixed' ? `biên chế của từng ${each}: ${quotaYearText(note, units)}` : quotaYearText(note, units);
+}
+
+/** The note on the communes' quota year at the report's date, or null when every commune has that year's. */
+export function communeQuotaYearNote(data: ReportData): QuotaYearNote | null {
+  return quotaYearNote(quotaYearCoverage(data.staffing.communes.map((c) => c.quotaYear), yearOf(data.date)));
+}
+
+/** The message for a `year` that is not a campaign's (the page and the downloads show it instead of any figure). */
+export function unknownCampaignMessage(choice: Extract<CampaignChoice, { ok: false }>, date: string): string {
+  const years = choice.years.length ? `Các năm có đợt đăng ký: ${choice.years.join(', ')}.` : 'Chưa có năm nào có đợt đăng ký.';
+  return `Năm "${choice.requested}" không có đợt đăng ký danh sách 5% đến ngày ${formatDate(date)}. ${years}`;
+}
+
+/** The 5% totals of the report's compilation (lib/domain/secondment.ts compilationTotal, as every page and export). */
+export function compilationTotals(data: ReportData) {
+  return compilationTotal(data.compilation.rows);
 }
 
 const P = (text: string): ReportBlock => ({ kind: 'paragraph', text });
@@ -107,12 +139,18 @@ export function buildSituation(data: ReportData): ReportSection {
   const pf = total.blocks.party_front;
   const gov = total.blocks.government;
   const e = data.education;
+  const quotaNote = communeQuotaYearNote(data);
+  const noQuota = quotaNote?.kind === 'none';
+  const units = `Đến ngày ${formatDate(data.date)}, toàn tỉnh có ${formatNumber(total.units)} đơn vị hành chính cấp xã.`;
+  const headcount = `số cán bộ, công chức hiện có là ${formatNumber(total.total.headcount)} (${formatNumber(pf.headcount)} và ${formatNumber(gov.headcount)})`;
   const blocks: ReportBlock[] = [
     P(
-      `Đến ngày ${formatDate(data.date)}, toàn tỉnh có ${formatNumber(total.units)} đơn vị hành chính cấp xã. Biên chế cán bộ, công chức cấp xã được giao là ${formatNumber(total.total.quota)} ` +
-        `(khối Đảng, Mặt trận Tổ quốc và các đoàn thể ${formatNumber(pf.quota)}; khối chính quyền ${formatNumber(gov.quota)}); ` +
-        `số cán bộ, công chức hiện có là ${formatNumber(total.total.headcount)} (${formatNumber(pf.headcount)} và ${formatNumber(gov.headcount)}), ` +
-        `${describeDifference(total.total.difference)} so với biên chế được giao.`,
+      noQuota
+        ? `${units} Các đơn vị cấp xã chưa được giao biên chế đến năm ${yearOf(data.date)}; ${headcount}.`
+        : `${units} Biên chế cán bộ, công chức cấp xã được giao là ${formatNumber(total.total.quota)} ` +
+            `(khối Đảng, Mặt trận Tổ quốc và các đoàn thể ${formatNumber(pf.quota)}; khối chính quyền ${formatNumber(gov.quota)}); ` +
+            `${headcount}, ${describeDifference(total.total.difference)} so với biên chế được giao.` +
+            (quotaNote ? ` Biên chế được giao tính theo ${quotaBasis(quotaNote, 'đơn vị cấp xã', 'đơn vị')}.` : ''),
     ),
     T({
       key: 'blocks',
@@ -131,10 +169,12 @@ export function buildSituation(data: ReportData): ReportSection {
       ],
     }),
     P(
-      `Có ${formatNumber(total.shortStaffedUnits)}/${formatNumber(total.units)} đơn vị thiếu cán bộ, công chức so với biên chế; ` +
-        `${formatNumber(total.keyGapUnits)} đơn vị còn khuyết vị trí chủ chốt (${formatNumber(total.keyVacancies)} vị trí); ` +
-        `trong đó ${formatNumber(total.shortStaffedWithKeyGapsUnits)}/${formatNumber(total.units)} đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt. ` +
-        `${formatNumber(total.surplusUnits)} đơn vị thừa và ${formatNumber(total.balancedUnits)} đơn vị đủ so với biên chế.`,
+      noQuota
+        ? `${formatNumber(total.keyGapUnits)} đơn vị còn khuyết vị trí chủ chốt (${formatNumber(total.keyVacancies)} vị trí); chưa có biên chế được giao để xác định đơn vị thừa, thiếu người.`
+        : `Có ${formatNumber(total.shortStaffedUnits)}/${formatNumber(total.units)} đơn vị thiếu cán bộ, công chức so với biên chế; ` +
+            `${formatNumber(total.keyGapUnits)} đơn vị còn khuyết vị trí chủ chốt (${formatNumber(total.keyVacancies)} vị trí); ` +
+            `trong đó ${formatNumber(total.shortStaffedWithKeyGapsUnits)}/${formatNumber(total.units)} đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt. ` +
+            `${formatNumber(total.surplusUnits)} đơn vị thừa và ${formatNumber(total.balancedUnits)} đơn vị đủ so với biên chế.`,
     ),
   ];
   if (e.total > 0) {
@@ -220,40 +260,41 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
       ],
     })),
   };
+  const quotaNote = communeQuotaYearNote(data);
+  const noQuota = `Các đơn vị cấp xã chưa được giao biên chế đến năm ${yearOf(data.date)}: chưa so sánh được thừa, thiếu.`;
   return {
     number: 'II',
     heading: SECTION_HEADINGS[1],
     blocks: [
       SUB('1. Theo địa bàn huyện cũ'),
-      P(`${formatNumber(districtShort)}/${formatNumber(oldDistricts.length)} địa bàn huyện cũ có tổng số cán bộ, công chức cấp xã thấp hơn biên chế được giao.`),
+      P(
+        quotaNote?.kind === 'none'
+          ? noQuota
+          : `${formatNumber(districtShort)}/${formatNumber(oldDistricts.length)} địa bàn huyện cũ có tổng số cán bộ, công chức cấp xã thấp hơn biên chế được giao.`,
+      ),
       T(districtTable),
       SUB('2. Theo đơn vị hành chính cấp xã'),
       P(
-        `${formatNumber(total.surplusUnits)} đơn vị thừa, ${formatNumber(total.balancedUnits)} đơn vị đủ và ${formatNumber(total.shortStaffedUnits)} đơn vị thiếu so với biên chế được giao (chi tiết tại Bảng 3).`,
+        quotaNote?.kind === 'none'
+          ? noQuota
+          : `${formatNumber(total.surplusUnits)} đơn vị thừa, ${formatNumber(total.balancedUnits)} đơn vị đủ và ${formatNumber(total.shortStaffedUnits)} đơn vị thiếu so với biên chế được giao (chi tiết tại Bảng 3).`,
       ),
       T(communeTable),
-      NOTE('Ghi chú: chênh lệch dương là thừa, âm là thiếu so với biên chế được giao.'),
+      NOTE(
+        'Ghi chú: chênh lệch dương là thừa, âm là thiếu so với biên chế được giao' +
+          (quotaNote && quotaNote.kind !== 'none' ? ` (${quotaYearText(quotaNote, 'đơn vị cấp xã')}).` : '.'),
+      ),
     ],
   };
 }
 
 export type VacantPosition = { positionId: number; title: string; vacancies: number; units: number };
 
-/** Key positions by vacant places across the province (most vacant first, then by title). */
+/** Key positions by vacant places across the province, in the one ranking the dashboard uses too (lib/domain/vacant-key-positions.ts). */
 export function vacantPositions(data: ReportData): VacantPosition[] {
-  const byPosition = new Map<number, VacantPosition>();
-  for (const commune of data.staffing.communes) {
-    for (const place of commune.keyPositions) {
-      if (place.vacancies === 0) continue;
-      const entry = byPosition.get(place.positionId) ?? {
-        positionId: place.positionId, title: data.positionTitles[place.positionId] ?? place.positionCode, vacancies: 0, units: 0,
-      };
-      entry.vacancies += place.vacancies;
-      entry.units += 1;
-      byPosition.set(place.positionId, entry);
-    }
-  }
-  return [...byPosition.values()].sort((a, b) => b.vacancies - a.vacancies || compareVietnamese(a.title, b.title));
+  return rankVacantKeyPositions(data.staffing.communes).map((p) => ({
+    positionId: p.positionId, title: data.positionTitles[p.positionId] ?? p.positionCode, vacancies: p.vacancies, units: p.units,
+  }));
 }
 
 /**
@@ -361,49 +402,86 @@ export function buildKeyVacancies(data: ReportData): ReportSection {
 /** IV. The departments' 5% lists: required, listed, meeting standards, approved (by which Conclusion), placed. */
 export function buildDepartmentLists(data: ReportData): ReportSection {
   const { year, rows, conclusions } = data.compilation;
+  const dateYear = yearOf(data.date);
+  // No campaign up to the date's year: nothing to count, and nothing said about a minimum.
+  if (year === null) {
+    return {
+      number: 'IV',
+      heading: SECTION_HEADINGS[3],
+      blocks: [P(`Đến ngày ${formatDate(data.date)}, chưa có đợt đăng ký danh sách 5% nào của các sở, ban, ngành; chưa có số liệu đăng ký, phê duyệt.`)],
+    };
+  }
   const t = compilationTotals(data);
   const below = rows.filter((r) => r.belowMinimum);
-  const owed = below.reduce((n, r) => n + r.required - r.listed, 0);
-  const blocks: ReportBlock[] = [
+  const owed = t.shortfall;
+  const quotaNote = quotaYearNote(quotaYearCoverage(rows.map((r) => (r.quotaYear === undefined ? year : r.quotaYear)), year));
+  const withoutQuota = rows.filter((r) => r.quotaYear === null).length;
+  const phases = data.compilation.phases ?? [];
+  const blocks: ReportBlock[] = [];
+  if (year < dateYear) blocks.push(P(`Năm ${dateYear} chưa có đợt đăng ký danh sách 5%; dưới đây là kết quả đăng ký năm ${year}, đợt đăng ký gần nhất.`));
+  const counted =
+    t.required > 0
+      ? `Tổng số tối thiểu phải đăng ký là ${formatNumber(t.required)} người; đã đăng ký ${formatNumber(t.listed)}`
+      : `Chưa xác định được số tối thiểu phải đăng ký vì các sở, ban, ngành chưa được giao biên chế; đã đăng ký ${formatNumber(t.listed)}`;
+  // "Đều đã đăng ký đủ" only when every department has a minimum and meets it: never for a department without quota.
+  const verdict = below.length
+    ? ` Còn ${formatNumber(below.length)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% (còn thiếu ${formatNumber(owed)} người).`
+    : rows.length > 0 && withoutQuota === 0 && rows.every((r) => r.required > 0)
+      ? ' Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5%.'
+      : '';
+  blocks.push(
     P(
       `Thực hiện chủ trương tăng cường cán bộ, công chức cấp tỉnh về cấp xã, mỗi sở, ban, ngành đăng ký tối thiểu 5% biên chế được giao năm ${year}. ` +
-        `Tổng số tối thiểu phải đăng ký là ${formatNumber(t.required)} người; đã đăng ký ${formatNumber(t.listed)}, ${formatNumber(t.meets)} người đạt tiêu chuẩn, ` +
+        `${counted}, ${formatNumber(t.meets)} người đạt tiêu chuẩn, ` +
         `${formatNumber(t.approved)} người được phê duyệt và ${formatNumber(t.placed)} người đã được bố trí về cấp xã.` +
-        (below.length
-          ? ` Còn ${formatNumber(below.length)}/${formatNumber(rows.length)} sở, ban, ngành chưa đăng ký đủ tối thiểu 5% (còn thiếu ${formatNumber(owed)} người).`
-          : rows.length
-            ? ' Các sở, ban, ngành đều đã đăng ký đủ tối thiểu 5%.'
-            : ''),
+        verdict,
     ),
-    T({
-      key: 'departments',
-      sheet: 'Danh sách 5%',
-      caption: `Bảng 7. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
-      columns: [
-        { header: 'STT', width: 5.5, align: 'center', kind: 'int' },
-        { header: 'Sở, ban, ngành', width: 27, kind: 'text' },
-        { header: 'Biên chế được giao', width: 10.5, align: 'right', kind: 'int' },
-        { header: 'Tối thiểu 5%', width: 9, align: 'right', kind: 'int' },
-        { header: 'Đã đăng ký', width: 9, align: 'right', kind: 'int' },
-        { header: 'Đạt tiêu chuẩn', width: 9.5, align: 'right', kind: 'int' },
-        { header: 'Được phê duyệt', width: 9.5, align: 'right', kind: 'int' },
-        { header: 'Đã bố trí', width: 8.5, align: 'right', kind: 'int' },
-        { header: 'Ghi chú', width: 10, kind: 'text' },
-      ],
-      rows: [
-        ...rows.map((r, i) => ({
-          cells: [i + 1, r.name, r.quota, r.required, r.listed, r.meets, r.approved, r.placed, r.belowMinimum ? `Thiếu ${formatNumber(r.required - r.listed)}` : ''],
-        })),
-        // The total's note sums what the departments below the minimum still owe (a surplus elsewhere does not make up for it).
-        { cells: ['', 'Tổng cộng', t.quota, t.required, t.listed, t.meets, t.approved, t.placed, owed > 0 ? `Thiếu ${formatNumber(owed)}` : ''], bold: true },
-      ],
-    }),
-  ];
+  );
+  if (phases.length > 0) {
+    blocks.push(
+      P(
+        `Năm ${year} có ${formatNumber(phases.length)} đợt đăng ký: ` +
+          phases.map((p) => `đợt ${p.number} (hạn ${formatDate(p.dueDate)}, ${formatNumber(p.lists)} danh sách)`).join('; ') +
+          '.',
+      ),
+    );
+  }
+  if (quotaNote && t.required > 0) blocks.push(NOTE(`Số tối thiểu 5% tính theo ${quotaBasis(quotaNote, 'sở, ban, ngành', 'sở, ban, ngành')}.`));
+  if (rows.length > 0) {
+    blocks.push(
+      T({
+        key: 'departments',
+        sheet: 'Danh sách 5%',
+        caption: `Bảng 7. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
+        columns: [
+          { header: 'STT', width: 5.5, align: 'center', kind: 'int' },
+          { header: 'Sở, ban, ngành', width: 27, kind: 'text' },
+          { header: 'Biên chế được giao', width: 10.5, align: 'right', kind: 'int' },
+          { header: 'Tối thiểu 5%', width: 9, align: 'right', kind: 'int' },
+          { header: 'Đã đăng ký', width: 9, align: 'right', kind: 'int' },
+          { header: 'Đạt tiêu chuẩn', width: 9.5, align: 'right', kind: 'int' },
+          { header: 'Được phê duyệt', width: 9.5, align: 'right', kind: 'int' },
+          { header: 'Đã bố trí', width: 8.5, align: 'right', kind: 'int' },
+          { header: 'Ghi chú', width: 10, kind: 'text' },
+        ],
+        rows: [
+          ...rows.map((r, i) => ({
+            cells: [
+              i + 1, r.name, r.quota, r.required, r.listed, r.meets, r.approved, r.placed,
+              r.belowMinimum ? `Thiếu ${formatNumber(r.required - r.listed)}` : r.quotaYear === null ? 'Chưa giao biên chế' : '',
+            ],
+          })),
+          // The total's note sums what the departments below the minimum still owe (a surplus elsewhere does not make up for it).
+          { cells: ['', 'Tổng cộng', t.quota, t.required, t.listed, t.meets, t.approved, t.placed, owed > 0 ? `Thiếu ${formatNumber(owed)}` : ''], bold: true },
+        ],
+      }),
+    );
+  }
   if (conclusions.length === 0) blocks.push(P(`Đến ngày ${formatDate(data.date)}, Ban Thường vụ Tỉnh ủy chưa có kết luận phê duyệt danh sách năm ${year}.`));
   else {
     blocks.push(
       P(
-        `Ban Thường vụ Tỉnh ủy đã phê duyệt danh sách theo ` +
+        `Ban Thường vụ Tỉnh ủy đã phê duyệt danh sách năm ${year} theo ` +
           conclusions.map((c) => `Kết luận số ${c.number} ngày ${formatDate(c.date)} (${formatNumber(c.approved)} người)`).join('; ') +
           '.',
       ),
@@ -421,6 +499,10 @@ export const TRANSFER_STATE_LABELS: Record<TransferState, string> = {
 };
 
 const TRANSFER_ORDER: TransferState[] = ['proposed', 'approved', 'executed', 'declined', 'cancelled'];
+
+/** A transfer's status in Table 9: an executed one names the day it took effect ("Đã thực hiện từ ngày 01/12/2025"). */
+export const transferStatusLabel = (t: Pick<ReportTransfer, 'state' | 'effectiveDate'>) =>
+  t.state === 'executed' ? `${TRANSFER_STATE_LABELS.executed} từ ngày ${formatDate(t.effectiveDate)}` : TRANSFER_STATE_LABELS[t.state];
 
 export function countTransfers(transfers: ReportTransfer[]) {
   const byState = Object.fromEntries(TRANSFER_ORDER.map((s) => [s, 0])) as Record<TransferState, number>;
@@ -491,7 +573,7 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
           .map((t, i) => ({
             cells: [
               i + 1, t.cadreName, t.fromCommune, t.toCommune, t.positionTitle, t.crossDistrict ? 'Khác huyện cũ' : 'Cùng huyện cũ', t.effectiveDate,
-              TRANSFER_STATE_LABELS[t.state] + (t.decisionNumber ? `, Quyết định số ${t.decisionNumber}` : ''),
+              transferStatusLabel(t) + (t.decisionNumber ? `, Quyết định số ${t.decisionNumber}` : ''),
             ],
           })),
       }),
@@ -505,7 +587,7 @@ export function defaultRecommendations(data: ReportData): string {
   const t = data.staffing.total;
   const c = compilationTotals(data);
   const top = vacantPositions(data).slice(0, 3).map((p) => p.title);
-  const below = data.compilation.rows.filter((r) => r.belowMinimum).length;
+  const below = c.departmentsBelow;
   const lines: string[] = [];
   if (t.shortStaffedUnits > 0) {
     lines.push(
@@ -546,7 +628,7 @@ export function buildRecommendations(data: ReportData): ReportSection {
 
 /**
  * The whole report: header fields, headline figures and the six sections. It is issued by the Organizing Committee
- * of the Provincial Party Committee, a Party body: the Party layout, "Số 125-BC/BTCTU" (issue 14, item 3).
+ * of the Provincial Party Committee, a Party body: the Party layout, "Số 125-BC/BTCTU" (decision 022).
  */
 export function buildReport(data: ReportData): ReportModel {
   const number = data.draft?.documentNumber?.trim();

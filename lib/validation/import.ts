@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The workbook upload and apply forms. Messages are keys (style.md "i18n").
+// The workbook upload and apply forms. Messages are keys (decision 003).
 
 export const UploadWorkbookSchema = z.object({
   file: z.instanceof(File, { error: 'imports.errors.noFile' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import messages from '@/lib/i18n/messages/vi.json';
 
-// The positions catalogue form (Home Affairs) and its actions. Messages are keys (style.md "i18n").
+// The positions catalogue form (Home Affairs) and its actions. Messages are keys (decision 003).
 
 const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shared by the quota and commune-attribute forms and their actions. Messages are keys (style.md "i18n").
+// Shared by the quota and commune-attribute forms and their actions. Messages are keys (decision 003).
 
 /** No commune has more than a few hundred posts; a larger figure is a typing slip (an extra zero, a pasted ID). */
 export const MAX_QUOTA = 9_999;
@@ -37,6 +37,37 @@ export const SaveCommuneQuotasSchema = z.object({
   government: QuotaValueSchema,
 });
 export type SaveCommuneQuotasInput = z.infer<typeof SaveCommuneQuotasSchema>;
+
+/** Opening a new quota year (decision 027): the year, copied from the latest confirmed year before it. */
+export const OpenQuotaYearSchema = z.object({ year: QuotaYearSchema });
+export type OpenQuotaYearInput = z.infer<typeof OpenQuotaYearSchema>;
+
+/** Confirming a draft quota year, from the version its confirm screen was rendered with. */
+export const ConfirmQuotaYearSchema = z.object({ year: QuotaYearSchema, version: id() });
+export type ConfirmQuotaYearInput = z.infer<typeof ConfirmQuotaYearSchema>;
+
+/** A department has at most a few thousand posts; a larger figure is a typing slip. */
+export const MAX_DEPARTMENT_QUOTA = 99_999;
+
+/** A department's quota of one year, as typed: a whole number from 0 to MAX_DEPARTMENT_QUOTA. */
+export const SaveDepartmentQuotaSchema = z.object({
+  departmentId: id(),
+  version: id(),
+  year: QuotaYearSchema,
+  quota: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .superRefine((text, ctx) => {
+      if (text === '') ctx.addIssue({ code: 'custom', message: 'errors.required' });
+      else if (/^-\s*\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.negative' });
+      else if (!/^\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.notInteger' });
+      else if (text.replace(/^0+(?=\d)/, '').length > String(MAX_DEPARTMENT_QUOTA).length || Number(text) > MAX_DEPARTMENT_QUOTA) {
+        ctx.addIssue({ code: 'custom', message: 'quotaYears.errors.departmentTooLarge' });
+      }
+    })
+    .transform(Number),
+});
+export type SaveDepartmentQuotaInput = z.infer<typeof SaveDepartmentQuotaSchema>;
 
 /** An HTML checkbox sends "on" when ticked and nothing when not. */
 const CheckboxSchema = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());

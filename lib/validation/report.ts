@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The plan report's editable draft (issue 7, item 3). Messages are keys (style.md "i18n").
+// The plan report's editable draft (decision 019). Messages are keys (decision 003).
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);
 const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, { error: 'errors.tooLong' }).nullable());

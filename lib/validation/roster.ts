@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { COUNTED_EMPLOYMENT_TYPES } from '@/lib/domain/employment';
 import { isPersonName } from '@/lib/domain/people';
 import { DecisionFieldsSchema } from './decision';
 import { isoDate } from './date';
 
-// Shared by the roster forms and their actions. Messages are keys (style.md "i18n").
+// Shared by the roster forms and their actions. Messages are keys (decision 003).
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null));
 
@@ -21,7 +22,8 @@ export const RecordDepartureSchema = z.object({
   date: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
 
-export const RECRUIT_EMPLOYMENT_TYPES = ['cadre', 'civil_servant'] as const;
+/** A recruitment brings in counted staff (lib/domain/employment.ts): a cadre or a civil servant. */
+export const RECRUIT_EMPLOYMENT_TYPES = COUNTED_EMPLOYMENT_TYPES;
 export const EDUCATIONS = ['intermediate', 'college', 'university', 'master', 'doctorate'] as const;
 
 export const RecruitCadreSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { POST_KINDS } from '@/lib/domain/secondment';
 import { isoDate } from './roster';
 
-// The secondment workflow's forms and actions. Messages are keys (style.md "i18n").
+// The secondment workflow's forms and actions. Messages are keys (decision 003).
 
 const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const version = z.coerce.number({ error: 'errors.invalid' }).int().nonnegative();

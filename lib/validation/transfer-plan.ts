@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './roster';
 
-// The plan page's accept form (issue 8 item 3): the ticked moves are `m_<cadre code>` fields read by
+// The plan page's accept form (decision 017): the ticked moves are `m_<cadre code>` fields read by
 // lib/domain/plan-selection.ts; the schema checks the rest and lets those through.
 
 export const AcceptProposalsSchema = z.looseObject({

@@ -3,7 +3,7 @@ import { isDecisionNumber } from '@/lib/domain/decisions';
 import { DecisionFieldsSchema } from './decision';
 import { isoDate } from './roster';
 
-// The transfer workflow's forms (issue 8). Messages are keys (style.md "i18n").
+// The transfer workflow's forms (decision 016). Messages are keys (decision 003).
 
 const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const version = z.coerce.number({ error: 'errors.invalid' }).int().nonnegative();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { validateNewPassword } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
 
-// Shared by the user-administration forms and their actions. Messages are keys (style.md "i18n").
+// Shared by the user-administration forms and their actions. Messages are keys (decision 003).
 
 const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const optionalId = (message: string) => z.preprocess((v) => (v === '' || v === undefined ? null : v), id(message).nullable());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shared by the vacancy forms and their actions. Messages are keys (style.md "i18n").
+// Shared by the vacancy forms and their actions. Messages are keys (decision 003).
 
 const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);

@@ -1,4 +1,4 @@
-// Issue 7 item 4: the dashboard's server data time (its aggregate queries and the pure figures, without HTTP or
+// Decision 018: the dashboard's server data time (its aggregate queries and the pure figures, without HTTP or
 // rendering) for the demo province and for the largest province of the national-size data set, unfiltered and
 // with a filter, plus the number of statements it sends (the integration test asserts it does not grow).
 import pg from 'pg';

@@ -1,4 +1,4 @@
-// Issue 5, Performance: "Importing a 100,000-cadre workbook: dry run and apply each under 30 s with peak
+// Target (README "Benchmarks"): "Importing a 100,000-cadre workbook: dry run and apply each under 30 s with peak
 // memory under 1.5 GB." A workbook of a new province (a few hundred communes, 100,000 cadres) is written with
 // exceljs' streaming writer to a temporary file; a child process then runs the dry run and the apply against
 // the database and reports its own times and its peak resident memory (VmHWM from /proc/self/status), so the

@@ -1,4 +1,4 @@
-// Issue 7, item 4 "Speed": a load run against a production build. 50 concurrent signed-in users for 60 seconds
+// Decision 019, "Load run": a load run against a production build. 50 concurrent signed-in users for 60 seconds
 // over the dashboard, the overview and commune pages, with 0 errors and a p95 under 300 ms as the target.
 //
 // - Its own seeded database (ctx.prepare: the demo, migrated and seeded like the e2e server's) and 50 users of

@@ -1,4 +1,4 @@
-// Issue 8 "Performance": the proposal engine for the demo province (target < 2 s) and for every province of the
+// Decision 014: the proposal engine for the demo province (target < 2 s) and for every province of the
 // national-size data set (target < 10 s in total), each timed as the app runs it (the input read through the
 // staffing pipeline, then the solver), with the plan's quality beside the greedy baseline and the solver's gap.
 import { performance } from 'node:perf_hooks';

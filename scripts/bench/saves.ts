@@ -1,4 +1,4 @@
-// Issue 5, Performance: "Saving a vacancy or a roster change: server time, median and p95 over 200 saves."
+// Target (README "Benchmarks"): "Saving a vacancy or a roster change: server time, median and p95 over 200 saves."
 // Runs the server actions themselves (lib/actions/…, built by defineAction: session, policy, zod, the
 // transaction with its audit row) outside Next, as the integration tests do: the session getter returns a
 // fixed user and revalidatePath is a no-op (what tests/support/session-mock.ts does with vi.mock; here with a

@@ -21,7 +21,7 @@ test.describe('commune page', () => {
       const row = page.locator('tr', { hasText: title });
       await expect(row.first()).toContainText(/Trống|trống/);
     }
-    // The demo's secondees cover the vacant posts without filling them (rules.md "Counting").
+    // The demo's secondees cover the vacant posts without filling them (docs/domain.md, Counting).
     await expect(page.locator('tr', { hasText: 'Trưởng phòng Kinh tế' }).first()).toContainText('Có người biệt phái đến 30/09/2028');
     await expect(page.getByTestId('secondees')).toBeVisible();
     await expectAccessible(page);

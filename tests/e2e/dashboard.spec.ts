@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, submitSignIn } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
-// Issue 7 item 1, read-only: the dashboard for a Standing Committee member (filters in the URL, charts with
+// Decision 018, read-only: the dashboard for a Standing Committee member (filters in the URL, charts with
 // their tables linking to the communes), without JavaScript, for a commune chairman, and a refused filter.
 
 // The dashboard renders eight charts and tables, and axe reads them all: allow for a loaded machine.

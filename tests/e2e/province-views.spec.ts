@@ -6,7 +6,7 @@ import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 import { env } from '../../lib/env';
 
-// Issue 5, item 4: the overview and old-district pages list the declared vacancies and needs, filter both
+// Decision 009: the overview and old-district pages list the declared vacancies and needs, filter both
 // lists through the URL (without JavaScript too) and download exactly the rows and columns shown.
 //
 // The demo seed declares no vacancies (its Nga My gaps are key positions without a holder, not declarations),

@@ -7,7 +7,7 @@ import { pdfText } from '../support/pdf-text';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 import { env } from '../../lib/env';
 
-// The plan report (issue 7, item 3): a Standing Committee member chooses a date, sees what the report will
+// The plan report (decision 019): a Standing Committee member chooses a date, sees what the report will
 // contain, downloads the PDF (its text carries the published figures with their diacritics) and the XLSX, and
 // renders the PDF's pages in the browser with pdf.js to look at them (REPORT_PNG_DIR=dir keeps the PNGs).
 // Bad dates are refused with a message and no download link. This spec changes nothing.

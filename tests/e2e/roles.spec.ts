@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 
-// Each demo role sees only what it may (issue 4): navigation, personal fields, the 403 page.
+// Each demo role sees only what it may (docs/domain.md, Who sees what): navigation, personal fields, the 403 page.
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 

@@ -23,7 +23,7 @@ const ID = (code: string) => code.split('').reduce((h, ch) => h * 31 + ch.charCo
 type Route = { path: string; action: Action; resource?: { communeCode?: string; departmentCode?: string; provinceWide?: true } };
 const ROUTES: Route[] = [
   { path: '/', action: 'staffing.view' },
-  // The dashboard (issue 7), unfiltered and filtered through its URL.
+  // The dashboard (decision 018), unfiltered and filtered through its URL.
   { path: '/dashboard', action: 'staffing.view' },
   { path: '/dashboard?district=TUONG_DUONG&block=government', action: 'staffing.view' },
   { path: '/districts/TUONG_DUONG', action: 'staffing.view' },
@@ -38,6 +38,11 @@ const ROUTES: Route[] = [
   { path: '/api/exports/vacancies?format=xlsx&within=TUONG_DUONG', action: 'staffing.export' },
   { path: '/quotas', action: 'quota.edit' },
   { path: '/quotas/NA113', action: 'quota.edit' },
+  // Quota years (decision 027): the list and a year's page for quota.edit, the confirm screen for Home Affairs only.
+  { path: '/quotas/years', action: 'quota.edit' },
+  { path: '/quotas/years/2025', action: 'quota.edit' },
+  { path: '/quotas/years/2025/confirm', action: 'quota.year' },
+  { path: '/dashboard?year=2025', action: 'staffing.view' },
   { path: '/positions', action: 'quota.edit' },
   { path: '/positions/PARTY_SECRETARY', action: 'quota.edit' },
   { path: '/import', action: 'data.import' },
@@ -51,17 +56,17 @@ const ROUTES: Route[] = [
   { path: '/secondments/lists/2', action: 'secondment.view', resource: { departmentCode: 'STC' } },
   { path: '/secondments/candidates/9/place', action: 'secondment.place', resource: { departmentCode: 'SNV' } },
   { path: '/api/exports/secondments', action: 'secondment.view', resource: { provinceWide: true } },
-  // The plan report (issue 7): its screen and its download (the PDF shares the handler and the check; it takes
+  // The plan report (decision 019): its screen and its download (the PDF shares the handler and the check; it takes
   // seconds to render, so its 200 / 403 are covered by tests/integration/report.test.ts and tests/e2e/report.spec.ts).
   { path: '/report', action: 'report.view' },
   { path: '/api/report/xlsx?date=2025-11-01', action: 'report.view' },
-  // The transfers (issue 8; deterministic demo: transfer 1 is Yên Xuân → Anh Sơn, executed; 7 is Tân Phú → Nga My).
+  // The transfers (decision 016; deterministic demo: transfer 1 is Yên Xuân → Anh Sơn, executed; 7 is Tân Phú → Nga My).
   { path: '/transfers', action: 'transfer.view' },
   { path: '/transfers?state=proposed&district=1', action: 'transfer.view' },
   { path: '/transfers/new', action: 'transfer.propose' },
   { path: '/transfers/1', action: 'transfer.view', resource: { communeCode: 'NA002' } },
   { path: '/transfers/7', action: 'transfer.view', resource: { communeCode: 'NA113' } },
-  // The proposal engine's plan page (issue 8), for the province and for one old district.
+  // The proposal engine's plan page (decision 017), for the province and for one old district.
   { path: '/transfers/plan', action: 'transfer.plan' },
   { path: '/transfers/plan?od=THANH_CHUONG', action: 'transfer.plan' },
 ];

@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
-// The chairman of Nga My keeps his roster and declares a need with JavaScript disabled, on a phone (issue 5,
-// items 1 and 3). This spec CHANGES Nga My's figures (-17 → -18) and restores nothing, while overview, commune,
+// The chairman of Nga My keeps his roster and declares a need with JavaScript disabled, on a phone
+// (decision 012). This spec CHANGES Nga My's figures (-17 → -18) and restores nothing, while overview, commune,
 // auth and roles specs assert the published ones: it is named zz-… so that, with workers: 1 and files run in
 // alphabetical order, it runs after all of them ('chairman.spec.ts' would sort before 'commune.spec.ts').
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
-// Home Affairs keeps the quotas (issue 5, items 2 and 3). Runs after the specs that assert the published
+// Home Affairs keeps the quotas (README "Biên chế"). Runs after the specs that assert the published
 // figures (zz-), on a commune none of them names, and puts every quota back as it found it.
 
 const CODE = 'NA004';

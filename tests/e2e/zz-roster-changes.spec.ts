@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
-// Issue 5, items 1 and 2: the chairman of Nga My changes a person's primary position and adds and ends a
+// Decision 012: the chairman of Nga My changes a person's primary position and adds and ends a
 // concurrent one, without JavaScript and on a phone; Home Affairs creates, edits and deletes a position of the
 // catalogue. This spec CHANGES Nga My's key vacancies and the catalogue: it is named zz-… so that it runs after
 // the specs that assert the published figures (workers: 1, files in alphabetical order).
@@ -20,7 +20,7 @@ async function keyVacancies(page: Page): Promise<number> {
 
 test('the person page and the workspace projection (with the placed secondees) pass the accessibility check (nothing is changed)', async ({ page }) => {
   await loginAs(page, 'xa.ngamy', `/communes/${CODE}/manage`);
-  // The demo places secondees in Nga My: the projection counts them (rules.md "Counting").
+  // The demo places secondees in Nga My: the projection counts them (docs/domain.md, Counting).
   await expect(page.getByTestId('projection-note')).toHaveText(/^Dự kiến tính thêm \d+ điều động\/biệt phái đã được duyệt\.$/);
   await expect(page.getByRole('columnheader', { name: /^Dự kiến/ })).toBeVisible();
   await expect(page.getByTestId('projected-total')).toHaveText(/^\d+ \([+-]?\d+\)$/);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
-// The manual transfer path (issue 8 item 1): Home Affairs proposes a transfer out of Hoa Quân, the chairman of
+// The manual transfer path (decision 016): Home Affairs proposes a transfer out of Hoa Quân, the chairman of
 // Hoa Quân records his commune's opinion with JavaScript disabled on a phone, Home Affairs declines it. The spec
 // adds a declined transfer and changes no staffing figure (the full story with the engine, an approval and the
 // execution is zzz-transfer-story). Named zz-… so it runs after the specs that assert the published figures.
@@ -17,7 +17,9 @@ test('the transfer pages pass the accessibility check and show the demo transfer
   const table = page.getByTestId('transfer-table');
   await expect(table).toContainText('Nga My');
   await expect(table).toContainText('Khác huyện cũ');
-  await expect(table).toContainText('Đã thực hiện');
+  // Executed is read from the date (decision 028): the two October moves, each from its effective date.
+  await expect(table).toContainText('Đã thực hiện từ ngày 01/10/2025');
+  await expect(table).toContainText('Đã thực hiện từ ngày 15/10/2025');
   await expectAccessible(page);
 
   // Filters live in the address: the executed ones only.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
-// The whole 5% story (issue 6, "Tests") with four users, in the order the bodies act: the Organizing Committee
+// The whole 5% story (decision 011) with four users, in the order the bodies act: the Organizing Committee
 // opens a phase, the Home Affairs department officer lists two people found by a search without diacritics
 // and submits, the Organizing Committee assesses and forwards, a Standing Committee member approves by a
 // Conclusion, Home Affairs places one in a mountainous commune. Each step checks the screen, the timeline and

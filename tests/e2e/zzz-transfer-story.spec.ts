@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow, fillDecision } from './helpers';
 
-// The transfer story of issue 8 ("Tests"): Home Affairs runs the engine for an old district (Thanh Chương), ticks
+// The transfer story (decisions 016 and 017): Home Affairs runs the engine for an old district (Thanh Chương), ticks
 // two moves out of Hoa Quân, sees the what-if figures change, accepts them as proposals in one step; Hoa Quân's
 // chairman records an opinion; Home Affairs approves one with today's effective date, so it executes at once
 // (APP_TODAY 10/11/2025); the commune pages show the new figures. Axe on every page. Changes data: runs last.
@@ -100,7 +100,10 @@ test('Home Affairs approves it; effective today, it executes at once and the com
   // The decision of the Department of Home Affairs, signed today (the date field's default), the day it was proposed.
   await fillDecision(form, '125/QĐ-SNV', 'Sở Nội vụ');
   await form.getByRole('button', { name: 'Phê duyệt điều động' }).click();
-  await expect(page.getByTestId('decision')).toContainText('Đã thực hiện');
+  // Executed is read from the date (decision 028): from its effective date, never recorded as a step of its own.
+  await expect(page.getByTestId('decision')).toContainText('Đã thực hiện từ ngày 10/11/2025');
+  await expect(page.getByTestId('transfer-timeline-derived')).toContainText('Đã thực hiện từ ngày 10/11/2025');
+  await expect(page.getByTestId('transfer-timeline')).not.toContainText('Điều động có hiệu lực');
   await expect(page.getByTestId('decision')).toContainText('Quyết định số 125/QĐ-SNV ngày 10/11/2025 của Sở Nội vụ tỉnh Nghệ An');
   await expectAccessible(page);
   expect(await headcount(page, HOA_QUAN)).toBe(before.source - 1);

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
-// Issue 5, item 5: Home Affairs downloads the template, uploads it, reads the reported problems, fixes
+// Decision 010: Home Affairs downloads the template, uploads it, reads the reported problems, fixes
 // them and applies the workbook. Runs last (zzz-): applying adds the template's example commune.
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -10,7 +10,7 @@ import { parseAuditFilters } from '@/lib/validation/audit-filters';
 import { auditTranslator, renderAuditChanges, renderAuditText } from '@/components/audit/audit-text';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-// The audit page names what each row is about (issue 16 item 1): the commune, the person, the list, the
+// The audit page names what each row is about (decision 020): the commune, the person, the list, the
 // transfer, the account, instead of "#9"; the actors by display name; the codes and ids of the payloads. One
 // set-based query per kind of entity, each scoped to the user's province: another province's rows never lend
 // their names.

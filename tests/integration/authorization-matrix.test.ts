@@ -141,7 +141,7 @@ async function workflowList(fixture: Fixture, actor: SessionUser, scope: Scope, 
     ? await fixture.db.conclusion.create({ data: { provinceId, number: `${fixture.serial()}-KL/TU`, date: new Date('2025-09-19') } })
     : null;
   const candidate = await fixture.db.secondmentCandidate.create({
-    data: { listId: list.id, cadreId: cadre.id, kind: 'secondment', state: candidateState, conclusionId: conclusion?.id ?? null, holdsCadre: candidateState !== 'placed' },
+    data: { listId: list.id, cadreId: cadre.id, kind: 'secondment', state: candidateState, conclusionId: conclusion?.id ?? null },
   });
   let secondment = null;
   if (candidateState === 'placed') {
@@ -165,14 +165,10 @@ async function uncountedRosterPerson(fixture: Fixture, actor: SessionUser, scope
   return person;
 }
 
-// ---- The transfer workflow (issue 8): a fresh civil servant in Yên Xuân (NA002, well above quota) proposed for
+// ---- The transfer workflow (decision 016): a fresh civil servant in Yên Xuân (NA002, well above quota) proposed for
 // a non-key post in Anh Sơn (NA001, short, same old district) — or, for a chairman's opinion, into his commune.
 // "foreign": a transfer of the other province (decisions) or of a commune not the chairman's (opinions).
 async function transferCase(fixture: Fixture, actor: SessionUser, scope: Scope, kind: 'decide' | 'opinion') {
-  const { markDueTransfersExecuted } = await import('@/lib/db/transfer-mutations');
-  const { today } = await import('@/lib/clock');
-  // Nothing due left, so a refused call writes no execution record either.
-  await markDueTransfersExecuted(fixture.db, actor.provinceId, today());
   const foreignProvince = kind === 'decide' && scope === 'foreign';
   const provinceId = foreignProvince ? fixture.foreignProvinceId : actor.provinceId;
   const communes = foreignProvince
@@ -227,6 +223,29 @@ const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
 async function decisionOf(fixture: { db: Db }, actor: { provinceId: number }) {
   const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId: actor.provinceId, communeId: null, code: 'UBND' }, select: { id: true } });
   return { decisionNumber: '9/QĐ-UBND', decisionDate: '2025-10-01', issuingBodyId: body.id, backdatedReason: 'Ma trận phân quyền: ngày hiệu lực đã qua.' };
+}
+
+/**
+ * Quota years (decision 027): the province's open draft and any year from next year on (the clock may have been
+ * set back by another file) removed with their rows, then a year that may be opened (the one after the latest
+ * confirmed year, at most next year); with `draft`, that year opened as a draft to confirm.
+ */
+async function quotaYearCase(fixture: Fixture, actor: SessionUser, draft: boolean) {
+  const provinceId = actor.provinceId;
+  const { currentYear } = await import('@/lib/clock');
+  const removed = { provinceId, OR: [{ status: 'draft' as const }, { year: { gt: currentYear() } }] };
+  for (const { year } of await fixture.db.quotaYear.findMany({ where: removed, select: { year: true } })) {
+    await fixture.db.quota.deleteMany({ where: { year, commune: { provinceId } } });
+    await fixture.db.departmentQuota.deleteMany({ where: { year, department: { provinceId } } });
+  }
+  await fixture.db.quotaYear.deleteMany({ where: removed });
+  const latest = (await fixture.db.quotaYear.findFirstOrThrow({ where: { provinceId, status: 'confirmed' }, orderBy: { year: 'desc' } })).year;
+  const year = latest + 1;
+  if (!draft) return { year, version: 0 };
+  const { openQuotaYear } = await import('@/lib/db/quota-year-mutations');
+  await fixture.db.$transaction((tx) => openQuotaYear(tx, { provinceId, year, copiedFrom: latest }));
+  const row = await fixture.db.quotaYear.findUniqueOrThrow({ where: { provinceId_year: { provinceId, year } } });
+  return { year, version: row.version };
 }
 
 const BUILDERS: Record<string, Builder> = {
@@ -324,6 +343,32 @@ const BUILDERS: Record<string, Builder> = {
         }),
         resource,
       };
+    },
+  },
+  // Quota years: the user's own province's (there is no foreign year to name); a department of another province is
+  // not found.
+  openQuotaYear: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const { year } = await quotaYearCase(fixture, actor, false);
+      return { form: form({ year }), resource: { provinceId: actor.provinceId } };
+    },
+  },
+  confirmQuotaYear: {
+    scopes: ['own'],
+    build: async (fixture, actor) => {
+      const { year, version } = await quotaYearCase(fixture, actor, true);
+      return { form: form({ year, version }), resource: { provinceId: actor.provinceId } };
+    },
+  },
+  saveDepartmentQuota: {
+    scopes: SCOPES,
+    outOfScopeError: 'errors.notFound',
+    build: async (fixture, actor, scope) => {
+      const provinceId = scope === 'own' ? actor.provinceId : fixture.foreignProvinceId;
+      const department = await fixture.db.department.create({ data: { provinceId, code: `QD${fixture.serial()}`, name: 'Sở Thử Biên Chế' } });
+      const year = (await fixture.db.quotaYear.findFirstOrThrow({ where: { provinceId: actor.provinceId, status: 'confirmed' }, orderBy: { year: 'asc' } })).year;
+      return { form: form({ departmentId: department.id, version: department.version, year, quota: 42 }), resource: { provinceId } };
     },
   },
   saveKeyPositionNorms: {
@@ -582,7 +627,7 @@ const BUILDERS: Record<string, Builder> = {
       return { form: form({ effectiveDate: '2030-01-01', [`m_${move.cadreCode}`]: `${move.toCommuneCode}~${move.positionCode}` }), resource: { provinceId: actor.provinceId } };
     },
   },
-  // The transfer workflow (issue 8). A transfer outside the user's scope is "not found".
+  // The transfer workflow (decision 016). A transfer outside the user's scope is "not found".
   proposeTransfer: {
     scopes: ['own'],
     build: async (fixture, actor) => {
@@ -684,7 +729,7 @@ describe('the registry', () => {
 
 describe('the matrix', () => {
   test('size', () => {
-    // Printed for the closing note (issue 4 "Done means").
+    // Printed so that a run reports the size of the matrix.
     console.info(`authorization matrix: ${CASES.length} cases (${REGISTERED.length} actions × ${ROLES.length} roles × scopes)`);
     expect(CASES.length).toBeGreaterThanOrEqual(REGISTERED.length * ROLES.length);
   });

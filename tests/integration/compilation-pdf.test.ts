@@ -8,10 +8,10 @@ import vi_messages from '@/lib/i18n/messages/vi.json';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { previewDir, readPdf, readPdfFonts } from '../support/pdf-text';
 
-// The 5% compilation as a PDF document (issue 6, item 2; decisions 013 and 022): rendered by lib/pdf for the seeded
+// The 5% compilation as a PDF document (decisions 013 and 022): rendered by lib/pdf for the seeded
 // demo province, its text read back with pdf.js must hold the title, the departments and their figures and the
 // Conclusion, with every diacritic intact; the export route serves it to the roles that see the province. It is a
-// Party document of the Organizing Committee (Hướng dẫn 36-HD/VPTW; issue 14, item 3) in the embedded Times-metric
+// Party document of the Organizing Committee (Hướng dẫn 36-HD/VPTW; decision 022) in the embedded Times-metric
 // font.
 // PDF_PREVIEW_DIR=/some/dir also writes each page as PNG there, to look at the layout.
 

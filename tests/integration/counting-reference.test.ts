@@ -28,7 +28,9 @@ const employment = fc.constantFrom('cadre', 'civil_servant', 'public_employee', 
 const provinceArbitrary = fc.record({
   communes: fc.integer({ min: 1, max: 4 }),
   positions: fc.array(fc.record({ block: fc.constantFrom<Block | null>('party_front', 'government', null), isKey: fc.boolean(), byDesign: fc.boolean() }), { minLength: 1, maxLength: 6 }),
-  quotas: fc.array(fc.record({ commune: fc.nat(3), block: fc.constantFrom(...BLOCKS), year: fc.constantFrom(2024, 2025), quota: fc.nat(30) }), { maxLength: 12 }),
+  quotas: fc.array(fc.record({ commune: fc.nat(3), block: fc.constantFrom(...BLOCKS), year: fc.constantFrom(2024, 2025, 2026), quota: fc.nat(30) }), { maxLength: 12 }),
+  // Quota years opened as drafts (decision 027): their rows never count; a 2026 year counts only from 2026 on.
+  draftYears: fc.subarray([2024, 2025, 2026]),
   norms: fc.array(fc.record({ commune: fc.nat(3), position: fc.nat(5), required: fc.nat(3) }), { maxLength: 6 }),
   cadres: fc.array(
     fc.record({
@@ -66,12 +68,14 @@ async function insertProvince(p: RandomProvince): Promise<{ provinceId: number; 
   const position = (i: number) => positions[i % positions.length];
   const quotas = new Map<string, ReferenceInput['quotas'][number]>();
   for (const x of p.quotas) quotas.set(`${commune(x.commune)}-${x.block}-${x.year}`, { communeId: commune(x.commune), block: x.block, year: x.year, quota: x.quota });
+  // A draft year's row first, so its quota rows do not register it as confirmed (migration 20261207000400_quota_years).
+  for (const year of p.draftYears) await q(`INSERT INTO quota_year (province_id, year, status) VALUES ($1, $2, 'draft')`, [provinceId, year]);
   for (const x of quotas.values()) await q(`INSERT INTO quota (commune_id, block, year, quota) VALUES ($1, $2::"Block", $3, $4)`, [x.communeId, x.block, x.year, x.quota]);
   const norms = new Map<string, ReferenceInput['norms'][number]>();
   for (const n of p.norms) if (position(n.position).isKey) norms.set(`${commune(n.commune)}-${position(n.position).id}`, { communeId: commune(n.commune), positionId: position(n.position).id, required: n.required });
   for (const n of norms.values()) await q(`INSERT INTO key_position_norm (commune_id, position_id, required) VALUES ($1, $2, $3)`, [n.communeId, n.positionId, n.required]);
 
-  const input: ReferenceInput = { communeIds, cadres: [], assignments: [], positions, norms: [...norms.values()], quotas: [...quotas.values()] };
+  const input: ReferenceInput = { communeIds, cadres: [], assignments: [], positions, norms: [...norms.values()], quotas: [...quotas.values()], draftYears: p.draftYears };
   for (const [i, c] of p.cadres.entries()) {
     const status = c.leftOn ? 'left' : 'active';
     const [{ id }] = await q<{ id: number }>(

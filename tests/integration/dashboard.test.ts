@@ -13,7 +13,7 @@ import { loadProvince } from '@/lib/demo/load';
 import { auditFailure } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-// Issue 7 items 1 and 4: the dashboard's figures are the staffing rules' figures (demo province, and a view
+// Decision 018: the dashboard's figures are the staffing rules' figures (demo province, and a view
 // filtered by old district and block), they come from a fixed number of statements whatever the number of
 // communes, an unknown filter value is refused, and the on-demand snapshot action records today's figures.
 
@@ -59,10 +59,10 @@ describe("the dashboard's figures are the staffing rules' figures", () => {
     const r = staffing.total;
     expect(dashboard.headline).toMatchObject({
       units: r.units, quota: r.total.quota, headcount: r.total.headcount, difference: r.total.difference, keyVacancies: r.keyVacancies,
-      unitsShort: r.shortStaffedUnits, unitsKeyGaps: r.keyGapUnits, unitsBoth: r.shortStaffedWithKeyGapsUnits,
+      unitsShort: r.shortStaffedUnits, unitsKeyGaps: r.keyGapUnits, shortStaffedWithKeyGapsUnits: r.shortStaffedWithKeyGapsUnits,
     });
     // The published figures (docs/domain.md): 8,635 against 7,988, +647; 56 of 130 short with key gaps.
-    expect(dashboard.headline).toMatchObject({ units: 130, headcount: 8635, quota: 7988, difference: 647, unitsBoth: 56 });
+    expect(dashboard.headline).toMatchObject({ units: 130, headcount: 8635, quota: 7988, difference: 647, shortStaffedWithKeyGapsUnits: 56 });
     for (const d of staffing.oldDistricts) {
       expect(dashboard.districts.find((x) => x.code === d.oldDistrictCode)).toMatchObject({
         units: d.units, quota: d.total.quota, headcount: d.total.headcount, difference: d.total.difference, unitsShort: d.shortStaffedUnits, keyVacancies: d.keyVacancies,
@@ -95,11 +95,11 @@ describe("the dashboard's figures are the staffing rules' figures", () => {
     const parsed = parseDashboardFilter({ district: district.oldDistrictCode, block: 'government' }, new Set(counts.oldDistricts.map((d) => d.code)));
     expect(parsed.ok).toBe(true);
     const dashboard = computeDashboard(counts, parsed.filter);
-    // The staffing rules on their own: the district's communes, restricted to the government block (rules.md).
+    // The staffing rules on their own: the district's communes, restricted to the government block (docs/domain.md, Counting).
     const expected = rollUp(staffing.communes.filter((c) => c.oldDistrictId === district.oldDistrictId).map((c) => restrictToBlock(c, 'government')));
     expect(dashboard.headline).toMatchObject({
       units: expected.units, quota: expected.total.quota, headcount: expected.total.headcount, difference: expected.total.difference,
-      keyVacancies: expected.keyVacancies, unitsShort: expected.shortStaffedUnits, unitsKeyGaps: expected.keyGapUnits, unitsBoth: expected.shortStaffedWithKeyGapsUnits,
+      keyVacancies: expected.keyVacancies, unitsShort: expected.shortStaffedUnits, unitsKeyGaps: expected.keyGapUnits, shortStaffedWithKeyGapsUnits: expected.shortStaffedWithKeyGapsUnits,
     });
     expect(dashboard.districts).toHaveLength(1);
     // The unit list the dashboard links to shows the same units: short-staffed in the government block of that district.

@@ -29,7 +29,12 @@ describe('hand-written database objects exist', () => {
     ['cadre_left_consistent', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['commune_code_unique_across_units', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
     ['f_unaccent', `SELECT 1 FROM pg_proc WHERE proname = $1`],
-    ['secondment_candidate_one_open_per_cadre', `SELECT 1 FROM pg_indexes WHERE indexname = $1`],
+    ['secondment_candidate_one_open_per_cadre', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['secondment_candidate_holds', `SELECT 1 FROM pg_proc WHERE proname = $1`],
+    ['transfer_one_open_per_cadre', `SELECT 1 FROM pg_constraint WHERE conname = $1 AND contype = 'x'`],
+    ['transfer_open_window', `SELECT 1 FROM pg_proc WHERE proname = $1`],
+    ['transfer_no_active_secondment', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['secondment_no_open_transfer', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
     ['secondment_no_overlap', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['secondment_dates_in_order', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
     ['secondment_candidate_conclusion', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
@@ -37,6 +42,10 @@ describe('hand-written database objects exist', () => {
     ['commune_issuing_bodies', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
     ['issuing_bodies_for_commune', `SELECT 1 FROM pg_proc WHERE proname = $1`],
     ['decision_number_not_blank', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
+    ['quota_year_draft_unconfirmed', `SELECT 1 FROM pg_constraint WHERE conname = $1`],
+    ['quota_year_confirmed_final', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['quota_year_register_commune', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
+    ['quota_year_register_department', `SELECT 1 FROM pg_trigger WHERE tgname = $1`],
   ])('%s', async (name, sql) => {
     expect((await client.query(sql, [name])).rowCount).toBe(1);
   });
@@ -145,9 +154,10 @@ describe('constraints refuse bad data', () => {
         const second = await one(insert.replace("'secondment'", "'reinforcement'"), [f.list2, f.cadreId]).catch((e) => e);
         expect(String(second)).toMatch(/secondment_candidate_one_open_per_cadre/);
         await client.query('ROLLBACK TO SAVEPOINT s1');
-        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2, holds_cadre = false WHERE id = $1`, [first.id, f.conclusionId]);
+        // Placed: released by its state alone (nothing stores the holding), the cadre may be listed again.
+        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2 WHERE id = $1`, [first.id, f.conclusionId]);
         const other = await one(insert, [f.list2, f.cadreId]);
-        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2, holds_cadre = false WHERE id = $1`, [other.id, f.conclusionId]);
+        await client.query(`UPDATE secondment_candidate SET state = 'placed', conclusion_id = $2 WHERE id = $1`, [other.id, f.conclusionId]);
         const commune = await one(`SELECT id FROM commune LIMIT 1`);
         const position = await one(`SELECT id FROM position LIMIT 1`);
         const place = `INSERT INTO secondment (candidate_id, cadre_id, department_id, commune_id, position_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
@@ -166,5 +176,60 @@ describe('constraints refuse bad data', () => {
         await client.query('ROLLBACK');
       }
     });
+  });
+});
+
+describe('derived states in the guards (migration 20261207000300_derived_states)', () => {
+  test("a candidate who did not meet the standards holds the cadre until the list is forwarded, then frees him", async () => {
+    await client.query('BEGIN');
+    try {
+      const province = await one(`SELECT id FROM province WHERE code = 'NA'`);
+      const [d1, d2] = (await client.query(`SELECT id FROM department WHERE province_id = $1 ORDER BY code LIMIT 2`, [province.id])).rows;
+      const phase = await one(`INSERT INTO secondment_phase (province_id, year, number, due_date) VALUES ($1, 2098, 1, '2098-09-10') RETURNING id`, [province.id]);
+      const list1 = await one(`INSERT INTO secondment_list (phase_id, department_id, state, submitted_on, updated_at) VALUES ($1, $2, 'submitted', '2098-09-01', now()) RETURNING id`, [phase.id, d1.id]);
+      const list2 = await one(`INSERT INTO secondment_list (phase_id, department_id, updated_at) VALUES ($1, $2, now()) RETURNING id`, [phase.id, d2.id]);
+      const cadre = await one(`SELECT cadre_id FROM assignment WHERE department_id = $1 AND is_primary AND end_date IS NULL LIMIT 1`, [d1.id]);
+      await client.query(
+        `INSERT INTO secondment_candidate (list_id, cadre_id, kind, state, assessment_reason, updated_at) VALUES ($1, $2, 'secondment', 'does_not_meet', 'Chưa đạt', now())`,
+        [list1.id, cadre.cadre_id],
+      );
+      const insert = `INSERT INTO secondment_candidate (list_id, cadre_id, kind, updated_at) VALUES ($1, $2, 'secondment', now())`;
+      await client.query('SAVEPOINT s1');
+      await expect(client.query(insert, [list2.id, cadre.cadre_id])).rejects.toThrow(/secondment_candidate_one_open_per_cadre/);
+      await client.query('ROLLBACK TO SAVEPOINT s1');
+      // The list moves on: no write to the candidate, and the cadre is free.
+      await client.query(`UPDATE secondment_list SET state = 'forwarded' WHERE id = $1`, [list1.id]);
+      await client.query(insert, [list2.id, cadre.cadre_id]);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
+  test('one open transfer per cadre over its window: a second proposal is refused until the approved one takes effect', async () => {
+    await client.query('BEGIN');
+    try {
+      const t = await one(
+        `SELECT *, to_char(effective_date, 'YYYY-MM-DD') AS effective, to_char(effective_date - 1, 'YYYY-MM-DD') AS day_before
+           FROM transfer WHERE state = 'approved' AND effective_date > proposed_on ORDER BY effective_date DESC LIMIT 1`,
+      );
+      const { effective, day_before: dayBefore } = t as { effective: string; day_before: string };
+      const copy = (state: string, proposedOn: string) =>
+        client.query(
+          `INSERT INTO transfer (province_id, cadre_id, from_commune_id, to_commune_id, position_id, block, cross_district, effective_date, reason, justification,
+                                 state, proposed_by_id, proposed_on, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date + 30, 'Thử', $9, $10::"TransferState", $11, $12::date, now())`,
+          [t.province_id, t.cadre_id, t.to_commune_id, t.from_commune_id, t.position_id, t.block, t.cross_district, effective, t.justification ?? 'Thử', state, t.proposed_by_id, proposedOn],
+        );
+      await client.query('SAVEPOINT s1');
+      await expect(copy('proposed', dayBefore)).rejects.toThrow(/transfer_one_open_per_cadre/);
+      await client.query('ROLLBACK TO SAVEPOINT s1');
+      // From its effective date the approved transfer holds nobody: a new proposal fits, and holds the person in turn.
+      await copy('proposed', effective);
+      await client.query('SAVEPOINT s2');
+      await expect(copy('proposed', effective)).rejects.toThrow(/transfer_one_open_per_cadre/);
+      await client.query('ROLLBACK TO SAVEPOINT s2');
+    } finally {
+      await client.query('ROLLBACK');
+    }
   });
 });

@@ -6,7 +6,7 @@ import { CHAIRMAN_POSITION, DEMO_ACCOUNTS } from '@/lib/demo/accounts';
 import { DEMO_TODAY } from '@/lib/demo/transfers';
 import { seededDatabaseUrl } from '../support/database';
 
-// Issue 14 item 4, "the demo's people are consistent": each commune chairman account is the person the
+// The demo's people are consistent (lib/demo/accounts.ts): each commune chairman account is the person the
 // commune's roster shows as its Chủ tịch UBND, on the fully seeded demo (read-only).
 
 type Chairman = { id: number; username: string; displayName: string; communeId: number; communeCode: string; communeName: string };

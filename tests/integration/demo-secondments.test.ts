@@ -8,7 +8,7 @@ import {
 } from '@/lib/domain/secondment';
 import { seededDatabaseUrl } from '../support/database';
 
-// The demo's story of the 5% lists (issue 6 item 7; articles 001 and 004), on the seeded demo database.
+// The demo's story of the 5% lists (docs/domain.md, Published figures), on the seeded demo database.
 const TODAY = '2025-11-10';
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -41,12 +41,17 @@ beforeAll(async () => {
     },
     orderBy: { id: 'asc' },
   });
+  // Holding is derived (migration 20261207000300_derived_states): read with the database's function, the guard's.
+  const held = await db.$queryRawUnsafe<{ id: number; holds: boolean }[]>(
+    `SELECT c.id, secondment_candidate_holds(c.state, l.state) AS holds FROM secondment_candidate c JOIN secondment_list l ON l.id = c.list_id`,
+  );
+  const holdsOf = new Map(held.map((h) => [h.id, h.holds]));
   lists = rows.map((l) => ({
     id: l.id, department: l.department.code, phase: l.phase.number, year: l.phase.year, dueDate: iso(l.phase.dueDate), state: l.state,
     quota: l.department.quotas.find((q) => q.year === l.phase.year)?.quota ?? 0,
     justification: l.justification, submittedOn: l.submittedOn ? iso(l.submittedOn) : null, round: l.round,
     candidates: l.candidates.map((c) => ({
-      id: c.id, cadreId: c.cadreId, cadreCode: c.cadre.code, employmentType: c.cadre.employmentType, state: c.state, holdsCadre: c.holdsCadre,
+      id: c.id, cadreId: c.cadreId, cadreCode: c.cadre.code, employmentType: c.cadre.employmentType, state: c.state, holdsCadre: holdsOf.get(c.id)!,
       kind: c.kind, field: c.field, assessmentReason: c.assessmentReason, decisionReason: c.decisionReason,
       conclusion: c.conclusion?.number ?? null, conclusionDate: c.conclusion ? iso(c.conclusion.date) : null,
     })),
@@ -112,7 +117,7 @@ describe('Department of Home Affairs, phase 1 of 2025', () => {
       expect(candidate.field).toBe(s.positionField);
     }
     expect(rows.map((s) => s.commune)).toEqual(expect.arrayContaining(['NA113', 'NA042']));
-    // Where a named commune lacks a key post, the secondee covers one of its vacant posts (domain.md).
+    // Where a named commune lacks a key post, the secondee covers one of its vacant posts (docs/domain.md, Published figures).
     for (const code of ['NA113', 'NA042']) {
       const vacant = communeFigures(code).keyPositions.filter((k) => k.vacancies > 0).map((k) => k.positionCode);
       const keyPlacements = rows.filter((s) => s.commune === code && communeFigures(code).keyPositions.some((k) => k.positionCode === s.position));
@@ -177,8 +182,10 @@ describe('other departments, every state', () => {
 });
 
 describe('consistency with the state machines', () => {
-  test('holds_cadre follows holdsCadre(state, listState) for every candidate', () => {
+  test("the database's holding (secondment_candidate_holds) is holdsCadre(state, listState) for every candidate; one holding row per cadre", () => {
     for (const l of lists) for (const c of l.candidates) expect({ id: c.id, holds: c.holdsCadre }).toEqual({ id: c.id, holds: holdsCadre(c.state, l.state) });
+    const holding = lists.flatMap((l) => l.candidates.filter((c) => c.holdsCadre).map((c) => c.cadreId));
+    expect(new Set(holding).size).toBe(holding.length);
   });
 
   test('submitted lists have their date and round; drafts none; approvals carry the Conclusion, declines a reason', () => {

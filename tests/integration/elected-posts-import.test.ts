@@ -7,7 +7,7 @@ import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { d, toXlsx, type Cell, type Sheets } from './import-fixtures';
 
-// Issue 13 item 2 through the command line: the `positions` sheet's optional `elected` column (yes/no, aliases as
+// Elected posts (decision 025) through the command line: the `positions` sheet's optional `elected` column (yes/no, aliases as
 // the other yes/no columns) sets the flag; without it (or with an empty cell) an existing position keeps its flag and
 // a new one is not elected; a change is audited. Then `npm run data -- propose transfers` on that province never
 // fills an elected post and still proposes the other moves.

@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { form } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-// Issue 13 item 2, "How each post is filled", on the seeded demo: the catalogue flags the elected posts, whose
+// Elected posts (decision 025; docs/domain.md, How posts are filled), on the seeded demo: the catalogue flags the elected posts, whose
 // holders are cadres; no transfer (demo story, manual proposal, the engine's plan or its acceptance) fills one; the
 // vacant ones are reported apart, "cần bầu / chỉ định", with their commune, on the plan page, in its what-if, on the
 // dashboard and in the report, all from lib/domain/elected-posts.ts. Hoa Quân's vacancies (published figures):

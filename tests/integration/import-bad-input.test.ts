@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES, type ImportOptions, type ImportReport, type ImportSou
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { d, smallProvince, toCsv, toXlsx, xlsxSource, zipFiles, type Sheets } from './import-fixtures';
 
-// Every bad input of issue 5: each gives a clear message with sheet, row and column, and nothing changes.
+// Every bad input of a workbook (decision 008): each gives a clear message with sheet, row and column, and nothing changes.
 // The database already holds the small province, so "nothing changed" is checked against real data.
 
 const options: ImportOptions = { today: '2025-11-20', actor: { id: null, name: 'tester', role: 'system' } };

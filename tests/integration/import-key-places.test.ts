@@ -7,7 +7,7 @@ import { getCommuneStaffing, getProvinceStaffing } from '@/lib/db/staffing-queri
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { smallProvince, xlsxSource, type Sheets } from './import-fixtures';
 
-// One holder per key place in existing data and imports (issue 13 item 3): a workbook whose cadres sheet puts
+// One holder per key place in existing data and imports (decision 024): a workbook whose cadres sheet puts
 // more holders on a key post of a commune than its norm is not refused; the import report lists it as a warning
 // for Home Affairs, the commune page lists it as a data problem (derived at read time), and the counting
 // pipeline counts the place filled up to its norm, never twice.

@@ -9,7 +9,7 @@ const { updatePosition } = await import('@/lib/actions/positions/update-position
 const { deletePosition } = await import('@/lib/actions/positions/delete-position');
 const { listCataloguePositions } = await import('@/lib/db/position-queries');
 
-// Issue 5 item 2: Home Affairs keeps the positions catalogue. Each action: allowed, wrong role, out of scope,
+// Home Affairs keeps the positions catalogue (decision 012). Each action: allowed, wrong role, out of scope,
 // invalid input, stale version, audit rollback.
 
 let database: TestDatabase;

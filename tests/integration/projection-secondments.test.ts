@@ -4,7 +4,7 @@ import { listIncomingSecondments } from '@/lib/db/movement-queries';
 import { getCommuneStaffing } from '@/lib/db/staffing-queries';
 import { projectCommuneStaffing } from '@/lib/domain/projection';
 
-// rules.md "Counting": current figures exclude secondees; the projection adds placed secondments not yet ended,
+// docs/domain.md, Counting: current figures exclude secondees; the projection adds placed secondments not yet ended,
 // which also fill key places. The demo places three secondees in Nga My's three vacant key posts.
 const TODAY = '2025-11-10';
 

@@ -11,7 +11,7 @@ import { createTestDatabase, seededDatabaseUrl, type TestDatabase } from '../sup
 import { auditFailure, form } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 
-// The proposal engine on the database (issue 8 items 3–5; decision 017): the input is the staffing pipeline's
+// The proposal engine on the database (decision 017): the input is the staffing pipeline's
 // figures plus approved transfers, the accept action turns ticked moves into proposals all or nothing, the plan
 // page's data for an old district and the command line's contract.
 
@@ -89,9 +89,12 @@ describe('the engine input is the staffing pipeline plus approved transfers', ()
       if (!touched) expect(commune.keyPlaces.map((p) => [p.positionCode, p.required, p.holders])).toEqual(current.keyPositions.map((p) => [p.positionCode, p.required, p.holders]));
     }
     const counted = staffing.communes.reduce((s, c) => s + c.headcount.party_front + c.headcount.government, 0);
+    // Held by a transfer: undecided, or approved and not yet effective (once effective it is executed: decision 028).
     const busy = await database.db.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT DISTINCT c.id FROM cadre c WHERE EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = c.id AND t.state IN ('proposed', 'approved'))
-          OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = c.id AND s.ended_on IS NULL)`,
+      `SELECT DISTINCT c.id FROM cadre c
+        WHERE EXISTS (SELECT 1 FROM transfer t WHERE t.cadre_id = c.id AND (t.state = 'proposed' OR (t.state = 'approved' AND t.effective_date > $1::date)))
+           OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = c.id AND s.ended_on IS NULL)`,
+      TODAY,
     );
     const busyIds = new Set(busy.map((r) => r.id));
     expect(data.input.candidates.some((c) => busyIds.has(c.cadreId))).toBe(false);

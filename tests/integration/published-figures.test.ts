@@ -4,7 +4,7 @@ import { getCurrentProvince, getProvinceContext, getProvinceStaffing, type Provi
 import { formatPercent } from '@/lib/domain/format';
 import { seededDatabaseUrl } from '../support/database';
 
-// Every figure domain.md publishes, computed by the same functions the pages use, on the seeded demo.
+// Every figure docs/domain.md publishes, computed by the same functions the pages use, on the seeded demo.
 const DATE = '2025-11-10';
 let db: Db;
 let staffing: ProvinceStaffing;

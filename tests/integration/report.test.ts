@@ -10,11 +10,11 @@ import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { previewDir, readPdf, readPdfFonts, readPdfItems } from '../support/pdf-text';
 
-// The plan report (issue 7, item 3; decision 019): its figures are the staffing pipeline's for the demo, the PDF's
+// The plan report (decision 019): its figures are the staffing pipeline's for the demo, the PDF's
 // extracted text holds the published figures with their diacritics and every section heading, the workbook has
 // one typed sheet per table, bad dates and roles are refused with nothing generated, the draft is version-checked,
 // and the command line writes the same documents. The report is a Party document of the Organizing Committee
-// (Hướng dẫn 36-HD/VPTW; issue 14, item 3) set in the embedded Times-metric font, in Vietnamese only.
+// (Hướng dẫn 36-HD/VPTW; decision 022) set in the embedded Times-metric font, in Vietnamese only.
 // PDF_PREVIEW_DIR=/some/dir writes each page as PNG to look at.
 
 const { getProvinceStaffing, getProvinceContext } = await import('@/lib/db/staffing-queries');
@@ -65,10 +65,10 @@ describe('the report model', () => {
     ]);
     expect(model.headline).toMatchObject({
       units: staffing.total.units, quota: staffing.total.total.quota, headcount: staffing.total.total.headcount, difference: staffing.total.total.difference,
-      shortStaffedUnits: staffing.total.shortStaffedUnits, keyGapUnits: staffing.total.keyGapUnits, bothUnits: staffing.total.shortStaffedWithKeyGapsUnits,
+      shortStaffedUnits: staffing.total.shortStaffedUnits, keyGapUnits: staffing.total.keyGapUnits, shortStaffedWithKeyGapsUnits: staffing.total.shortStaffedWithKeyGapsUnits,
       keyVacancies: staffing.total.keyVacancies,
     });
-    expect(model.headline).toMatchObject({ units: 130, quota: 7988, headcount: 8635, difference: 647, bothUnits: 56 });
+    expect(model.headline).toMatchObject({ units: 130, quota: 7988, headcount: 8635, difference: 647, shortStaffedWithKeyGapsUnits: 56 });
     const tables = Object.fromEntries(reportTables(model).map((t) => [t.key, t]));
     // Table 3 has one row per commune and its sums are the province's.
     expect(tables.communes.rows).toHaveLength(130);
@@ -76,7 +76,7 @@ describe('the report model', () => {
     expect([sum(3), sum(4), sum(5), sum(6)]).toEqual([7988, 8635, 647, staffing.total.keyVacancies]);
     // Table 2 per old district equals the pipeline's roll-ups.
     expect(tables.districts.rows.slice(0, -1).map((r) => [r.cells[1], r.cells[5]])).toEqual(staffing.oldDistricts.map((d) => [d.oldDistrictName, d.total.difference]));
-    // The education shares' denominator is the headcount (rules.md).
+    // The education shares' denominator is the headcount (docs/domain.md, Counting).
     expect(context.education.total).toBe(8635);
     expect(context.education.university).toBe(7324);
   });

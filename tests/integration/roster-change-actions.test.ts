@@ -12,7 +12,7 @@ const { addConcurrentPosition } = await import('@/lib/actions/roster/add-concurr
 const { removeConcurrentPosition } = await import('@/lib/actions/roster/remove-concurrent-position');
 const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
 
-// Issue 5 item 1: the commune chairman changes a person's primary position and adds or ends concurrent
+// Decision 012: the commune chairman changes a person's primary position and adds or ends concurrent
 // positions. Each action: allowed, wrong role, out of scope, invalid input, stale version, audit rollback.
 
 let database: TestDatabase;

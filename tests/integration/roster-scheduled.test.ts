@@ -118,3 +118,27 @@ describe('a recruitment and a departure decided in advance', () => {
     expect(movements.some((m) => m.kind === 'roster' && m.direction === 'out' && m.startDate === leaving && m.block === 'government')).toBe(true);
   });
 });
+
+describe('the quota guard at every later scheduled date', () => {
+  test('a recruitment today that fits now is refused when a recruitment already scheduled next month would then pass the quota', async () => {
+    const arrival = addDays(later(), 20);
+    const quotaYear = (await getCommuneStaffing(database.db, ngaMy.provinceId, ngaMy.id, { date: arrival })).quotaYear!;
+    const now = (await blocksAt(today())).government.headcount;
+    const then = (await blocksAt(arrival)).government.headcount;
+    // The earlier tests of this file bring more people into the block later than they take out.
+    expect(then).toBeGreaterThanOrEqual(now);
+    // Room for exactly one more person on the arrival day; today there is room for more.
+    await database.db.quota.updateMany({ where: { communeId: ngaMy.id, block: 'government', year: quotaYear }, data: { quota: then + 1 } });
+    const recruit = (startDate: string, fullName: string) => recruitCadre(null, form({
+      communeId: ngaMy.id, fullName, gender: 'male', birthDate: '04/04/1994', employmentType: 'civil_servant', education: 'university',
+      positionId: position.LAND_OFFICER, startDate, ...decision,
+    }));
+    expect(await recruit(arrival, 'Trần Văn Sau')).toMatchObject({ ok: true });
+    // Today the block is still under its quota, but from the arrival on it would be one over.
+    const result = await recruit(today(), 'Trần Văn Nay');
+    expect(result).toMatchObject({ ok: false, error: 'roster.errors.overQuota', fieldErrors: { positionId: 'roster.errors.overQuota' } });
+    // The refusal names the first later date the block would be over (a scheduled arrival, not today).
+    const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    expect([ddmmyyyy(later()), ddmmyyyy(arrival)]).toContain(result.ok === false ? result.params?.date : null);
+  });
+});

@@ -6,7 +6,7 @@ import { auditFailure, form } from '../support/action-harness';
 import { databaseViolation, guardMessage } from '@/lib/db/errors';
 
 // The secondment workflow against a real PostgreSQL: every transition, what each refuses, the database
-// guards and the race between two reviewers (issue 6, items 5 and 6, "Bad input").
+// guards and the race between two reviewers (decision 011).
 
 const { createSecondmentPhase } = await import('@/lib/actions/secondments/create-secondment-phase');
 const { extendSecondmentPhase } = await import('@/lib/actions/secondments/extend-secondment-phase');
@@ -21,6 +21,7 @@ const { decideSecondmentCandidates } = await import('@/lib/actions/secondments/d
 const { placeSecondmentCandidate } = await import('@/lib/actions/secondments/place-secondment-candidate');
 const { endSecondment } = await import('@/lib/actions/secondments/end-secondment');
 const { getCompilation, listTimeline, countAwaiting } = await import('@/lib/db/secondment-queries');
+const { findDepartmentQuotaFor } = await import('@/lib/db/quota-year-queries');
 
 let database: TestDatabase;
 let officer: SessionUser;
@@ -143,7 +144,13 @@ describe('the whole story', () => {
     expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject({ ok: true });
     current = await list(listId);
     expect(current.state).toBe('forwarded');
-    expect(current.candidates.map((c) => [c.state, c.holdsCadre])).toEqual([['forwarded', true], ['forwarded', true], ['does_not_meet', false]]);
+    // Holding is derived from the candidate's and the list's states (the database's secondment_candidate_holds).
+    const holding = await database.db.$queryRawUnsafe<{ state: string; holds: boolean }[]>(
+      `SELECT c.state::text AS state, secondment_candidate_holds(c.state, l.state) AS holds FROM secondment_candidate c JOIN secondment_list l ON l.id = c.list_id
+        WHERE l.id = $1 ORDER BY c.id`,
+      listId,
+    );
+    expect(holding.map((c) => [c.state, c.holds])).toEqual([['forwarded', true], ['forwarded', true], ['does_not_meet', false]]);
 
     // An approved list cannot be edited: the department's forms are refused.
     signInAs(officer);
@@ -310,8 +317,10 @@ describe('the compilation', () => {
   test('required is 5% of the quota rounded up; listed counts submitted lists only', async () => {
     const rows = await getCompilation(database.db, officer.provinceId, 2026);
     const snv = rows.find((r) => r.departmentId === officer.departmentId)!;
-    const quota = await database.db.departmentQuota.findUnique({ where: { departmentId_year: { departmentId: officer.departmentId!, year: 2026 } } });
+    // The department's latest confirmed quota year not after the phase's (docs/domain.md, Quota years and campaigns).
+    const quota = await findDepartmentQuotaFor(database.db, officer.departmentId!, 2026);
     expect(snv.required).toBe(Math.ceil(((quota?.quota ?? 0) * 5) / 100));
+    expect(snv.quotaYear).toBe(quota?.year ?? null);
     const submittedCadres = await database.db.$queryRaw<{ n: number }[]>`
       SELECT COUNT(DISTINCT c.cadre_id)::int AS n FROM secondment_candidate c JOIN secondment_list l ON l.id = c.list_id JOIN secondment_phase p ON p.id = l.phase_id
        JOIN cadre ca ON ca.id = c.cadre_id
@@ -323,7 +332,7 @@ describe('the compilation', () => {
 });
 
 // ---- Every action writes its change and its audit record together, and the database's guards answer with
-// their message keys (issue 16 item 2: one mutation shape, lib/db/errors.ts).
+// their message keys (decision 021: one mutation shape, lib/db/errors.ts).
 
 async function forwarded(size: number) {
   const { listId, phase } = await submitted(size);
@@ -520,7 +529,7 @@ describe('the database guards answer with their message keys', () => {
     expect(await auditCount(database.db)).toBe(audits);
   });
 
-  test('the same cadre on two open lists: the partial unique index answers alreadyListed and the list is left as it was', async () => {
+  test('the same cadre on two open lists: the guard answers alreadyListed and the list is left as it was', async () => {
     const { listId } = await draftList(1);
     const held = (await list(listId)).candidates[0].cadreId;
     const { listId: second } = await draftList(0);
@@ -540,7 +549,7 @@ describe('the database guards answer with their message keys', () => {
     // An earlier placement of the same person, recorded on another list, running until 2027.
     const { listId: other } = await draftList(0);
     const earlier = await database.db.secondmentCandidate.create({
-      data: { listId: other, cadreId: candidate.cadreId, kind: 'secondment', state: 'placed', holdsCadre: false, conclusionId },
+      data: { listId: other, cadreId: candidate.cadreId, kind: 'secondment', state: 'placed', conclusionId },
     });
     await database.db.secondment.create({
       data: {
@@ -599,7 +608,7 @@ describe('decisions citing one Conclusion', () => {
   });
 });
 
-describe('the date of a Conclusion (issue 13)', () => {
+describe('the date of a Conclusion (decision 023)', () => {
   test('a phase is opened on the clock\'s day', async () => {
     const { phase } = await draftList(0);
     expect(phase.openedOn.toISOString().slice(0, 10)).toBe('2026-03-01');

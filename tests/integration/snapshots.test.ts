@@ -10,7 +10,7 @@ import { auditFailure } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-// Issue 7 "Snapshots": dated snapshots of the province's figures, on demand, lazily once a day, and the demo's months.
+// Decision 015: dated snapshots of the province's figures, on demand, lazily once a day, and the demo's months.
 const TODAY = '2025-11-10';
 const databases: TestDatabase[] = [];
 const fresh = async () => {
@@ -42,7 +42,7 @@ describe('takeSnapshot', () => {
     expect(snapshot).toMatchObject({
       takenOn: TODAY, source: 'on_demand',
       quota: r.total.quota, headcount: r.total.headcount, difference: r.total.difference, units: r.units,
-      unitsShort: r.shortStaffedUnits, unitsKeyGaps: r.keyGapUnits, unitsBoth: r.shortStaffedWithKeyGapsUnits, keyVacancies: r.keyVacancies,
+      unitsShort: r.shortStaffedUnits, unitsKeyGaps: r.keyGapUnits, shortStaffedWithKeyGapsUnits: r.shortStaffedWithKeyGapsUnits, keyVacancies: r.keyVacancies,
       partyFrontQuota: r.blocks.party_front.quota, partyFrontHeadcount: r.blocks.party_front.headcount,
       governmentQuota: r.blocks.government.quota, governmentHeadcount: r.blocks.government.headcount,
     });
@@ -139,15 +139,15 @@ describe('the demo', () => {
     expect(july.headcount).toBeGreaterThan(august.headcount);
     expect(august.headcount).toBeGreaterThan(september.headcount);
     expect(september.headcount).toBeGreaterThanOrEqual(october.headcount);
-    expect(september.unitsBoth).toBe(56);
+    expect(september.shortStaffedWithKeyGapsUnits).toBe(56);
     // 5% lists: nothing before September, approved 19/09, placed from October.
     expect([august.secondmentListed, september.secondmentApproved, september.secondmentPlaced]).toEqual([0, 0, 0]);
     expect(october.secondmentApproved).toBeGreaterThan(0);
     expect(october.secondmentPlaced).toBeGreaterThan(0);
     expect(november.secondmentRequired).toBeGreaterThan(0);
-    expect(november).toMatchObject({ quota: 7988, headcount: 8635, difference: 647, units: 130, unitsBoth: 56 });
+    expect(november).toMatchObject({ quota: 7988, headcount: 8635, difference: 647, units: 130, shortStaffedWithKeyGapsUnits: 56 });
     const current = await getProvinceStaffing(t.db, t.provinceId, { date: TODAY });
-    expect([november.headcount, november.quota, november.unitsBoth, november.keyVacancies]).toEqual([
+    expect([november.headcount, november.quota, november.shortStaffedWithKeyGapsUnits, november.keyVacancies]).toEqual([
       current.total.total.headcount, current.total.total.quota, current.total.shortStaffedWithKeyGapsUnits, current.total.keyVacancies,
     ]);
   });
@@ -200,7 +200,7 @@ describe('npm run data -- snapshot', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('15/09/2025');
     const [snapshot] = await listSnapshots(t.db, t.provinceId, '2025-09-15', '2025-09-15');
-    expect(snapshot).toMatchObject({ source: 'on_demand', quota: 7988, headcount: 8635, unitsBoth: 56 });
+    expect(snapshot).toMatchObject({ source: 'on_demand', quota: 7988, headcount: 8635, shortStaffedWithKeyGapsUnits: 56 });
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'snapshot.take' } });
     expect(audit).toMatchObject({ actorRole: 'system', actorId: null, entityType: 'province_snapshot', entityId: String(snapshot.id) });
     expect((await runDataCommand(t.url, ['snapshot'], os.tmpdir())).code).toBe(0);

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form, settle } from '../support/action-harness';
 import { setCell, templateFor, uploadForm } from '../support/workbooks';
 
-// The upload page's two actions (issue 5, item 5): a dry run that stores the workbook and its report and
+// The upload page's two actions (decision 010): a dry run that stores the workbook and its report and
 // changes no staffing data, then an all-or-nothing apply of the stored workbook on any instance.
 
 const { checkWorkbookUpload } = await import('@/lib/actions/imports/check-workbook');

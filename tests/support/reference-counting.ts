@@ -1,7 +1,7 @@
+import { latestConfirmedYear } from '@/lib/domain/quota-years';
 import type { Block, KeyPlaceCount } from '@/lib/domain/types';
 
-// A row-level reference for the set-based counts in lib/db/staffing-counts.ts (rules.md "Architecture where
-// performance meets purity"): slow and obvious, so random data can check the SQL against it.
+// A row-level reference for the set-based counts in lib/db/staffing-counts.ts (docs/decisions/005-counting-pipeline.md): slow and obvious, so random data can check the SQL against it.
 
 export type EmploymentType = 'cadre' | 'civil_servant' | 'public_employee' | 'non_professional';
 
@@ -26,6 +26,8 @@ export type ReferenceInput = {
   positions: ReferencePosition[];
   norms: ReferenceNorm[];
   quotas: ReferenceQuota[];
+  /** Quota years of the province that are drafts (decision 027): they never count. */
+  draftYears?: number[];
 };
 
 export type ReferenceCommuneCounts = {
@@ -45,12 +47,21 @@ function isOpenAt(assignment: ReferenceAssignment, date: string): boolean {
   return assignment.startDate <= date && (assignment.endDate === null || assignment.endDate >= date);
 }
 
-/** rules.md "Counting": the latest quota year present for the commune; a block missing that year is null. */
-function findLatestQuota(quotas: ReferenceQuota[], communeId: number): Pick<ReferenceCommuneCounts, 'quotaYear' | 'quota'> {
-  const rows = quotas.filter((q) => q.communeId === communeId);
-  if (rows.length === 0) return { quotaYear: null, quota: { party_front: null, government: null } };
-  const quotaYear = Math.max(...rows.map((q) => q.year));
-  const quotaOf = (block: Block) => rows.find((q) => q.year === quotaYear && q.block === block)?.quota ?? null;
+/**
+ * docs/domain.md, Counting: the commune's latest confirmed quota year not after the date's year
+ * (lib/domain/quota-years.ts latestConfirmedYear over the years it has rows in); a block missing that year is null.
+ */
+function findLatestQuota(
+  quotas: ReferenceQuota[],
+  communeId: number,
+  date: string,
+  draftYears: readonly number[],
+): Pick<ReferenceCommuneCounts, 'quotaYear' | 'quota'> {
+  const years = [...new Set(quotas.filter((q) => q.communeId === communeId).map((q) => q.year))];
+  const states = years.map((year) => ({ year, status: draftYears.includes(year) ? ('draft' as const) : ('confirmed' as const) }));
+  const quotaYear = latestConfirmedYear(states, Number(date.slice(0, 4)));
+  if (quotaYear === null) return { quotaYear: null, quota: { party_front: null, government: null } };
+  const quotaOf = (block: Block) => quotas.find((q) => q.communeId === communeId && q.year === quotaYear && q.block === block)?.quota ?? null;
   return { quotaYear, quota: { party_front: quotaOf('party_front'), government: quotaOf('government') } };
 }
 
@@ -82,7 +93,7 @@ export function referenceCounts(input: ReferenceInput, date: string): Map<number
         concurrentByDesign: position.concurrentByDesign,
       };
     });
-    result.set(communeId, { ...findLatestQuota(input.quotas, communeId), headcount, keyPlaces });
+    result.set(communeId, { ...findLatestQuota(input.quotas, communeId, date, input.draftYears ?? []), headcount, keyPlaces });
   }
   return result;
 }

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { Db } from '@/lib/db/prisma';
 
-// The one place integration tests replace the session getter and revalidatePath (style.md "Tests").
+// The one place integration tests replace the session getter and revalidatePath (docs/architecture.md, Adding a workflow action).
 // Import this module before any module under lib/actions.
 
 const session: { user: SessionUser | null } = { user: null };

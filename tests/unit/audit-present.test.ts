@@ -8,7 +8,7 @@ import en from '@/lib/i18n/messages/en.json';
 import vi from '@/lib/i18n/messages/vi.json';
 import { auditTranslator, renderAuditChange, renderAuditText } from '@/components/audit/audit-text';
 
-// lib/audit/present.ts: an audit row's payloads as labelled, formatted changes (issue 16 item 1), read
+// lib/audit/present.ts: an audit row's payloads as labelled, formatted changes (decision 020), read
 // through the real catalogues, as the audit page, its CSV export and the timelines show them.
 
 const lookup: AuditLookup = {

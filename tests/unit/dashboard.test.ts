@@ -23,7 +23,7 @@ import { computeCommuneStaffing, rollUp } from '@/lib/domain/staffing';
 import type { CommuneStaffing } from '@/lib/domain/types';
 import { buildCommuneCounts, KEY_CATALOGUE, type CommuneCase } from '../support/commune-counts';
 
-// Issue 7 item 1: every dashboard figure, computed from counts by lib/domain/dashboard.ts, one by one.
+// Decision 018: every dashboard figure, computed from counts by lib/domain/dashboard.ts, one by one.
 
 const HILL = { id: 1, name: 'Con Cuông' };
 const PLAIN = { id: 2, name: 'Diễn Châu' };
@@ -135,16 +135,16 @@ describe('scope and headline', () => {
     const h = computeDashboard(COUNTS, NO_FILTER).headline;
     // quota 60+45+40+40 = 185; headcount 67+42+40+42 = 191
     expect(h).toEqual({
-      units: 4, quota: 185, headcount: 191, difference: 6, keyVacancies: 10, unitsShort: 1, unitsKeyGaps: 3, unitsBoth: 1,
+      units: 4, quota: 185, headcount: 191, difference: 6, keyVacancies: 10, unitsShort: 1, unitsKeyGaps: 3, shortStaffedWithKeyGapsUnits: 1,
       secondment: { year: 2025, required: 13, listed: 13, approved: 11, placed: 5 },
     });
   });
 
-  test('headline with a block filter: difference, short-staffed and key gaps of that block only (rules.md)', () => {
+  test('headline with a block filter: difference, short-staffed and key gaps of that block only (docs/domain.md, Counting)', () => {
     const h = computeDashboard(COUNTS, filter({ block: 'party_front' })).headline;
     // Party–Front: quota 30+20+20+20 = 90, headcount 34+18+20+19 = 91; short: Nga My (-2) and Diễn Kỷ (-1);
     // its key vacancies: Hòa Quân 2, Nga My 1, Diễn Kỷ 1.
-    expect(h).toMatchObject({ quota: 90, headcount: 91, difference: 1, keyVacancies: 4, unitsShort: 2, unitsKeyGaps: 3, unitsBoth: 2 });
+    expect(h).toMatchObject({ quota: 90, headcount: 91, difference: 1, keyVacancies: 4, unitsShort: 2, unitsKeyGaps: 3, shortStaffedWithKeyGapsUnits: 2 });
   });
 
   test('headlineOf sums the departments', () => {

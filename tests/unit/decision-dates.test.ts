@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { isAllowed } from '@/lib/auth/policy';
 import { decisionDateProblem } from '@/lib/domain/decisions';
 import { checkCandidateTransition } from '@/lib/domain/secondment';
-import { checkTransferTransition, isOverdueTransfer, type TransferState } from '@/lib/domain/transfer';
+import { checkTransferTransition, isOverdueTransfer, type TransferStatus } from '@/lib/domain/transfer';
 
-// Issue 13 item 5 and "Derived states": the date of a decision or a Conclusion, each rule once in lib/domain, as
+// Decision 023 and docs/domain.md (Transfers): the date of a decision or a Conclusion, each rule once in lib/domain, as
 // the transfer and secondment machines apply it; and the overdue proposal.
 
 describe('decisionDateProblem', () => {
@@ -54,7 +54,7 @@ describe('isOverdueTransfer: only an undecided proposal whose effective date has
     ['executed', '2025-11-01', false],
     ['declined', '2025-11-01', false],
     ['cancelled', '2025-11-01', false],
-  ] as const)('%s, effective %s', (state: TransferState, effectiveDate, expected) => {
+  ] as const)('%s, effective %s', (state: TransferStatus, effectiveDate, expected) => {
     expect(isOverdueTransfer({ state, effectiveDate }, '2025-11-10')).toBe(expected);
   });
 });

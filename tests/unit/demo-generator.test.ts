@@ -6,7 +6,7 @@ import { generateSyntheticProvince, NATIONAL_PROVINCES } from '@/lib/demo/genera
 import type { ProvinceDataset } from '@/lib/demo/types';
 
 // The demo's published figures, recounted from the generated rows with the counting rules of
-// rules.md ("Counting"), independently of the app's SQL.
+// docs/domain.md (Counting), independently of the app's SQL.
 const DATE = '2025-09-15';
 const demo = generateNgheAn();
 

@@ -7,7 +7,7 @@ import { renderPdf } from '@/lib/pdf/document';
 import { headSignature, headerContent, numberLine, recipientLines, titleSummary, type DocumentHeaderProps } from '@/lib/pdf/layout';
 import { readPdf, readPdfFonts, readPdfItems, type PdfTextItem } from '../support/pdf-text';
 
-// The official layouts (issue 14, item 3; decision 022): the issuing body's kind chooses the Party layout (Hướng dẫn
+// The official layouts (decision 022): the issuing body's kind chooses the Party layout (Hướng dẫn
 // 36-HD/VPTW) or the State one (Nghị định 30/2020/NĐ-CP). What the header prints is plain data; the component draws
 // it, and the PDF's text read back with pdf.js shows which layout it used.
 

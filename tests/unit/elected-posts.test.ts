@@ -5,7 +5,7 @@ import { buildWhatIf, movesToMovements } from '@/lib/domain/proposal-input';
 import { computeCommuneStaffing, restrictToBlock } from '@/lib/domain/staffing';
 import { buildCommuneCounts, KEY_CATALOGUE } from '../support/commune-counts';
 
-// Issue 13 item 2: the vacant elected posts ("cần bầu / chỉ định") are derived once, from the counting pipeline's
+// Decision 025: the vacant elected posts ("cần bầu / chỉ định") are derived once, from the counting pipeline's
 // key positions and the catalogue's elected flag, for the plan page, its what-if, the dashboard and the report.
 
 const id = (code: string) => KEY_CATALOGUE.findIndex((k) => k.code === code) + 1;

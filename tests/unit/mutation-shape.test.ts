@@ -11,7 +11,7 @@ const SCANNED = ['app', 'components', 'lib/actions'];
 /** defineAction opens the one transaction of ctx.write: the only `$transaction` the scanned folders may hold. */
 const TRANSACTION_OWNER = 'lib/actions/define-action.ts';
 
-// TEMPORARY: the secondment and transfer actions are being converted right now (issue 16 item 2). Remove each
+// TEMPORARY: the secondment and transfer actions are being converted right now (decision 021). Remove each
 // folder from this list as its conversion lands; remove the list when both have.
 const NOT_YET_CONVERTED = ['lib/actions/secondments/', 'lib/actions/transfers/'];
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { can, isAllowed, POLICY, type Action } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
 
-// The whole table, written out: a change to POLICY shows up here in review (style.md §2).
+// The whole table, written out: a change to POLICY shows up here in review (docs/architecture.md, Adding a workflow action).
 const A = 'admin', S = 'standing_committee', O = 'organizing_committee', H = 'home_affairs', D = 'department_officer', C = 'commune_chairman';
 const EXPECTED: Record<Action, readonly Role[]> = {
   'staffing.view': [A, S, O, H, D, C],
@@ -12,6 +12,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'roster.edit': [H, C, D],
   'vacancy.declare': [H, C],
   'quota.edit': [A, H],
+  'quota.year': [H],
   'data.import': [A, H],
   'secondment.view': [A, S, O, H, D],
   'secondment.propose': [D],

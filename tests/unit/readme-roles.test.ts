@@ -64,6 +64,7 @@ const PHRASES: Record<Action, RegExp> = {
   'roster.edit': /\broster changes\b/,
   'vacancy.declare': /\bdeclare vacancies\b/,
   'quota.edit': /\bquotas\b/,
+  'quota.year': /\bquota years?\b/,
   'data.import': /\bimport\b/,
   'secondment.view': /\b5% lists\b/,
   'secondment.propose': /\bdraft and submit\b/,

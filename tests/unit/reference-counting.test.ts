@@ -10,7 +10,7 @@ import {
   type ReferencePosition,
 } from '@/tests/support/reference-counting';
 
-// A fixed seed keeps runs reproducible (style.md "Habits"); change it deliberately to explore new cases.
+// A fixed seed keeps runs reproducible (docs/architecture.md, Conventions); change it deliberately to explore new cases.
 fc.configureGlobal({ seed: 20250915 });
 
 const POSITIONS: ReferencePosition[] = [

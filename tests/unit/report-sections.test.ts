@@ -21,7 +21,7 @@ import {
 import { displayCell } from '@/lib/report/pdf';
 import { buildCommuneCounts, KEY_CATALOGUE } from '../support/commune-counts';
 
-// The plan report's pure section builders (issue 7, item 3): every figure of the PDF, the workbook and the preview.
+// The plan report's pure section builders (decision 019): every figure of the PDF, the workbook and the preview.
 
 const A = { id: 1, name: 'Huyện Con Cuông' };
 const B = { id: 2, name: 'Huyện Anh Sơn' };
@@ -220,7 +220,8 @@ describe('section V: placements and transfers', () => {
     expect(table.rows.map((r) => [r.cells[1], r.cells[5], r.cells[7]])).toEqual([
       ['B', 'Khác huyện cũ', 'Đề xuất'],
       ['C', 'Cùng huyện cũ', 'Đã phê duyệt, Quyết định số 12/QĐ-UBND'],
-      ['D', 'Cùng huyện cũ', 'Đã thực hiện'],
+      // Executed is derived from the date (lib/domain/transfer.ts): the table names the day it took effect.
+      ['D', 'Cùng huyện cũ', 'Đã thực hiện từ ngày 01/12/2025'],
       ['E', 'Khác huyện cũ', 'Không phê duyệt'],
     ]);
   });
@@ -251,7 +252,7 @@ describe('section VI and the whole report', () => {
     expect(blank.number).toBe('……-BC/BTCTU');
     expect(blank.signature).toEqual({ title: 'Trưởng ban', name: undefined });
     expect(blank.sections.map((s) => s.heading)).toEqual([...SECTION_HEADINGS]);
-    expect(blank.headline).toMatchObject({ units: 3, quota: 156, headcount: 157, difference: 1, bothUnits: 1, keyVacancies: 3, required: 39, listed: 35, approved: 22, placed: 4, transfers: 0 });
+    expect(blank.headline).toMatchObject({ units: 3, quota: 156, headcount: 157, difference: 1, shortStaffedWithKeyGapsUnits: 1, keyVacancies: 3, required: 39, listed: 35, approved: 22, placed: 4, transfers: 0 });
   });
 
   test('every table has unique sheet names of at most 31 characters and one cell per column', () => {

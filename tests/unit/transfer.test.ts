@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { isAllowed } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import {
-  TRANSFER_ACTIONS, TRANSFER_STATES, approvedState, chairmanSide, checkTransferGuards, checkTransferTransition, dayBefore, fillsKeyPlace, isDue,
-  isOpenTransfer, sourceStaysAtQuota, targetIsShort, type TransferAction, type TransferFacts, type TransferState,
+  TRANSFER_ACTIONS, TRANSFER_STATES, chairmanSide, checkTransferGuards, checkTransferTransition, dayBefore, fillsKeyPlace, holdsTransferCadre,
+  isExecutedTransfer, sourceStaysAtQuota, targetIsShort, transferStatus, type TransferAction, type TransferFacts, type TransferState,
 } from '@/lib/domain/transfer';
 
 const allowedFor = (role: Role) => (permission: Parameters<typeof isAllowed>[1]) => isAllowed(role, permission);
@@ -53,14 +53,22 @@ describe('what each transition requires', () => {
   test('opinion: agree or disagree', () => {
     expect(checkTransferTransition('opinion', 'proposed', allowedFor('commune_chairman'), {})).toEqual({ ok: false, error: 'transfer.errors.opinionRequired' });
   });
-  test('execution is derived from the date', () => {
-    expect(approvedState('2025-11-10', '2025-11-10')).toBe('executed');
-    expect(approvedState('2025-11-01', '2025-11-10')).toBe('executed');
-    expect(approvedState('2025-11-11', '2025-11-10')).toBe('approved');
-    expect(isDue('approved', '2025-11-10', '2025-11-10')).toBe(true);
-    expect(isDue('approved', '2025-11-11', '2025-11-10')).toBe(false);
-    expect(isDue('proposed', '2025-11-01', '2025-11-10')).toBe(false);
-    expect(TRANSFER_STATES.filter(isOpenTransfer)).toEqual(['proposed', 'approved']);
+  test('execution is derived from the date, never stored', () => {
+    expect(TRANSFER_STATES).not.toContain('executed');
+    const approved = (effectiveDate: string) => ({ state: 'approved' as const, effectiveDate });
+    expect(transferStatus(approved('2025-11-10'), '2025-11-10')).toBe('executed');
+    expect(transferStatus(approved('2025-11-01'), '2025-11-10')).toBe('executed');
+    expect(transferStatus(approved('2025-11-11'), '2025-11-10')).toBe('approved');
+    expect(isExecutedTransfer(approved('2025-11-10'), '2025-11-10')).toBe(true);
+    expect(isExecutedTransfer(approved('2025-11-11'), '2025-11-10')).toBe(false);
+    expect(isExecutedTransfer({ state: 'proposed', effectiveDate: '2025-11-01' }, '2025-11-10')).toBe(false);
+    expect(transferStatus({ state: 'proposed', effectiveDate: '2025-11-01' }, '2025-11-10')).toBe('proposed');
+  });
+  test('a transfer holds its person while undecided, or approved until its effective date', () => {
+    const at = (state: TransferState, effectiveDate: string) => holdsTransferCadre({ state, effectiveDate }, '2025-11-10');
+    expect(TRANSFER_STATES.filter((s) => at(s, '2025-12-01'))).toEqual(['proposed', 'approved']);
+    expect(TRANSFER_STATES.filter((s) => at(s, '2025-11-10'))).toEqual(['proposed']);
+    expect(at('proposed', '2025-11-01')).toBe(true);
   });
   test('the old post closes the day before (month and year boundaries, leap day)', () => {
     expect(dayBefore('2025-12-01')).toBe('2025-11-30');

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { loadDashboardCounts } from '@/lib/db/dashboard-queries';
+import { listCampaignYears } from '@/lib/db/quota-year-queries';
 import { ensureDailySnapshot } from '@/lib/db/snapshot-mutations';
 import {
   COMMITTEES,
@@ -20,6 +21,8 @@ import {
   type UnitGroup,
 } from '@/lib/domain/dashboard';
 import { countVacantElectedPosts } from '@/lib/domain/elected-posts';
+import { chooseCampaign, quotaYearCoverage, quotaYearNote, yearOf } from '@/lib/domain/quota-years';
+import { compilationTotal } from '@/lib/domain/secondment';
 import { DEFAULT_UNIT_QUERY, unitListParams, type SearchParams, type UnitListQuery } from '@/lib/domain/unit-list';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import type { AppLocale } from '@/lib/i18n/config';
@@ -29,6 +32,7 @@ import { COLORS } from '@/components/dashboard/colors';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { TakeSnapshotForm } from '@/components/dashboard/take-snapshot-form';
 import { PageHeader } from '@/components/layout/page-header';
+import { QuotaYearNote } from '@/components/staffing/quota-year-note';
 import { VacantElectedPostsTable } from '@/components/staffing/vacant-elected-posts-table';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
@@ -89,16 +93,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const province = await getProvinceForRequest();
   const date = today();
   after(() => ensureDailySnapshot(db(), province.id, date).catch((error) => console.error('Không ghi được số liệu hằng ngày:', error)));
-  const [counts, t, format, locale, params] = await Promise.all([
-    loadDashboardCounts(db(), province.id, date),
+  const [params, campaignYears] = await Promise.all([searchParams, listCampaignYears(db(), province.id)]);
+  // The 5% campaign (docs/domain.md, Quota years and campaigns): `?year=` one of the years with phases up to today's, default the latest.
+  const askedYear = Array.isArray(params.year) ? params.year[0] : params.year;
+  const campaign = chooseCampaign(campaignYears, date, askedYear);
+  const [counts, t, format, locale] = await Promise.all([
+    loadDashboardCounts(db(), province.id, date, campaign.ok ? campaign.year : null),
     getTranslations(),
     getFormatters(),
     getLocale() as Promise<AppLocale>,
-    searchParams,
   ]);
   const districtOptions = counts.oldDistricts.map((d) => ({ code: d.code, name: d.name }));
   const parsed = parseDashboardFilter(params, new Set(districtOptions.map((d) => d.code)));
   const scopeName = provinceTitle(province.name, (name) => t('app.province', { name }));
+  const yearChoice = { years: campaign.years, value: askedYear ?? '' };
 
   const header = (
     <PageHeader
@@ -107,11 +115,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     />
   );
 
+  if (!campaign.ok) {
+    return (
+      <>
+        {header}
+        <DashboardFilters filter={parsed.filter} oldDistricts={districtOptions} campaign={yearChoice} active />
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" data-testid="dashboard-bad-year">
+          <p className="font-semibold">{t('dashboard.badYear.title', { year: campaign.requested })}</p>
+          <p className="mt-1 text-sm">
+            {campaign.years.length ? t('dashboard.badYear.years', { years: campaign.years.join(', ') }) : t('dashboard.badYear.none')}
+          </p>
+          <p className="mt-2 text-sm">
+            <Link href="/dashboard" className="font-medium underline">
+              {t('dashboard.badFilter.reset')}
+            </Link>
+          </p>
+        </div>
+      </>
+    );
+  }
+
   if (!parsed.ok) {
     return (
       <>
         {header}
-        <DashboardFilters filter={parsed.filter} oldDistricts={districtOptions} active />
+        <DashboardFilters filter={parsed.filter} oldDistricts={districtOptions} campaign={yearChoice} active />
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900" data-testid="dashboard-bad-filter">
           <p className="font-semibold">{t('dashboard.badFilter.title')}</p>
           <ul className="mt-1 list-disc pl-5 text-sm">
@@ -209,8 +237,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     })),
   };
 
-  const departmentsTable: ChartTable = {
-    caption: t('dashboard.departments.caption', { year: headline.secondment.year }),
+  // The 5% section: the campaign shown, said when it is not this year's; no figure at all without a campaign.
+  const secondment = headline.secondment;
+  const dateYear = yearOf(date);
+  const communeQuotaNote = quotaYearNote(quotaYearCoverage(counts.communes.map((c) => c.quotaYear), dateYear));
+  const departmentQuotaNote = secondment ? quotaYearNote(quotaYearCoverage(data.departments.map((d) => d.quotaYear ?? null), secondment.year)) : null;
+  const departmentsTable: ChartTable | null = secondment && data.departments.length ? {
+    caption: t('dashboard.departments.caption', { year: secondment.year }),
     columns: [t('dashboard.departments.department'), ...(['required', 'listed', 'meets', 'approved', 'placed'] as const).map((k) => t(`dashboard.departments.${k}`))],
     rows: data.departments.map((d) => ({
       key: d.code,
@@ -221,13 +254,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     })),
     footer: [
       plain(t('dashboard.table.total')),
-      plain(n(headline.secondment.required)),
-      plain(n(headline.secondment.listed)),
-      plain(n(data.departments.reduce((s, d) => s + d.meets, 0))),
-      plain(n(headline.secondment.approved)),
-      plain(n(headline.secondment.placed)),
+      plain(n(secondment.required)),
+      plain(n(secondment.listed)),
+      plain(n(compilationTotal(data.departments).meets)),
+      plain(n(secondment.approved)),
+      plain(n(secondment.placed)),
     ],
-  };
+  } : null;
 
   const seatsTable: ChartTable | null = data.seats
     ? {
@@ -281,7 +314,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header}
-      <DashboardFilters filter={filter} oldDistricts={districtOptions} active={hasDashboardFilter(filter)} />
+      <DashboardFilters filter={filter} oldDistricts={districtOptions} campaign={yearChoice} active={hasDashboardFilter(filter) || campaign.requested} />
       <p className="-mt-3 mb-6 text-sm text-stone-700" data-testid="dashboard-scope">
         {t('dashboard.scope', { scope: scopeLabel, units: n(headline.units) })}
       </p>
@@ -330,6 +363,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : null}
 
       <Section id="headline" title={t('dashboard.headline.heading')} description={scopeLabel}>
+        <QuotaYearNote note={communeQuotaNote} units="communes" testId="dashboard-quota-year" className="-mt-1 mb-3 text-sm text-amber-900" />
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="dashboard-headline">
           <StatCard label={t('dashboard.figures.quota')} value={n(headline.quota)} />
           <StatCard label={t('dashboard.figures.headcount')} value={n(headline.headcount)} />
@@ -350,14 +384,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           />
           <StatCard
             label={t('dashboard.figures.unitsBoth')}
-            value={<Link className="underline decoration-stone-300 underline-offset-4 hover:decoration-current" href={unitsHref(filter, { situation: 'short', keyGaps: true })}>{ofUnits(headline.unitsBoth)}</Link>}
-            emphasis={headline.unitsBoth > 0 ? 'alert' : 'default'}
+            value={<Link className="underline decoration-stone-300 underline-offset-4 hover:decoration-current" href={unitsHref(filter, { situation: 'short', keyGaps: true })}>{ofUnits(headline.shortStaffedWithKeyGapsUnits)}</Link>}
+            emphasis={headline.shortStaffedWithKeyGapsUnits > 0 ? 'alert' : 'default'}
           />
-          <StatCard
-            label={t('dashboard.figures.secondment', { year: headline.secondment.year })}
-            value={`${n(headline.secondment.listed)}/${n(headline.secondment.required)}`}
-            note={t('dashboard.headline.secondmentNote', { approved: n(headline.secondment.approved), placed: n(headline.secondment.placed) })}
-          />
+          {secondment ? (
+            <StatCard
+              label={t('dashboard.figures.secondment', { year: secondment.year })}
+              value={secondment.required > 0 ? `${n(secondment.listed)}/${n(secondment.required)}` : n(secondment.listed)}
+              note={
+                (secondment.required > 0 ? '' : `${t('dashboard.headline.noMinimum')} `) +
+                t('dashboard.headline.secondmentNote', { approved: n(secondment.approved), placed: n(secondment.placed) })
+              }
+            />
+          ) : (
+            <StatCard label={t('dashboard.figures.secondmentNone')} value="—" note={t('dashboard.headline.noCampaign')} />
+          )}
         </dl>
       </Section>
 
@@ -461,18 +502,58 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div className="lg:col-span-2">
             <ChartCard
               id="departments"
-              title={t('dashboard.departments.title', { year: headline.secondment.year })}
+              title={secondment ? t('dashboard.departments.title', { year: secondment.year }) : t('dashboard.departments.titleNone')}
               description={t('dashboard.departments.description')}
               chart={
-                <HorizontalBars
-                  locale={locale}
-                  labelWidth={170}
-                  perRow={52}
-                  rows={data.departments.map((d) => ({ label: shorten(d.name, 28), required: d.required, listed: d.listed, meets: d.meets, approved: d.approved, placed: d.placed }))}
-                  series={(['required', 'listed', 'meets', 'approved', 'placed'] as const).map((k, i) => ({ key: k, label: t(`dashboard.departments.${k}`), color: COLORS.series[i] }))}
-                />
+                departmentsTable ? (
+                  <HorizontalBars
+                    locale={locale}
+                    labelWidth={170}
+                    perRow={52}
+                    rows={data.departments.map((d) => ({ label: shorten(d.name, 28), required: d.required, listed: d.listed, meets: d.meets, approved: d.approved, placed: d.placed }))}
+                    series={(['required', 'listed', 'meets', 'approved', 'placed'] as const).map((k, i) => ({ key: k, label: t(`dashboard.departments.${k}`), color: COLORS.series[i] }))}
+                  />
+                ) : (
+                  <Empty text={t('dashboard.departments.noCampaign')} testId="departments-no-campaign" />
+                )
               }
-              note={hasDashboardFilter(filter) ? t('dashboard.departments.filterNote') : undefined}
+              note={
+                <>
+                  {secondment && secondment.year < dateYear ? (
+                    <p data-testid="dashboard-campaign-note">
+                      {campaign.requested
+                        ? t('dashboard.departments.earlierChosen', { year: secondment.year })
+                        : t('dashboard.departments.latestCampaign', { year: secondment.year, dateYear })}
+                    </p>
+                  ) : null}
+                  {secondment && counts.campaign ? (
+                    <p className="mt-1" data-testid="dashboard-campaign">
+                      {[
+                        counts.campaign.phases.length
+                          ? t('dashboard.campaign.phases', {
+                              year: secondment.year,
+                              phases: counts.campaign.phases
+                                .map((p) => t('dashboard.campaign.phase', { number: p.number, dueDate: format.date(p.dueDate), lists: n(p.lists) }))
+                                .join('; '),
+                            })
+                          : null,
+                        counts.campaign.conclusions.length
+                          ? t('dashboard.campaign.conclusions', {
+                              conclusions: counts.campaign.conclusions
+                                .map((c) => t('dashboard.campaign.conclusion', { number: c.number, date: format.date(c.date), approved: n(c.approved) }))
+                                .join('; '),
+                            })
+                          : t('dashboard.campaign.noConclusion', { year: secondment.year }),
+                        t('dashboard.campaign.placements', { count: n(counts.campaign.placementsInForce) }),
+                      ]
+                        .filter(Boolean)
+                        .join(' ')}
+                    </p>
+                  ) : null}
+                  <QuotaYearNote note={departmentQuotaNote} units="departments" testId="dashboard-department-quota-year" className="mt-1" />
+                  {hasDashboardFilter(filter) ? <p className="mt-1">{t('dashboard.departments.filterNote')}</p> : null}
+                </>
+              }
               table={departmentsTable}
               tableLabel={tableLabel}
             />

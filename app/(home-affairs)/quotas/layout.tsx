@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
 
 // The quota and attribute forms are client components (useActionState): they need these namespaces, and only these.
-const CLIENT_NAMESPACES = ['quotas', 'communeAttributes', 'errors', 'blocks'] as const;
+const CLIENT_NAMESPACES = ['quotas', 'quotaYears', 'communeAttributes', 'errors', 'blocks'] as const;
 
 export default async function QuotasLayout({ children }: { children: ReactNode }) {
   const messages = (await getMessages()) as Record<string, unknown>;

@@ -4,6 +4,8 @@ import { can } from '@/lib/auth/policy';
 import { saveReportDraft } from '@/lib/actions/report/save-draft';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
+import { listCampaignYears } from '@/lib/db/quota-year-queries';
+import { chooseCampaign, yearOf } from '@/lib/domain/quota-years';
 import { formatDate, formatNumber, formatSigned } from '@/lib/domain/format';
 // The model only (no PDF renderer in this page's bundle): the downloads render through app/api/report.
 import { getReportDraft, loadReportData } from '@/lib/report/data';
@@ -34,7 +36,7 @@ const inputClass =
   'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700';
 
 /**
- * The plan report (issue 7, item 3): choose the date (a GET form), see what the report will contain, edit the
+ * The plan report (decision 019): choose the date (a GET form), see what the report will contain, edit the
  * number, signer and recommendations (report.edit), and download the PDF and the XLSX for that date.
  */
 export default async function ReportPage({ searchParams }: Props) {
@@ -45,11 +47,17 @@ export default async function ReportPage({ searchParams }: Props) {
   const checked = checkReportDate(asked ?? null, now);
   const t = await getTranslations('report');
   const mayEdit = can(user, 'report.edit', { provinceId: user.provinceId });
-  const [data, draft] = checked.ok
-    ? await Promise.all([loadReportData(db(), user.provinceId, checked.date), getReportDraft(db(), user.provinceId)])
+  // The 5% campaign (docs/domain.md, Quota years and campaigns): `?year=` one of the years with phases up to the
+  // date's year, by default the latest.
+  const askedYear = first(params.year);
+  const campaignYears = await listCampaignYears(db(), user.provinceId);
+  const campaign = checked.ok ? chooseCampaign(campaignYears, checked.date, askedYear) : null;
+  const yearOptions = campaignYears.filter((y) => !checked.ok || y <= yearOf(checked.date));
+  const [data, draft] = checked.ok && campaign?.ok
+    ? await Promise.all([loadReportData(db(), user.provinceId, checked.date, campaign.year), getReportDraft(db(), user.provinceId)])
     : [null, await getReportDraft(db(), user.provinceId)];
   const model = data ? buildReport(data) : null;
-  const query = checked.ok ? `?date=${checked.date}` : '';
+  const query = checked.ok ? `?date=${checked.date}${campaign?.ok && campaign.requested ? `&year=${campaign.year}` : ''}` : '';
   const h = model?.headline;
 
   return (
@@ -74,15 +82,46 @@ export default async function ReportPage({ searchParams }: Props) {
             className={`${inputClass} ${checked.ok ? 'border-stone-300' : 'border-red-600'}`}
           />
         </div>
+        <div className="w-full max-w-64">
+          <label htmlFor="report-year" className="block text-sm font-medium text-stone-800">
+            {t('year.label')}
+          </label>
+          <select
+            id="report-year"
+            name="year"
+            defaultValue={askedYear ?? ''}
+            aria-describedby="report-year-hint"
+            aria-invalid={campaign && !campaign.ok ? true : undefined}
+            className={`${inputClass} ${campaign && !campaign.ok ? 'border-red-600' : 'border-stone-300'}`}
+          >
+            <option value="">{t('year.latest')}</option>
+            {yearOptions.map((y) => (
+              <option key={y} value={String(y)}>
+                {t('year.option', { year: String(y) })}
+              </option>
+            ))}
+            {askedYear && !yearOptions.some((y) => String(y) === askedYear) ? <option value={askedYear}>{askedYear}</option> : null}
+          </select>
+        </div>
         <button type="submit" className={secondaryClass}>
           {t('date.submit')}
         </button>
+        <p id="report-year-hint" className="w-full text-xs text-stone-600">
+          {t('year.hint')}
+        </p>
         <p id="report-date-hint" className="w-full text-xs text-stone-600">
           {t('date.hint', { reform: formatDate(REFORM_DATE), today: formatDate(now) })}
         </p>
         {!checked.ok ? (
           <p id="report-date-error" role="alert" className="w-full text-sm font-medium text-red-700" data-testid="report-date-error">
             {t('errors.badDate', { message: checked.message })}
+          </p>
+        ) : null}
+        {campaign && !campaign.ok ? (
+          <p role="alert" className="w-full text-sm font-medium text-red-700" data-testid="report-year-error">
+            {campaign.years.length
+              ? t('errors.unknownYear', { year: campaign.requested, date: formatDate(checked.ok ? checked.date : now), years: campaign.years.join(', ') })
+              : t('errors.noCampaignYears', { year: campaign.requested, date: formatDate(checked.ok ? checked.date : now) })}
           </p>
         ) : null}
       </form>
@@ -105,10 +144,20 @@ export default async function ReportPage({ searchParams }: Props) {
               <StatCard label={t('headline.quota')} value={formatNumber(h.quota)} note={`${t('headline.units')}: ${formatNumber(h.units)}`} />
               <StatCard label={t('headline.headcount')} value={formatNumber(h.headcount)} />
               <StatCard label={t('headline.difference')} value={formatSigned(h.difference)} emphasis={h.difference < 0 ? 'alert' : h.difference > 0 ? 'surplus' : 'default'} />
-              <StatCard label={t('headline.both')} value={`${formatNumber(h.bothUnits)}/${formatNumber(h.units)}`} emphasis={h.bothUnits > 0 ? 'alert' : 'default'} />
+              <StatCard label={t('headline.both')} value={`${formatNumber(h.shortStaffedWithKeyGapsUnits)}/${formatNumber(h.units)}`} emphasis={h.shortStaffedWithKeyGapsUnits > 0 ? 'alert' : 'default'} />
               <StatCard label={t('headline.keyVacancies')} value={formatNumber(h.keyVacancies)} />
-              <StatCard label={t('headline.lists')} value={`${formatNumber(h.listed)} / ${formatNumber(h.required)}`} />
-              <StatCard label={t('headline.placed')} value={`${formatNumber(h.approved)} / ${formatNumber(h.placed)}`} />
+              {h.campaignYear === null ? (
+                <StatCard label={t('headline.lists')} value="—" note={t('headline.noCampaign')} />
+              ) : (
+                <>
+                  <StatCard
+                    label={t('headline.listsOfYear', { year: String(h.campaignYear) })}
+                    value={h.required > 0 ? `${formatNumber(h.listed)} / ${formatNumber(h.required)}` : formatNumber(h.listed)}
+                    note={h.required > 0 ? undefined : t('headline.noMinimum')}
+                  />
+                  <StatCard label={t('headline.placed')} value={`${formatNumber(h.approved)} / ${formatNumber(h.placed)}`} />
+                </>
+              )}
               <StatCard label={t('headline.transfers')} value={formatNumber(h.transfers)} />
             </dl>
             <ol className="mt-4 space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid="report-sections">

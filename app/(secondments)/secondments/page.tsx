@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { countForwardedByList, listAwaitingPlacement } from '@/lib/db/placement-queries';
+import { quotaYearCoverage, quotaYearNote } from '@/lib/domain/quota-years';
 import { getCompilation, listLists, listPhases } from '@/lib/db/secondment-queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
@@ -15,6 +16,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/secondments/action-form';
 import { PageNotice } from '@/components/secondments/page-notice';
 import { CompilationTable } from '@/components/secondments/compilation-table';
+import { QuotaYearNote } from '@/components/staffing/quota-year-note';
 import { ListTable } from '@/components/secondments/list-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
@@ -181,6 +183,12 @@ export default async function SecondmentsPage({ searchParams }: Props) {
             </div>
           }
         >
+          <QuotaYearNote
+            note={quotaYearNote(quotaYearCoverage(compilation.map((r) => r.quotaYear ?? null), year))}
+            units="departments"
+            testId="compilation-quota-year"
+            className="mb-3 text-sm text-amber-900"
+          />
           <CompilationTable rows={compilation} year={year} />
         </Section>
       ) : null}
@@ -265,6 +273,7 @@ async function OfficerView({
   return (
     <>
       <Section id="figures" title={t('pages.figuresHeading', { department: row?.name ?? '', year: String(year) })}>
+        <QuotaYearNote note={quotaYearNote(quotaYearCoverage([row?.quotaYear ?? null], year))} units="departments" testId="officer-quota-year" className="mb-3 text-sm text-amber-900" />
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <StatCard label={t('compilation.quota', { year: String(year) })} value={format.number(row?.quota ?? 0)} />
           <StatCard label={t('compilation.required')} value={format.number(row?.required ?? 0)} note={t('pages.requiredNote')} />

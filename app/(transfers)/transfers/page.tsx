@@ -4,24 +4,20 @@ import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
-import { listTransferFormOptions, listTransfers } from '@/lib/db/transfer-queries';
-import { TRANSFER_STATES, type TransferState } from '@/lib/domain/transfer';
+import { TRANSFER_STATUSES } from '@/lib/domain/transfer';
 import { getFormatters } from '@/lib/i18n/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { TransferNotice } from '@/components/transfers/page-notice';
-import { TransferStateBadge } from '@/components/transfers/state-badge';
+import { TransferStatusBadge } from '@/components/transfers/state-badge';
 import { Badge } from '@/components/ui/badge';
 import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
 import { filterButtonClass, filterInputClass, filterLabelClass } from '@/components/staffing/filter-form';
 import { requireTransferView } from './access';
+import { loadTransferList } from './page-data';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const idParam = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : undefined);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('transfer.list');
@@ -31,18 +27,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TransfersPage({ searchParams }: Props) {
   const user = await requireTransferView();
   const params = await searchParams;
-  // Execution is derived from the date (rules.md "Time and dates"): the bookkeeping runs before reading.
-  await markDueTransfersExecuted(db(), user.provinceId, today());
-  const isChairman = user.role === 'commune_chairman';
-  const state = TRANSFER_STATES.find((s) => s === first(params.state)) as TransferState | undefined;
-  const communeId = isChairman ? (user.communeId ?? -1) : idParam(first(params.commune));
-  const oldDistrictId = isChairman ? undefined : idParam(first(params.district));
-  const [t, tStates, format, options, rows] = await Promise.all([
+  const [t, tStates, format, { isChairman, status: state, communeId, oldDistrictId, options, rows }] = await Promise.all([
     getTranslations('transfer.list'),
     getTranslations('transfer.states'),
     getFormatters(),
-    listTransferFormOptions(db(), user.provinceId),
-    listTransfers(db(), user.provinceId, { states: state ? [state] : undefined, communeId, oldDistrictId }, today()),
+    loadTransferList(db(), user, params, today()),
   ]);
   const filtered = Boolean(state || (!isChairman && (communeId || oldDistrictId)));
   const mayPropose = can(user, 'transfer.propose', { provinceId: user.provinceId });
@@ -65,7 +54,7 @@ export default async function TransfersPage({ searchParams }: Props) {
           <label htmlFor="filter-state" className={filterLabelClass}>{t('state')}</label>
           <select id="filter-state" name="state" defaultValue={state ?? ''} className={filterInputClass}>
             <option value="">{t('allStates')}</option>
-            {TRANSFER_STATES.map((s) => (
+            {TRANSFER_STATUSES.map((s) => (
               <option key={s} value={s}>{tStates(s)}</option>
             ))}
           </select>
@@ -130,7 +119,7 @@ export default async function TransfersPage({ searchParams }: Props) {
                   <td className={`${cellClass} numeric whitespace-nowrap`}>{format.date(r.effectiveDate)}</td>
                   <td className={cellClass}>{r.crossDistrict ? <Badge tone="amber">{t('crossDistrict')}</Badge> : <Badge tone="neutral">{t('sameDistrict')}</Badge>}</td>
                   <td className={cellClass}>
-                    <TransferStateBadge state={r.state} label={tStates(r.state)} />
+                    <TransferStatusBadge status={r.status} effectiveDate={r.effectiveDate} />
                     {r.overdue ? <span className="ml-1"><Badge tone="red">{t('overdue')}</Badge></span> : null}
                   </td>
                 </tr>

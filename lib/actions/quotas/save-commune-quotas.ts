@@ -8,7 +8,7 @@ import { fail, ok } from '../result';
 
 /**
  * A commune's quota of both blocks for one year. The commune's version guards the write: a form rendered
- * before someone else's save changes nothing and says so (issue 5, "Conflicts"); the typed values come back.
+ * before someone else's save changes nothing and says so (optimistic versions, lib/db/versions.ts); the typed values come back.
  */
 export const saveCommuneQuotas = defineAction('saveCommuneQuotas', 'quota.edit', SaveCommuneQuotasSchema, async (input, ctx) => {
   const commune = await ctx.db.commune.findFirst({ where: { id: input.communeId, provinceId: ctx.user.provinceId }, select: { id: true } });

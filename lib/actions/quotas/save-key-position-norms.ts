@@ -8,7 +8,7 @@ import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
 
 /**
- * How many places each key position has in one commune (the norm behind key vacancies, rules.md "Counting").
+ * How many places each key position has in one commune (the norm behind key vacancies, docs/domain.md, Counting).
  * Version-checked on the commune like its quotas and attributes; the audit record lists the changed norms.
  */
 export const saveKeyPositionNorms = defineAction('saveKeyPositionNorms', 'quota.edit', SaveKeyPositionNormsSchema, async (input, ctx) => {

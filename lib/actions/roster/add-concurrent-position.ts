@@ -9,11 +9,11 @@ import { checkConcurrentAddition, checkKeyPlace } from '@/lib/domain/roster';
 import { AddConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A concurrent position (kiêm nhiệm) in the commune from a start date. It adds no headcount (domain rule 1)
- * but a key position held concurrently is filled (rules.md "Counting"). Guarded by the cadre's version.
+ * but a key position held concurrently is filled (docs/domain.md, Counting). Guarded by the cadre's version.
  */
 export const addConcurrentPosition = defineAction('addConcurrentPosition', 'roster.edit', AddConcurrentPositionSchema, async (input, ctx) => {
   const { commune, person } = await loadRosterPerson(ctx, input);
@@ -49,6 +49,7 @@ export const addConcurrentPosition = defineAction('addConcurrentPosition', 'rost
       },
     };
   });
+  await afterDatedChange(ctx, commune.provinceId, input.startDate);
   revalidatePath('/', 'layout');
   return ok(undefined, 'roster.concurrentAdded');
 }, { stale: 'roster.errors.stale' });

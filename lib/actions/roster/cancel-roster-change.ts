@@ -13,9 +13,10 @@ import { cancelPermission } from '@/lib/domain/roster';
 import { CancelRosterChangeSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
+import { afterDatedChange } from './load';
 
 /**
- * Cancels a person's latest roster change (rules.md "Cancelling"): the user who recorded it may cancel it the same
+ * Cancels a person's latest roster change (docs/domain.md, Decisions and effective dates): the user who recorded it may cancel it the same
  * day with a reason; later, a user of the same role with a reason and a correcting decision. The record returns to
  * its previous state in one transaction guarded by the person's version, and both steps stay in the audit trail
  * (the cancellation names the event it cancels). A cancelled recruitment keeps the person's row and never counts.
@@ -60,6 +61,7 @@ export const cancelRosterChange = defineAction('cancelRosterChange', 'roster.edi
       : null;
     await roster.revertRosterChange(tx, {
       cadreId: person.id, communeId: commune.id, provinceId: commune.provinceId, action: change.action, before: payloads.before, after: payloads.after,
+      today: today(),
     });
     return {
       audit: {
@@ -71,6 +73,7 @@ export const cancelRosterChange = defineAction('cancelRosterChange', 'roster.edi
       },
     };
   });
+  await afterDatedChange(ctx, commune.provinceId, change.effectiveOn);
   revalidatePath('/', 'layout');
   return ok(undefined, 'roster.changeCancelled');
 }, { stale: 'roster.errors.stale' });

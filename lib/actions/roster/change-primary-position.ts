@@ -9,7 +9,7 @@ import { checkElectedPost, checkKeyPlace, checkPrimaryChange, dayBefore, endingO
 import { ChangePrimaryPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { checkRosterDecision, guardBlockQuota, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { afterDatedChange, checkRosterDecision, guardBlockQuota, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A person's primary position changes from a date: the open primary assignment ends the day before and a new
@@ -73,6 +73,7 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
       },
     };
   });
+  await afterDatedChange(ctx, commune.provinceId, input.effectiveDate);
   revalidatePath('/', 'layout');
   return ok(undefined, 'roster.primaryChanged');
 }, { stale: 'roster.errors.stale' });

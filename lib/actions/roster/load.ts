@@ -1,6 +1,8 @@
 import { can } from '@/lib/auth/policy';
 import { findCommuneById, findPersonInCommune, type CommuneRef, type RosterPerson } from '@/lib/db/roster-queries';
 import { Refusal, StaleWrite } from '@/lib/db/errors';
+import { listCommuneMovements } from '@/lib/db/movement-queries';
+import { supersedeSnapshotsFrom } from '@/lib/db/snapshot-mutations';
 import { getCommuneStaffing } from '@/lib/db/staffing-queries';
 import { checkRecruitmentWithinQuota, type BlockFigure } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
@@ -30,16 +32,33 @@ export async function loadRosterPerson(ctx: ActionContext, input: { communeId: n
 }
 
 /**
- * The quota guard of a change that adds one person to a commune's block on `date` (a recruitment, a change of
- * primary post into another block): the block's headcount by the counting pipeline, plus one, within its quota.
- * Call it inside the transaction, after `lockCommune`.
+ * The quota guard of a change that adds one person to a commune's block from `date` on (a recruitment, a change of
+ * primary post into another block): the block's headcount by the counting pipeline, plus one, within its quota at
+ * `date` and at every later date a scheduled change brings someone into that block (docs/domain.md, How posts are filled), so
+ * a change entered today cannot push a later month past the quota. Call it inside the transaction, after
+ * `lockCommune`. The refusal names the first date it fails on.
  */
-export async function guardBlockQuota(ctx: ActionContext, commune: CommuneRef, block: Block, date: string): Promise<BlockFigure> {
-  const staffing = await getCommuneStaffing(ctx.db, commune.provinceId, commune.id, { date });
-  const figures = staffing.blocks[block];
-  const rule = checkRecruitmentWithinQuota(figures);
-  if (!rule.ok) throw new Refusal('errors.validation', { positionId: 'roster.errors.overQuotaBlock' }, { block, headcount: figures.headcount, quota: figures.quota });
-  return figures;
+export async function guardBlockQuota(
+  ctx: ActionContext,
+  commune: CommuneRef,
+  block: Block,
+  date: string,
+  refusal: { error: string; field: string } = { error: 'errors.validation', field: 'positionId' },
+): Promise<BlockFigure> {
+  const later = (await listCommuneMovements(ctx.db, commune.id, date))
+    .filter((m) => m.kind !== 'secondment' && m.direction === 'in' && m.block === block && m.startDate > date)
+    .map((m) => m.startDate);
+  const dates = [date, ...[...new Set(later)].sort()];
+  let first: BlockFigure | null = null;
+  for (const at of dates) {
+    const figures = (await getCommuneStaffing(ctx.db, commune.provinceId, commune.id, { date: at })).blocks[block];
+    first ??= figures;
+    if (!checkRecruitmentWithinQuota(figures).ok) {
+      const key = refusal.error === 'errors.validation' ? 'roster.errors.overQuotaBlock' : refusal.error;
+      throw new Refusal(refusal.error, { [refusal.field]: key }, { block, headcount: figures.headcount, quota: figures.quota, date: formatDate(at) });
+    }
+  }
+  return first!;
 }
 
 /**
@@ -63,3 +82,11 @@ export function recordRosterDecision(tx: Prisma.TransactionClient, commune: Comm
 export const rosterEnvelope = (effectiveDate: string, decisionId: number, input: DecisionFields, backdated: boolean) => ({
   effectiveOn: effectiveDate, decisionId, backdatedReason: backdated ? input.backdatedReason : null, affectsFigures: true,
 });
+
+/**
+ * After a roster change effective before today has committed: the snapshots of the days since are superseded by
+ * successors with the change (lib/db/snapshot-mutations.ts), so no recorded figure changes silently.
+ */
+export async function afterDatedChange(ctx: ActionContext, provinceId: number, effectiveDate: string | null): Promise<void> {
+  if (effectiveDate && effectiveDate < today()) await supersedeSnapshotsFrom(ctx.db, provinceId, effectiveDate, today());
+}

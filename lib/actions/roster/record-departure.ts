@@ -8,7 +8,7 @@ import { checkDepartureDate } from '@/lib/domain/roster';
 import { RecordDepartureSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * A person leaves: status 'left' with the date and reason, and every assignment of his still open in the
@@ -34,6 +34,7 @@ export const recordDeparture = defineAction('recordDeparture', 'roster.edit', Re
       },
     };
   });
+  await afterDatedChange(ctx, commune.provinceId, input.date);
   revalidatePath('/', 'layout');
   return ok(undefined, 'roster.departureRecorded');
 }, { stale: 'roster.errors.stale' });

@@ -6,16 +6,15 @@ import { today } from '@/lib/clock';
 import { Refusal } from '@/lib/db/errors';
 import * as roster from '@/lib/db/roster-mutations';
 import { findCommuneById, keyPlaceFrom } from '@/lib/db/roster-queries';
-import { getCommuneStaffing } from '@/lib/db/staffing-queries';
-import { checkElectedPost, checkKeyPlace, checkRecruitmentDates, checkRecruitmentWithinQuota, nextCadreCode } from '@/lib/domain/roster';
+import { checkElectedPost, checkKeyPlace, checkRecruitmentDates, nextCadreCode } from '@/lib/domain/roster';
 import type { Block } from '@/lib/domain/types';
 import { RecruitCadreSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { checkRosterDecision, recordRosterDecision, rosterEnvelope } from './load';
+import { afterDatedChange, checkRosterDecision, guardBlockQuota, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
- * New recruitment (rules.md "Workflows"): refused when the block's headcount, from the counting pipeline,
+ * New recruitment (docs/domain.md, How posts are filled): refused when the block's headcount, from the counting pipeline,
  * would pass its quota (domain rule 6). Recruitments in one commune are serialised by a transaction-scoped
  * lock, so two at once cannot both pass the check; the code is the province's next free one, under a lock too.
  */
@@ -41,11 +40,9 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
       await roster.lockCommune(tx, commune.id);
       const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.startDate), 0);
       if (place) throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
-      // Read after the lock: every earlier recruitment in this commune has committed.
-      const staffing = await getCommuneStaffing(ctx.db, commune.provinceId, commune.id, { date });
-      const figures = staffing.blocks[block];
-      const rule = checkRecruitmentWithinQuota(figures);
-      if (!rule.ok) throw new Refusal(rule.error, { positionId: rule.error });
+      // Read after the lock: every earlier change to this commune has committed. At the start date and every later
+      // date a scheduled change brings someone into the block.
+      const figures = await guardBlockQuota(ctx, commune, block, input.startDate, { error: 'roster.errors.overQuota', field: 'positionId' });
       const decision = await recordRosterDecision(tx, commune, input, 'recruitment');
       const cadre = await roster.insertRecruit(tx, {
         provinceId: commune.provinceId, communeId: commune.id, positionId: position.id, startDate: input.startDate, decisionId: decision.id, nextCode: nextCadreCode,
@@ -66,6 +63,7 @@ export const recruitCadre = defineAction('recruitCadre', 'roster.edit', RecruitC
     },
     { timeout: 15_000 },
   );
+  await afterDatedChange(ctx, commune.provinceId, input.startDate);
   revalidatePath('/', 'layout');
   return ok({ id: recruited.id, code: recruited.code }, 'roster.recruited');
 });

@@ -7,7 +7,7 @@ import { checkConcurrentRemoval, endingOf } from '@/lib/domain/roster';
 import { RemoveConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
 
 /**
  * Ends one concurrent position from a date: the assignment ends the day before (or, removed on its first
@@ -38,6 +38,7 @@ export const removeConcurrentPosition = defineAction('removeConcurrentPosition',
       },
     };
   });
+  await afterDatedChange(ctx, commune.provinceId, input.date);
   revalidatePath('/', 'layout');
   return ok(undefined, 'roster.concurrentRemoved');
 }, { stale: 'roster.errors.stale' });

@@ -11,7 +11,7 @@ import { ok } from '../result';
 const TakeSnapshotSchema = z.object({});
 
 const summary = (s: SnapshotRow) => ({
-  takenOn: s.takenOn, source: s.source, quota: s.quota, headcount: s.headcount, difference: s.difference, keyVacancies: s.keyVacancies, unitsBoth: s.unitsBoth,
+  takenOn: s.takenOn, source: s.source, quota: s.quota, headcount: s.headcount, difference: s.difference, keyVacancies: s.keyVacancies, unitsBoth: s.shortStaffedWithKeyGapsUnits,
 });
 
 /**

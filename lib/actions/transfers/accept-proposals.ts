@@ -15,7 +15,7 @@ import { AcceptProposalsSchema } from '@/lib/validation/transfer-plan';
 import { defineAction } from '../define-action';
 import { fail, ok, type ActionResult, type MessageKey, type MessageParams } from '../result';
 
-// "Users review the proposals and turn the ones they accept into transfer proposals in one step" (issue 8 item 3):
+// "Users review the proposals and turn the ones they accept into transfer proposals in one step" (decision 017):
 // the ticked moves of the plan page become `proposed` transfers (source 'engine'), all or nothing in one
 // transaction, one audit record each. The moves are checked again on the current data first: the engine is run
 // again for the same scope (deterministic: same data, same plan) and each ticked move must still be in it and
@@ -46,7 +46,6 @@ export const acceptProposals = defineAction('acceptProposals', 'transfer.propose
   if (selected === null) return fail('transferPlan.errors.tooMany');
   if (selected.length === 0) return fail('transferPlan.errors.noneSelected', { fieldErrors: { moves: 'transferPlan.errors.noneSelected' } });
   const province = await ctx.db.province.findUniqueOrThrow({ where: { id: provinceId }, select: { id: true, code: true, name: true } });
-  await transfers.markDueTransfersExecuted(ctx.db, provinceId, day);
   const run = await runPlan(ctx.db, province, day, input.od ?? null);
   if (!run) return fail('errors.notFound');
   const { moves, missing } = matchSelection(run.plan.moves, selected);

@@ -26,7 +26,7 @@ export const approveTransfer = defineAction('approveTransfer', 'transfer.decide'
   );
   const decisionNumber = input.decisionNumber!;
   const decisionDate = input.decisionDate!;
-  const state = await ctx.write(async (tx) => {
+  const status = await ctx.write(async (tx) => {
     const approved = await transfers.approveTransfer(
       tx,
       { transferId: transfer.id, provinceId: ctx.user.provinceId, version: input.version, decisionNumber, decisionDate, issuingBodyId: input.issuingBodyId, decidedById: ctx.user.id },
@@ -38,13 +38,13 @@ export const approveTransfer = defineAction('approveTransfer', 'transfer.decide'
         entityId: transfer.id,
         envelope: { effectiveOn: approved.effectiveDate, decisionId: approved.decisionId, affectsFigures: true },
         after: {
-          from: 'proposed', to: approved.state, decisionNumber, decisionDate, cadre: transfer.cadreCode,
+          from: 'proposed', to: 'approved', decisionNumber, decisionDate, cadre: transfer.cadreCode,
           effectiveDate: approved.effectiveDate, newAssignmentId: approved.newAssignmentId, closedAssignmentIds: approved.closedAssignmentIds,
         },
       },
-      value: approved.state,
+      value: approved.status,
     };
   });
   revalidatePath('/', 'layout');
-  return ok({ state }, state === 'executed' ? 'transfer.notices.executed' : 'transfer.notices.approved');
+  return ok({ state: status }, status === 'executed' ? 'transfer.notices.executed' : 'transfer.notices.approved');
 }, { stale: 'transfer.errors.stale' });

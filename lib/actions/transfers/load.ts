@@ -1,10 +1,8 @@
 import type { Action } from '@/lib/auth/policy';
 import { can, isAllowed } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
-import { today } from '@/lib/clock';
 import { Refusal, StaleWrite } from '@/lib/db/errors';
 import type { Db } from '@/lib/db/prisma';
-import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
 import { chairmanSide, checkTransferTransition, type TransferAction, type TransferError, type TransferState, type TransferTransitionInput } from '@/lib/domain/transfer';
 import { formatDate } from '@/lib/domain/format';
 import type { ActionContext } from '../define-action';
@@ -56,11 +54,10 @@ export function allowedOnTransfer(user: SessionUser, transfer: { provinceId: num
 }
 
 /**
- * The preamble of every step on an existing transfer: the due executions are marked first (so the state is
- * current), the transfer is in the user's scope (else not found), the state machine lets the user take `step`
- * from its state (else forbidden, or "changed meanwhile" when it moved on), the step's input is complete (else its
- * message, also on `field`, or on the field `field` names for it) and the form was rendered from the current
- * version (else "changed meanwhile"). `details` may depend on the loaded transfer (the approval's dates).
+ * The preamble of every step on an existing transfer: the transfer is in the user's scope (else not found), the
+ * state machine lets the user take `step` from its state (else forbidden, or "changed meanwhile" when it moved on),
+ * the step's input is complete (else its message, also on `field`, or on the field `field` names for it) and the
+ * form was rendered from the current version (else "changed meanwhile"). `details` may depend on the loaded transfer (the approval's dates).
  * Throws Refusal or StaleWrite; defineAction answers.
  */
 export async function loadTransferStep(
@@ -70,7 +67,6 @@ export async function loadTransferStep(
   details: TransferTransitionInput | ((transfer: LoadedTransfer) => TransferTransitionInput),
   field: string | ((error: TransferError) => string),
 ): Promise<LoadedTransfer> {
-  await markDueTransfersExecuted(ctx.db, ctx.user.provinceId, today());
   const transfer = await loadTransfer(ctx.db, ctx.user, input.transferId);
   if (!transfer) throw new Refusal('transfer.errors.notFound');
   const check = checkTransferTransition(step, transfer.state, allowedOnTransfer(ctx.user, transfer), typeof details === 'function' ? details(transfer) : details);

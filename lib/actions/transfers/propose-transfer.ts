@@ -10,7 +10,7 @@ import { ProposeTransferSchema } from '@/lib/validation/transfer';
 import { defineAction } from '../define-action';
 import { fail, ok, type ActionResult } from '../result';
 
-// Home Affairs proposes a transfer of an active cadre or civil servant of a commune (issue 8 item 1). The guards
+// Home Affairs proposes a transfer of an active cadre or civil servant of a commune (decision 016). The guards
 // (lib/domain/transfer.ts) are checked on the current figures; the reservation is taken at approval.
 
 export const proposeTransfer = defineAction('proposeTransfer', 'transfer.propose', ProposeTransferSchema, async (input, ctx): Promise<ActionResult<{ transferId: number }>> => {
@@ -20,7 +20,6 @@ export const proposeTransfer = defineAction('proposeTransfer', 'transfer.propose
   if (!check.ok) return fail('errors.forbidden');
   if (!input.reason) return fail('transfer.errors.reasonRequired', { fieldErrors: { reason: 'transfer.errors.reasonRequired' } });
   const reason = input.reason;
-  await transfers.markDueTransfersExecuted(ctx.db, ctx.user.provinceId, day);
   const transferId = await ctx.write(async (tx) => {
     const inserted = await transfers.insertTransferProposal(
       tx,

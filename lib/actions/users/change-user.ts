@@ -7,7 +7,7 @@ import type { ActionContext } from '../define-action';
 
 /**
  * The target of a user-administration action: unknown → not found; another province's user exists, so it
- * is out of scope → forbidden (rules.md "Sign-in"). Throws a Refusal; the action's defineAction answers.
+ * is out of scope → forbidden (docs/domain.md, Who sees what). Throws a Refusal; the action's defineAction answers.
  */
 export async function loadTargetUser(ctx: ActionContext, userId: number): Promise<EditableUser> {
   const target = await findUser(ctx.db, userId);

@@ -10,7 +10,7 @@ import { fail, ok } from '../result';
 
 /**
  * A new account of the province. The administrator chose its password: the user replaces it at the first
- * sign-in (issue 4). Two administrators creating one username at once: the unique index decides
+ * sign-in (decision 007). Two administrators creating one username at once: the unique index decides
  * (app_user_username_key, lib/db/errors.ts).
  */
 export const createUser = defineAction('createUser', 'user.manage', CreateUserSchema, async (input, ctx) => {

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { today } from '@/lib/clock';
+import { currentYear } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { findCommuneForEdit, listCommuneHistory, listKeyPositionNorms, listOldDistrictOptions, listQuotaYears } from '@/lib/db/quota-queries';
+import { listQuotaYearRows } from '@/lib/db/quota-year-queries';
 import { localizedTitle } from '@/lib/i18n/server';
 import { QuotaYearSchema } from '@/lib/validation/quota';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
@@ -37,8 +38,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommuneQuotaPage({ params, searchParams }: Props) {
   const { user, commune } = await loadCommune((await params).code);
   const query = await searchParams;
-  const [provinceYears, districts, history, norms, t, locale] = await Promise.all([
+  const [provinceYears, yearRows, districts, history, norms, t, locale] = await Promise.all([
     listQuotaYears(db(), user.provinceId),
+    listQuotaYearRows(db(), user.provinceId),
     listOldDistrictOptions(db(), user.provinceId),
     listCommuneHistory(db(), user.provinceId, commune.id),
     listKeyPositionNorms(db(), user.provinceId, commune.id),
@@ -46,11 +48,14 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
     getLocale(),
   ]);
   const positionTitles = new Map(norms.map((norm) => [norm.code, localizedTitle(locale, norm)]));
-  // The years in use, plus the next one so a new year's quota can be set.
-  const latest = provinceYears[0] ?? Number(today().slice(0, 4)) - 1;
-  const years = [...new Set([latest + 1, ...provinceYears, ...commune.quotasByYear.map((q) => q.year)])].sort((a, b) => b - a);
+  // The province's quota years (a new one is opened as a draft at /quotas/years, decision 027) and the commune's own;
+  // with none at all, this year, so a first quota can be set. The default is the commune's latest year in force.
+  const draftYears = yearRows.filter((y) => y.status === 'draft').map((y) => y.year);
+  const years = [...new Set([...yearRows.map((y) => y.year), ...provinceYears, ...commune.quotasByYear.map((q) => q.year)])].sort((a, b) => b - a);
+  if (years.length === 0) years.push(currentYear());
   const asked = QuotaYearSchema.safeParse(Array.isArray(query.year) ? query.year[0] : query.year);
-  const year = asked.success && years.includes(asked.data) ? asked.data : (commune.quotasByYear[0]?.year ?? latest);
+  const inForce = commune.quotasByYear.find((q) => !draftYears.includes(q.year))?.year ?? years.find((y) => !draftYears.includes(y)) ?? years[0];
+  const year = asked.success && years.includes(asked.data) ? asked.data : inForce;
   const quota = commune.quotasByYear.find((q) => q.year === year)?.quota ?? { party_front: null, government: null };
   const selfHref = `/quotas/${encodeURIComponent(commune.code)}?year=${year}`;
   const title = t('quotas.editTitle', { kind: t(`unitKind.${commune.kind}`), name: commune.name });
@@ -82,7 +87,7 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
                   defaultValue={String(year)}
                   options={years.map((y) => ({
                     value: String(y),
-                    label: provinceYears.includes(y) || commune.quotasByYear.some((q) => q.year === y) ? String(y) : t('quotas.newYear', { year: String(y) }),
+                    label: draftYears.includes(y) ? t('quotaYears.draftOption', { year: String(y) }) : String(y),
                   }))}
                 />
               </div>
@@ -94,6 +99,11 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
               </button>
             </form>
             <p className="text-sm text-stone-600">{t('quotas.quotaDescription')}</p>
+            {draftYears.includes(year) ? (
+              <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm font-medium text-amber-950" data-testid="viewing-draft">
+                {t('quotaYears.summary.viewingDraft', { year: String(year) })}
+              </p>
+            ) : null}
             <QuotaForm
               key={year}
               reloadHref={selfHref}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
+import { yearOf } from '@/lib/domain/quota-years';
 import { db } from '@/lib/db/client';
 import { listOverfilledKeyPlaces } from '@/lib/db/key-place-queries';
 import { poolOf } from '@/lib/db/prisma';
@@ -35,7 +36,7 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ code: string }> };
 
 // Looked up in the user's province only: another province's code reads as unknown (404). A commune that
-// exists but is outside the user's scope is 403 (rules.md "Sign-in").
+// exists but is outside the user's scope is 403 (docs/domain.md, Who sees what).
 async function loadCommune(code: string) {
   const user = await requireUser();
   const province = await getProvinceForRequest();
@@ -119,7 +120,13 @@ export default async function CommunePage({ params }: Props) {
           <StatCard
             label={t('figures.quota')}
             value={format.number(total.quota)}
-            note={staffing.quotaYear === null ? t('commune.noQuotaYear') : t('commune.quotaYear', { year: String(staffing.quotaYear) })}
+            note={
+              staffing.quotaYear === null
+                ? t('commune.noQuotaYear')
+                : staffing.quotaYear < yearOf(date)
+                  ? t('quotaYears.note.earlierOnly', { year: String(staffing.quotaYear), asked: String(yearOf(date)) })
+                  : t('commune.quotaYear', { year: String(staffing.quotaYear) })
+            }
           />
           <StatCard label={t('figures.headcount')} value={format.number(total.headcount)} />
           <StatCard

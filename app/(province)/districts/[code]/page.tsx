@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
+import { quotaYearCoverage, quotaYearNote, yearOf } from '@/lib/domain/quota-years';
 import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listPendingMovements } from '@/lib/db/movement-queries';
@@ -29,7 +30,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
-// Aggregates only (no names): every role may see any old district of its province (rules.md "Sign-in").
+// Aggregates only (no names): every role may see any old district of its province (docs/domain.md, Who sees what).
 async function loadDistrict(code: string) {
   const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
@@ -78,7 +79,7 @@ export default async function DistrictPage({ params, searchParams }: Props) {
         ) : null}
       </PageHeader>
       <Section id="headline" title={t('overview.headline.heading')}>
-        <HeadlineFigures rollup={rollUp(communes)} />
+        <HeadlineFigures rollup={rollUp(communes)} quotaNote={quotaYearNote(quotaYearCoverage(communes.map((c) => c.quotaYear), yearOf(date)))} />
       </Section>
       <Section id="projected" title={t('transferPlan.projected.heading')}>
         <ProjectedSummary

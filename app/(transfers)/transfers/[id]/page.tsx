@@ -8,8 +8,7 @@ import { today } from '@/lib/clock';
 import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
-import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
-import { findTransfer, getTransferFigures, listTransferTimeline, type TransferDetail } from '@/lib/db/transfer-queries';
+import type { TransferDetail, TransferFigures, TransferTimelineEntry } from '@/lib/db/transfer-queries';
 import { chairmanSide, mayTakeTransferAction } from '@/lib/domain/transfer';
 import { allowedOnTransfer } from '@/lib/actions/transfers/load';
 import { getFormatters } from '@/lib/i18n/server';
@@ -19,12 +18,13 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ActionForm } from '@/components/secondments/action-form';
 import { TransferFiguresTable } from '@/components/transfers/figures-table';
 import { TransferNotice } from '@/components/transfers/page-notice';
-import { TransferStateBadge } from '@/components/transfers/state-badge';
+import { TransferStatusBadge } from '@/components/transfers/state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { approveAndShow, cancelAndShow, declineAndShow, opinionAndShow } from '../actions';
 import { requirePermission } from '../../../_lib/current-province';
 import { requireTransferView } from '../access';
+import { loadTransferPage } from '../page-data';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,16 +34,16 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
  * The transfer in the user's province (else 404), which the user may see: a commune chairman only the transfers
  * out of or into his commune (else 403, as for another department's list).
  */
-async function load(rawId: string): Promise<{ user: SessionUser; transfer: TransferDetail }> {
+async function load(rawId: string): Promise<{ user: SessionUser; transfer: TransferDetail; figures: TransferFigures[]; timeline: TransferTimelineEntry[] }> {
   const user = await requireTransferView();
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
   if (id === null) notFound();
-  await markDueTransfersExecuted(db(), user.provinceId, today());
-  const transfer = await findTransfer(db(), { provinceId: user.provinceId }, id);
-  if (!transfer) notFound();
+  const page = await loadTransferPage(db(), user.provinceId, id, today());
+  if (!page) notFound();
+  const { transfer } = page;
   const side = chairmanSide(user.communeId, { fromCommuneId: transfer.from.id, toCommuneId: transfer.to.id });
   await requirePermission('transfer.view', { provinceId: transfer.provinceId, communeId: side === 'to' ? transfer.to.id : transfer.from.id });
-  return { user, transfer };
+  return { user, ...page };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -63,20 +63,17 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default async function TransferPage({ params, searchParams }: Props) {
-  const { user, transfer: tr } = await load((await params).id);
+  const { user, transfer: tr, figures, timeline } = await load((await params).id);
   const query = await searchParams;
   const day = today();
-  const [t, tDecision, tStates, tOpinions, tSources, tFields, tBlocks, format, figures, timeline] = await Promise.all([
+  const [t, tDecision, tOpinions, tSources, tFields, tBlocks, format] = await Promise.all([
     getTranslations('transfer'),
     getTranslations('decisions.fields'),
-    getTranslations('transfer.states'),
     getTranslations('transfer.opinions'),
     getTranslations('transfer.sources'),
     getTranslations('fields'),
     getTranslations('blocks'),
     getFormatters(),
-    getTransferFigures(db(), tr, day),
-    listTransferTimeline(db(), tr.id),
   ]);
   const timelineNames = await resolveAuditNames(db(), user.provinceId, timeline, await getLocale());
   const mayViewPersonal = can(user, 'cadre.viewPersonal', { provinceId: tr.provinceId, communeId: tr.from.id });
@@ -89,6 +86,9 @@ export default async function TransferPage({ params, searchParams }: Props) {
   // A transfer crosses communes: it is decided by a province-level body (Sở Nội vụ, Ban Tổ chức Tỉnh ủy, UBND tỉnh …).
   const bodies = mayDecide ? await issuingBodiesFor(db(), tr.provinceId, null) : [];
   const self = `/transfers/${tr.id}`;
+  // Executed from its effective date: read from the date, never recorded (rows from before kept a 'transfer.execute').
+  const executed =
+    tr.executedOn && !timeline.some((e) => e.action === 'transfer.execute') ? { date: tr.executedOn, text: t('states.executedSince', { date: format.date(tr.executedOn) }) } : null;
   const fieldLabel = (field: string | null) => {
     if (!field) return '—';
     const key = field as Parameters<typeof tFields>[0];
@@ -106,7 +106,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
       <Breadcrumbs items={[{ label: t('list.title'), href: '/transfers' }, { label: tr.cadreName }]} />
       <PageHeader eyebrow={t('detail.eyebrow', { id: String(tr.id) })} title={t('detail.title', { name: tr.cadreName })}>
         <p className="mt-2 flex flex-wrap items-center gap-2">
-          <TransferStateBadge state={tr.state} label={tStates(tr.state)} />
+          <TransferStatusBadge status={tr.status} effectiveDate={tr.effectiveDate} />
           {tr.overdue ? <Badge tone="red">{t('list.overdue')}</Badge> : null}
           {tr.crossDistrict ? <Badge tone="amber">{t('list.crossDistrict')}</Badge> : <Badge tone="neutral">{t('list.sameDistrict')}</Badge>}
         </p>
@@ -196,7 +196,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
 
       <Section id="decision" title={t('detail.decisionHeading')}>
         <div className={`${boxClass} space-y-1 text-sm`} data-testid="decision">
-          <p><TransferStateBadge state={tr.state} label={tStates(tr.state)} /></p>
+          <p><TransferStatusBadge status={tr.status} effectiveDate={tr.effectiveDate} /></p>
           {tr.decisionNumber && tr.decisionDate ? (
             <p>
               {tr.decisionIssuingBody
@@ -205,8 +205,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           {tr.decidedBy && tr.state !== 'declined' ? <p>{t('detail.decidedBy', { name: tr.decidedBy })}</p> : null}
-          {tr.state === 'executed' && tr.executedOn ? <p className="font-medium">{t('detail.executedOn', { date: format.date(tr.executedOn) })}</p> : null}
-          {tr.state === 'approved' ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
+          {tr.status === 'approved' ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
           {tr.declineReason ? <p><span className="font-medium">{t('detail.declineReason')}:</span> {tr.declineReason}</p> : null}
           {tr.cancelReason ? <p><span className="font-medium">{t('detail.cancelReason')}:</span> {tr.cancelReason}</p> : null}
         </div>
@@ -274,6 +273,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
           omit={['cadre']}
           empty={t('detail.noTimeline')}
           testId="transfer-timeline"
+          derived={executed}
         />
       </Section>
 

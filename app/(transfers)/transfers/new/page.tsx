@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
 import { listTransferFormOptions, searchCommuneStaff } from '@/lib/db/transfer-queries';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -26,13 +25,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTransferPage({ searchParams }: Props) {
   const user = await requirePermission('transfer.propose');
   const q = (first((await searchParams).q) ?? '').normalize('NFC').slice(0, 100);
-  await markDueTransfersExecuted(db(), user.provinceId, today());
   const [t, tList, tBlocks, options, staff] = await Promise.all([
     getTranslations('transfer.form'),
     getTranslations('transfer.list'),
     getTranslations('blocks'),
     listTransferFormOptions(db(), user.provinceId),
-    q.trim() ? searchCommuneStaff(db(), user.provinceId, q) : Promise.resolve(null),
+    q.trim() ? searchCommuneStaff(db(), user.provinceId, q, today()) : Promise.resolve(null),
   ]);
   const communes = [...options.communes].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 

@@ -6,7 +6,6 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { runPlan } from '@/lib/db/proposal-queries';
-import { markDueTransfersExecuted } from '@/lib/db/transfer-mutations';
 import { countVacantElectedPosts, electedPositionIds } from '@/lib/domain/elected-posts';
 import { MAX_SELECTED_MOVES, matchSelection, moveFieldName, moveFieldValue, parseSelection, toWhatIfMoves } from '@/lib/domain/plan-selection';
 import { buildWhatIf, electedVacanciesAfter, movesToMovements } from '@/lib/domain/proposal-input';
@@ -23,7 +22,7 @@ import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 import { requirePermission } from '../../../_lib/current-province';
 
-// The proposal engine in the app (issue 8 items 3, 4 and 6; decision 017): choose the province or an old
+// The proposal engine in the app (decision 017): choose the province or an old
 // district (GET), see the engine's plan beside the greedy baseline on the same data, the solver's diagnostics and
 // the moves grouped by source commune; tick moves and either see the what-if (GET, the ticks in the address) or
 // turn them into transfer proposals in one step (the accept action).
@@ -52,7 +51,6 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const params = await searchParams;
   const date = today();
   const province = await db().province.findUniqueOrThrow({ where: { id: user.provinceId }, select: { id: true, code: true, name: true } });
-  await markDueTransfersExecuted(db(), province.id, date);
   // Nothing is computed until a scope is chosen (the form sends `od`, empty for the whole province).
   const requested = params.od !== undefined;
   const askedDistrict = (first(params.od) ?? '').trim();

@@ -8,7 +8,7 @@ import { defineRoute, refuse } from '@/lib/routes/define-route';
 export const dynamic = 'force-dynamic';
 
 /** The overview's download: the same file as `npm run data -- export status`. */
-// Per-commune aggregates without names: every role of the province may download it (rules.md "Sign-in").
+// Per-commune aggregates without names: every role of the province may download it (docs/domain.md, Who sees what).
 export const GET = defineRoute('staffing.export', async (_request, { user, searchParams }) => {
   const format = searchParams.get('format') ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') refuse(400, 'routes.badTableFormat');

@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Unknown id → 404; another province's user → 403 (rules.md "Sign-in"). */
+/** Unknown id → 404; another province's user → 403 (docs/domain.md, Who sees what). */
 async function loadTarget(idText: string) {
   const user = await requirePermission('user.manage');
   const id = Number(idText);

@@ -9,6 +9,7 @@ import { listOpenVacancies } from '@/lib/db/vacancy-queries';
 import { projectCommuneStaffing, type StaffingMovement } from '@/lib/domain/projection';
 import { listCommuneMovements } from '@/lib/db/movement-queries';
 import { getFormatters } from '@/lib/i18n/server';
+import { RECRUIT_EMPLOYMENT_TYPES } from '@/lib/validation/roster';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { BlockFiguresTable } from '@/components/commune/block-figures-table';
@@ -101,7 +102,7 @@ export default async function ManageCommunePage({ params }: Props) {
                 today={date}
                 options={{
                   gender: (['male', 'female'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),
-                  employmentType: (['cadre', 'civil_servant'] as const).map((e) => ({ value: e, label: t(`employmentType.${e}`) })),
+                  employmentType: RECRUIT_EMPLOYMENT_TYPES.map((e) => ({ value: e, label: t(`employmentType.${e}`) })),
                   education: (['intermediate', 'college', 'university', 'master', 'doctorate'] as const).map((e) => ({ value: e, label: t(`education.${e}`) })),
                   fields: fieldOptions,
                   positions: positionOptions,

@@ -8,7 +8,8 @@ import { today } from '@/lib/clock';
 import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
 import { listCommuneOptions } from '@/lib/db/placement-queries';
-import { findList, getCompilation, listTimeline, searchDepartmentStaff, type CandidateRow, type ListDetail } from '@/lib/db/secondment-queries';
+import { findList, listTimeline, searchDepartmentStaff, type CandidateRow, type ListDetail } from '@/lib/db/secondment-queries';
+import { getSubmissionCheck } from '@/lib/db/secondment-submission';
 import { isEditableList, POST_KINDS, type CandidateWarning } from '@/lib/domain/secondment';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { getFormatters } from '@/lib/i18n/server';
@@ -76,13 +77,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
   const toEnd = mayPlace ? list.candidatesDetail.filter((c) => c.state === 'placed' && c.secondment && c.secondment.endedOn === null) : [];
 
   // The department's figures for the phase year: the minimum and how far this list gets it (submit form).
-  let minimumNote: { required: number; including: number; below: boolean } | null = null;
-  if (mayPropose) {
-    const [row] = await getCompilation(db(), user.provinceId, list.phase.year, list.department.id);
-    const countable = list.candidatesDetail.filter((c) => c.cadre.employmentType === 'cadre' || c.cadre.employmentType === 'civil_servant').length;
-    const including = list.state === 'draft' ? (row?.listed ?? 0) + countable : (row?.listed ?? 0);
-    minimumNote = { required: row?.required ?? 0, including, below: including < (row?.required ?? 0) };
-  }
+  const minimumNote = mayPropose ? await getSubmissionCheck(db(), { id: list.id, departmentId: list.department.id, year: list.phase.year }) : null;
   const q = first(query.q);
   const staff = mayPropose && q !== undefined ? await searchDepartmentStaff(db(), list.department.id, q, today()) : null;
   const onList = new Set(list.candidatesDetail.map((c) => c.cadre.id));
@@ -224,9 +219,9 @@ export default async function SecondmentListPage({ params, searchParams }: Props
               )}
             </div>
           </Section>
-          <Section id="submit" title={t('list.submitHeading')} description={minimumNote ? t('list.minimumNote', { required: format.number(minimumNote.required), including: format.number(minimumNote.including) }) : undefined}>
+          <Section id="submit" title={t('list.submitHeading')} description={minimumNote ? t('list.minimumNote', { required: format.number(minimumNote.minimum), including: format.number(minimumNote.counted) }) : undefined}>
             <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
-              {minimumNote?.below ? (
+              {minimumNote?.belowMinimum ? (
                 <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t('list.justificationNeeded')}</p>
               ) : null}
               <ActionForm
@@ -235,7 +230,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                 hidden={{ listId: list.id, version: list.version }}
                 reloadHref={selfHref}
                 submitLabel={t('forms.submit')}
-                fields={[{ type: 'textarea', name: 'justification', label: t('forms.justification'), required: minimumNote?.below, hint: t('forms.justificationHint'), rows: 4, maxLength: 2000 }]}
+                fields={[{ type: 'textarea', name: 'justification', label: t('forms.justification'), required: minimumNote?.belowMinimum, hint: t('forms.justificationHint'), rows: 4, maxLength: 2000 }]}
               />
             </div>
           </Section>
