@@ -6,7 +6,7 @@ import { changePrimaryPosition } from '@/lib/actions/roster/change-primary-posit
 import type { ActionResult } from '@/lib/actions/result';
 import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
-import { Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
 import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
@@ -41,10 +41,10 @@ export function ChangePrimaryForm({
           defaultValue={values.positionId}
           error={error('positionId')}
         />
-        <Field
+        <DateField
           id="primary-effectiveDate"
           name="effectiveDate"
-          type="date"
+         
           label={t('effectiveDate')}
           required
           hint={t('effectiveDateHint')}

@@ -7,7 +7,7 @@ import { removeConcurrentPosition } from '@/lib/actions/roster/remove-concurrent
 import type { ActionResult } from '@/lib/actions/result';
 import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
-import { Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
 import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
@@ -46,10 +46,10 @@ export function RemoveConcurrentForm({
       ) : (
         <>
           <div className="max-w-xs">
-            <Field
+            <DateField
               id="concurrent-removeDate"
               name="date"
-              type="date"
+             
               label={t('removeDate')}
               required
               hint={t('removeDateHint')}
@@ -106,10 +106,10 @@ export function AddConcurrentForm({
           defaultValue={values.positionId}
           error={error('positionId')}
         />
-        <Field
+        <DateField
           id="concurrent-startDate"
           name="startDate"
-          type="date"
+         
           label={t('startDate')}
           required
           hint={t('startDateHint')}

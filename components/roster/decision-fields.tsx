@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/ui/field';
 
 export type IssuingBodyChoice = { value: string; label: string };
 
@@ -44,10 +44,10 @@ export function DecisionFields({
           defaultValue={values.decisionNumber}
           error={error('decisionNumber')}
         />
-        <Field
+        <DateField
           id={`${idPrefix}-decisionDate`}
           name="decisionDate"
-          type="date"
+         
           label={t('date')}
           required
           defaultValue={values.decisionDate ?? today}

@@ -6,7 +6,7 @@ import { recordDeparture } from '@/lib/actions/roster/record-departure';
 import type { ActionResult } from '@/lib/actions/result';
 import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
-import { Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
 import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
@@ -38,10 +38,10 @@ export function DepartureForm({
           defaultValue={values.reason}
           error={error('reason')}
         />
-        <Field
+        <DateField
           id="departure-date"
           name="date"
-          type="date"
+         
           label={t('date')}
           required
           hint={t('dateHint')}

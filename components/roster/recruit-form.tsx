@@ -6,7 +6,7 @@ import { recruitCadre } from '@/lib/actions/roster/recruit-cadre';
 import type { ActionResult } from '@/lib/actions/result';
 import { FormStatus } from '@/components/admin/form-status';
 import { useMessage } from '@/components/admin/use-message';
-import { Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formFeedback } from '@/components/ui/form-feedback';
 import { DecisionFields, type IssuingBodyChoice } from './decision-fields';
@@ -36,7 +36,7 @@ export function RecruitForm({ communeId, today, options, bodies }: { communeId: 
           defaultValue={values.gender}
           error={error('gender')}
         />
-        <Field id="recruit-birthDate" name="birthDate" type="date" label={t('birthDate')} required defaultValue={values.birthDate} error={error('birthDate')} />
+        <DateField id="recruit-birthDate" name="birthDate" label={t('birthDate')} required defaultValue={values.birthDate} error={error('birthDate')} />
         <Field
           id="recruit-employmentType"
           name="employmentType"
@@ -72,7 +72,7 @@ export function RecruitForm({ communeId, today, options, bodies }: { communeId: 
           defaultValue={values.positionId}
           error={error('positionId')}
         />
-        <Field id="recruit-startDate" name="startDate" type="date" label={t('startDate')} required defaultValue={values.startDate ?? today} error={error('startDate')} />
+        <DateField id="recruit-startDate" name="startDate" label={t('startDate')} required defaultValue={values.startDate ?? today} error={error('startDate')} />
       </div>
       <DecisionFields idPrefix="recruit" bodies={bodies} values={values} error={error} today={today} />
       <SubmitButton>{t('submit')}</SubmitButton>

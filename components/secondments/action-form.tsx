@@ -94,7 +94,8 @@ export function ActionForm({
                   <Field
                     id={fid}
                     name={field.name}
-                    type={field.type}
+                    type={field.type === 'date' ? undefined : field.type}
+                    date={field.type === 'date'}
                     label={field.label}
                     hint={field.hint}
                     required={field.required}

@@ -13,6 +13,8 @@ type FieldProps = {
   defaultValue?: string;
   /** A select with these options (the first may be an empty "choose" option), else an input. */
   options?: Option[];
+  /** A date typed and shown as dd/MM/yyyy (a text field, never the browser's picker): use DateField. */
+  date?: boolean;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'required' | 'maxLength' | 'inputMode' | 'placeholder' | 'spellCheck'>;
 
 /** An ISO date shown as dd/MM/yyyy; anything else (what the user typed, refilled after a refusal) as it is. */
@@ -22,7 +24,7 @@ const controlClass =
   'mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm text-stone-900 shadow-xs focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-700';
 
 /** Label, control, hint and error in one component, not copied per form (docs/architecture.md, Conventions): the error is tied to the control for screen readers. */
-export function Field({ id, name, label, error, hint, defaultValue, options, ...inputProps }: FieldProps) {
+export function Field({ id, name, label, error, hint, defaultValue, options, date, ...inputProps }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -43,7 +45,7 @@ export function Field({ id, name, label, error, hint, defaultValue, options, ...
             </option>
           ))}
         </select>
-      ) : inputProps.type === 'date' ? (
+      ) : date ? (
         // Never the browser's date picker: it shows mm/dd/yyyy in many languages. The server reads dd/MM/yyyy.
         <input
           {...common}
@@ -70,4 +72,12 @@ export function Field({ id, name, label, error, hint, defaultValue, options, ...
       ) : null}
     </div>
   );
+}
+
+/**
+ * A date field: a text input that shows and takes dd/MM/yyyy whatever the browser's language (the native date
+ * picker shows mm/dd/yyyy in many of them); the schemas read it with lib/validation/date.ts.
+ */
+export function DateField(props: Omit<FieldProps, 'type' | 'options' | 'date'>) {
+  return <Field {...props} date />;
 }
