@@ -13,8 +13,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 (docs/domain.md, Who sees what: out of scope is 403, unknown is 404).
   // Workbook uploads are capped at 25 MB by the import action, which answers a larger file with a message.
   // Next must let such a file through to the action for that (its default would cut the body at 1 MB, and the
-  // proxy's body clone at 10 MB); past 80 MB Next refuses the request itself (decision 010).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '80mb' }, proxyClientMaxBodySize: '80mb' },
+  // proxy's body clone at 10 MB). The front server refuses any body past 1 MB, and the upload's past 30 MB, before
+  // Next reads it (UPLOAD_BODY_LIMIT in lib/http/front-server.ts, decisions 010 and 034): the same 30 MB here.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '30mb' }, proxyClientMaxBodySize: '30mb' },
   // proxy.ts sets these (and the CSP with its nonce) on every page; static assets skip the proxy, so they
   // get the same fixed headers here. HSTS is added by the proxy only for HTTPS requests.
   async headers() {

@@ -1,13 +1,24 @@
-import { decode } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { SESSION_COOKIES, sessionIdOfCookie } from '@/lib/auth/session-cookie';
 import { contentSecurityPolicy, createNonce, isHttps, PATH_HEADER, securityHeaders } from '@/lib/auth/security-headers';
-import { db } from '@/lib/db/client';
+import { createAvailability, probeServer, serverAddress } from '@/lib/db/availability';
 import { env } from '@/lib/env';
+import { unavailableResponse } from '@/lib/routes/unavailable';
 
-const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
 const PUBLIC_PREFIXES = ['/sign-in', '/api/auth/', '/api/health', '/_next/'];
 const PUBLIC_FILES = /^\/(icon\.svg|favicon\.ico|robots\.txt)$|\.(woff2?|ttf|otf)$/;
+
+// While PostgreSQL does not answer, every request but static files is answered 503 here, before a page or a
+// route fails on it; the gate reopens by itself (lib/db/availability.ts, docs/decisions/035-backups-and-a-lost-database.md).
+const database = createAvailability(async () => {
+  const address = env.DATABASE_URL ? serverAddress(env.DATABASE_URL) : null;
+  return address ? probeServer(address) : true;
+});
+
+function needsDatabase(pathname: string): boolean {
+  return !PUBLIC_FILES.test(pathname) && !pathname.startsWith('/_next/');
+}
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_FILES.test(pathname) || PUBLIC_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix));
@@ -16,20 +27,15 @@ function isPublic(pathname: string): boolean {
 /** Whether the request carries a session cookie that this app signed (forged or stale-key cookies do not). */
 async function hasValidToken(request: NextRequest): Promise<boolean> {
   for (const name of SESSION_COOKIES) {
-    const token = request.cookies.get(name)?.value;
-    if (!token) continue;
-    try {
-      const payload = await decode({ token, secret: await getAuthSecret(db()), salt: name });
-      if (payload && typeof payload.sessionId === 'string') return true;
-    } catch {
-      // Not ours, or expired: fall through.
-    }
+    const value = request.cookies.get(name)?.value;
+    if (value && (await sessionIdOfCookie({ value, secret: getAuthSecret(), name }))) return true;
   }
   return false;
 }
 
 /**
- * The first gate and the security headers. Every request but sign-in, next-auth's routes, the health check
+ * The first gate and the security headers. While the database does not answer, every request but static files
+ * is answered 503 (lib/routes/unavailable.ts). Every request but sign-in, next-auth's routes, the health check
  * and static files needs a session cookie that decodes with our secret; otherwise pages redirect to sign-in
  * (and come back) and /api answers 401. The session row itself is checked by getSessionUser on the server.
  */
@@ -40,7 +46,9 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: env.NODE_ENV === 'development', https });
 
   let response: NextResponse;
-  if (isPublic(pathname) || (await hasValidToken(request))) {
+  if (needsDatabase(pathname) && !(await database.isAvailable())) {
+    response = unavailableResponse(pathname);
+  } else if (isPublic(pathname) || (await hasValidToken(request))) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('Content-Security-Policy', csp);
     requestHeaders.set('x-nonce', nonce);

@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['./tests/support/global-setup.ts'],
+          // next-auth imports `next/server` without an extension, which Node's ESM loader cannot resolve outside
+          // Next's bundler: vite resolves it instead (tests/integration/auth-redirects.test.ts runs its routes).
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -15,3 +15,10 @@ export function today(): string {
 export function currentYear(): number {
   return Number(today().slice(0, 4));
 }
+
+/**
+ * A clock fixed by the caller, for writes that replay a dated story (the demo's, lib/demo/replay.ts): the business
+ * day a step happens on and the instant it records (created_at, updated_at, the audit row's `at`). Application paths
+ * pass none: their writes record today() and the database's now().
+ */
+export type FixedClock = { today: string; at: Date };

@@ -86,6 +86,13 @@ const VARIABLES = {
     'một URL postgresql://người-dùng:mật-khẩu@máy-chủ:cổng/cơ-sở-dữ-liệu',
     { secret: true },
   ),
+  // The role that owns the schema and runs the migrations; DATABASE_URL is then the app's runtime role
+  // (docs/decisions/031-database-roles-and-secrets.md).
+  MIGRATION_DATABASE_URL: variable(
+    z.string().refine((v) => hasProtocol(v, ['postgresql:', 'postgres:'])).optional(),
+    'một URL postgresql://người-dùng:mật-khẩu@máy-chủ:cổng/cơ-sở-dữ-liệu, cùng cơ sở dữ liệu với DATABASE_URL',
+    { secret: true },
+  ),
   PORT: port(3000),
   HOST: variable(z.string().default('0.0.0.0'), 'một địa chỉ hoặc tên máy để lắng nghe'),
   EMBEDDED_PG_PORT: port(54329),
@@ -104,7 +111,13 @@ const VARIABLES = {
   AUTH_MAX_FAILURES_USER: count(5),
   AUTH_MAX_FAILURES_IP: count(20),
   AUTH_LOCKOUT_MINUTES: count(15, 24 * 60),
+  // Within the 8-hour limit of a session (lib/auth/session-store.ts).
+  SESSION_IDLE_MINUTES: count(60, 8 * 60),
   TRUST_PROXY: variable(trustProxy.optional(), 'số proxy phía trước (0–10) hoặc danh sách địa chỉ IP của chúng, cách nhau bằng dấu phẩy'),
+  // Workbook imports: what one file may make the readers do (docs/decisions/033-bounded-imports.md)
+  IMPORT_MAX_ROWS: count(200_000, 10_000_000),
+  IMPORT_MAX_CELLS: count(4_000_000, 1_000_000_000),
+  IMPORT_MAX_INFLATED_MB: count(100, 4_000),
   // Documents and diagnostics
   PDF_FONTS_DIR: text(),
   PRISMA_VERBOSE: flag(),

@@ -13,6 +13,7 @@ import { countedEmploymentSql } from '@/lib/db/staffing-counts';
 import { seedDemo, seedNational } from '@/lib/demo';
 import { PLAIN_SQL_STATUS } from './lib/plain-sql-status';
 import { benchImport } from './bench/import';
+import { benchImportLimits } from './bench/import-limits';
 import { benchSaves } from './bench/saves';
 import { benchProposals } from './bench/proposals';
 import { benchDashboard } from './bench/dashboard';
@@ -96,6 +97,14 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
     run: async (ctx) => {
       const imports = await ctx.prepare('bench_import', async () => {});
       rows.push(...(await benchImport(imports.url)).rows);
+    },
+  },
+  // Hostile workbooks refused by the import's limits, and the largest import they accept (decision 033).
+  {
+    name: 'import-limits',
+    run: async (ctx) => {
+      const database = await ctx.prepare('bench_import_limits', async () => {});
+      rows.push(...(await benchImportLimits(database.url)).rows);
     },
   },
   {

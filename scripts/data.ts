@@ -1,8 +1,7 @@
 // npm run data -- <command>: the command-line contracts (see README), against DATABASE_URL or the embedded default.
 import { runCli } from '@/lib/cli/run';
 import { createPrismaClient } from '@/lib/db/prisma';
-import { migrateDeploy } from '@/lib/db/migrate';
-import { openDatabase } from '@/lib/runtime/database';
+import { migrateDatabase, openDatabase } from '@/lib/runtime/database';
 import { env } from '@/lib/env';
 
 const io = {
@@ -13,10 +12,14 @@ const io = {
 
 const code = await runCli(process.argv.slice(2), io, async () => {
   const database = await openDatabase();
-  if (database.embedded) migrateDeploy(database.url);
+  if (database.embedded) await migrateDatabase(database);
+  // The commands are the app's own operations: they run as its runtime role.
   const db = createPrismaClient(database.url);
   return {
     db,
+    url: database.url,
+    ownerUrl: database.ownerUrl,
+    migrate: () => migrateDatabase(database),
     close: async () => {
       await db.$disconnect();
       await database.stop();

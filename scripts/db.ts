@@ -1,17 +1,24 @@
 // npm run db:migrate | db:seed | db:reset, against DATABASE_URL or the embedded default.
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
+import { roleOf, runtimeRoleWarnings } from '@/lib/db/database-roles';
 import { seedDemo } from '@/lib/demo';
-import { assertServerSupported, migrateDeploy } from '@/lib/db/migrate';
-import { openDatabase } from '@/lib/runtime/database';
+import { assertServerSupported } from '@/lib/db/migrate';
+import { migrateDatabase, openDatabase, type DatabaseTarget } from '@/lib/runtime/database';
 import { childEnvironment, env } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
 
-async function dropEverything(url: string) {
-  const client = new pg.Client({ connectionString: url });
+/**
+ * Drops the schema with everything in it and creates it again for the owner. The embedded cluster does it as its
+ * superuser: a cluster of an earlier version has extensions the owner cannot drop.
+ */
+async function dropEverything(database: DatabaseTarget) {
+  const { role: owner } = await roleOf(database.ownerUrl);
+  const client = new pg.Client({ connectionString: database.adminUrl ?? database.ownerUrl });
   await client.connect();
   try {
     await client.query('DROP SCHEMA public CASCADE');
-    await client.query('CREATE SCHEMA public');
+    await client.query(`CREATE SCHEMA public AUTHORIZATION ${client.escapeIdentifier(owner)}`);
   } finally {
     await client.end();
   }
@@ -32,15 +39,16 @@ async function main() {
   }
   const database = await openDatabase();
   try {
-    await assertServerSupported(database.url);
+    await assertServerSupported(database.ownerUrl);
     if (command === 'reset') {
-      await dropEverything(database.url);
+      await dropEverything(database);
       console.log('Đã xoá toàn bộ dữ liệu.');
     }
-    migrateDeploy(database.url);
+    await migrateDatabase(database);
     console.log('Đã áp dụng các migration.');
+    for (const warning of await runtimeRoleWarnings(database.url)) console.warn(defaultMessage(warning.key, warning.values));
     if (command === 'seed' || command === 'reset') {
-      const { created } = await seedDemo(database.url);
+      const { created } = await seedDemo(database.ownerUrl);
       console.log(created ? 'Đã nạp tỉnh Nghệ An mẫu.' : 'Tỉnh Nghệ An mẫu đã có sẵn: không thay đổi gì.');
     }
   } finally {

@@ -1,25 +1,43 @@
 // The end-to-end suite's server: its own PostgreSQL cluster (.data/pg-e2e) and a fresh seeded database
-// each run, a production build when none is current, then `next start` on E2E_PORT.
+// each run, a production build when none is current, then `next start` behind the front server on E2E_PORT. As in
+// production (docs/decisions/031-database-roles-and-secrets.md), the owner role migrates and seeds, the app connects
+// as the runtime role, and the session key is its own (new each run, in E2E_AUTH_SECRET_FILE for the suite's
+// fixtures, which sign in by writing a session), never the developer's AUTH_SECRET or .data/auth-secret.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { readOrCreateAuthSecret } from '@/lib/auth/secret';
+import { grantRuntimePrivileges, newRoleLogins, provisionRoles, urlAs } from '@/lib/db/database-roles';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { migrateDeploy } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo';
 import { childEnvironment, env } from '@/lib/env';
+import { startFrontServer } from '@/lib/http/front-server';
 import { isBuildCurrent } from './lib/build-state';
+import { E2E_AUTH_SECRET_FILE, E2E_CLUSTER_DIR, E2E_DATABASE } from './lib/e2e-environment';
 
-const port = String(env.E2E_PORT);
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
-const cluster = await startEmbeddedPostgres({ dir: '.data/pg-e2e', port: env.E2E_PG_PORT });
+const cluster = await startEmbeddedPostgres({ dir: E2E_CLUSTER_DIR, port: env.E2E_PG_PORT });
 const serverUrl = cluster.url('postgres');
-await dropDatabase(serverUrl, 'e2e');
-await ensureDatabase(serverUrl, 'e2e');
-const url = cluster.url('e2e');
-migrateDeploy(url);
-await seedDemo(url);
+await dropDatabase(serverUrl, E2E_DATABASE);
+await ensureDatabase(serverUrl, E2E_DATABASE);
+const roles = newRoleLogins({ owner: 'bienche_e2e_owner', runtime: 'bienche_e2e_app' });
+await provisionRoles(serverUrl, E2E_DATABASE, roles);
+const ownerUrl = urlAs(serverUrl, roles.owner, E2E_DATABASE);
+migrateDeploy(ownerUrl);
+await grantRuntimePrivileges(ownerUrl, roles.runtime.user);
+await seedDemo(ownerUrl);
+const url = urlAs(serverUrl, roles.runtime, E2E_DATABASE);
+fs.rmSync(E2E_AUTH_SECRET_FILE, { force: true });
 
-const childEnv = childEnvironment({ DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1', APP_TODAY: env.APP_TODAY ?? '2025-11-10' });
+const childEnv = childEnvironment({
+  DATABASE_URL: url,
+  AUTH_SECRET: readOrCreateAuthSecret(E2E_AUTH_SECRET_FILE),
+  NEXT_TELEMETRY_DISABLED: '1',
+  APP_TODAY: env.APP_TODAY ?? '2025-11-10',
+});
+delete childEnv.MIGRATION_DATABASE_URL;
 if (!isBuildCurrent()) {
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
   if (build.status !== 0) {
@@ -27,7 +45,10 @@ if (!isBuildCurrent()) {
     process.exit(build.status ?? 1);
   }
 }
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env: childEnv });
+// Behind the front server on E2E_PORT, as in production (docs/decisions/034-trusted-proxies-and-the-client-address.md).
+// The browser plays the one load balancer (TRUST_PROXY=1 unless set): a test may send X-Forwarded-Proto as it would.
+const front = await startFrontServer({ port: env.E2E_PORT, host: '127.0.0.1', trustProxy: env.TRUST_PROXY ?? { hops: 1 } });
+const child = spawn(process.execPath, [nextBin, 'start', '-p', String(front.upstream.port), '-H', front.upstream.host], { stdio: 'inherit', env: childEnv });
 const stop = (signal: NodeJS.Signals) => child.kill(signal);
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: database (embedded unless DATABASE_URL), migrations, demo seed on an empty
-// embedded database, a production build when none is current, then Next.js on PORT (default 3000). The
-// environment is checked first (lib/env.ts): a bad value stops the start with a message naming the variable.
+// embedded database, a production build when none is current, then Next.js behind the front server on PORT
+// (default 3000). The environment is checked first (lib/env.ts): a bad value stops the start with a message
+// naming the variable.
 // Ctrl-C stops Next.js and then the embedded PostgreSQL, leaving no orphan process.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,6 +9,8 @@ import path from 'node:path';
 import { prepareDatabase } from './lib/prepare-database';
 import { childEnvironment, checkEnvironment, env, EnvError } from '@/lib/env';
 import { changedSinceBuild } from './lib/build-state';
+import { startFrontServer } from '@/lib/http/front-server';
+import { defaultMessage } from '@/lib/i18n/translator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -16,6 +19,8 @@ async function main() {
   checkEnvironment();
   const database = await prepareDatabase({ seedDemoWhenEmpty: !env.DATABASE_URL || env.SEED_DEMO });
   const childEnv = childEnvironment({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' });
+  // The app signs in as the runtime role only: the owner's password stays with the launcher.
+  delete childEnv.MIGRATION_DATABASE_URL;
 
   const changed = mode === 'start' ? changedSinceBuild() : [];
   if (changed === null || changed.length > 0) {
@@ -27,7 +32,13 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(env.PORT), ...(mode === 'start' ? ['-H', env.HOST] : [])], {
+  // Next.js on a loopback port behind the front server, which owns PORT (docs/decisions/034-trusted-proxies-and-the-client-address.md).
+  const front = await startFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY }).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
+  console.log(defaultMessage('system.frontServer.listening', { host: env.HOST, port: env.PORT, upstream: front.upstream.port }));
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(front.upstream.port), '-H', front.upstream.host], {
     stdio: 'inherit',
     env: childEnv,
   });

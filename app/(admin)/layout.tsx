@@ -1,13 +1,10 @@
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { FormMessages } from '@/components/forms/form-messages';
 
-// The administration forms are client components (useActionState): they need these namespaces,
-// and only these, on the client. `auth` carries the password rules' messages.
-const CLIENT_NAMESPACES = ['admin', 'errors', 'roles', 'auth'] as const;
+// The administration forms (components/forms): their actions answer in these namespaces; `auth` carries the
+// password rules' messages.
+const FORM_NAMESPACES = ['admin', 'roles', 'auth'] as const;
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+export default function AdminLayout({ children }: { children: ReactNode }) {
+  return <FormMessages paths={FORM_NAMESPACES}>{children}</FormMessages>;
 }

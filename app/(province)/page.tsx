@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
-import { quotaYearCoverage, quotaYearNote, yearOf } from '@/lib/domain/quota-years';
 import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listPendingMovements } from '@/lib/db/movement-queries';
@@ -14,15 +13,13 @@ import { parseVacancyListQuery, vacancyListParams } from '@/lib/domain/vacancy-l
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { buildUnitView, buildVacancyView, communePageVisible, vacancyNotesVisible } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
-import { DeclaredVacancyTable, VacancyFilters } from '@/components/staffing/declared-vacancies';
 import { DistrictSummaryTable } from '@/components/staffing/district-summary-table';
 import { ExportLinks, StatusReportLinks } from '@/components/staffing/export-links';
-import { HeadlineFigures } from '@/components/staffing/headline-figures';
+import { OverviewFigureSections, VacancyNeedsSection } from '@/components/staffing/overview-sections';
 import { ProvinceContext } from '@/components/staffing/province-context';
 import { UnitFilters } from '@/components/staffing/unit-filters';
 import { UnitTable } from '@/components/staffing/unit-table';
 import { PageHeader } from '@/components/layout/page-header';
-import { ProjectedSummary } from '@/components/transfer-plan/projected-summary';
 import { Section } from '@/components/ui/section';
 import { getProvinceForRequest, requirePermission } from '../_lib/current-province';
 import { provinceTitle } from '../_lib/province-title';
@@ -71,40 +68,32 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           wards: format.number(wards),
         })}
       />
-      <Section id="headline" title={t('overview.headline.heading')}>
-        <HeadlineFigures rollup={staffing.total} quotaNote={quotaYearNote(quotaYearCoverage(staffing.communes.map((c) => c.quotaYear), yearOf(date)))} />
-      </Section>
-      <Section id="projected" title={t('transferPlan.projected.heading')}>
-        <ProjectedSummary
-          communes={staffing.communes}
-          pending={pending}
-          today={date}
-          format={format}
-          planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? '/transfers/plan' : undefined}
-        />
-      </Section>
+      <OverviewFigureSections
+        communes={staffing.communes}
+        rollup={staffing.total}
+        pending={pending}
+        today={date}
+        format={format}
+        planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? '/transfers/plan' : undefined}
+      />
       <Section id="context" title={t('overview.context.heading')}>
         <ProvinceContext context={context} />
       </Section>
       <Section id="districts" title={t('overview.districts.heading')}>
         <DistrictSummaryTable districts={districts} total={staffing.total} />
       </Section>
-      <Section
-        id="needs"
-        title={t('vacancyViews.heading')}
-        description={t('vacancyViews.showing', { shown: format.number(vacancyView.rows.length), total: format.number(vacancies.length) })}
-        actions={
-          <ExportLinks route="/api/exports/vacancies" search={vacancyListParams(vacancyQuery).toString()} label={t('vacancyViews.export')} testId="vacancy-export" />
-        }
-      >
-        <VacancyFilters query={vacancyQuery} basePath="/" vacancies={vacancies} oldDistricts={districtOptions} unitQuery={query} />
-        <DeclaredVacancyTable
-          view={vacancyView}
-          total={vacancies.length}
-          caption={t('vacancyViews.caption', { scope: province.name })}
-          linkable={(communeId) => communePageVisible(user, communeId)}
-        />
-      </Section>
+      <VacancyNeedsSection
+        vacancies={vacancies}
+        view={vacancyView}
+        query={vacancyQuery}
+        unitQuery={query}
+        basePath="/"
+        exportSearch={vacancyListParams(vacancyQuery).toString()}
+        scopeName={province.name}
+        oldDistricts={districtOptions}
+        linkable={(communeId) => communePageVisible(user, communeId)}
+        format={format}
+      />
       <Section
         id="units"
         title={t('overview.units.heading')}

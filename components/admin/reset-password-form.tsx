@@ -1,34 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { resetUserPassword } from '@/lib/actions/users/reset-user-password';
-import type { ActionResult } from '@/lib/actions/result';
-import { Field } from '@/components/ui/field';
-import { SubmitButton } from '@/components/ui/submit-button';
-import { FormStatus } from './form-status';
-import { useMessage } from './use-message';
+import { ActionForm } from '@/components/forms/action-form';
+import { Field } from '@/components/forms/field';
 
 export function ResetPasswordForm({ userId, version }: { userId: number; version: number }) {
   const t = useTranslations('admin.users');
-  const message = useMessage();
-  const [state, formAction] = useActionState<ActionResult | null, FormData>(resetUserPassword, null);
   return (
-    <form action={formAction} className="space-y-3" noValidate>
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="version" value={version} />
-      <FormStatus state={state} />
-      <Field
-        id="reset-password"
-        name="password"
-        type="password"
-        label={t('newPassword')}
-        required
-        autoComplete="new-password"
-        hint={t('resetHint')}
-        error={state && !state.ok ? message(state.fieldErrors?.password) : null}
-      />
-      <SubmitButton>{t('reset')}</SubmitButton>
-    </form>
+    <ActionForm id="reset" testId="reset-password-form" namespace="admin" action={resetUserPassword} hidden={{ userId, version }} submitLabel={t('reset')}>
+      {({ error, fieldId }) => (
+        <Field
+          id={fieldId('password')}
+          name="password"
+          type="password"
+          label={t('newPassword')}
+          required
+          autoComplete="new-password"
+          hint={t('resetHint')}
+          error={error('password')}
+        />
+      )}
+    </ActionForm>
   );
 }

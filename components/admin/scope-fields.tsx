@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ROLES } from '@/lib/auth/roles';
 import type { ScopeOptions } from '@/lib/db/user-queries';
-import { Field } from '@/components/ui/field';
+import { Field } from '@/components/forms/field';
 
 type Values = { role?: string; communeId?: string; departmentId?: string };
 

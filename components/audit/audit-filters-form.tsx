@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { AuditFilterOptions } from '@/lib/db/audit-queries';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import type { AuditFilters } from '@/lib/validation/audit-filters';
-import { Field } from '@/components/ui/field';
+import { Field } from '@/components/forms/field';
 import { auditEntityLabel, auditTranslator } from './audit-text';
 
 /** A GET form: the filters live in the URL, so a filtered view can be shared and exported as is. */

@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import type { AuditEntityRef, AuditRow } from '@/lib/db/audit-queries';
 import { formattersFor } from '@/lib/i18n/format';
 import { isLocale } from '@/lib/i18n/config';
-import { cellClass, headCellClass, TableContainer, tableClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass } from '@/components/ui/table';
 import { AuditChangeTable } from './audit-changes';
 import { auditActionLabel, auditActorLabel, auditEntityLabel, auditRoleLabel, auditTranslator, renderAuditText, type AuditTranslator } from './audit-text';
 import { formatAuditTime } from './format-audit';
@@ -86,42 +86,39 @@ export async function AuditTable({ rows, lookup, user }: { rows: AuditRow[]; loo
   return (
     <>
       <div className="hidden lg:block">
-        <TableContainer label={t('audit.caption')}>
-          <table className={`${tableClass} table-fixed`}>
-            <caption className="sr-only">{t('audit.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={`${headCellClass} w-28`}>{t('audit.time')}</th>
-                <th scope="col" className={`${headCellClass} w-36`}>{t('audit.who')}</th>
-                <th scope="col" className={`${headCellClass} w-28`}>{t('audit.role')}</th>
-                <th scope="col" className={`${headCellClass} w-36`}>{t('audit.action')}</th>
-                <th scope="col" className={`${headCellClass} w-44`}>{t('audit.entityAndId')}</th>
-                <th scope="col" className={headCellClass}>{t('audit.change')}</th>
+        <DataTable caption={t('audit.caption')} className="table-fixed">
+          <thead>
+            <tr>
+              <th scope="col" className={`${headCellClass} w-28`}>{t('audit.time')}</th>
+              <th scope="col" className={`${headCellClass} w-36`}>{t('audit.who')}</th>
+              <th scope="col" className={`${headCellClass} w-28`}>{t('audit.role')}</th>
+              <th scope="col" className={`${headCellClass} w-36`}>{t('audit.action')}</th>
+              <th scope="col" className={`${headCellClass} w-44`}>{t('audit.entityAndId')}</th>
+              <th scope="col" className={headCellClass}>{t('audit.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map(({ row, presentation, action, href }) => (
+              <tr key={row.id}>
+                <td className={`${cellClass} wrap-anywhere`}>
+                  <time className="numeric" dateTime={row.at.toISOString()}>{formatAuditTime(row.at)}</time>
+                  <Access t={t} row={row} />
+                </td>
+                <th scope="row" className={`${cellClass} text-left font-normal wrap-anywhere`}>
+                  <Actor t={t} row={row} />
+                </th>
+                <td className={cellClass}>{auditRoleLabel(t, row.actorRole)}</td>
+                <td className={`${cellClass} font-medium text-stone-900`}>{action}</td>
+                <td className={`${cellClass} wrap-anywhere`}>
+                  <Entity t={t} row={row} href={href} />
+                </td>
+                <td className={cellClass}>
+                  <AuditChangeTable t={t} presentation={presentation} caption={t('audit.changesOf', { action })} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map(({ row, presentation, action, href }) => (
-                <tr key={row.id}>
-                  <td className={`${cellClass} wrap-anywhere`}>
-                    <time className="numeric" dateTime={row.at.toISOString()}>{formatAuditTime(row.at)}</time>
-                    <Access t={t} row={row} />
-                  </td>
-                  <th scope="row" className={`${cellClass} text-left font-normal wrap-anywhere`}>
-                    <Actor t={t} row={row} />
-                  </th>
-                  <td className={cellClass}>{auditRoleLabel(t, row.actorRole)}</td>
-                  <td className={`${cellClass} font-medium text-stone-900`}>{action}</td>
-                  <td className={`${cellClass} wrap-anywhere`}>
-                    <Entity t={t} row={row} href={href} />
-                  </td>
-                  <td className={cellClass}>
-                    <AuditChangeTable t={t} presentation={presentation} caption={t('audit.changesOf', { action })} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableContainer>
+            ))}
+          </tbody>
+        </DataTable>
       </div>
       <ol className="space-y-3 lg:hidden" aria-label={t('audit.caption')}>
         {entries.map(({ row, presentation, action, href }) => (

@@ -4,14 +4,7 @@ import { BLOCKS, type KeyPositionStatus } from '@/lib/domain/types';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { Badge } from '@/components/ui/badge';
 import { RowGroupHeader } from '@/components/ui/row-group-header';
-import {
-  cellClass,
-  headCellClass,
-  numericCellClass,
-  numericHeadCellClass,
-  TableContainer,
-  tableClass,
-} from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
 
 const COLUMN_COUNT = 5;
 
@@ -51,69 +44,66 @@ export async function KeyPositionsTable({
   );
 
   return (
-    <TableContainer label={t('commune.keyPositions.caption')}>
-      <table className={tableClass}>
-        <caption className="sr-only">{t('commune.keyPositions.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={`${headCellClass} sticky-col min-w-40 sm:min-w-64`}>
-              {t('commune.keyPositions.position')}
-            </th>
-            <th scope="col" className={headCellClass}>{t('commune.keyPositions.status')}</th>
-            <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.keyPositions.holders')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.required')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.vacancies')}</th>
-          </tr>
-        </thead>
-        {groups.map((group) => (
-          <tbody key={group.block}>
-            <RowGroupHeader colSpan={COLUMN_COUNT} label={t(`blocks.${group.block}`)} />
-            {group.rows.map(({ status, position }) => {
-              const names = holdersByPosition.get(status.positionId) ?? [];
-              return (
-                <tr key={status.positionId}>
-                  <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium`}>
-                    {position ? localizedTitle(locale, position) : status.positionCode}
-                  </th>
-                  <td className={cellClass}>
-                    <span className="flex flex-wrap gap-1">
-                      {status.vacancies > 0 ? (
-                        <Badge tone="red">{t('commune.keyPositions.vacant')}</Badge>
-                      ) : (
-                        <Badge tone="green">{t('commune.keyPositions.filled')}</Badge>
-                      )}
-                      {status.concurrentOnly ? <Badge tone="amber">{t('commune.keyPositions.concurrentOnly')}</Badge> : null}
-                      {status.vacancies > 0 && coveredUntil.has(status.positionId) ? (
-                        <Badge tone="blue">{t('commune.keyPositions.coveredBySecondment', { date: format.date(coveredUntil.get(status.positionId)!) })}</Badge>
-                      ) : null}
-                    </span>
-                  </td>
-                  <td className={cellClass}>
-                    {names.length === 0 ? (
-                      <span className="text-stone-600">{t('commune.keyPositions.noHolder')}</span>
+    <DataTable caption={t('commune.keyPositions.caption')}>
+      <thead>
+        <tr>
+          <th scope="col" className={`${headCellClass} sticky-col min-w-40 sm:min-w-64`}>
+            {t('commune.keyPositions.position')}
+          </th>
+          <th scope="col" className={headCellClass}>{t('commune.keyPositions.status')}</th>
+          <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.keyPositions.holders')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.required')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.vacancies')}</th>
+        </tr>
+      </thead>
+      {groups.map((group) => (
+        <tbody key={group.block}>
+          <RowGroupHeader colSpan={COLUMN_COUNT} label={t(`blocks.${group.block}`)} />
+          {group.rows.map(({ status, position }) => {
+            const names = holdersByPosition.get(status.positionId) ?? [];
+            return (
+              <tr key={status.positionId}>
+                <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium`}>
+                  {position ? localizedTitle(locale, position) : status.positionCode}
+                </th>
+                <td className={cellClass}>
+                  <span className="flex flex-wrap gap-1">
+                    {status.vacancies > 0 ? (
+                      <Badge tone="red">{t('commune.keyPositions.vacant')}</Badge>
                     ) : (
-                      <ul>
-                        {names.map((holder) => (
-                          <li key={holder.cadreCode}>
-                            {holder.fullName}
-                            {holder.isPrimary ? null : (
-                              <span className="text-stone-600"> {t('commune.keyPositions.concurrent')}</span>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
+                      <Badge tone="green">{t('commune.keyPositions.filled')}</Badge>
                     )}
-                  </td>
-                  <td className={numericCellClass}>{format.number(status.required)}</td>
-                  <td className={`${numericCellClass} ${status.vacancies > 0 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
-                    {format.number(status.vacancies)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        ))}
-      </table>
-    </TableContainer>
+                    {status.concurrentOnly ? <Badge tone="amber">{t('commune.keyPositions.concurrentOnly')}</Badge> : null}
+                    {status.vacancies > 0 && coveredUntil.has(status.positionId) ? (
+                      <Badge tone="blue">{t('commune.keyPositions.coveredBySecondment', { date: format.date(coveredUntil.get(status.positionId)!) })}</Badge>
+                    ) : null}
+                  </span>
+                </td>
+                <td className={cellClass}>
+                  {names.length === 0 ? (
+                    <span className="text-stone-600">{t('commune.keyPositions.noHolder')}</span>
+                  ) : (
+                    <ul>
+                      {names.map((holder) => (
+                        <li key={holder.cadreCode}>
+                          {holder.fullName}
+                          {holder.isPrimary ? null : (
+                            <span className="text-stone-600"> {t('commune.keyPositions.concurrent')}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className={numericCellClass}>{format.number(status.required)}</td>
+                <td className={`${numericCellClass} ${status.vacancies > 0 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
+                  {format.number(status.vacancies)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      ))}
+    </DataTable>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MOUNTAINOUS_VALUES, type DashboardFilter } from '@/lib/domain/dashboard';
 import { BLOCKS } from '@/lib/domain/types';
-import { filterButtonClass, filterInputClass, filterLabelClass } from '@/components/staffing/filter-form';
+import { filterButtonClass, FilterSelectField } from '@/components/staffing/filter-form';
 
 /**
  * The dashboard's filters as a plain GET form: they live in the URL (a view can be shared) and work without
@@ -41,33 +41,9 @@ export async function DashboardFilters({
       className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-2 sm:p-4 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]"
     >
       {selects.map((select) => (
-        <div key={select.id} className="min-w-0">
-          <label htmlFor={select.id} className={filterLabelClass}>
-            {select.label}
-          </label>
-          <select id={select.id} name={select.name} defaultValue={select.value} className={filterInputClass}>
-            <option value="">{all}</option>
-            {select.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelectField key={select.id} select={select} emptyLabel={all} />
       ))}
-      <div className="min-w-0">
-        <label htmlFor="dashboard-year" className={filterLabelClass}>
-          {t('year')}
-        </label>
-        <select id="dashboard-year" name="year" defaultValue={campaign.value} className={filterInputClass}>
-          <option value="">{t('yearLatest')}</option>
-          {years.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelectField select={{ id: 'dashboard-year', name: 'year', label: t('year'), value: campaign.value, options: years }} emptyLabel={t('yearLatest')} />
       <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
         <button type="submit" className={filterButtonClass}>
           {t('apply')}

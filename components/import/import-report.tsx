@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getFormatters } from '@/lib/i18n/server';
 import { SHEETS, type ImportReport } from '@/lib/import/types';
-import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
 import { Section } from '@/components/ui/section';
 
 /** The dry run's (or the apply's) changes per sheet, its notes, its warnings (data to review) and every problem as sheet, row, column, message. */
@@ -13,31 +13,29 @@ export async function ImportReportView({ report }: { report: ImportReport }) {
     <>
       {sheets.length > 0 ? (
         <Section id="changes" title={report.applied ? t('report.changesMade') : t('report.changesPlanned')}>
-          <TableContainer label={report.applied ? t('report.changesMade') : t('report.changesPlanned')}>
-            <table className={tableClass}>
-              <thead>
-                <tr>
-                  <th scope="col" className={headCellClass}>{t('report.sheet')}</th>
-                  <th scope="col" className={numericHeadCellClass}>{t('report.created')}</th>
-                  <th scope="col" className={numericHeadCellClass}>{t('report.updated')}</th>
-                  <th scope="col" className={numericHeadCellClass}>{t('report.unchanged')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sheets.map((sheet) => {
-                  const counts = report.counts[sheet]!;
-                  return (
-                    <tr key={sheet} data-sheet={sheet}>
-                      <th scope="row" className={`${cellClass} text-left font-medium`}>{sheetLabel(sheet)}</th>
-                      <td className={numericCellClass}>{format.number(counts.created)}</td>
-                      <td className={numericCellClass}>{format.number(counts.updated)}</td>
-                      <td className={numericCellClass}>{format.number(counts.unchanged)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableContainer>
+          <DataTable caption={report.applied ? t('report.changesMade') : t('report.changesPlanned')}>
+            <thead>
+              <tr>
+                <th scope="col" className={headCellClass}>{t('report.sheet')}</th>
+                <th scope="col" className={numericHeadCellClass}>{t('report.created')}</th>
+                <th scope="col" className={numericHeadCellClass}>{t('report.updated')}</th>
+                <th scope="col" className={numericHeadCellClass}>{t('report.unchanged')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheets.map((sheet) => {
+                const counts = report.counts[sheet]!;
+                return (
+                  <tr key={sheet} data-sheet={sheet}>
+                    <th scope="row" className={`${cellClass} text-left font-medium`}>{sheetLabel(sheet)}</th>
+                    <td className={numericCellClass}>{format.number(counts.created)}</td>
+                    <td className={numericCellClass}>{format.number(counts.updated)}</td>
+                    <td className={numericCellClass}>{format.number(counts.unchanged)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
         </Section>
       ) : null}
 
@@ -67,28 +65,26 @@ export async function ImportReportView({ report }: { report: ImportReport }) {
           title={t('report.problems', { count: format.number(report.problemCount) })}
           description={report.problemsTruncated ? t('report.truncated', { shown: format.number(report.problems.length), total: format.number(report.problemCount) }) : t('report.problemsHint')}
         >
-          <TableContainer label={t('report.problems', { count: format.number(report.problemCount) })}>
-            <table className={tableClass} data-testid="problems">
-              <thead>
-                <tr>
-                  <th scope="col" className={headCellClass}>{t('report.sheet')}</th>
-                  <th scope="col" className={numericHeadCellClass}>{t('report.row')}</th>
-                  <th scope="col" className={headCellClass}>{t('report.column')}</th>
-                  <th scope="col" className={headCellClass}>{t('report.message')}</th>
+          <DataTable caption={t('report.problems', { count: format.number(report.problemCount) })} testId="problems">
+            <thead>
+              <tr>
+                <th scope="col" className={headCellClass}>{t('report.sheet')}</th>
+                <th scope="col" className={numericHeadCellClass}>{t('report.row')}</th>
+                <th scope="col" className={headCellClass}>{t('report.column')}</th>
+                <th scope="col" className={headCellClass}>{t('report.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.problems.map((problem, index) => (
+                <tr key={index}>
+                  <td className={`${cellClass} min-w-36`}>{sheetLabel(problem.sheet)}</td>
+                  <td className={numericCellClass}>{problem.row === null ? '–' : format.number(problem.row)}</td>
+                  <td className={`${cellClass} whitespace-nowrap`}>{problem.column ?? '–'}</td>
+                  <td className={`${cellClass} min-w-72 max-w-2xl`}>{problem.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.problems.map((problem, index) => (
-                  <tr key={index}>
-                    <td className={`${cellClass} min-w-36`}>{sheetLabel(problem.sheet)}</td>
-                    <td className={numericCellClass}>{problem.row === null ? '–' : format.number(problem.row)}</td>
-                    <td className={`${cellClass} whitespace-nowrap`}>{problem.column ?? '–'}</td>
-                    <td className={`${cellClass} min-w-72 max-w-2xl`}>{problem.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableContainer>
+              ))}
+            </tbody>
+          </DataTable>
         </Section>
       ) : null}
     </>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Field } from '@/components/ui/field';
+import { CheckboxField } from '@/components/forms/choice-fields';
+import { Field } from '@/components/forms/field';
 
 type Option = { value: string; label: string };
 const FLAGS = ['isKey', 'isElected', 'concurrentByDesign'] as const;
@@ -69,18 +70,7 @@ export function PositionFields({
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-stone-800">{t('flags')}</legend>
         {FLAGS.map((flag) => (
-          <div key={flag} className="flex items-start gap-3">
-            <input
-              id={`${prefix}-${flag}`}
-              type="checkbox"
-              name={flag}
-              defaultChecked={values[flag] === 'on'}
-              className="mt-0.5 size-5 shrink-0 rounded border-stone-400 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-700"
-            />
-            <label htmlFor={`${prefix}-${flag}`} className="text-sm text-stone-800">
-              {t(flag)}
-            </label>
-          </div>
+          <CheckboxField key={flag} id={`${prefix}-${flag}`} name={flag} label={t(flag)} defaultChecked={values[flag] === 'on'} error={error(flag)} />
         ))}
       </fieldset>
     </>

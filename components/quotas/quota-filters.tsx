@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { OldDistrictOption } from '@/lib/db/quota-queries';
-import { Field } from '@/components/ui/field';
+import { Field } from '@/components/forms/field';
 
 /** A GET form: the filters live in the address, so they work without script and can be shared. */
 export async function QuotaFilters({

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { QuotaYearRow } from '@/lib/db/quota-year-queries';
 import { getFormatters } from '@/lib/i18n/server';
-import { Badge } from '@/components/ui/badge';
+import { isDraftYear } from '@/lib/domain/quota-years';
+import { StateBadge } from '@/components/ui/state-badge';
 import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
 
 /** The day a moment falls on in Asia/Ho_Chi_Minh (the application's business day). */
@@ -35,14 +36,14 @@ export async function QuotaYearTable({ years }: { years: QuotaYearRow[] }) {
                 </Link>
               </th>
               <td className={cellClass}>
-                {y.status === 'draft' ? <Badge tone="amber">{t('status.draft')}</Badge> : <Badge tone="green">{t('status.confirmed')}</Badge>}
+                <StateBadge machine="quotaYear" state={y.status} />
               </td>
               <td className={numericCellClass}>{format.number(y.communes)}</td>
               <td className={numericCellClass}>{format.number(y.partyFront + y.government)}</td>
               <td className={numericCellClass}>{format.number(y.departments)}</td>
               <td className={numericCellClass}>{format.number(y.departmentQuota)}</td>
               <td className={cellClass}>
-                {y.status === 'draft'
+                {isDraftYear(y)
                   ? y.copiedFrom === null
                     ? t('list.draftNote')
                     : t('list.copiedFrom', { year: String(y.copiedFrom) })

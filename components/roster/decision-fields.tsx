@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { DateField, Field } from '@/components/ui/field';
+import { DateField, Field } from '@/components/forms/field';
 
 export type IssuingBodyChoice = { value: string; label: string };
 

@@ -4,7 +4,7 @@ import type { ListSummary } from '@/lib/db/secondment-queries';
 import { getFormatters } from '@/lib/i18n/server';
 import { Badge } from '@/components/ui/badge';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
-import { ListStateBadge } from './state-badge';
+import { StateBadge } from '@/components/ui/state-badge';
 
 /** Lists of the 5% secondment: phase, department, state, due date with the overdue/late flags, candidates. */
 export async function ListTable({
@@ -50,7 +50,7 @@ export async function ListTable({
               </th>
               {showDepartment ? <td className={`${cellClass} min-w-48`}>{list.department.name}</td> : null}
               <td className={cellClass}>
-                <ListStateBadge state={list.state} label={t(`states.list.${list.state}`)} />
+                <StateBadge machine="secondmentList" state={list.state} />
               </td>
               <td className={`${cellClass} whitespace-nowrap`}>
                 <span className="numeric">{format.date(list.phase.dueDate)}</span>

@@ -2,14 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import { getFormatters } from '@/lib/i18n/server';
-import {
-  cellClass,
-  headCellClass,
-  numericCellClass,
-  numericHeadCellClass,
-  TableContainer,
-  tableClass,
-} from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
 import { Difference } from './difference';
 
 type DistrictRow = OldDistrictRollup & { oldDistrictCode: string };
@@ -31,48 +24,45 @@ export async function DistrictSummaryTable({ districts, total }: { districts: Di
     </>
   );
   return (
-    <TableContainer label={t('overview.districts.caption')}>
-      <table className={tableClass}>
-        <caption className="sr-only">{t('overview.districts.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={`${headCellClass} sticky-col min-w-40`}>
-              {t('overview.districts.name')}
+    <DataTable caption={t('overview.districts.caption')}>
+      <thead>
+        <tr>
+          <th scope="col" className={`${headCellClass} sticky-col min-w-40`}>
+            {t('overview.districts.name')}
+          </th>
+          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.units')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('figures.quota')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('figures.headcount')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('figures.difference')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.shortStaffedUnits')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyGapUnits')}</th>
+          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyVacancies')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {districts.map((district) => (
+          <tr key={district.oldDistrictId} className="hover:bg-stone-50">
+            <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal`}>
+              <Link
+                prefetch={false}
+                href={`/districts/${district.oldDistrictCode}`}
+                className="font-medium text-brand-800 hover:underline"
+              >
+                {district.oldDistrictName}
+              </Link>
             </th>
-            <th scope="col" className={numericHeadCellClass}>{t('overview.districts.units')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('figures.quota')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('figures.headcount')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('figures.difference')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('overview.districts.shortStaffedUnits')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyGapUnits')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyVacancies')}</th>
+            {figureCells(district)}
           </tr>
-        </thead>
-        <tbody>
-          {districts.map((district) => (
-            <tr key={district.oldDistrictId} className="hover:bg-stone-50">
-              <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal`}>
-                <Link
-                  prefetch={false}
-                  href={`/districts/${district.oldDistrictCode}`}
-                  className="font-medium text-brand-800 hover:underline"
-                >
-                  {district.oldDistrictName}
-                </Link>
-              </th>
-              {figureCells(district)}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="bg-stone-50 font-semibold">
-            <th scope="row" className={`${cellClass} sticky-col border-t border-stone-300 bg-stone-50 text-left`}>
-              {t('blocks.total')}
-            </th>
-            {figureCells(total)}
-          </tr>
-        </tfoot>
-      </table>
-    </TableContainer>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="bg-stone-50 font-semibold">
+          <th scope="row" className={`${cellClass} sticky-col border-t border-stone-300 bg-stone-50 text-left`}>
+            {t('blocks.total')}
+          </th>
+          {figureCells(total)}
+        </tr>
+      </tfoot>
+    </DataTable>
   );
 }

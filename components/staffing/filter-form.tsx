@@ -11,6 +11,25 @@ export const filterButtonClass =
 export type FilterSelect = { id: string; name: string; label: string; value: string; options: { value: string; label: string }[] };
 export type FilterCheckbox = { name: string; label: string; checked: boolean };
 
+/** One select of a filter form, labelled, whose first option (the empty value) reads `emptyLabel` ("all"). */
+export function FilterSelectField({ select, emptyLabel }: { select: FilterSelect; emptyLabel: string }) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={select.id} className={filterLabelClass}>
+        {select.label}
+      </label>
+      <select id={select.id} name={select.name} defaultValue={select.value} className={filterInputClass}>
+        <option value="">{emptyLabel}</option>
+        {select.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * A list's filters as a GET form: they end up in the URL, so it works without JavaScript and can be bookmarked.
  * A search box, selects (first option "all"), checkboxes, apply and reset; `hidden` carries the page's other
@@ -60,19 +79,7 @@ export async function FilterForm({
         />
       </div>
       {selects.map((select) => (
-        <div key={select.id} className="min-w-0">
-          <label htmlFor={select.id} className={filterLabelClass}>
-            {select.label}
-          </label>
-          <select id={select.id} name={select.name} defaultValue={select.value} className={filterInputClass}>
-            <option value="">{t('overview.filters.all')}</option>
-            {select.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelectField key={select.id} select={select} emptyLabel={t('overview.filters.all')} />
       ))}
       <div className="col-span-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-3 lg:col-span-4">
         <div className="grid grid-cols-1 gap-x-5 gap-y-2 sm:flex sm:flex-wrap">

@@ -4,14 +4,7 @@ import { FIGURES, figuresOf, visibleScopes, type UnitRow } from '@/lib/domain/un
 import type { VacancyListQuery } from '@/lib/domain/vacancy-list';
 import { loose, scopeLabel as scopeLabelOf } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
-import {
-  cellClass,
-  headCellClass,
-  numericCellClass,
-  numericHeadCellClass,
-  TableContainer,
-  tableClass,
-} from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
 import { Difference } from './difference';
 import { UnitFlags } from './unit-flags';
 import { figureSortKey, unitListHref, type UnitListQuery, type UnitSortKey } from './unit-list-query';
@@ -55,111 +48,108 @@ export async function UnitTable({
     query.sort === key ? (query.dir === 'asc' ? ('ascending' as const) : ('descending' as const)) : undefined;
 
   return (
-    <TableContainer label={caption}>
-      <table className={tableClass}>
-        <caption className="sr-only">{caption}</caption>
-        <colgroup span={showOldDistrict ? 2 : 1} />
-        {SCOPES.map((scope) => (
-          <colgroup key={scope} span={FIGURES.length} />
-        ))}
-        <colgroup span={2} />
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2} aria-sort={ariaSort('name')} className={`${headCellClass} sticky-col min-w-36`}>
-              {sortable('name', t('unitTable.unit'))}
+    <DataTable caption={caption}>
+      <colgroup span={showOldDistrict ? 2 : 1} />
+      {SCOPES.map((scope) => (
+        <colgroup key={scope} span={FIGURES.length} />
+      ))}
+      <colgroup span={2} />
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2} aria-sort={ariaSort('name')} className={`${headCellClass} sticky-col min-w-36`}>
+            {sortable('name', t('unitTable.unit'))}
+          </th>
+          {showOldDistrict ? (
+            <th scope="col" rowSpan={2} aria-sort={ariaSort('oldDistrict')} className={`${headCellClass} min-w-32`}>
+              {sortable('oldDistrict', t('unitTable.oldDistrict'))}
             </th>
-            {showOldDistrict ? (
-              <th scope="col" rowSpan={2} aria-sort={ariaSort('oldDistrict')} className={`${headCellClass} min-w-32`}>
-                {sortable('oldDistrict', t('unitTable.oldDistrict'))}
-              </th>
-            ) : null}
-            {SCOPES.map((scope) => (
-              <th
-                key={scope}
-                scope="colgroup"
-                colSpan={FIGURES.length}
-                className={`${headCellClass} ${groupStart} border-b-stone-300 pb-1 text-center`}
-              >
-                {scopeLabel(scope)}
-              </th>
-            ))}
-            <th scope="col" rowSpan={2} aria-sort={ariaSort('keyVacancies')} className={`${numericHeadCellClass} ${groupStart} min-w-24`}>
-              {sortable('keyVacancies', t('unitTable.keyVacanciesShort'))}
-            </th>
-            <th scope="col" rowSpan={2} className={`${headCellClass} min-w-56`}>
-              {t('unitTable.flags')}
-            </th>
-          </tr>
-          <tr>
-            {SCOPES.flatMap((scope) =>
-              FIGURES.map((figure, index) => {
-                const key = figureSortKey(scope, figure);
-                return (
-                  <th
-                    key={key}
-                    scope="col"
-                    aria-sort={ariaSort(key)}
-                    className={`${numericHeadCellClass} font-medium ${index === 0 ? groupStart : ''}`}
-                  >
-                    {sortable(key, t(`figures.${figure}`))}
-                  </th>
-                );
-              }),
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columnCount} className="px-3 py-6 text-center text-stone-600">
-                {t('table.empty')}
-              </td>
-            </tr>
           ) : null}
-          {rows.map((row) => {
-            const unit = row.unit;
-            return (
-            <tr key={unit.communeId} className="group">
-              <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
-                <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                  {unit.name}
-                </Link>
-                <span className="block text-xs text-stone-600">
-                  {t(`unitKind.${unit.kind}`)} · {unit.code}
-                </span>
-              </th>
-              {showOldDistrict ? <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
-              {SCOPES.flatMap((scope) => {
-                const figures = figuresOf(unit, scope);
-                const strong = scope === 'total' ? 'font-semibold' : '';
-                return [
-                  <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong} group-hover:bg-stone-50`}>
-                    {format.number(figures.quota)}
-                  </td>,
-                  <td key={`${scope}-headcount`} className={`${numericCellClass} ${strong} group-hover:bg-stone-50`}>
-                    {format.number(figures.headcount)}
-                  </td>,
-                  <td key={`${scope}-difference`} className={`${numericCellClass} group-hover:bg-stone-50`}>
-                    <Difference value={figures.difference} format={format} />
-                  </td>,
-                ];
-              })}
-              <td className={`${numericCellClass} ${groupStart} group-hover:bg-stone-50`}>
-                <span className={row.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
-                  {format.number(row.keyVacancies)}
-                </span>
-              </td>
-              <td className={`${cellClass} group-hover:bg-stone-50`}>
-                <UnitFlags
-                  unit={{ ...unit, isShortStaffed: row.isShortStaffed, hasKeyGaps: row.hasKeyGaps, missingQuota: row.missingQuota }}
-                />
-              </td>
-            </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableContainer>
+          {SCOPES.map((scope) => (
+            <th
+              key={scope}
+              scope="colgroup"
+              colSpan={FIGURES.length}
+              className={`${headCellClass} ${groupStart} border-b-stone-300 pb-1 text-center`}
+            >
+              {scopeLabel(scope)}
+            </th>
+          ))}
+          <th scope="col" rowSpan={2} aria-sort={ariaSort('keyVacancies')} className={`${numericHeadCellClass} ${groupStart} min-w-24`}>
+            {sortable('keyVacancies', t('unitTable.keyVacanciesShort'))}
+          </th>
+          <th scope="col" rowSpan={2} className={`${headCellClass} min-w-56`}>
+            {t('unitTable.flags')}
+          </th>
+        </tr>
+        <tr>
+          {SCOPES.flatMap((scope) =>
+            FIGURES.map((figure, index) => {
+              const key = figureSortKey(scope, figure);
+              return (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={ariaSort(key)}
+                  className={`${numericHeadCellClass} font-medium ${index === 0 ? groupStart : ''}`}
+                >
+                  {sortable(key, t(`figures.${figure}`))}
+                </th>
+              );
+            }),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={columnCount} className="px-3 py-6 text-center text-stone-600">
+              {t('table.empty')}
+            </td>
+          </tr>
+        ) : null}
+        {rows.map((row) => {
+          const unit = row.unit;
+          return (
+          <tr key={unit.communeId} className="group">
+            <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
+              <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                {unit.name}
+              </Link>
+              <span className="block text-xs text-stone-600">
+                {t(`unitKind.${unit.kind}`)} · {unit.code}
+              </span>
+            </th>
+            {showOldDistrict ? <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
+            {SCOPES.flatMap((scope) => {
+              const figures = figuresOf(unit, scope);
+              const strong = scope === 'total' ? 'font-semibold' : '';
+              return [
+                <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong} group-hover:bg-stone-50`}>
+                  {format.number(figures.quota)}
+                </td>,
+                <td key={`${scope}-headcount`} className={`${numericCellClass} ${strong} group-hover:bg-stone-50`}>
+                  {format.number(figures.headcount)}
+                </td>,
+                <td key={`${scope}-difference`} className={`${numericCellClass} group-hover:bg-stone-50`}>
+                  <Difference value={figures.difference} format={format} />
+                </td>,
+              ];
+            })}
+            <td className={`${numericCellClass} ${groupStart} group-hover:bg-stone-50`}>
+              <span className={row.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
+                {format.number(row.keyVacancies)}
+              </span>
+            </td>
+            <td className={`${cellClass} group-hover:bg-stone-50`}>
+              <UnitFlags
+                unit={{ ...unit, isShortStaffed: row.isShortStaffed, hasKeyGaps: row.hasKeyGaps, missingQuota: row.missingQuota }}
+              />
+            </td>
+          </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
   );
 }
 

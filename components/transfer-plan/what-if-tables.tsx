@@ -3,7 +3,7 @@ import type { WhatIf } from '@/lib/domain/proposal-input';
 import type { Rollup } from '@/lib/domain/types';
 import type { Formatters } from '@/lib/i18n/format';
 import { Difference } from '@/components/staffing/difference';
-import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
 
 // The what-if of the plan page (decision 017): the province, every old district and each commune the ticked
 // moves touch — headcount, difference, key vacancies and units short-staffed with key gaps — now, after the
@@ -21,80 +21,71 @@ export async function WhatIfTables({ whatIf, format }: { whatIf: WhatIf; format:
   ];
   return (
     <div className="space-y-6">
-      <TableContainer label={t('provinceCaption')}>
-        <table className={tableClass} data-testid="what-if-province">
-          <caption className="sr-only">{t('provinceCaption')}</caption>
-          <WhatIfHead first={t('stage')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
-          <tbody>
-            {provinceRows.map(({ label, r }, i) => (
-              <tr key={label} className={i === 2 ? 'font-semibold' : undefined}>
+      <DataTable caption={t('provinceCaption')} testId="what-if-province">
+        <WhatIfHead first={t('stage')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
+        <tbody>
+          {provinceRows.map(({ label, r }, i) => (
+            <tr key={label} className={i === 2 ? 'font-semibold' : undefined}>
+              <th scope="row" className={`${cellClass} text-left font-medium`}>
+                {label}
+              </th>
+              <td className={numericCellClass}>{format.number(r.total.headcount)}</td>
+              <td className={numericCellClass}>
+                <Difference value={r.total.difference} format={format} />
+              </td>
+              <td className={numericCellClass}>{format.number(r.keyVacancies)}</td>
+              <td className={numericCellClass} data-testid={i === 2 ? 'what-if-short-gaps' : undefined}>
+                {t('unitsOf', { units: format.number(r.shortStaffedWithKeyGapsUnits), total: format.number(r.units) })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+
+      <DataTable caption={t('communesCaption')} testId="what-if-communes">
+        <WhatIfHead first={t('commune')} last={t('shortWithGapsUnit')} lastNumeric={false} t={t} />
+        <tbody>
+          {whatIf.communes.map((c) => (
+            <tr key={c.code} data-testid="what-if-commune">
+              <th scope="row" className={`${cellClass} text-left font-medium`}>
+                {c.name} <span className="text-xs font-normal text-stone-600">({c.code})</span>
+                <span className="block text-xs font-normal text-stone-600">{c.oldDistrictName}</span>
+              </th>
+              <td className={numericCellClass}>{arrow(format.number(c.before.total.headcount), format.number(c.after.total.headcount), true)}</td>
+              <td className={numericCellClass}>
+                {format.signed(c.before.total.difference)} → <Difference value={c.after.total.difference} format={format} />
+              </td>
+              <td className={numericCellClass}>{arrow(format.number(c.before.keyVacancies), format.number(c.after.keyVacancies), c.before.keyVacancies !== c.after.keyVacancies)}</td>
+              <td className={cellClass}>
+                {arrow(yesNo(t, c.before.isShortStaffed && c.before.hasKeyGaps), yesNo(t, c.after.isShortStaffed && c.after.hasKeyGaps), true)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+
+      <DataTable caption={t('districtsCaption')} testId="what-if-districts">
+        <WhatIfHead first={t('oldDistrict')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
+        <tbody>
+          {whatIf.oldDistricts.map((d) => {
+            const a = d.approved;
+            const s = d.selected;
+            return (
+              <tr key={d.oldDistrictId}>
                 <th scope="row" className={`${cellClass} text-left font-medium`}>
-                  {label}
+                  {d.oldDistrictName}
                 </th>
-                <td className={numericCellClass}>{format.number(r.total.headcount)}</td>
+                <td className={numericCellClass}>{arrow(format.number(a.total.headcount), format.number(s.total.headcount), a.total.headcount !== s.total.headcount)}</td>
+                <td className={numericCellClass}>{arrow(format.signed(a.total.difference), format.signed(s.total.difference), a.total.difference !== s.total.difference)}</td>
+                <td className={numericCellClass}>{arrow(format.number(a.keyVacancies), format.number(s.keyVacancies), a.keyVacancies !== s.keyVacancies)}</td>
                 <td className={numericCellClass}>
-                  <Difference value={r.total.difference} format={format} />
-                </td>
-                <td className={numericCellClass}>{format.number(r.keyVacancies)}</td>
-                <td className={numericCellClass} data-testid={i === 2 ? 'what-if-short-gaps' : undefined}>
-                  {t('unitsOf', { units: format.number(r.shortStaffedWithKeyGapsUnits), total: format.number(r.units) })}
+                  {arrow(format.number(a.shortStaffedWithKeyGapsUnits), format.number(s.shortStaffedWithKeyGapsUnits), a.shortStaffedWithKeyGapsUnits !== s.shortStaffedWithKeyGapsUnits)}
                 </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
-
-      <TableContainer label={t('communesCaption')}>
-        <table className={tableClass} data-testid="what-if-communes">
-          <caption className="sr-only">{t('communesCaption')}</caption>
-          <WhatIfHead first={t('commune')} last={t('shortWithGapsUnit')} lastNumeric={false} t={t} />
-          <tbody>
-            {whatIf.communes.map((c) => (
-              <tr key={c.code} data-testid="what-if-commune">
-                <th scope="row" className={`${cellClass} text-left font-medium`}>
-                  {c.name} <span className="text-xs font-normal text-stone-600">({c.code})</span>
-                  <span className="block text-xs font-normal text-stone-600">{c.oldDistrictName}</span>
-                </th>
-                <td className={numericCellClass}>{arrow(format.number(c.before.total.headcount), format.number(c.after.total.headcount), true)}</td>
-                <td className={numericCellClass}>
-                  {format.signed(c.before.total.difference)} → <Difference value={c.after.total.difference} format={format} />
-                </td>
-                <td className={numericCellClass}>{arrow(format.number(c.before.keyVacancies), format.number(c.after.keyVacancies), c.before.keyVacancies !== c.after.keyVacancies)}</td>
-                <td className={cellClass}>
-                  {arrow(yesNo(t, c.before.isShortStaffed && c.before.hasKeyGaps), yesNo(t, c.after.isShortStaffed && c.after.hasKeyGaps), true)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableContainer>
-
-      <TableContainer label={t('districtsCaption')}>
-        <table className={tableClass} data-testid="what-if-districts">
-          <caption className="sr-only">{t('districtsCaption')}</caption>
-          <WhatIfHead first={t('oldDistrict')} last={t('shortWithGaps')} lastNumeric={true} t={t} />
-          <tbody>
-            {whatIf.oldDistricts.map((d) => {
-              const a = d.approved;
-              const s = d.selected;
-              return (
-                <tr key={d.oldDistrictId}>
-                  <th scope="row" className={`${cellClass} text-left font-medium`}>
-                    {d.oldDistrictName}
-                  </th>
-                  <td className={numericCellClass}>{arrow(format.number(a.total.headcount), format.number(s.total.headcount), a.total.headcount !== s.total.headcount)}</td>
-                  <td className={numericCellClass}>{arrow(format.signed(a.total.difference), format.signed(s.total.difference), a.total.difference !== s.total.difference)}</td>
-                  <td className={numericCellClass}>{arrow(format.number(a.keyVacancies), format.number(s.keyVacancies), a.keyVacancies !== s.keyVacancies)}</td>
-                  <td className={numericCellClass}>
-                    {arrow(format.number(a.shortStaffedWithKeyGapsUnits), format.number(s.shortStaffedWithKeyGapsUnits), a.shortStaffedWithKeyGapsUnits !== s.shortStaffedWithKeyGapsUnits)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableContainer>
+            );
+          })}
+        </tbody>
+      </DataTable>
     </div>
   );
 }

@@ -20,3 +20,28 @@ export const headCellClass = `${headCellBase} text-left`;
 export const numericHeadCellClass = `${headCellBase} text-right`;
 export const cellClass = 'border-b border-stone-100 px-2.5 py-1.5 align-top';
 export const numericCellClass = `${cellClass} numeric text-right whitespace-nowrap`;
+
+/**
+ * A captioned data table: the scrolling region labelled by the caption, the table and its caption for screen
+ * readers. The children are the table's colgroup, thead, tbody and tfoot.
+ */
+export function DataTable({
+  caption,
+  testId,
+  className,
+  children,
+}: {
+  caption: string;
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <TableContainer label={caption}>
+      <table className={className ? `${tableClass} ${className}` : tableClass} data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </TableContainer>
+  );
+}

@@ -72,7 +72,12 @@ export const AUDIT_EVENTS = {
   'auth.signIn': event('user', null, null),
   'auth.signInFailed': event('user', null, null),
   'auth.signOut': event('user', null, null),
+  // An attempt refused during a lock-out, and the counter at its limit (docs/decisions/034-trusted-proxies-and-the-client-address.md).
+  'auth.signInLocked': event('user', null, z.strictObject({ lockedBy: z.enum(['username', 'address']) })),
+  // No longer written (replaced by auth.signInLocked); declared for the rows recorded before.
   'auth.lockedOut': event('user', null, null),
+  // An action refused on the policy or the row's scope (errors.forbidden), at most once a minute per user and action.
+  'security.denied': event('user', null, z.strictObject({ attempted: text, permission: text })),
   'user.create': event('user', null, userSnapshot),
   'user.update': event('user', userSnapshot, userChange),
   'user.deactivate': event('user', userSnapshot, userChange),
@@ -169,9 +174,12 @@ export const AUDIT_EVENTS = {
   'secondment.candidate.decline': event('secondment_candidate', null, z.strictObject({ from: z.literal('forwarded'), to: z.literal('declined'), comment: text })),
   'secondment.candidate.place': event('secondment_candidate', null, z.strictObject({
     from: z.literal('approved'), to: z.literal('placed'), commune: code, position: code, startDate: isoDate, endDate: isoDate, cadre: code,
+    // The decision (absent from placements recorded before decisions were).
+    decisionNumber: z.string().optional(), decisionDate: isoDate.optional(),
   })),
   'secondment.candidate.end': event('secondment_candidate', null, z.strictObject({
     from: z.literal('placed'), to: z.literal('ended'), comment: nullableText, date: isoDate, early: z.boolean(),
+    decisionNumber: z.string().optional(), decisionDate: isoDate.optional(),
   })),
 
   // Transfers between communes

@@ -29,6 +29,7 @@ const FIELDS: readonly (readonly [string, Kind])[] = [
   // Accounts
   ['username', 'text'], ['displayName', 'text'], ['role', catalogue('roles')], ['communeId', ref('communeId')], ['departmentId', ref('departmentId')],
   ['isActive', 'boolean'], ['mustChangePassword', 'boolean'], ['sessionsEnded', 'count'], ['otherSessionsEnded', 'count'],
+  ['lockedBy', catalogue('audit.values.lockedBy')], ['attempted', 'text'], ['permission', 'text'],
   // People and their posts
   ['cadre', ref('cadre')], ['cadreId', ref('cadreId')], ['postKind', 'text'], ['code', 'text'], ['fullName', 'text'], ['gender', catalogue('gender')], ['birthDate', 'date'],
   ['employmentType', catalogue('employmentType')], ['education', catalogue('education')], ['field', catalogue('fields')], ['status', 'text'],

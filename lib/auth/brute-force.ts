@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/prisma';
-import { insertSignInAttempt } from '@/lib/db/session-mutations';
+import { insertSignInAttempt, reserveSignInAttempt, signInFailureCounts, type AttemptReservation } from '@/lib/db/session-mutations';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { MAX_CREDENTIAL_LENGTH } from './password';
 import { env } from '@/lib/env';
@@ -23,6 +23,7 @@ export function normalizeUsername(username: string): string {
 }
 
 const ipKey = (ipAddress: string | null) => (ipAddress ?? 'unknown').slice(0, 100);
+const windowStart = (now: Date, settings: LockoutSettings) => new Date(now.getTime() - settings.windowMinutes * 60_000);
 
 /**
  * Whether further sign-ins are refused: too many failures for this username since its last success, or
@@ -30,18 +31,31 @@ const ipKey = (ipAddress: string | null) => (ipAddress ?? 'unknown').slice(0, 10
  * Refused attempts are not counted, so a lock-out ends one window after the last real failure.
  */
 export async function isLockedOut(db: Client, username: string, ipAddress: string | null, now = new Date(), settings = lockoutSettings()): Promise<boolean> {
-  const since = new Date(now.getTime() - settings.windowMinutes * 60_000);
-  const name = normalizeUsername(username);
-  const [row] = await db.$queryRaw<{ user_failures: number; ip_failures: number }[]>`
-    SELECT
-      (SELECT count(*)::int FROM sign_in_attempt a
-        WHERE a.username = ${name} AND NOT a.succeeded AND a.at > ${since}
-          AND a.at > coalesce((SELECT max(s.at) FROM sign_in_attempt s WHERE s.username = ${name} AND s.succeeded AND s.at > ${since}), '-infinity')
-      ) AS user_failures,
-      (SELECT count(*)::int FROM sign_in_attempt WHERE ip_address = ${ipKey(ipAddress)} AND NOT succeeded AND at > ${since}) AS ip_failures`;
+  const [row] = await db.$queryRaw<{ user_failures: number; ip_failures: number }[]>(
+    signInFailureCounts({ username: normalizeUsername(username), ipAddress: ipKey(ipAddress), since: windowStart(now, settings) }),
+  );
   return row.user_failures >= settings.maxFailuresPerUser || row.ip_failures >= settings.maxFailuresPerIp;
 }
 
+/**
+ * The lock-out's check and the attempt's count as one step (lib/db/session-mutations.ts `reserveSignInAttempt`):
+ * the attempt is counted as a failure before its password is checked, or refused when a counter is at its limit.
+ * Parallel attempts therefore never get more password checks than the limit, per username and per address.
+ */
+export async function countAttempt(db: Db, username: string, ipAddress: string | null, now = new Date(), settings = lockoutSettings()): Promise<AttemptReservation> {
+  return db.$transaction((tx) =>
+    reserveSignInAttempt(tx, {
+      username: normalizeUsername(username),
+      ipAddress: ipKey(ipAddress),
+      at: now,
+      since: windowStart(now, settings),
+      maxPerUser: settings.maxFailuresPerUser,
+      maxPerIp: settings.maxFailuresPerIp,
+    }),
+  );
+}
+
+/** An attempt recorded as it was (the tests' way of setting the counters). */
 export async function recordAttempt(db: Client, username: string, ipAddress: string | null, succeeded: boolean, at = new Date()): Promise<void> {
   await insertSignInAttempt(db, { username: normalizeUsername(username), ipAddress: ipKey(ipAddress), succeeded, at });
 }

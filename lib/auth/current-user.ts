@@ -6,6 +6,7 @@ import { auth } from '@/auth';
 import { db } from '@/lib/db/client';
 import type { SessionUser } from './roles';
 import { PATH_HEADER } from './security-headers';
+import { sameOriginPath } from './safe-callback';
 import { loadSessionUser } from './session-store';
 
 export { PATH_HEADER };
@@ -29,8 +30,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 
 /** Where the current request was going (set by the proxy), a same-origin path. */
 export async function currentPath(): Promise<string> {
-  const path = (await headers()).get(PATH_HEADER);
-  return path && path.startsWith('/') && !path.startsWith('//') ? path : '/';
+  return sameOriginPath((await headers()).get(PATH_HEADER)) ?? '/';
 }
 
 /**
@@ -43,19 +43,4 @@ export async function requireUser(): Promise<SessionUser> {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   if (user.mustChangePassword && !path.startsWith(CHANGE_PASSWORD_PATH)) redirect(CHANGE_PASSWORD_PATH);
   return user;
-}
-
-/**
- * A same-origin path to return to after signing in, or '/': absolute URLs, protocol-relative `//host`,
- * backslash tricks and the sign-in page itself are refused.
- */
-export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  try {
-    const url = new URL(value, 'http://bien-che.invalid');
-    if (url.origin !== 'http://bien-che.invalid' || url.pathname.startsWith('/sign-in') || url.pathname.startsWith('/api/auth')) return '/';
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return '/';
-  }
 }

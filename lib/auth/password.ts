@@ -7,15 +7,19 @@ const ARGON2ID = 2;
 export const MAX_CREDENTIAL_LENGTH = 200;
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** argon2id with the library's defaults (m=19456 KiB, t=2, p=1: OWASP's recommendation). */
+/**
+ * argon2id with the library's defaults (m=19456 KiB, t=2, p=1: OWASP's recommendation), over the password in NFC:
+ * a Vietnamese password typed on another keyboard or system may arrive decomposed (a + combining marks), and must
+ * still be the same password.
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID });
+  return hash(password.normalize('NFC'), { algorithm: ARGON2ID });
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   if (password.length > MAX_CREDENTIAL_LENGTH) return false;
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, password.normalize('NFC'));
   } catch {
     return false;
   }

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { fail, ok, type ActionResult } from '@/lib/actions/result';
 import { recordAudit, type AuditActor, type RequestContext } from '@/lib/db/audit-writer';
 import type { Db } from '@/lib/db/prisma';
-import { deleteSession, deleteUserSessions, insertSession } from '@/lib/db/session-mutations';
+import { deleteSession, deleteSignInAttempt, deleteUserSessions, insertSession, markSignInSucceeded, touchSession } from '@/lib/db/session-mutations';
+import { env } from '@/lib/env';
 import { changeOwnPassword } from '@/lib/db/user-mutations';
-import { isLockedOut, normalizeUsername, recordAttempt } from './brute-force';
+import { countAttempt, normalizeUsername } from './brute-force';
 import { hashPassword, MAX_CREDENTIAL_LENGTH, validateNewPassword, verifyPassword } from './password';
 import type { Role, SessionUser } from './roles';
 
@@ -13,6 +14,8 @@ import type { Role, SessionUser } from './roles';
 
 export const SESSION_HOURS = 8;
 export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;
+/** A request records itself in `last_seen_at` only when the value is older than this (a write on a GET, kept rare). */
+export const LAST_SEEN_RESOLUTION_MINUTES = 5;
 
 const actorOf = (user: { id: number; username: string; role: string; provinceId: number }): AuditActor => ({
   id: user.id,
@@ -21,11 +24,20 @@ const actorOf = (user: { id: number; username: string; role: string; provinceId:
   provinceId: user.provinceId,
 });
 
-/** The signed-in user of a session, or null when the row is gone, past its absolute expiry, or its user inactive. */
+/**
+ * The signed-in user of a session, or null when the row is gone, past its absolute expiry, idle for
+ * SESSION_IDLE_MINUTES since its last request, or its user inactive. The last request is recorded in
+ * `last_seen_at` when the value is more than 5 minutes old, so a session may end up to 5 minutes early.
+ */
 export async function loadSessionUser(db: Db, sessionId: string, now = new Date()): Promise<SessionUser | null> {
   if (!sessionId || sessionId.length > 100) return null;
   const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!session || session.expiresAt <= now || !session.user.isActive) return null;
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (idleSince >= env.SESSION_IDLE_MINUTES * 60_000) return null;
+  if (idleSince > LAST_SEEN_RESOLUTION_MINUTES * 60_000) {
+    await touchSession(db, { sessionId, now, staleBefore: new Date(now.getTime() - LAST_SEEN_RESOLUTION_MINUTES * 60_000) });
+  }
   const { user } = session;
   return {
     id: user.id,
@@ -47,9 +59,11 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(16).toSt
 export type SignInResult = { ok: true; sessionId: string; userId: number } | { ok: false; reason: 'invalid' | 'locked' };
 
 /**
- * Checks the lock-out first (a refused attempt never verifies the password), then the password; records the
- * attempt and an audit row (`auth.signIn`, `auth.signInFailed` or `auth.lockedOut`), and on success creates
- * the session row. The typed username is stored truncated, the password never.
+ * Counts the attempt first, checking the lock-out in the same step (lib/auth/brute-force.ts `countAttempt`): a
+ * refused attempt never verifies the password and is audited `auth.signInLocked`. Then the password (NFC, as it
+ * was when set); the attempt stays a failure (`auth.signInFailed`) or becomes the success that creates the session
+ * row (`auth.signIn`). When the outcome's audit record cannot be written, the attempt is taken back too. The typed
+ * username is stored truncated, the password never.
  */
 export async function signInWithPassword(
   db: Db,
@@ -61,30 +75,40 @@ export async function signInWithPassword(
   const anonymous: AuditActor = { id: null, name: typed.slice(0, 100), role: 'anonymous', provinceId: null };
   if (!typed || !input.password || input.password.length > MAX_CREDENTIAL_LENGTH) return { ok: false, reason: 'invalid' };
 
-  if (await isLockedOut(db, typed, request.ipAddress, now)) {
-    await db.$transaction((tx) => recordAudit(tx, anonymous, request, { action: 'auth.lockedOut', entityType: 'user', entityId: null }));
+  const counted = await countAttempt(db, typed, request.ipAddress, now);
+  if (!('id' in counted)) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, anonymous, request, { action: 'auth.signInLocked', entityType: 'user', entityId: null, after: { lockedBy: counted.lockedBy } }),
+    );
     return { ok: false, reason: 'locked' };
   }
+  try {
+    return await checkPassword(db, typed, input.password, counted.id, anonymous, request, now);
+  } catch (error) {
+    await deleteSignInAttempt(db, counted.id).catch(() => undefined);
+    throw error;
+  }
+}
 
+async function checkPassword(db: Db, typed: string, password: string, attemptId: bigint, anonymous: AuditActor, request: RequestContext, now: Date): Promise<SignInResult> {
   const name = normalizeUsername(typed);
   const [found] = await db.$queryRaw<{ id: number }[]>`SELECT id FROM app_user WHERE lower(username) = ${name}`;
   const user = found ? await db.user.findUnique({ where: { id: found.id } }) : null;
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
   if (!user || !valid || !user.isActive) {
-    await db.$transaction(async (tx) => {
-      await recordAttempt(tx, typed, request.ipAddress, false, now);
-      await recordAudit(tx, user ? { ...actorOf(user), name: typed.slice(0, 100) } : anonymous, request, {
+    await db.$transaction((tx) =>
+      recordAudit(tx, user ? { ...actorOf(user), name: typed.slice(0, 100) } : anonymous, request, {
         action: 'auth.signInFailed',
         entityType: 'user',
         entityId: user?.id ?? null,
-      });
-    });
+      }),
+    );
     return { ok: false, reason: 'invalid' };
   }
 
   const sessionId = await db.$transaction(async (tx) => {
-    await recordAttempt(tx, typed, request.ipAddress, true, now);
+    await markSignInSucceeded(tx, attemptId);
     const id = await insertSession(tx, {
       userId: user.id,
       now,

@@ -10,6 +10,11 @@ export function resolveOutput(file: string | undefined, cwd: string, formats: Ou
   const resolved = path.resolve(cwd, file);
   const ext = path.extname(resolved).slice(1).toLowerCase() as OutputFormat;
   if (!formats.includes(ext)) throw new CliInputError(`Định dạng tệp không hỗ trợ: "${file}" (cần ${formats.map((f) => '.' + f).join(' hoặc ')})`);
+  return { path: writablePath(resolved), format: ext };
+}
+
+/** Checks that `resolved` may be written: its folder exists and is writable, and it is not itself a folder. */
+export function writablePath(resolved: string): string {
   const dir = path.dirname(resolved);
   try {
     if (!fs.statSync(dir).isDirectory()) throw new Error();
@@ -18,7 +23,7 @@ export function resolveOutput(file: string | undefined, cwd: string, formats: Ou
     throw new CliInputError(`Không ghi được vào thư mục ${dir}`);
   }
   if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) throw new CliInputError(`${resolved} là một thư mục`);
-  return { path: resolved, format: ext };
+  return resolved;
 }
 
 /** Writes to a temporary name beside the target and renames, so no partial file is ever left. */

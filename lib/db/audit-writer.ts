@@ -1,12 +1,15 @@
 import type pg from 'pg';
-import { today } from '@/lib/clock';
+import { today, type FixedClock } from '@/lib/clock';
 import { AUDIT_EVENTS, checkAuditEvent, entitiesOf, type AuditEntity, type AuditEnvelope, type AuditEvent, type AuditEventName } from '@/lib/audit/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from './prisma';
 
 // The one writer of the audit trail (docs/decisions/020-typed-audit-events.md): nothing else in the code base
-// inserts into audit_log (tests/unit/audit-contract.test.ts checks the sources). Three doors, one contract:
+// inserts into audit_log (tests/unit/audit-contract.test.ts checks the sources). Four doors, one contract:
 //   recordAudit        one event, inside the mutation's Prisma transaction (every server action, sign-in);
-//   recordAuditRows    many events from a pg client (the demo's story), each checked against its schema;
+//   recordAuditAtMostOncePer  one event in a transaction of its own, unless the same actor recorded the same
+//                      event and key within a window (security.denied: a refusal is not a change);
+//   recordAuditRows    many events from a pg client in one statement, each checked against its schema;
 //   auditInsertSelect  the SQL of a set-based INSERT … SELECT (the import's per-row records), for a declared
 //                      event and entity; the rows' payloads are checked by the integration tests.
 
@@ -28,12 +31,16 @@ function checkFaults() {
 const jsonOf = (value: unknown) => (value === null || value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 const idOf = (id: string | number | null | undefined) => (id === undefined || id === null ? null : String(id));
 
-/** Writes one event inside the caller's transaction, so the change and its record commit together. */
-export async function recordAudit(tx: Tx, actor: AuditActor, request: RequestContext, event: AuditEvent) {
+/**
+ * Writes one event inside the caller's transaction, so the change and its record commit together. It is recorded
+ * now, on the application's business day, unless `clock` fixes both (a replayed story: lib/demo/replay.ts).
+ */
+export async function recordAudit(tx: Tx, actor: AuditActor, request: RequestContext, event: AuditEvent, clock?: FixedClock) {
   checkFaults();
   const checked = checkAuditEvent(event.action, event.entityType, event.before, event.after);
   await tx.auditLog.create({
     data: {
+      ...(clock ? { at: clock.at } : {}),
       provinceId: actor.provinceId,
       actorId: actor.id,
       actorName: actor.name.slice(0, 200),
@@ -45,9 +52,38 @@ export async function recordAudit(tx: Tx, actor: AuditActor, request: RequestCon
       after: jsonOf(checked.after),
       ipAddress: request.ipAddress?.slice(0, 100) ?? null,
       userAgent: request.userAgent?.slice(0, 500) ?? null,
-      recordedOn: new Date(`${today()}T00:00:00Z`),
+      recordedOn: new Date(`${clock?.today ?? today()}T00:00:00Z`),
       ...envelopeColumns(event.envelope),
     },
+  });
+}
+
+/**
+ * Writes one event in its own transaction unless the same actor already recorded it, with the same value of the
+ * `after` payload's `key`, within the last `seconds`; returns whether it wrote. The limit is kept in PostgreSQL, so
+ * it holds across instances and restarts: the check and the insert run under a transaction-level advisory lock on
+ * (event, actor, key), so events sent together write one row.
+ */
+export async function recordAuditAtMostOncePer(
+  db: Db,
+  actor: AuditActor,
+  request: RequestContext,
+  event: AuditEvent,
+  window: { seconds: number; key: string },
+): Promise<boolean> {
+  checkFaults();
+  const checked = checkAuditEvent(event.action, event.entityType, event.before, event.after);
+  const value = String((checked.after as Record<string, unknown> | null)?.[window.key] ?? '');
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bien-che:audit:${checked.action}`}), hashtext(${`${actor.id ?? ''}:${value}`}))`;
+    const recent = await tx.$queryRaw<{ found: number }[]>`
+      SELECT 1 AS found FROM audit_log
+       WHERE actor_id IS NOT DISTINCT FROM ${actor.id}::int AND action = ${checked.action} AND after ->> ${window.key} = ${value}
+         AND at > now() - make_interval(secs => ${window.seconds})
+       LIMIT 1`;
+    if (recent.length > 0) return false;
+    await recordAudit(tx, actor, request, event);
+    return true;
   });
 }
 
@@ -64,7 +100,7 @@ function envelopeColumns(envelope: AuditEnvelope | undefined) {
 
 export type AuditRowInput = { at?: string | Date; provinceId: number | null; actor: Omit<AuditActor, 'provinceId'>; event: AuditEvent };
 
-/** Writes many events in one statement from a pg client (bulk: the demo's story), each checked first. */
+/** Writes many events in one statement from a pg client, each checked first. */
 export async function recordAuditRows(client: pg.ClientBase, rows: readonly AuditRowInput[]) {
   checkFaults();
   if (rows.length === 0) return;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createPrismaClient, type Db } from './prisma';
 import { env } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
 
 const globalForDb = globalThis as unknown as { bienCheDb?: Db };
 
@@ -8,7 +9,7 @@ const globalForDb = globalThis as unknown as { bienCheDb?: Db };
 export function db(): Db {
   if (!globalForDb.bienCheDb) {
     const url = env.DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL chưa được đặt: hãy khởi động bằng "npm start" hoặc đặt DATABASE_URL.');
+    if (!url) throw new Error(defaultMessage('system.database.urlMissing'));
     globalForDb.bienCheDb = createPrismaClient(url);
   }
   return globalForDb.bienCheDb;

@@ -113,3 +113,41 @@ export function guardMessage(error: unknown): Mapping | null {
 export function violatesGuard(error: unknown, constraint: keyof typeof GUARD_MESSAGES): boolean {
   return databaseViolation(error)?.constraint === constraint;
 }
+
+// The database gone or out of reach, as opposed to a refusal or a bug: the server is down or restarting, the
+// network or the port is wrong, or our connection was cut (an administrator's pg_terminate_backend, a shutdown).
+// The command line answers it with exit code 2 and one sentence, the app with 503 (docs/decisions/035-backups-and-a-lost-database.md).
+
+/** Node's socket errors that mean the server cannot be reached. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
+/** SQLSTATEs of a connection that failed or was ended by the server: class 08, admin/crash shutdown, starting up. */
+const CONNECTION_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+/** Prisma's own codes for an unreachable server, a timeout, a closed connection. */
+const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017']);
+/** The kinds @prisma/adapter-pg gives socket failures. */
+const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+/** node-postgres's own messages for a connection that ended or never opened. */
+const PG_CONNECTION_MESSAGE = /^(Connection terminated|Client has encountered a connection error|timeout expired|Client was closed)/;
+
+/**
+ * Whether the error means the database is unreachable or the connection was lost (not a refusal, not a bug),
+ * whichever client raised it: node-postgres, Prisma with its pg adapter, or an error wrapping one of them.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as {
+    code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; errors?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown; originalCode?: unknown } } };
+  };
+  if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || PRISMA_CONNECTION_CODES.has(e.code) || CONNECTION_SQLSTATE.test(e.code))) return true;
+  if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;
+  if (typeof e.message === 'string' && PG_CONNECTION_MESSAGE.test(e.message)) return true;
+  const adapterCause = e.meta?.driverAdapterError?.cause;
+  if (adapterCause) {
+    if (typeof adapterCause.kind === 'string' && ADAPTER_KINDS.has(adapterCause.kind)) return true;
+    const sqlState = adapterCause.originalCode ?? adapterCause.code;
+    if (typeof sqlState === 'string' && CONNECTION_SQLSTATE.test(sqlState)) return true;
+  }
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}

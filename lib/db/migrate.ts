@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { childEnvironment, env } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
 
 const prismaCli = () => path.resolve('node_modules/prisma/build/index.js');
 
@@ -23,15 +24,15 @@ export async function assertServerSupported(databaseUrl: string) {
   try {
     const version = Number((await client.query<{ v: string }>('SHOW server_version_num')).rows[0].v);
     if (version >= 180000) {
-      throw new Error(`PostgreSQL ${Math.floor(version / 10000)} chưa được hỗ trợ: hãy dùng PostgreSQL 15–17.`);
+      throw new Error(defaultMessage('system.database.unsupportedVersion', { major: String(Math.floor(version / 10000)) }));
     }
     const ext = await client.query<{ name: string }>(
       `SELECT name::text FROM pg_available_extensions WHERE name IN ('unaccent','btree_gist','pg_trgm')`,
     );
     const missing = ['unaccent', 'btree_gist', 'pg_trgm'].filter((n) => !ext.rows.some((r) => r.name === n));
-    if (missing.length) throw new Error(`Máy chủ PostgreSQL thiếu extension: ${missing.join(', ')} (gói postgresql-contrib).`);
+    if (missing.length) throw new Error(defaultMessage('system.database.missingExtensions', { extensions: missing.join(', ') }));
     const icu = await client.query(`SELECT 1 FROM pg_collation WHERE collname = 'vi-x-icu'`);
-    if (!icu.rowCount) throw new Error('Máy chủ PostgreSQL không có ICU (collation "vi-x-icu"): cần bản dựng có ICU để sắp xếp tiếng Việt.');
+    if (!icu.rowCount) throw new Error(defaultMessage('system.database.noIcu'));
   } finally {
     await client.end();
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Block } from '@/lib/domain/types';
+import type { PositionAttributes } from '@/lib/domain/types';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { expectWritten } from './errors';
 import { POSITION_SNAPSHOT_SELECT } from './position-queries';
@@ -11,16 +11,7 @@ import { bumpVersion } from './versions';
 type Tx = Prisma.TransactionClient;
 
 /** Everything of a position but its code (the form's fields; extra properties are ignored). */
-export type PositionFields = {
-  titleVi: string;
-  titleEn: string | null;
-  block: Block | null;
-  isKey: boolean;
-  isElected: boolean;
-  concurrentByDesign: boolean;
-  field: string | null;
-  sortOrder: number;
-};
+export type PositionFields = Omit<PositionAttributes, 'titleEn'> & { titleEn: string | null };
 
 /** The columns written for the fields; an empty English title takes the Vietnamese one. */
 const columnsOf = (fields: PositionFields) => ({

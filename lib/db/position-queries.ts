@@ -1,19 +1,11 @@
 import 'server-only';
-import type { Block } from '@/lib/domain/types';
+import type { Block, PositionAttributes } from '@/lib/domain/types';
 import type { Db } from './prisma';
 import { OPEN_AT_DATE } from './staffing-counts';
 
-export type CataloguePositionRow = {
+export type CataloguePositionRow = PositionAttributes & {
   id: number;
   code: string;
-  titleVi: string;
-  titleEn: string;
-  block: Block | null;
-  isKey: boolean;
-  isElected: boolean;
-  concurrentByDesign: boolean;
-  field: string | null;
-  sortOrder: number;
   version: number;
   /** Distinct people still active who hold it (primary or concurrent) at the date, in communes and departments. */
   holders: number;

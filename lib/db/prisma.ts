@@ -9,9 +9,17 @@ export type Db = PrismaClient;
 const POOL = Symbol.for('bien-che.pg-pool');
 type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
+const ignoreLostConnection = () => {};
+
 /** A Prisma client over a pg pool that set-based count queries share (see poolOf). */
 export function createPrismaClient(connectionString: string): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: env.DB_POOL_SIZE });
+  // A connection the server ends (a restart, pg_terminate_backend) emits 'error' on its client and, while idle,
+  // on the pool; with no listener Node would end the whole process. The pool drops the broken connection and the
+  // next query opens a new one; a query running on it fails with the error itself (lib/db/errors.ts,
+  // isDatabaseUnavailable).
+  pool.on('error', ignoreLostConnection);
+  pool.on('connect', (connection) => connection.on('error', ignoreLostConnection));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as WithPool;
   Object.defineProperty(client, POOL, { value: pool, enumerable: false });
   return client;

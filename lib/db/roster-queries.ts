@@ -102,6 +102,19 @@ export async function findPersonInCommune(
   };
 }
 
+export type LeftPerson = { id: number; fullName: string; version: number };
+
+/**
+ * A person of the province who has left and once held a post in the commune, else null: the person page and the
+ * departure page show him as left (and offer to cancel the departure) where anyone else is unknown.
+ */
+export async function findLeftPersonInCommune(db: Db, communeId: number, by: { provinceId: number; code: string }): Promise<LeftPerson | null> {
+  return db.cadre.findFirst({
+    where: { provinceId: by.provinceId, code: by.code, status: 'left', assignments: { some: { communeId } } },
+    select: { id: true, fullName: true, version: true },
+  });
+}
+
 const dayAfter = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);

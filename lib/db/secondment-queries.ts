@@ -6,12 +6,14 @@ import {
   minimumListSize,
   type CandidateState,
   type CandidateWarning,
+  type CompilationLine,
   type ListState,
   type PostKind,
 } from '@/lib/domain/secondment';
 import { poolOf, type Db } from './prisma';
 import { candidateHoldsCadreSql, countsTowardMinimumSql, listedCountSql } from './secondment-counting';
 import { isConfirmedQuotaYear } from './quota-year-queries';
+import { containsOperand } from './search-pattern';
 
 // Reads of the 5% secondment lists (decision 011). Figures are counted in SQL, set-based, whatever the number of
 // departments; the rules (minimum, overdue, warnings) come from lib/domain/secondment.ts.
@@ -30,23 +32,7 @@ export async function listPhases(db: Db, provinceId: number): Promise<PhaseRow[]
 }
 
 /** One department's figures for a year (the compilation's row), or every department's. */
-export type CompilationRow = {
-  departmentId: number;
-  code: string;
-  name: string;
-  quota: number;
-  /**
-   * The quota year behind `quota` and `required`: the department's latest confirmed year not after the campaign's;
-   * null when it has none (absent on a total, which no one year stands behind).
-   */
-  quotaYear?: number | null;
-  required: number;
-  listed: number;
-  meets: number;
-  approved: number;
-  placed: number;
-  belowMinimum: boolean;
-};
+export type CompilationRow = CompilationLine & { departmentId: number; code: string };
 
 type RawCompilation = { department_id: number; code: string; name: string; quota: number; quota_year: number | null; listed: number; meets: number; approved: number; placed: number };
 
@@ -181,7 +167,11 @@ export type CandidateRow = {
   conclusion: { number: string; date: string } | null;
   cadre: { id: number; code: string; fullName: string; employmentType: string; education: string; field: string | null; currentPost: string | null };
   warnings: CandidateWarning[];
-  secondment: { id: number; version: number; commune: { code: string; name: string }; position: string; startDate: string; endDate: string; endedOn: string | null } | null;
+  secondment: {
+    id: number; version: number; commune: { code: string; name: string }; position: string; startDate: string; endDate: string; endedOn: string | null;
+    /** The decisions that placed him and ended the secondment (null when recorded before decisions were). */
+    decision: { number: string; date: string } | null; endDecision: { number: string; date: string } | null;
+  } | null;
 };
 
 export type ListDetail = ListSummary & { candidatesDetail: CandidateRow[] };
@@ -203,7 +193,10 @@ export async function findList(db: Db, provinceId: number, listId: number, today
         },
       },
       secondment: {
-        select: { id: true, version: true, startDate: true, endDate: true, endedOn: true, commune: { select: { code: true, name: true } }, position: { select: { titleVi: true } } },
+        select: {
+          id: true, version: true, startDate: true, endDate: true, endedOn: true, commune: { select: { code: true, name: true } }, position: { select: { titleVi: true } },
+          decision: { select: { number: true, date: true } }, endDecision: { select: { number: true, date: true } },
+        },
       },
     },
     orderBy: { cadre: { fullName: 'asc' } },
@@ -228,6 +221,8 @@ export async function findList(db: Db, provinceId: number, listId: number, today
           ? {
               id: c.secondment.id, version: c.secondment.version, commune: c.secondment.commune, position: c.secondment.position.titleVi,
               startDate: iso(c.secondment.startDate)!, endDate: iso(c.secondment.endDate)!, endedOn: iso(c.secondment.endedOn),
+              decision: c.secondment.decision ? { number: c.secondment.decision.number, date: iso(c.secondment.decision.date)! } : null,
+              endDecision: c.secondment.endDecision ? { number: c.secondment.endDecision.number, date: iso(c.secondment.endDecision.date)! } : null,
             }
           : null,
       };
@@ -273,7 +268,7 @@ export async function searchDepartmentStaff(db: Db, departmentId: number, query:
         AND ($2 = '' OR f_unaccent(ca.full_name || ' ' || ca.code) ILIKE '%' || f_unaccent($2) || '%')
       ORDER BY ca.full_name COLLATE "vi-x-icu", ca.code
       LIMIT $4`,
-    [departmentId, query.trim(), today, limit],
+    [departmentId, containsOperand(query), today, limit],
   );
   return rows.map((r) => ({ id: r.id, code: r.code, fullName: r.full_name, employmentType: r.employment_type, field: r.field, currentPost: r.post, blocked: r.blocked }));
 }

@@ -14,18 +14,10 @@ import { getProvinceStaffing } from './staffing-queries';
 // compilation counted as at the date. No `server-only` guard: the CLI and the seed import this module.
 
 /** One old district in `province_snapshot.detail`: stored JSON, so its keys are a stored format, like column names. */
-export type SnapshotDistrict = {
-  code: string;
-  name: string;
-  quota: number;
-  headcount: number;
-  difference: number;
-  units: number;
-  unitsShort: number;
-  unitsKeyGaps: number;
-  unitsBoth: number;
-  keyVacancies: number;
-};
+export type SnapshotDistrict = SnapshotStaffingFigures & { code: string; name: string; unitsBoth: number; keyVacancies: number };
+
+/** The staffing figures both the province and each old district record: in total, and how many units are short or have key gaps. */
+type SnapshotStaffingFigures = { quota: number; headcount: number; difference: number; units: number; unitsShort: number; unitsKeyGaps: number };
 
 export type SnapshotDetail = {
   oldDistricts: SnapshotDistrict[];
@@ -38,13 +30,7 @@ export type SnapshotDetail = {
   context?: { key: string; value: number; parts?: Record<string, number>; source: string }[];
 };
 
-export type SnapshotFigures = {
-  quota: number;
-  headcount: number;
-  difference: number;
-  units: number;
-  unitsShort: number;
-  unitsKeyGaps: number;
+export type SnapshotFigures = SnapshotStaffingFigures & {
   shortStaffedWithKeyGapsUnits: number;
   keyVacancies: number;
   partyFrontQuota: number;

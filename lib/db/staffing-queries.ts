@@ -5,6 +5,7 @@ import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/do
 import type { Db } from './prisma';
 import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-counts';
 import { env } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
 
 // Read queries shared by pages, route handlers, the CLI and benchmarks. No `server-only` guard here:
 // the CLI imports this module too (docs/architecture.md, Conventions).
@@ -25,7 +26,7 @@ export async function getCurrentProvince(db: Db): Promise<ProvinceRef> {
   const province = code
     ? await findProvinceByCode(db, code)
     : await db.province.findFirst({ select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
-  if (!province) throw new Error(code ? `Không có tỉnh mã ${code}` : 'Cơ sở dữ liệu chưa có tỉnh nào');
+  if (!province) throw new Error(code ? defaultMessage('system.database.unknownProvince', { code }) : defaultMessage('system.database.noProvince'));
   return province;
 }
 
@@ -113,7 +114,8 @@ export async function getCommuneStaffing(
   options: { date?: string } = {},
 ): Promise<CommuneStaffing> {
   const [counts] = await loadCommuneCounts(db, { provinceId, communeId, date: options.date ?? today() });
-  if (!counts) throw new Error(`Không có xã id ${communeId} trong tỉnh id ${provinceId}`);
+  // Callers pass a commune they have just read in that province: no counts is a bug, not a reader's mistake.
+  if (!counts) throw new Error(`No commune with id ${communeId} in the province with id ${provinceId}`);
   return computeCommuneStaffing(counts);
 }
 

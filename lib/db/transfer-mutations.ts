@@ -1,10 +1,12 @@
 import { countsAsStaff } from '@/lib/domain/employment';
 import { checkTransferGuards, dayBefore, transferStatus, type BlockLoad, type GuardCode, type KeyLoad, type TransferFacts } from '@/lib/domain/transfer';
 import type { Block } from '@/lib/domain/types';
+import type { AuditEvent } from '@/lib/audit/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordDecision } from './decision-mutations';
 import { Refusal, StaleWrite, expectWritten, guardMessage, violatesGuard } from './errors';
 import type { Db } from './prisma';
+import { checkBlockQuota } from './quota-guard';
 import { isConfirmedQuotaYear } from './quota-year-queries';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
 import { transferAwaitingEffectSql, transferHoldsCadreWhere } from './transfer-status';
@@ -13,7 +15,8 @@ import { transferAwaitingEffectSql, transferHoldsCadreWhere } from './transfer-s
 // ctx.write transaction, which records the audit event), the engine's "accept the proposals" step and the tests.
 // Every function runs inside the caller's transaction and writes no audit record. The guards themselves are pure
 // (lib/domain/transfer.ts); this module gathers their facts with a few set-based statements. Refusals are message
-// keys (transfer.errors.*) with the form field they concern: the edge renders them.
+// keys (transfer.errors.*) with the form field they concern: the edge renders them. `at` is the instant a write
+// records (created_at, updated_at): the database's clock unless a replayed story gives its own (lib/demo/replay.ts).
 
 type Tx = Prisma.TransactionClient;
 
@@ -107,7 +110,7 @@ type FactsInput = {
 };
 
 /** Everything the pure guards need, read within the caller's transaction. */
-export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string): Promise<{ facts: TransferFacts; current: CurrentAssignment | null }> {
+export async function loadTransferFacts(tx: Tx, db: Db, input: FactsInput, today: string): Promise<{ facts: TransferFacts; current: CurrentAssignment | null }> {
   // One statement after the other: a transaction is one connection.
   const cadre = await tx.cadre.findUnique({ where: { id: input.cadreId }, select: { provinceId: true, status: true, employmentType: true } });
   const current = await currentAssignment(tx, input.cadreId);
@@ -122,7 +125,9 @@ export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string
   const empty: BlockLoad = { quota: 0, headcount: 0, incoming: 0, outgoing: 0 };
   const targetBlock = (position?.block ?? null) as Block | null;
   const sourceLoad = current?.block ? await loadBlock(tx, current.communeId, current.block, today) : empty;
-  const targetLoad = target && targetBlock ? await loadBlock(tx, target.id, targetBlock, today) : empty;
+  // The one quota guard (lib/db/quota-guard.ts), at the effective date and every later scheduled date; it locks the target's row.
+  const targetWithinQuota = target !== null && targetBlock !== null && target.provinceId === input.provinceId
+    && (await checkBlockQuota(tx, db, target, targetBlock, input.effectiveDate)).ok;
   const targetKey = target && position?.isKey ? await loadKeyPlace(tx, target.id, input.positionId, today) : null;
   const facts: TransferFacts = {
     cadreActive,
@@ -135,7 +140,7 @@ export async function loadTransferFacts(tx: Tx, input: FactsInput, today: string
     openTransfer: open !== null,
     activeSecondment: secondment !== null,
     sourceLoad,
-    targetLoad,
+    targetWithinQuota,
     targetKey,
   };
   return { facts, current };
@@ -156,12 +161,14 @@ function transferGuardRefusal(error: unknown): TransferRefusal | null {
  */
 export async function insertTransferProposal(
   tx: Tx,
+  db: Db,
   draft: TransferDraft,
   today: string,
+  at?: Date,
 ): Promise<{ ok: true; transferId: number; justification: string | null } | { ok: false; refusal: TransferRefusal }> {
   const reason = draft.reason.normalize('NFC').trim();
   const justification = draft.justification?.normalize('NFC').trim() || null;
-  const { facts, current } = await loadTransferFacts(tx, { ...draft, reason, justification }, today);
+  const { facts, current } = await loadTransferFacts(tx, db, { ...draft, reason, justification }, today);
   const outcome = checkTransferGuards(facts);
   if (!outcome.ok) return { ok: false, refusal: { key: `transfer.errors.${outcome.code}`, field: outcome.field } };
   try {
@@ -173,7 +180,7 @@ export async function insertTransferProposal(
         provinceId: draft.provinceId, cadreId: draft.cadreId, fromCommuneId: current!.communeId, toCommuneId: draft.toCommuneId,
         fromAssignmentId: current!.id, positionId: draft.positionId, block: facts.position.block!, crossDistrict: outcome.crossDistrict,
         effectiveDate: day(draft.effectiveDate), reason, justification,
-        source: draft.source, proposedById: draft.proposedById, proposedOn: day(today),
+        source: draft.source, proposedById: draft.proposedById, proposedOn: day(today), createdAt: at, updatedAt: at,
       },
       select: { id: true },
     });
@@ -196,6 +203,34 @@ export async function findProposalCodes(tx: Tx, transferId: number) {
   return { crossDistrict: row.crossDistrict, cadre: row.cadre.code, from: row.fromCommune.code, toCommune: row.toCommune.code, position: row.position.code };
 }
 
+/**
+ * Proposes a transfer inside the caller's transaction, as the proposal action and the demo's replay both do: the
+ * proposal (insertTransferProposal), a guard's refusal thrown beside the field it concerns too, and the audit
+ * event of the new proposal with the codes it names. The value is the new transfer's id.
+ */
+export async function proposeTransfer(
+  tx: Tx,
+  db: Db,
+  draft: TransferDraft,
+  today: string,
+  at?: Date,
+): Promise<{ audit: AuditEvent<'transfer.propose'>; value: number }> {
+  const inserted = await insertTransferProposal(tx, db, draft, today, at);
+  if (!inserted.ok) throw new Refusal(inserted.refusal.key, { [inserted.refusal.field]: inserted.refusal.key });
+  const codes = await findProposalCodes(tx, inserted.transferId);
+  return {
+    audit: {
+      action: 'transfer.propose',
+      entityId: inserted.transferId,
+      after: {
+        to: 'proposed', source: draft.source, cadre: codes.cadre, from: codes.from, toCommune: codes.toCommune, position: codes.position,
+        effectiveDate: draft.effectiveDate, crossDistrict: codes.crossDistrict, comment: draft.reason, justification: inserted.justification,
+      },
+    },
+    value: inserted.transferId,
+  };
+}
+
 export type ApprovalInput = {
   transferId: number;
   provinceId: number;
@@ -214,6 +249,22 @@ export type Approval = {
   decisionId: number;
 };
 
+/** The audit event of an approval (the approval action and the demo's replay write the same). */
+export const approvalAudit = (
+  transferId: number,
+  cadreCode: string,
+  decision: { decisionNumber: string; decisionDate: string },
+  approved: Approval,
+): AuditEvent<'transfer.approve'> => ({
+  action: 'transfer.approve',
+  entityId: transferId,
+  envelope: { effectiveOn: approved.effectiveDate, decisionId: approved.decisionId, affectsFigures: true },
+  after: {
+    from: 'proposed', to: 'approved', decisionNumber: decision.decisionNumber, decisionDate: decision.decisionDate, cadre: cadreCode,
+    effectiveDate: approved.effectiveDate, newAssignmentId: approved.newAssignmentId, closedAssignmentIds: approved.closedAssignmentIds,
+  },
+});
+
 /**
  * Approves a proposed transfer inside the caller's transaction: locks both communes (in id order: the quota
  * reservation, so two concurrent approvals are serialised and the second counts the first), re-checks every
@@ -226,7 +277,7 @@ export type Approval = {
  * Throws StaleWrite when the transfer is gone or moved on (state, version) and Refusal(transfer.errors.*) when a
  * guard refuses (the decision form has none of the proposal's fields: no field).
  */
-export async function approveTransfer(tx: Tx, input: ApprovalInput, today: string): Promise<Approval> {
+export async function approveTransfer(tx: Tx, db: Db, input: ApprovalInput, today: string, at?: Date): Promise<Approval> {
   const head = await tx.transfer.findFirst({
     where: { id: input.transferId, provinceId: input.provinceId },
     select: { fromCommuneId: true, toCommuneId: true },
@@ -247,6 +298,7 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
   const effectiveDate = iso(t.effectiveDate);
   const { facts, current } = await loadTransferFacts(
     tx,
+    db,
     { provinceId: input.provinceId, cadreId: t.cadreId, toCommuneId: t.toCommuneId, positionId: t.positionId, effectiveDate, reason: t.reason, justification: t.justification, excludeTransferId: input.transferId },
     today,
   );
@@ -257,7 +309,7 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
   const decisionNumber = input.decisionNumber.normalize('NFC').trim();
   const decision = await recordDecision(tx, {
     provinceId: input.provinceId, communeId: null, issuingBodyId: input.issuingBodyId, number: decisionNumber, date: input.decisionDate, kind: 'transfer',
-  });
+  }, at);
   try {
     // The primary assignment and the person's other posts in the source commune still open on the effective date.
     const closed = await tx.$queryRawUnsafe<{ id: number }[]>(
@@ -270,14 +322,14 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
       decision.id,
     );
     const created = await tx.assignment.create({
-      data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate, decisionId: decision.id },
+      data: { cadreId: t.cadreId, communeId: t.toCommuneId, positionId: t.positionId, isPrimary: true, startDate: t.effectiveDate, decisionId: decision.id, createdAt: at },
       select: { id: true },
     });
     const updated = await tx.transfer.updateMany({
       where: { id: input.transferId, version: input.version, state: 'proposed' },
       data: {
         state: 'approved', decisionId: decision.id, decisionNumber, decisionDate: day(input.decisionDate), decidedById: input.decidedById,
-        newAssignmentId: created.id, version: { increment: 1 },
+        newAssignmentId: created.id, version: { increment: 1 }, updatedAt: at,
       },
     });
     if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
@@ -298,12 +350,15 @@ export async function approveTransfer(tx: Tx, input: ApprovalInput, today: strin
 type StepInput = { transferId: number; version: number };
 
 /** Writes `data` on a transfer still proposed at the form's version, bumping it; StaleWrite when it moved on meanwhile. */
-async function updateProposed(tx: Tx, input: StepInput, data: Prisma.TransferUncheckedUpdateManyInput): Promise<void> {
-  const updated = await tx.transfer.updateMany({ where: { id: input.transferId, version: input.version, state: 'proposed' }, data: { ...data, version: { increment: 1 } } });
+async function updateProposed(tx: Tx, input: StepInput, data: Prisma.TransferUncheckedUpdateManyInput, at?: Date): Promise<void> {
+  const updated = await tx.transfer.updateMany({
+    where: { id: input.transferId, version: input.version, state: 'proposed' },
+    data: { ...data, version: { increment: 1 }, updatedAt: at },
+  });
   expectWritten(updated.count, 'transfer');
 }
 
-/** A chairman's opinion on his side of a proposed transfer. */
+/** A chairman's opinion on his side of a proposed transfer, given at `at` (the instant the row records too). */
 export async function recordTransferOpinion(
   tx: Tx,
   input: StepInput & { side: 'from' | 'to'; opinion: 'agree' | 'disagree'; note: string | null; at: Date },
@@ -314,6 +369,7 @@ export async function recordTransferOpinion(
     input.side === 'from'
       ? { fromOpinion: input.opinion, fromOpinionNote: input.note, fromOpinionAt: input.at }
       : { toOpinion: input.opinion, toOpinionNote: input.note, toOpinionAt: input.at },
+    input.at,
   );
 }
 
@@ -321,10 +377,12 @@ export async function recordTransferOpinion(
 export async function closeTransfer(
   tx: Tx,
   input: StepInput & ({ state: 'declined'; reason: string; decidedById: number } | { state: 'cancelled'; reason: string }),
+  at?: Date,
 ): Promise<void> {
   await updateProposed(
     tx,
     input,
     input.state === 'declined' ? { state: 'declined', declineReason: input.reason, decidedById: input.decidedById } : { state: 'cancelled', cancelReason: input.reason },
+    at,
   );
 }

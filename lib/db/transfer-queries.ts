@@ -6,6 +6,7 @@ import { poolOf, type Db } from './prisma';
 import { countedEmploymentSql } from './staffing-counts';
 import { loadBlock } from './transfer-mutations';
 import { transferHoldsCadreSql, transferStatusWhere } from './transfer-status';
+import { containsOperand } from './search-pattern';
 
 // Read queries of the transfer workflow (decision 016): the list with its filters, one transfer within the user's
 // scope, its timeline from the audit log, the awaiting count for the navigation and the people who may be
@@ -253,7 +254,7 @@ export async function searchCommuneStaff(db: Db, provinceId: number, query: stri
         AND ($2 = '' OR f_unaccent(ca.full_name || ' ' || ca.code || ' ' || cm.name) ILIKE '%' || f_unaccent($2) || '%')
       ORDER BY ca.full_name COLLATE "vi-x-icu", ca.code
       LIMIT $3`,
-    [provinceId, query.trim(), limit, today],
+    [provinceId, containsOperand(query), limit, today],
   );
   return rows.map((r) => ({
     id: r.id, code: r.code, fullName: r.full_name, communeName: r.commune, oldDistrictName: r.district, post: r.post, block: r.block,

@@ -15,6 +15,11 @@ export type OpenVacancy = {
 
 const URGENCY_ORDER = { critical: 0, urgent: 1, normal: 2 } as const;
 
+type VacancyRow = { field: string | null; count: number; urgency: OpenVacancy['urgency']; note: string | null; declaredOn: Date };
+
+/** What every list of vacancies shows of the need itself, its declaration day as YYYY-MM-DD. */
+const needOf = (r: VacancyRow) => ({ field: r.field, count: r.count, urgency: r.urgency, note: r.note, declaredOn: r.declaredOn.toISOString().slice(0, 10) });
+
 /** The commune's open needs, most urgent first, then oldest first. */
 export async function listOpenVacancies(db: Db, communeId: number): Promise<OpenVacancy[]> {
   const rows = await db.vacancy.findMany({
@@ -26,11 +31,7 @@ export async function listOpenVacancies(db: Db, communeId: number): Promise<Open
     .map((r) => ({
       id: r.id,
       positionTitle: r.position?.titleVi ?? null,
-      field: r.field,
-      count: r.count,
-      urgency: r.urgency,
-      note: r.note,
-      declaredOn: r.declaredOn.toISOString().slice(0, 10),
+      ...needOf(r),
       version: r.version,
     }))
     .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
@@ -79,10 +80,6 @@ export async function listDeclaredVacancies(
     positionTitleVi: r.position?.titleVi ?? null,
     positionTitleEn: r.position?.titleEn ?? null,
     block: r.position?.block ?? null,
-    field: r.field,
-    count: r.count,
-    urgency: r.urgency,
-    note: r.note,
-    declaredOn: r.declaredOn.toISOString().slice(0, 10),
+    ...needOf(r),
   }));
 }

@@ -12,14 +12,16 @@ export type VersionedTable = (typeof VERSIONED)[number];
 /**
  * Bumps `table`.version from `version` for row `id`, with optional extra conditions on the row (a fixed SQL
  * fragment over the row's own columns, e.g. `status = 'active'`). Throws StaleWrite when no row matched.
+ * `at` is the instant the row records as updated: the database's now() unless a replayed story gives its own.
  */
-export async function bumpVersion(tx: Prisma.TransactionClient, table: VersionedTable, id: number, version: number, condition?: `${string}`): Promise<void> {
+export async function bumpVersion(tx: Prisma.TransactionClient, table: VersionedTable, id: number, version: number, condition?: `${string}`, at?: Date): Promise<void> {
   if (!VERSIONED.includes(table)) throw new Error(`bumpVersion: ${table} is not a versioned table`);
-  const touch = table === 'secondment_phase' ? '' : ', updated_at = now()';
+  const touch = table === 'secondment_phase' ? '' : `, updated_at = ${at ? '$3::timestamptz' : 'now()'}`;
   const count = await tx.$executeRawUnsafe(
     `UPDATE ${table} SET version = version + 1${touch} WHERE id = $1 AND version = $2${condition ? ` AND (${condition})` : ''}`,
     id,
     version,
+    ...(at && touch ? [at.toISOString()] : []),
   );
   if (count !== 1) throw new StaleWrite(table);
 }

@@ -1,4 +1,4 @@
-import type { Block } from '@/lib/domain/types';
+import type { Block, PositionAttributes } from '@/lib/domain/types';
 
 // The positions catalogue. Codes are the contract other code relies on; titles use the glossary of
 // docs/domain.md. Every post the articles name as vacant is a key position (docs/domain.md, Counting).
@@ -20,17 +20,7 @@ export const FIELDS = [
 
 export type FieldCode = (typeof FIELDS)[number]['code'];
 
-export type CataloguePosition = {
-  code: string;
-  titleVi: string;
-  titleEn: string;
-  block: Block | null;
-  isKey: boolean;
-  isElected: boolean;
-  concurrentByDesign: boolean;
-  field: FieldCode | null;
-  sortOrder: number;
-};
+export type CataloguePosition = PositionAttributes<FieldCode> & { code: string };
 
 type Entry = [code: string, titleVi: string, titleEn: string, field: FieldCode | null, flags?: { elected?: boolean; byDesign?: boolean }];
 

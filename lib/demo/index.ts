@@ -1,3 +1,4 @@
+import { createPrismaClient } from '@/lib/db/prisma';
 import { countsAsStaff } from '@/lib/domain/employment';
 import { seedDemoAccounts } from './accounts';
 import { generateNationalProvinces } from './generate-national';
@@ -13,19 +14,37 @@ export { generateNgheAn } from './generate-province';
 export { generateNationalProvinces } from './generate-national';
 export type { ProvinceDataset } from './types';
 
-/** Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists, and its demo accounts. */
+/**
+ * Loads the demo Nghệ An (the published figures of docs/domain.md) unless province NA already exists, its demo
+ * accounts and, when it loaded the province, the stories of the 5% lists and of the transfers.
+ */
 export async function seedDemo(databaseUrl: string): Promise<{ created: boolean }> {
-  const result = await withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
-    if (await hasProvince(client, 'NA')) return { commit: (await seedDemoAccounts(client)) > 0, result: { created: false } };
-    await loadProvince(client, generateNgheAn());
-    await seedDemoAccounts(client);
-    await seedDemoSecondments(client);
-    await seedDemoTransfers(client);
-    return { commit: true, result: { created: true } };
-  });
-  // After the commit: the monthly snapshots are computed by the staffing pipeline on the committed data. Idempotent.
-  await seedDemoSnapshots(databaseUrl);
-  return result;
+  const db = createPrismaClient(databaseUrl);
+  try {
+    // The client's start (its query engine and first connection) overlaps the province's load.
+    const [result] = await Promise.all([
+      withSeedTransaction<{ created: boolean }>(databaseUrl, 120, async (client) => {
+        if (await hasProvince(client, 'NA')) return { commit: (await seedDemoAccounts(client)) > 0, result: { created: false } };
+        await loadProvince(client, generateNgheAn());
+        await seedDemoAccounts(client);
+        return { commit: true, result: { created: true } };
+      }),
+      db.$connect(),
+    ]);
+    // After the commit, the stories are replayed through the application's mutations, each step committed before the
+    // next as the server actions commit theirs (lib/demo/replay.ts): what a step reads outside its transaction (the
+    // quota guard's figures, a list's 5% count) must be what the earlier steps wrote. Only the run that loaded the
+    // province replays them, so two seeds started at once never replay a story twice. Then the monthly snapshots,
+    // computed by the staffing pipeline on the committed data (idempotent).
+    if (result.created) {
+      await seedDemoSecondments(db);
+      await seedDemoTransfers(db);
+    }
+    await seedDemoSnapshots(db);
+    return result;
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Counted commune staff: active cadres and civil servants with an open primary post in a commune. */

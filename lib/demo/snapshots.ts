@@ -1,5 +1,6 @@
-import { createPrismaClient } from '@/lib/db/prisma';
-import { takeSnapshot } from '@/lib/db/snapshot-mutations';
+import type { Db } from '@/lib/db/prisma';
+import { saveSnapshot } from '@/lib/db/snapshot-mutations';
+import { computeSnapshotFigures } from '@/lib/db/snapshot-queries';
 
 // The demo's monthly snapshots (decision 015), from the reform to the demo's present (APP_TODAY 2025-11-10),
 // computed by the same pipeline at each date, so they tell the articles' story from the data itself: the headcount
@@ -20,22 +21,19 @@ const HANDOVER = {
 };
 
 /** Records the missing monthly snapshots of the province; returns how many were taken. Idempotent. */
-export async function seedDemoSnapshots(databaseUrl: string, provinceCode = 'NA'): Promise<number> {
-  const db = createPrismaClient(databaseUrl);
-  try {
-    const province = await db.province.findUnique({ where: { code: provinceCode }, select: { id: true } });
-    if (!province) return 0;
-    const existing = new Set(
-      (await db.provinceSnapshot.findMany({ where: { provinceId: province.id, supersededAt: null }, select: { takenOn: true } })).map((s) => s.takenOn.toISOString().slice(0, 10)),
-    );
-    let taken = 0;
-    for (const date of DEMO_SNAPSHOT_DATES) {
-      if (existing.has(date)) continue;
-      await takeSnapshot(db, province.id, date, 'demo', date === HANDOVER_DATE ? { context: [HANDOVER] } : {});
-      taken += 1;
-    }
-    return taken;
-  } finally {
-    await db.$disconnect();
+export async function seedDemoSnapshots(db: Db, provinceCode = 'NA'): Promise<number> {
+  const province = await db.province.findUnique({ where: { code: provinceCode }, select: { id: true } });
+  if (!province) return 0;
+  const existing = new Set(
+    (await db.provinceSnapshot.findMany({ where: { provinceId: province.id, supersededAt: null }, select: { takenOn: true } })).map((s) => s.takenOn.toISOString().slice(0, 10)),
+  );
+  const missing = DEMO_SNAPSHOT_DATES.filter((date) => !existing.has(date));
+  // What takeSnapshot does for each date, the reads side by side (each date's figures are independent of the
+  // others'), the rows recorded in date order.
+  const figures = await Promise.all(missing.map((date) => computeSnapshotFigures(db, province.id, date)));
+  for (const [i, date] of missing.entries()) {
+    if (date === HANDOVER_DATE) figures[i].detail.context = [HANDOVER];
+    await saveSnapshot(db, province.id, date, 'demo', figures[i]);
   }
+  return missing.length;
 }

@@ -1,16 +1,15 @@
-import type pg from 'pg';
-import type { AuditEnvelope, AuditEvent, AuditEventName } from '@/lib/audit/events';
-import { recordAuditRows } from '@/lib/db/audit-writer';
-import { isAllowed } from '@/lib/auth/policy';
+import type { AuditEvent } from '@/lib/audit/events';
 import type { Role } from '@/lib/auth/roles';
-import { checkTransferTransition, dayBefore, type TransferAction, type TransferState } from '@/lib/domain/transfer';
+import { poolOf, type Db } from '@/lib/db/prisma';
+import * as transfers from '@/lib/db/transfer-mutations';
+import { checkTransferTransition, type TransferAction, type TransferState, type TransferTransitionInput } from '@/lib/domain/transfer';
+import { StoryReplay, type StoryActor } from './replay';
+import { inStoryOrder, storyClock } from './story-time';
 
-// The demo story of the transfer workflow (decision 016, "Demo data"), loaded after the demo province, its accounts and the
-// secondments by seedDemo. A few transfers in each state, within the old district except one (with its written
+// The demo story of the transfer workflow (decision 016, "Demo data"), loaded after the demo province, its accounts and
+// the secondments by seedDemo. A few transfers in each state, within the old district except one (with its written
 // justification): two taking effect in October 2025 (executed by the demo's today), one approved taking effect on
-// 01/12/2025, proposals with and
-// without the communes' opinions, one declined, one cancelled. Every step goes through the state machine of
-// lib/domain/transfer.ts with the role's policy.
+// 01/12/2025, proposals with and without the communes' opinions, one declined, one cancelled.
 //
 // The published figures stay true (docs/domain.md, Published figures): every approved move
 // takes a civil servant holding no key post out of a commune well above its quota (it stays above) into a
@@ -19,16 +18,13 @@ import { checkTransferTransition, dayBefore, type TransferAction, type TransferS
 // communes of the articles (Nga My, Bắc Lý, Hoa Quân…) are only touched by proposals, which change nothing.
 // Most surplus civil servants stay untouched, so the proposal engine still has moves to offer.
 //
-// THE AUDIT CONTRACT (the timeline reads it): entity_type 'transfer', entity_id = transfer.id; `at` is the story's
-// date and time (+07:00); dates in `after` are ISO. Chairmen without a demo account: actor_id NULL,
-// actor_name "Chủ tịch UBND <commune>", actor_role 'commune_chairman'. Execution is read from the date (no record).
-//   transfer.propose  after {to: 'proposed', cadre, from, toCommune, position, effectiveDate, crossDistrict, comment, justification?}
-//   transfer.opinion  after {side: 'from'|'to', commune, opinion, comment?}
-//   transfer.approve  after {from: 'proposed', to: 'approved', decisionNumber, decisionDate, effectiveDate};
-//                     envelope {effectiveOn, decisionId, affectsFigures: true}: the decision row (issued by Sở Nội vụ
-//                     or Ban Tổ chức Tỉnh ủy, the approver's body), also on the transfer and the assignments it wrote
-//   transfer.decline  after {from: 'proposed', to: 'declined', comment}
-//   transfer.cancel   after {from: 'proposed', to: 'cancelled', comment}
+// Every step, in the order of the story's time, is replayed as the server actions of lib/actions/transfers take it:
+// the state machine of lib/domain/transfer.ts with the actor's policy, then the mutations of
+// lib/db/transfer-mutations.ts (their guards included: the quota guard, one open transfer per person, the decision
+// recorded at approval) and the action's audit event, in one transaction on the story's clock (lib/demo/replay.ts).
+// Chairmen without a demo account: actor_id NULL, actor_name "Chủ tịch UBND <commune>", role commune_chairman.
+// An approval is recorded by a decision of the approver's body (Sở Nội vụ or Ban Tổ chức Tỉnh ủy); execution is
+// read from the effective date (no record).
 
 /** The demo's "today" (APP_TODAY in the e2e runs and the demo). */
 export const DEMO_TODAY = '2025-11-10';
@@ -92,22 +88,21 @@ const STORIES: Story[] = [
     step: { action: 'decline', by: 'noivu', reason: 'Phường nơi đi không đồng ý; Sở Nội vụ sẽ đề xuất người khác.', at: '2025-10-14T16:00' },
   },
   {
-    from: 'NA123', to: 'NA125', block: 'government', position: null, effectiveDate: '2025-11-15', proposedAt: '2025-10-13T08:00',
-    reason: 'Vân Tụ thiếu công chức khối chính quyền.',
+    // In the Party and Front block: Vân Tụ's government block is at its quota, and the quota guard refuses a move into it.
+    from: 'NA123', to: 'NA125', block: 'party_front', position: null, effectiveDate: '2025-11-15', proposedAt: '2025-10-13T08:00',
+    reason: 'Vân Tụ thiếu 2 công chức khối Đảng, Mặt trận Tổ quốc và các đoàn thể.',
     step: { action: 'cancel', by: 'noivu', reason: 'Vân Tụ đã tuyển dụng đủ qua kỳ thi công chức.', at: '2025-10-28T10:00' },
   },
 ];
 
-const stamp = (local: string) => `${local}:00+07:00`;
-const ROLE_OF: Record<'noivu' | 'bantochuc', Role> = { noivu: 'home_affairs', bantochuc: 'organizing_committee' };
 /** The province-level body whose decision each approver records (issuing_body codes of migration 20261207000100). */
 const BODY_OF: Record<'noivu' | 'bantochuc', string> = { noivu: 'SNV', bantochuc: 'BTCTU' };
 
-type Mover = { id: number; code: string; assignment_id: number; position_id: number; position_code: string };
+type Mover = { id: number; code: string; position_code: string };
 
-async function pickMover(client: pg.ClientBase, provinceId: number, communeCode: string, block: string, taken: number[]): Promise<Mover> {
-  const { rows } = await client.query<Mover>(
-    `SELECT c.id, c.code, a.id AS assignment_id, a.position_id, p.code AS position_code
+async function pickMover(db: Db, provinceId: number, communeCode: string, block: string, taken: number[]): Promise<Mover> {
+  const { rows } = await poolOf(db).query<Mover>(
+    `SELECT c.id, c.code, p.code AS position_code
        FROM cadre c JOIN assignment a ON a.cadre_id = c.id JOIN position p ON p.id = a.position_id
        JOIN commune cm ON cm.id = a.commune_id
       WHERE cm.province_id = $1 AND cm.code = $2 AND a.is_primary AND a.end_date IS NULL AND p.block = $3::"Block" AND NOT p.is_key AND NOT p.is_elected
@@ -121,123 +116,148 @@ async function pickMover(client: pg.ClientBase, provinceId: number, communeCode:
   return rows[0];
 }
 
-/**
- * Loads the transfer story into province `provinceCode` unless it already has a transfer. Returns whether it
- * loaded anything.
- */
-export async function seedDemoTransfers(client: pg.ClientBase, provinceCode = 'NA'): Promise<boolean> {
-  const { rows: provinces } = await client.query<{ id: number }>('SELECT id FROM province WHERE code = $1', [provinceCode]);
-  if (provinces.length === 0) return false;
-  const provinceId = provinces[0].id;
-  if ((await client.query('SELECT 1 FROM transfer WHERE province_id = $1 LIMIT 1', [provinceId])).rows.length > 0) return false;
-  const { rows: users } = await client.query<{ id: number; username: string; display_name: string; role: Role; commune_code: string | null }>(
-    `SELECT u.id, u.username, u.display_name, u.role::text AS role, cm.code AS commune_code FROM app_user u LEFT JOIN commune cm ON cm.id = u.commune_id WHERE u.province_id = $1`,
-    [provinceId],
-  );
-  const user = (username: string) => users.find((u) => u.username === username);
-  const proposer = user('noivu');
-  if (!proposer) return false;
-  const { rows: communes } = await client.query<{ id: number; code: string; name: string; old_district_id: number }>(
-    'SELECT id, code, name, old_district_id FROM commune WHERE province_id = $1', [provinceId]);
-  const communeOf = new Map(communes.map((c) => [c.code, c]));
-  const { rows: bodies } = await client.query<{ id: number; code: string }>(
-    'SELECT id, code FROM issuing_body WHERE province_id = $1 AND commune_id IS NULL', [provinceId]);
-  const bodyOf = new Map(bodies.map((b) => [b.code, b.id]));
-  const taken: number[] = [];
+/** One step of one transfer's story, at its local time. */
+type TransferStep = { story: Story; at: string } & ({ kind: 'propose' } | { kind: 'opinion'; side: 'from' | 'to'; opinion: Opinion } | { kind: 'decide'; step: Step });
 
-  for (const story of STORIES) {
-    const from = communeOf.get(story.from)!;
-    const to = communeOf.get(story.to)!;
-    const mover = await pickMover(client, provinceId, story.from, story.block, taken);
-    taken.push(mover.id);
-    const positionCode = story.position ?? mover.position_code;
-    const { rows: positions } = await client.query<{ id: number; block: string; is_elected: boolean }>(
-      'SELECT id, block::text AS block, is_elected FROM position WHERE province_id = $1 AND code = $2', [provinceId, positionCode]);
-    const position = positions[0];
-    // An elected post is filled by election or designation, never by a transfer (the guards refuse it too).
-    if (position.is_elected) throw new Error(`Demo transfers: ${positionCode} is an elected post, never a transfer's target`);
-    const crossDistrict = from.old_district_id !== to.old_district_id;
-    const audits: { at: string; actor: { id: number | null; name: string; role: string }; action: AuditEventName; after: Record<string, unknown>; envelope?: AuditEnvelope }[] = [];
-    const home = { id: proposer.id, name: proposer.display_name, role: proposer.role };
+/** Every transfer's steps, in the order they were taken: by time, and in the order written at the same time. */
+function orderedSteps(): TransferStep[] {
+  const steps = STORIES.flatMap((story): TransferStep[] => [
+    { story, at: story.proposedAt, kind: 'propose' },
+    ...(story.fromOpinion ? [{ story, at: story.fromOpinion.at, kind: 'opinion' as const, side: 'from' as const, opinion: story.fromOpinion }] : []),
+    ...(story.toOpinion ? [{ story, at: story.toOpinion.at, kind: 'opinion' as const, side: 'to' as const, opinion: story.toOpinion }] : []),
+    ...(story.step ? [{ story, at: story.step.at, kind: 'decide' as const, step: story.step }] : []),
+  ]);
+  return inStoryOrder(steps);
+}
 
-    // The state machine, with each actor's policy: a step the application would refuse is a bug in the story.
-    const walk = (action: TransferAction, state: TransferState | null, role: Role, input: Parameters<typeof checkTransferTransition>[3] = {}) => {
-      const result = checkTransferTransition(action, state, (p) => isAllowed(role, p), input);
-      if (!result.ok) throw new Error(`Demo transfers: ${action} from ${state} refused (${result.error})`);
-      return result.to;
-    };
-    let state: TransferState = walk('propose', null, 'home_affairs');
-    audits.push({
-      at: story.proposedAt, actor: home, action: 'transfer.propose',
-      after: { to: 'proposed', source: 'manual', cadre: mover.code, from: from.code, toCommune: to.code, position: positionCode, effectiveDate: story.effectiveDate, crossDistrict, comment: story.reason, justification: story.justification ?? null },
-    });
-    const chairman = (commune: { code: string; name: string }) => {
-      const account = users.find((u) => u.role === 'commune_chairman' && u.commune_code === commune.code);
-      return account ? { id: account.id, name: account.display_name, role: 'commune_chairman' } : { id: null, name: `Chủ tịch UBND ${commune.name}`, role: 'commune_chairman' };
-    };
-    for (const [side, opinion, commune] of [['from', story.fromOpinion, from], ['to', story.toOpinion, to]] as const) {
-      if (!opinion) continue;
-      walk('opinion', state, 'commune_chairman', { opinion: opinion.opinion });
-      audits.push({ at: opinion.at, actor: chairman(commune), action: 'transfer.opinion', after: { side, commune: commune.code, opinion: opinion.opinion, comment: opinion.note ?? null } });
-    }
-    let decision: { number: string; date: string; by: number; issuingBodyId: number } | null = null;
-    let closed: { declineReason: string | null; cancelReason: string | null; by: number | null } = { declineReason: null, cancelReason: null, by: null };
-    if (story.step) {
-      const actor = user(story.step.by)!;
-      const actorRef = { id: actor.id, name: actor.display_name, role: actor.role };
-      if (story.step.action === 'approve') {
-        // The approval writes the move; the transfer is executed from its effective date, which nothing records.
-        state = walk('approve', state, ROLE_OF[story.step.by], { decisionNumber: story.step.number, decisionDate: story.step.date, today: story.step.date, proposedOn: story.proposedAt.slice(0, 10) });
-        decision = { number: story.step.number, date: story.step.date, by: actor.id, issuingBodyId: bodyOf.get(BODY_OF[story.step.by])! };
-        audits.push({ at: story.step.at, actor: actorRef, action: 'transfer.approve', after: { from: 'proposed', to: state, decisionNumber: story.step.number, decisionDate: story.step.date, effectiveDate: story.effectiveDate, cadre: mover.code } });
-      } else {
-        state = walk(story.step.action, state, ROLE_OF[story.step.by], { reason: story.step.reason });
-        closed = story.step.action === 'decline' ? { declineReason: story.step.reason, cancelReason: null, by: actor.id } : { declineReason: null, cancelReason: story.step.reason, by: null };
-        audits.push({ at: story.step.at, actor: actorRef, action: `transfer.${story.step.action}`, after: { from: 'proposed', to: state, comment: story.step.reason, cadre: mover.code } });
-      }
-    }
+type Commune = { id: number; code: string; name: string };
+type Account = StoryActor & { username: string; communeCode: string | null };
+type Proposed = { id: number; cadreCode: string; from: Commune; to: Commune };
 
-    let newAssignmentId: number | null = null;
-    let decisionId: number | null = null;
-    if (decision) {
-      const { rows: recorded } = await client.query<{ id: number }>(
-        `INSERT INTO decision (province_id, issuing_body_id, number, date, kind, created_at) VALUES ($1, $2, $3, $4::date, 'transfer', $5) RETURNING id`,
-        [provinceId, decision.issuingBodyId, decision.number.normalize('NFC'), decision.date, stamp(story.step!.at)],
-      );
-      decisionId = recorded[0].id;
-      await client.query(`UPDATE assignment SET end_date = $2::date, end_decision_id = $3 WHERE id = $1`, [mover.assignment_id, dayBefore(story.effectiveDate), decisionId]);
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO assignment (cadre_id, commune_id, position_id, is_primary, start_date, decision_id, created_at) VALUES ($1, $2, $3, true, $4::date, $5, $6) RETURNING id`,
-        [mover.id, to.id, position.id, story.effectiveDate, decisionId, stamp(story.step!.at)],
-      );
-      newAssignmentId = rows[0].id;
-      // The approval's record names the assignments it wrote and carries its envelope, as the application's does.
-      const approval = audits.find((a) => a.action === 'transfer.approve')!;
-      approval.after = { ...approval.after, newAssignmentId, closedAssignmentIds: [mover.assignment_id] };
-      approval.envelope = { effectiveOn: story.effectiveDate, decisionId, affectsFigures: true };
-    }
-    const opinion = (o: Opinion | undefined) => [o?.opinion ?? null, o?.note?.normalize('NFC') ?? null, o ? stamp(o.at) : null];
-    const lastAt = audits[audits.length - 1].at;
-    const { rows: inserted } = await client.query<{ id: number }>(
-      `INSERT INTO transfer (province_id, cadre_id, from_commune_id, to_commune_id, from_assignment_id, position_id, block, cross_district, effective_date,
-                             reason, justification, source, state, from_opinion, from_opinion_note, from_opinion_at, to_opinion, to_opinion_note, to_opinion_at,
-                             decision_number, decision_date, decided_by_id, decline_reason, new_assignment_id, cancel_reason, proposed_by_id,
-                             version, created_at, updated_at, decision_id, proposed_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::"Block", $8, $9::date, $10, $11, 'manual', $12::"TransferState", $13::"TransferOpinion", $14, $15, $16::"TransferOpinion", $17, $18,
-               $19, $20::date, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30::date)
-       RETURNING id`,
-      [
-        provinceId, mover.id, from.id, to.id, mover.assignment_id, position.id, position.block, crossDistrict, story.effectiveDate,
-        story.reason.normalize('NFC'), story.justification?.normalize('NFC') ?? null, state, ...opinion(story.fromOpinion), ...opinion(story.toOpinion),
-        decision?.number ?? null, decision?.date ?? null, decision?.by ?? closed.by, closed.declineReason,
-        newAssignmentId, closed.cancelReason, proposer.id, audits.length,
-        stamp(story.proposedAt), stamp(lastAt), decisionId, story.proposedAt.slice(0, 10),
-      ],
-    );
-    const transferId = inserted[0].id;
-    await recordAuditRows(client, audits.map((audit) => ({
-      at: stamp(audit.at), provinceId, actor: audit.actor, event: { action: audit.action, entityId: transferId, after: audit.after, envelope: audit.envelope } as AuditEvent,
-    })));
+class TransferReplay extends StoryReplay {
+  private readonly proposed = new Map<Story, Proposed>();
+  private readonly taken: number[] = [];
+
+  constructor(
+    db: Db,
+    provinceId: number,
+    private readonly accounts: readonly Account[],
+    private readonly communes: ReadonlyMap<string, Commune>,
+    private readonly positions: ReadonlyMap<string, { id: number; isElected: boolean }>,
+    private readonly bodies: ReadonlyMap<string, number>,
+  ) {
+    super(db, provinceId);
   }
+
+  private account(username: string): Account {
+    const account = this.accounts.find((a) => a.username === username);
+    if (!account) throw new Error(`Demo transfers: no demo account ${username}`);
+    return account;
+  }
+
+  private chairman(commune: Commune): StoryActor {
+    const account = this.accounts.find((a) => a.role === 'commune_chairman' && a.communeCode === commune.code);
+    return account ? { id: account.id, name: account.name, role: 'commune_chairman' } : { id: null, name: `Chủ tịch UBND ${commune.name}`, role: 'commune_chairman' };
+  }
+
+  /** The state machine, with the actor's policy: a step the application would refuse is a bug in the story. */
+  private walk(action: TransferAction, state: TransferState | null, actor: StoryActor, input: TransferTransitionInput = {}): TransferState {
+    const result = checkTransferTransition(action, state, (p) => this.allows(actor, p), input);
+    if (!result.ok) throw new Error(`Demo transfers: ${action} from ${state} refused (${result.error})`);
+    return result.to;
+  }
+
+  async step(step: TransferStep): Promise<void> {
+    const clock = storyClock(step.at);
+    const { story } = step;
+    const what = `transfer ${story.from} → ${story.to} ${step.kind}`;
+    if (step.kind === 'propose') {
+      const home = this.account('noivu');
+      const from = this.communes.get(story.from)!;
+      const to = this.communes.get(story.to)!;
+      const mover = await pickMover(this.db, this.provinceId, story.from, story.block, this.taken);
+      this.taken.push(mover.id);
+      const positionCode = story.position ?? mover.position_code;
+      const position = this.positions.get(positionCode)!;
+      // An elected post is filled by election or designation, never by a transfer (the guards refuse it too).
+      if (position.isElected) throw new Error(`Demo transfers: ${positionCode} is an elected post, never a transfer's target`);
+      this.walk('propose', null, home);
+      const reason = story.reason.normalize('NFC');
+      const transferId = await this.write(home, clock, what, (tx) =>
+        transfers.proposeTransfer(tx, this.db, {
+          provinceId: this.provinceId, cadreId: mover.id, toCommuneId: to.id, positionId: position.id, effectiveDate: story.effectiveDate, reason,
+          justification: story.justification?.normalize('NFC') ?? null, source: 'manual', proposedById: home.id!,
+        }, clock.today, clock.at),
+      );
+      this.proposed.set(story, { id: transferId, cadreCode: mover.code, from, to });
+      return;
+    }
+    const transfer = this.proposed.get(story);
+    if (!transfer) throw new Error(`Demo transfers: ${what} before the proposal`);
+    const current = () => this.db.transfer.findUniqueOrThrow({ where: { id: transfer.id }, select: { state: true, version: true, proposedOn: true } });
+    if (step.kind === 'opinion') {
+      const commune = step.side === 'from' ? transfer.from : transfer.to;
+      const actor = this.chairman(commune);
+      const { opinion } = step.opinion;
+      const note = step.opinion.note?.normalize('NFC') ?? null;
+      const { state, version } = await current();
+      this.walk('opinion', state, actor, { opinion });
+      await this.write(actor, clock, what, async (tx) => {
+        await transfers.recordTransferOpinion(tx, { transferId: transfer.id, version, side: step.side, opinion, note, at: clock.at });
+        return { audit: { action: 'transfer.opinion', entityId: transfer.id, after: { side: step.side, commune: commune.code, opinion, comment: note } }, value: undefined };
+      });
+      return;
+    }
+    const decision = step.step;
+    const account = this.account(decision.by);
+    const { state, version, proposedOn } = await current();
+    if (decision.action === 'approve') {
+      this.walk('approve', state, account, { decisionNumber: decision.number, decisionDate: decision.date, today: clock.today, proposedOn: proposedOn.toISOString().slice(0, 10) });
+      const issuingBodyId = this.bodies.get(BODY_OF[decision.by]);
+      if (issuingBodyId === undefined) throw new Error(`Demo transfers: no issuing body ${BODY_OF[decision.by]}`);
+      const decisionNumber = decision.number.normalize('NFC');
+      await this.write(account, clock, what, async (tx) => {
+        const approved = await transfers.approveTransfer(tx, this.db, {
+          transferId: transfer.id, provinceId: this.provinceId, version, decisionNumber, decisionDate: decision.date, issuingBodyId, decidedById: account.id!,
+        }, clock.today, clock.at);
+        return { audit: transfers.approvalAudit(transfer.id, transfer.cadreCode, { decisionNumber, decisionDate: decision.date }, approved), value: undefined };
+      });
+      return;
+    }
+    const reason = decision.reason.normalize('NFC');
+    this.walk(decision.action, state, account, { reason });
+    await this.write(account, clock, what, async (tx) => {
+      const after = { from: 'proposed' as const, comment: reason, cadre: transfer.cadreCode };
+      if (decision.action === 'decline') {
+        await transfers.closeTransfer(tx, { transferId: transfer.id, version, state: 'declined', reason, decidedById: account.id! }, clock.at);
+        return { audit: { action: 'transfer.decline', entityId: transfer.id, after: { ...after, to: 'declined' } } satisfies AuditEvent, value: undefined };
+      }
+      await transfers.closeTransfer(tx, { transferId: transfer.id, version, state: 'cancelled', reason }, clock.at);
+      return { audit: { action: 'transfer.cancel', entityId: transfer.id, after: { ...after, to: 'cancelled' } } satisfies AuditEvent, value: undefined };
+    });
+  }
+}
+
+/**
+ * Replays the transfer story into province `provinceCode` (with its demo accounts) unless it already has a transfer.
+ * Returns whether it wrote anything.
+ */
+export async function seedDemoTransfers(db: Db, provinceCode = 'NA'): Promise<boolean> {
+  const province = await db.province.findUnique({ where: { code: provinceCode }, select: { id: true } });
+  if (!province) return false;
+  if (await db.transfer.findFirst({ where: { provinceId: province.id }, select: { id: true } })) return false;
+  const users = await db.user.findMany({
+    where: { provinceId: province.id },
+    select: { id: true, username: true, displayName: true, role: true, commune: { select: { code: true } } },
+  });
+  if (!users.some((u) => u.username === 'noivu')) return false;
+  const accounts = users.map((u) => ({ id: u.id, username: u.username, name: u.displayName, role: u.role as Role, communeCode: u.commune?.code ?? null }));
+  const communes = await db.commune.findMany({ where: { provinceId: province.id }, select: { id: true, code: true, name: true } });
+  const positions = await db.position.findMany({ where: { provinceId: province.id }, select: { id: true, code: true, isElected: true } });
+  const bodies = await db.issuingBody.findMany({ where: { provinceId: province.id, communeId: null }, select: { id: true, code: true } });
+  const replay = new TransferReplay(
+    db, province.id, accounts, new Map(communes.map((c) => [c.code, c])), new Map(positions.map((p) => [p.code, p])), new Map(bodies.map((b) => [b.code, b.id])),
+  );
+  for (const step of orderedSteps()) await replay.step(step);
   return true;
 }

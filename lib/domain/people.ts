@@ -2,6 +2,13 @@ import { retirementDate } from './secondment';
 
 // Rules about a person's own record, shared by the forms and the workbook import.
 
+/** A person's record: active, or left once his departure is recorded. */
+export const CADRE_STATUSES = ['active', 'left'] as const;
+export type CadreStatus = (typeof CADRE_STATUSES)[number];
+
+/** Only an active person's posts may be changed or his departure recorded. */
+export const isActiveCadre = (person: { status: string }) => person.status === 'active';
+
 /** Adulthood for a cadre or civil servant: 18 full years on the start date (ages go by birthday). */
 export const MIN_WORKING_AGE = 18;
 

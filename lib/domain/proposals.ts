@@ -182,11 +182,18 @@ export type ProposalSummary = PlanObjective & {
   explanation: PlanExplanation | null;
 };
 
+/** The lexicographic objective's stages, in the order they are solved (labels `transferPlan.diagnostics.stages.<stage>`). */
+export const SOLVER_STAGES = ['key_places', 'shortage', 'moves', 'cross_district', 'field_needs', 'ties'] as const;
+export type SolverStage = (typeof SOLVER_STAGES)[number];
+
+/** One solved stage: as a linear programme (`lp`) or a mixed-integer one (`mip`), proved optimal or cut by the time limit. */
+export type StageDiagnostic = { stage: SolverStage; method: 'lp' | 'mip'; status: 'optimal' | 'time_limit'; objective: number; ms: number };
+
 export type ProposalPlan = {
   moves: ProposedMove[];
   summary: ProposalSummary;
   /** Model size and per-stage timing; not part of the deterministic output. */
-  diagnostics: { columns: number; rows: number; stages: { name: string; status: string; objective: number; ms: number }[]; ms: number };
+  diagnostics: { columns: number; rows: number; stages: StageDiagnostic[]; ms: number };
 };
 
 export type GuardViolation = { code: GuardCode; cadreCode: string; message: ViolationMessage };
@@ -707,8 +714,8 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
   }
 
   // Each stage's cost as sparse parallel arrays (column, coefficient), in column order.
-  type StageCost = { name: string; maximize: boolean; cols: Int32Array; coefs: Float64Array };
-  const sparse = (name: string, maximize: boolean, coefOf: (j: number) => number, cols: Iterable<number>): StageCost => {
+  type StageCost = { name: SolverStage; maximize: boolean; cols: Int32Array; coefs: Float64Array };
+  const sparse = (name: SolverStage, maximize: boolean, coefOf: (j: number) => number, cols: Iterable<number>): StageCost => {
     const js: number[] = [];
     const cs: number[] = [];
     for (const j of cols) {
@@ -833,7 +840,7 @@ export async function proposeTransfers(input: ProposalInput, options: ProposalOp
         }
         const rounded = Float64Array.from(x, (v) => Math.round(v));
         const objective = stageObjective(stage, rounded);
-        stages.push({ name: lp ? `${stage.name} (LP)` : stage.name, status: ok ? 'optimal' : 'time_limit', objective, ms: performance.now() - stageStart });
+        stages.push({ stage: stage.name, method: lp ? 'lp' : 'mip', status: ok ? 'optimal' : 'time_limit', objective, ms: performance.now() - stageStart });
         solution = rounded;
         if (!ok) {
           status = 'time_limit';

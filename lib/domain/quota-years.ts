@@ -3,8 +3,13 @@
 // confirmed. lib/db reads the same rule in SQL (`isConfirmedQuotaYear` of lib/db/quota-year-queries.ts beside a year
 // condition), and the counting property test checks the SQL against the reference built on `latestConfirmedYear`.
 
-export type QuotaYearStatus = 'draft' | 'confirmed';
+/** A quota year is opened as a draft (counted nowhere) and confirmed once, irreversibly (decision 027). */
+export const QUOTA_YEAR_STATUSES = ['draft', 'confirmed'] as const;
+export type QuotaYearStatus = (typeof QUOTA_YEAR_STATUSES)[number];
 export type QuotaYearState = { year: number; status: QuotaYearStatus };
+
+/** A draft year: its figures are still edited, and it counts nowhere until confirmed. */
+export const isDraftYear = (year: { status: QuotaYearStatus }) => year.status === 'draft';
 
 /** docs/domain.md, Counting: the latest confirmed year not after `year` among `years`; a draft year never counts. */
 export function latestConfirmedYear(years: readonly QuotaYearState[], year: number): number | null {
@@ -101,7 +106,7 @@ export const OPEN_YEARS_AHEAD = 1;
  */
 export function openYearProblem(existing: readonly QuotaYearState[], year: number, currentYear: number): OpenYearProblem | null {
   if (existing.some((y) => y.year === year)) return 'quotaYears.errors.exists';
-  if (existing.some((y) => y.status === 'draft')) return 'quotaYears.errors.draftOpen';
+  if (existing.some(isDraftYear)) return 'quotaYears.errors.draftOpen';
   if (existing.some((y) => y.year > year)) return 'quotaYears.errors.notAfterLatest';
   if (year > currentYear + OPEN_YEARS_AHEAD) return 'quotaYears.errors.tooFar';
   if (latestConfirmedYear(existing, year - 1) === null) return 'quotaYears.errors.nothingToCopy';

@@ -108,6 +108,15 @@ export function checkListTransition(
   return { ok: true, to: transition.to };
 }
 
+/** Whether the list step is open to the user now (role, scope and state), before any input: which forms a page shows. */
+export function mayTakeListAction(action: ListAction, state: ListState, allowed: (permission: Action) => boolean): boolean {
+  const transition = LIST_TRANSITIONS[action];
+  return allowed(transition.permission) && transition.from.includes(state);
+}
+
+/** Whether the department may change the list's candidates now (add or remove one): its own list, still editable. */
+export const mayEditList = (state: ListState, allowed: (permission: Action) => boolean) => allowed('secondment.propose') && isEditableList(state);
+
 /** A forwarded list is decided once none of its candidates awaits the Standing Committee. */
 export function listAfterDecisions(state: ListState, candidates: readonly CandidateState[]): ListState {
   return state === 'forwarded' && !candidates.includes('forwarded') ? 'decided' : state;
@@ -197,6 +206,28 @@ export function checkCandidateTransition(
   return { ok: true, to: transition.to };
 }
 
+/** Whether the candidate step is open to the user now (role, scope, the candidate's and the list's states), before any input. */
+export function mayTakeCandidateAction(
+  action: CandidateAction,
+  state: CandidateState,
+  listState: ListState,
+  allowed: (permission: Action) => boolean,
+): boolean {
+  const transition = CANDIDATE_TRANSITIONS[action];
+  return allowed(transition.permission) && transition.from.includes(state) && transition.listStates.includes(listState);
+}
+
+/** How the Organizing Committee assessed a candidate: not yet (proposed), or whether he met the standards. */
+export type Assessment = 'notAssessed' | 'meets' | 'doesNotMeet';
+
+export function assessmentOf(state: CandidateState): Assessment {
+  if (state === 'proposed') return 'notAssessed';
+  return state === 'does_not_meet' ? 'doesNotMeet' : 'meets';
+}
+
+/** The Standing Committee declined the candidate (the decision column says so; an approval shows its Conclusion). */
+export const isDeclinedCandidate = (state: CandidateState) => state === 'declined';
+
 /**
  * Whether a candidate row still holds its cadre ("never in two open lists": the database refuses a second such row
  * per cadre). A candidate who did not meet the standards is released once the list moves on; one declined, placed
@@ -256,6 +287,13 @@ export const isOverdue = (state: ListState, dueDate: string, today: string) => i
 /** The figures of the 5% compilation, per department or in total. */
 export type CompilationFigures = { quota: number; required: number; listed: number; meets: number; approved: number; placed: number };
 
+/**
+ * One department's line of the compilation (the page's table, the report's Table 7): its figures, whether it is below
+ * the minimum, and the quota year behind `quota` and `required` (the department's latest confirmed year not after the
+ * campaign's; null when it has none; absent on a total, which no one year stands behind).
+ */
+export type CompilationLine = CompilationFigures & { name: string; quotaYear?: number | null; belowMinimum: boolean };
+
 /** What a department still owes toward its minimum: 0 once it has listed enough (a surplus is not negative). */
 export const shortfall = (figures: Pick<CompilationFigures, 'required' | 'listed'>) => Math.max(0, figures.required - figures.listed);
 
@@ -284,6 +322,12 @@ export function compilationTotal(
   total.belowMinimum = total.departmentsBelow > 0;
   return total;
 }
+
+/** A phase as shown: open up to its due date, closed after it (a list submitted later is flagged late, not refused). */
+export const PHASE_STATES = ['open', 'closed'] as const;
+export type PhaseState = (typeof PHASE_STATES)[number];
+
+export const phaseState = (dueDate: string, today: string): PhaseState => (today > dueDate ? 'closed' : 'open');
 
 /** Submitted after the due date (a flag on the submission). */
 export const isSubmittedLate = (submittedOn: string, dueDate: string) => submittedOn > dueDate;

@@ -31,6 +31,9 @@ export const isExecutedTransfer = (transfer: Dated, date: string) => transfer.st
 /** The transfer's status at `date` (lists, pages, the report, the timeline). */
 export const transferStatus = (transfer: Dated, date: string): TransferStatus => (isExecutedTransfer(transfer, date) ? 'executed' : transfer.state);
 
+/** Approved and not yet executed at the date shown: the page says from when it takes effect. */
+export const awaitsEffect = (status: TransferStatus) => status === 'approved';
+
 /**
  * Whether the transfer holds its cadre at `date` (no other transfer may be proposed for him): undecided, or
  * approved and not yet effective. The database's exclusion constraint `transfer_one_open_per_cadre` keeps the same
@@ -78,15 +81,16 @@ export type TransferTransitionResult = { ok: true; to: TransferState } | { ok: f
 
 const blank = (value: string | null | undefined) => value === undefined || value === null || value.trim() === '';
 
-/**
- * Whether `allowed(permission)` (the role's policy, bound by the caller to the transfer's scope) lets the
- * transfer move by `action` from `state` (null: it does not exist yet), and what the move requires.
- */
 /** Whether the step is open to the user now (role, scope and state), before any input: which forms a page shows. */
 export function mayTakeTransferAction(action: TransferAction, state: TransferState | null, allowed: (permission: Action) => boolean): boolean {
   const transition = TRANSFER_TRANSITIONS[action];
   return allowed(transition.permission) && transition.from.includes(state);
 }
+
+/**
+ * Whether `allowed(permission)` (the role's policy, bound by the caller to the transfer's scope) lets the
+ * transfer move by `action` from `state` (null: it does not exist yet), and what the move requires.
+ */
 
 export function checkTransferTransition(
   action: TransferAction,
@@ -156,9 +160,6 @@ export const projectedHeadcount = (load: BlockLoad) => load.headcount + load.inc
 /** The source block stays at or above its quota once this person leaves, after all approved moves. */
 export const sourceStaysAtQuota = (source: BlockLoad) => projectedHeadcount(source) - 1 >= source.quota;
 
-/** The target block is short after all approved moves (one more person does not exceed the quota). */
-export const targetIsShort = (target: BlockLoad) => projectedHeadcount(target) + 1 <= target.quota;
-
 /** The person fills a key place of the target still vacant after all approved moves. */
 export const fillsKeyPlace = (key: KeyLoad | null) => key !== null && key.holders + key.incoming - key.outgoing < key.required;
 
@@ -174,9 +175,13 @@ export type TransferFacts = {
   reason: string | null | undefined;
   openTransfer: boolean;
   activeSecondment: boolean;
-  /** Loads of the person's current block in the source and of the position's block in the target. */
+  /** The load of the person's current block in the source. */
   sourceLoad: BlockLoad;
-  targetLoad: BlockLoad;
+  /**
+   * One more person in the position's block of the target stays within its quota at the effective date and every
+   * later scheduled date: the one quota guard's answer (lib/db/quota-guard.ts).
+   */
+  targetWithinQuota: boolean;
   /** The target key place the position is (null: the position is not key). */
   targetKey: KeyLoad | null;
 };
@@ -223,6 +228,6 @@ export function checkTransferGuards(f: TransferFacts): GuardOutcome {
   if (f.effectiveDate <= f.current.startDate) return refuse('effectiveBeforeStart');
   if (!sourceStaysAtQuota(f.sourceLoad)) return refuse('sourceBelowQuota');
   const fillsKey = fillsKeyPlace(f.targetKey);
-  if (!targetIsShort(f.targetLoad) && !fillsKey) return refuse('targetNotShort');
+  if (!f.targetWithinQuota && !fillsKey) return refuse('targetNotShort');
   return { ok: true, crossDistrict, fillsKey };
 }

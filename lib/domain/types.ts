@@ -4,6 +4,22 @@
 export const BLOCKS = ['party_front', 'government'] as const;
 export type Block = (typeof BLOCKS)[number];
 
+/**
+ * A position of the catalogue as the province declares it (docs/domain.md): its titles, block, whether it is a key
+ * place, an elected post or held concurrently by design, its field (`F`: the field codes a caller knows) and its
+ * place in the catalogue's order.
+ */
+export type PositionAttributes<F extends string = string> = {
+  titleVi: string;
+  titleEn: string;
+  block: Block | null;
+  isKey: boolean;
+  isElected: boolean;
+  concurrentByDesign: boolean;
+  field: F | null;
+  sortOrder: number;
+};
+
 export type UnitKind = 'commune' | 'ward';
 
 /** Counts for one key position in one commune, as produced by lib/db. */

@@ -1,6 +1,8 @@
+import { listParams } from './list-params';
 import { restrictToBlock } from './staffing';
 import { BLOCKS, type Block, type BlockFigures, type CommuneStaffing, type UnitKind } from './types';
 import { compareVietnamese, matchesSearch } from './vietnamese';
+import { searchText } from './text';
 
 // The units list of the overview and old-district pages: filters, sort and visible columns, all read from
 // the URL (?sort=difference&dir=asc&situation=short), so every state is a link that works without
@@ -125,7 +127,7 @@ export function parseUnitListQuery(params: SearchParams): UnitListQuery {
   return {
     sort: isSortKey(sort) ? sort : 'code',
     dir: get('dir') === 'desc' ? 'desc' : 'asc',
-    q: (get('q') ?? '').trim().slice(0, 100),
+    q: searchText(get('q')),
     district: (get('district') ?? '').trim().slice(0, 50),
     block: oneOf(BLOCKS, get('block')),
     situation,
@@ -235,15 +237,10 @@ export function rowFlags(row: UnitRow): FlagKey[] {
 
 /** The query as URL parameters; defaults are left out to keep links short. */
 export function unitListParams(query: UnitListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.district) params.set('district', query.district);
-  if (query.block) params.set('block', query.block);
-  if (query.situation) params.set('situation', query.situation);
-  if (query.kind) params.set('kind', query.kind);
-  if (query.mountainous) params.set('mountainous', '1');
-  if (query.disadvantaged) params.set('disadvantaged', '1');
-  if (query.border) params.set('border', '1');
+  const params = listParams(query, {
+    q: 'q', district: 'district', block: 'block', situation: 'situation', kind: 'kind',
+    mountainous: 'mountainous', disadvantaged: 'disadvantaged', border: 'border',
+  });
   if (query.keyGaps) params.set('gaps', '1');
   else if (query.noKeyGaps) params.set('gaps', '0');
   if (query.lowland && !query.mountainous) params.set('mountainous', '0');

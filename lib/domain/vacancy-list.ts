@@ -1,6 +1,8 @@
+import { listParams } from './list-params';
 import { BLOCKS, type Block } from './types';
 import { firstParam, type SearchParams } from './unit-list';
 import { compareVietnamese, matchesSearch } from './vietnamese';
+import { searchText } from './text';
 
 // The declared vacancies and needs of the overview and old-district pages: filters in the URL under their
 // own `v…` names (so the units list's filters on the same page keep theirs), no client JavaScript, and the
@@ -56,7 +58,7 @@ export function parseVacancyListQuery(params: SearchParams): VacancyListQuery {
   const get = (name: string) => firstParam(params[name]);
   const what = (get('vwhat') ?? '').trim().slice(0, 80);
   return {
-    q: (get('vq') ?? '').trim().slice(0, 100),
+    q: searchText(get('vq')),
     district: (get('vdistrict') ?? '').trim().slice(0, 50),
     urgency: oneOf(URGENCIES, get('vurgency')),
     block: oneOf(BLOCKS, get('vblock')),
@@ -71,15 +73,9 @@ export function hasActiveVacancyFilters(query: VacancyListQuery): boolean {
 }
 
 export function vacancyListParams(query: VacancyListQuery): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.q) params.set('vq', query.q);
-  if (query.district) params.set('vdistrict', query.district);
-  if (query.urgency) params.set('vurgency', query.urgency);
-  if (query.block) params.set('vblock', query.block);
-  if (query.what) params.set('vwhat', query.what);
-  if (query.mountainous) params.set('vmountainous', '1');
-  if (query.disadvantaged) params.set('vdisadvantaged', '1');
-  return params;
+  return listParams(query, {
+    q: 'vq', district: 'vdistrict', urgency: 'vurgency', block: 'vblock', what: 'vwhat', mountainous: 'vmountainous', disadvantaged: 'vdisadvantaged',
+  });
 }
 
 export function whatKey(vacancy: Pick<DeclaredVacancy, 'positionCode' | 'field'>): string[] {

@@ -7,6 +7,8 @@ export function toNfc(s: string): string {
 
 export function foldVietnamese(s: string): string {
   return s
+    // Zero-width and other format characters (a pasted name) would split a word the reader sees as one.
+    .replace(/\p{Cf}/gu, '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')

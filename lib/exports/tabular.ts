@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 
-/** A cell: text, an integer, or a calendar date (written dd/MM/yyyy in CSV, a date cell in XLSX). */
+/** A cell: text, a number, or a calendar date (written dd/MM/yyyy in CSV, a date cell in XLSX). */
 export type Cell = string | number | CalendarDate;
 export type CalendarDate = { isoDate: string };
 export type Table<C extends string> = { columns: readonly C[]; rows: Record<C, Cell>[] };
@@ -18,18 +18,38 @@ function dayMonthYear(isoDate: string): string {
   return `${day}/${month}/${year}`;
 }
 
-function quoteCsv(value: Cell): string {
-  const s = isDate(value) ? dayMonthYear(value.isoDate) : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+// A text cell a spreadsheet would evaluate (`=HYPERLINK(…)` in a note, `-2+3+cmd|…`, `@SUM(…)`) starts with one of
+// these; it is written with a leading apostrophe, which spreadsheets read as "this is text" (OWASP, CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Whether a spreadsheet would read this text as a formula (the import refuses such codes: lib/import/validate.ts). */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** A typed number as CSV: an integer plain, a decimal with '.' and two places (docs/architecture.md, Conventions). */
+function csvNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`CSV cell is not a finite number: ${value}`);
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+/** One cell, the only way a cell reaches a CSV file: typed, neutralised when it is text, then quoted. */
+function csvCell(value: Cell): string {
+  let text: string;
+  if (typeof value === 'number') text = csvNumber(value);
+  else if (isDate(value)) text = dayMonthYear(value.isoDate);
+  else text = startsLikeFormula(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
- * RFC 4180 CSV, UTF-8, comma separated, LF line ends, integers written plain. `bom` prefixes a UTF-8 byte
+ * The one CSV writer of the app and the command line: RFC 4180, UTF-8, comma separated, LF line ends, numbers as
+ * `csvNumber` writes them, text that would start a formula neutralised (`csvCell`). `bom` prefixes a UTF-8 byte
  * order mark so Excel opens Vietnamese text correctly: the web downloads of what a page shows use it; the
  * CLI contract (`export status`) and its web twin do not.
  */
 export function toCsv<C extends string>(table: Table<C>, options: { bom?: boolean } = {}): string {
-  const lines = [table.columns.map(quoteCsv).join(','), ...table.rows.map((row) => table.columns.map((c) => quoteCsv(row[c])).join(','))];
+  const lines = [table.columns.map(csvCell).join(','), ...table.rows.map((row) => table.columns.map((c) => csvCell(row[c])).join(','))];
   return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
 }
 

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
+import { sameOriginPath } from '@/lib/auth/safe-callback';
 import { isLocale, LOCALE_COOKIE } from './config';
 
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -15,7 +16,8 @@ export async function setLocale(formData: FormData): Promise<void> {
   redirect(await sameOriginReturnPath(), RedirectType.replace);
 }
 
-// Only a same-origin path is followed, so the form cannot be used as an open redirect.
+// Only a same-origin path is followed, checked by the one rule of lib/auth/safe-callback.ts, so the form cannot
+// be used as an open redirect (a Referer of this host may still carry `/.//evil.example`).
 async function sameOriginReturnPath(): Promise<string> {
   const requestHeaders = await headers();
   const referer = requestHeaders.get('referer');
@@ -23,7 +25,7 @@ async function sameOriginReturnPath(): Promise<string> {
   if (!referer || !host) return '/';
   try {
     const url = new URL(referer);
-    return url.host === host ? `${url.pathname}${url.search}` : '/';
+    return url.host === host ? (sameOriginPath(`${url.pathname}${url.search}`) ?? '/') : '/';
   } catch {
     return '/';
   }

@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { poolOf, type Db } from '@/lib/db/prisma';
 import { applyStaged, auditSummary, checkCadresAgainstDatabase, upsertProvince, type ApplyOutcome } from './apply';
+import { ImportLimitError, importLimits } from './limits';
 import { parseWorkbook, type ParsedWorkbook } from './parse';
 import { ProblemLog } from './problems';
 import { openSource } from './sources';
@@ -47,15 +48,20 @@ function report(problems: ProblemLog, fields: Partial<ImportReport>): ImportRepo
 
 async function runImport(db: Db, source: ImportSource, options: ImportOptions, mode: Mode): Promise<ImportReport> {
   const problems = new ProblemLog();
-  const opened = await openSource(source);
-  if (!opened.ok) {
-    problems.add(null, null, null, opened.message);
-    return report(problems, {});
-  }
   let workbook: ParsedWorkbook;
   try {
+    // Read outside any transaction; openSource checks the limits first, so a refused file never reaches the database.
+    const opened = await openSource(source, importLimits(options.limits));
+    if (!opened.ok) {
+      problems.add(null, null, null, opened.message);
+      return report(problems, {});
+    }
     workbook = await parseWorkbook(opened.sheets, problems);
   } catch (error) {
+    if (error instanceof ImportLimitError) {
+      problems.add(null, null, null, error.message);
+      return report(problems, {});
+    }
     // A damaged archive or XML that the readers cannot walk: the file is refused as a whole.
     problems.add(null, null, null, `không đọc được tệp "${sourceName(source)}": tệp bị hỏng (${error instanceof Error ? error.message : String(error)})`);
     return report(problems, {});

@@ -1,15 +1,18 @@
 // Opening a workbook: the kind is decided by content (magic bytes), never by the file name alone, and a name
 // that says otherwise is reported. XLSX is streamed row by row with exceljs' WorkbookReader (the 100,000-row
-// workbook is never held as a document); a ZIP or a folder of CSV files gives one sheet per `<sheet>.csv`.
+// workbook is never held as a document); a ZIP or a folder of CSV files gives one sheet per `<sheet>.csv`, read
+// as it inflates. Before any of it, the import's limits are checked over the parts to be read (inspect.ts).
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { decodeCsv, parseCsv } from './csv';
+import { CsvBytes } from './csv';
+import { inspectCsvFiles, inspectXlsx, type XlsxParts } from './inspect';
+import { ImportBudget, ImportLimitError, importLimits, type ImportLimits } from './limits';
 import { MAX_IMPORT_BYTES, type ImportSource } from './types';
 import { FORMULA, type RawCell } from './values';
-import { isZip, listZipEntries, readZipEntry, streamZipEntry, type ZipEntry } from './zip';
+import { isZip, listZipEntries, readZipEntry, streamZipEntry, ZipEntryTooLargeError, type ZipEntry } from './zip';
 
 export type RawRow = { row: number; cells: RawCell[] };
 
@@ -17,9 +20,6 @@ export type RawRow = { row: number; cells: RawCell[] };
 export type SourceSheet = { name: string; rows: AsyncIterable<RawRow>; mergedRanges: () => Promise<string[]>; problem?: string };
 
 export type OpenedSource = { ok: true; format: 'xlsx' | 'csv'; sheets: AsyncIterable<SourceSheet> } | { ok: false; message: string };
-
-/** CSV text inflated from a ZIP may not exceed this (a guard against archives that inflate without end). */
-const MAX_INFLATED_BYTES = 8 * MAX_IMPORT_BYTES;
 
 export function formatMegabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) + ' MB';
@@ -37,10 +37,21 @@ function describeContent(bytes: Uint8Array): string {
   return 'không phải bảng tính Excel (.xlsx) hay tệp ZIP';
 }
 
-/** Decides what the bytes are and whether their name agrees; returns the sheets to read. */
-export function openSource(source: ImportSource): Promise<OpenedSource> | OpenedSource {
-  if (source.kind === 'folder') return openFolder(source.path);
-  const { bytes, fileName } = source;
+/**
+ * Decides what the bytes are and whether their name agrees, checks the import's limits over everything that will
+ * be read (a refusal names the limit), and returns the sheets to read. A damaged archive throws.
+ */
+export async function openSource(source: ImportSource, limits: ImportLimits = importLimits()): Promise<OpenedSource> {
+  try {
+    if (source.kind === 'folder') return await openFolder(source.path, new ImportBudget(limits, source.path));
+    return await openBytes(source.bytes, source.fileName, new ImportBudget(limits, source.fileName));
+  } catch (error) {
+    if (error instanceof ImportLimitError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function openBytes(bytes: Uint8Array, fileName: string, budget: ImportBudget): Promise<OpenedSource> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(fileName, bytes.byteLength) };
   if (bytes.byteLength === 0) return { ok: false, message: `tệp "${fileName}" rỗng` };
   const extension = path.extname(fileName).toLowerCase();
@@ -60,14 +71,24 @@ export function openSource(source: ImportSource): Promise<OpenedSource> | Opened
   const isXlsx = entries.some((entry) => entry.name === 'xl/workbook.xml');
   if (isXlsx) {
     if (extension === '.zip') return { ok: false, message: `tệp "${fileName}" có đuôi .zip nhưng là bảng tính Excel: hãy đổi đuôi thành .xlsx` };
-    return { ok: true, format: 'xlsx', sheets: xlsxSheets(bytes, entries) };
+    const book = readWorkbookPart(bytes, entries, budget);
+    await inspectXlsx(bytes, book.parts, budget);
+    return { ok: true, format: 'xlsx', sheets: xlsxSheets(bytes, book, budget) };
   }
   if (extension === '.xlsx' || extension === '.xlsm') {
     return { ok: false, message: `tệp "${fileName}" có đuôi ${extension} nhưng là tệp ZIP, không phải bảng tính Excel` };
   }
   const csvEntries = entries.filter((entry) => isCsvName(entry.name));
   if (csvEntries.length === 0) return { ok: false, message: `tệp ZIP "${fileName}" không chứa tệp CSV nào (cần province.csv, communes.csv, …)` };
-  return { ok: true, format: 'csv', sheets: zipCsvSheets(bytes, csvEntries) };
+  const problems = await inspectCsvFiles(
+    csvEntries.map((entry) => ({
+      name: csvSheetName(entry.name), key: entry.name, declaredSize: entry.uncompressedSize,
+      chunks: () => streamZipEntry(bytes, entry) as AsyncIterable<Buffer>,
+    })),
+    budget,
+    (name) => `tệp ${name} trong ZIP bị hỏng`,
+  );
+  return { ok: true, format: 'csv', sheets: zipCsvSheets(bytes, csvEntries, problems) };
 }
 
 function isCsvName(name: string): boolean {
@@ -75,37 +96,32 @@ function isCsvName(name: string): boolean {
   return base.toLowerCase().endsWith('.csv') && !base.startsWith('.') && !name.startsWith('__MACOSX/');
 }
 
-const noMerges = async () => [];
+const csvSheetName = (name: string) => path.posix.basename(name).slice(0, -4);
 
-function csvSheet(name: string, bytes: Uint8Array): SourceSheet {
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) return { name, rows: emptyRows(), mergedRanges: noMerges, problem: decoded.message };
-  return { name, rows: csvRows(decoded.text), mergedRanges: noMerges };
-}
+const noMerges = async () => [];
 
 async function* emptyRows(): AsyncGenerator<RawRow> {}
 
-async function* csvRows(text: string): AsyncGenerator<RawRow> {
-  for (const record of parseCsv(text)) yield { row: record.row, cells: record.cells };
+/** The records of a CSV file read chunk by chunk; its encoding was checked by the inspection. */
+async function* csvRows(chunks: () => AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<RawRow> {
+  const csv = new CsvBytes();
+  for await (const chunk of chunks()) yield* csv.push(chunk);
+  yield* csv.end();
+  if (csv.problem) throw new Error(csv.problem);
 }
 
-async function* zipCsvSheets(bytes: Uint8Array, entries: ZipEntry[]): AsyncGenerator<SourceSheet> {
-  let inflated = 0;
+function csvSheet(name: string, problem: string | undefined, chunks: () => AsyncIterable<Buffer> | Iterable<Buffer>): SourceSheet {
+  if (problem) return { name, rows: emptyRows(), mergedRanges: noMerges, problem };
+  return { name, rows: csvRows(chunks), mergedRanges: noMerges };
+}
+
+async function* zipCsvSheets(bytes: Uint8Array, entries: ZipEntry[], problems: Map<string, string>): AsyncGenerator<SourceSheet> {
   for (const entry of entries) {
-    const name = path.posix.basename(entry.name).slice(0, -4);
-    let content: Buffer;
-    try {
-      content = readZipEntry(bytes, entry, MAX_INFLATED_BYTES - inflated);
-    } catch (error) {
-      yield { name, rows: emptyRows(), mergedRanges: noMerges, problem: (error as Error).message };
-      continue;
-    }
-    inflated += content.length;
-    yield csvSheet(name, content);
+    yield csvSheet(csvSheetName(entry.name), problems.get(entry.name), () => streamZipEntry(bytes, entry) as AsyncIterable<Buffer>);
   }
 }
 
-function openFolder(folder: string): OpenedSource {
+async function openFolder(folder: string, budget: ImportBudget): Promise<OpenedSource> {
   let names: string[];
   try {
     names = fs.readdirSync(folder).filter((name) => isCsvName(name)).sort();
@@ -113,10 +129,17 @@ function openFolder(folder: string): OpenedSource {
     return { ok: false, message: `không đọc được thư mục "${folder}"` };
   }
   if (names.length === 0) return { ok: false, message: `thư mục "${folder}" không chứa tệp CSV nào (cần province.csv, communes.csv, …)` };
-  const total = names.reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0);
+  const sizes = names.map((name) => fs.statSync(path.join(folder, name)).size);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total > MAX_IMPORT_BYTES) return { ok: false, message: tooLargeMessage(folder, total) };
+  const read = (name: string) => () => [fs.readFileSync(path.join(folder, name))];
+  const problems = await inspectCsvFiles(
+    names.map((name, i) => ({ name: name.slice(0, -4), key: name, declaredSize: sizes[i], chunks: read(name) })),
+    budget,
+    (name) => `không đọc được tệp ${name}`,
+  );
   async function* sheets(): AsyncGenerator<SourceSheet> {
-    for (const name of names) yield csvSheet(name.slice(0, -4), fs.readFileSync(path.join(folder, name)));
+    for (const name of names) yield csvSheet(name.slice(0, -4), problems.get(name), read(name));
   }
   return { ok: true, format: 'csv', sheets: sheets() };
 }
@@ -160,9 +183,7 @@ function textStream(bytes: Uint8Array, entry: ZipEntry): Readable {
   return streamZipEntry(bytes, entry).setEncoding('utf8');
 }
 
-async function* xlsxSheets(bytes: Uint8Array, entries: ZipEntry[]): AsyncGenerator<SourceSheet> {
-  const book = readWorkbookPart(bytes, entries);
-  const entry = (name: string | undefined) => entries.find((e) => e.name === name);
+async function* xlsxSheets(bytes: Uint8Array, book: WorkbookPart, budget: ImportBudget): AsyncGenerator<SourceSheet> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     styles: 'cache', // needed for date cells: exceljs decides by the number format
@@ -172,24 +193,27 @@ async function* xlsxSheets(bytes: Uint8Array, entries: ZipEntry[]): AsyncGenerat
   }) as unknown as WorkbookReaderParts;
   reader.model = { sheets: [] };
   reader.properties = { model: { date1904: book.date1904 } };
-  const sharedStrings = entry('xl/sharedStrings.xml');
+  const { sharedStrings, styles } = book.parts;
   if (sharedStrings) for await (const _ of reader._parseSharedStrings(textStream(bytes, sharedStrings)));
-  const styles = entry('xl/styles.xml');
   if (styles) await reader._parseStyles(textStream(bytes, styles));
-  for (const sheet of book.sheets) {
-    const part = entry(book.paths.get(sheet.name));
-    if (!part) continue;
-    const sheetNo = /(\d+)\.xml$/.exec(part.name)?.[1] ?? '0';
-    for (const event of reader._parseWorksheet(textStream(bytes, part), sheetNo)) {
+  for (const sheet of book.parts.sheets) {
+    const sheetNo = /(\d+)\.xml$/.exec(sheet.entry.name)?.[1] ?? '0';
+    for (const event of reader._parseWorksheet(textStream(bytes, sheet.entry), sheetNo)) {
       const worksheet = event.value;
       worksheet.name = sheet.name;
-      yield { name: sheet.name, rows: xlsxRows(worksheet), mergedRanges: () => scanMergedRanges(bytes, part) };
+      yield { name: sheet.name, rows: xlsxRows(worksheet, budget), mergedRanges: () => scanMergedRanges(bytes, sheet.entry) };
     }
   }
 }
 
-async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow> {
+/**
+ * exceljs walks every column of a row up to its last cell, empty ones included, several times: a row with one cell
+ * in column XFD costs 16,384 steps. Those widths are summed against the cell limit as the rows come, so a sheet of
+ * such rows stops after a few hundred of them instead of running for minutes.
+ */
+async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>, budget: ImportBudget): AsyncGenerator<RawRow> {
   for await (const row of sheet) {
+    budget.walkedCells(row.cellCount);
     const values = row.values as ExcelValue[];
     const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
     for (let i = 1; i < values.length; i++) cells[i - 1] = toRawCell(values[i]);
@@ -197,11 +221,27 @@ async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawR
   }
 }
 
-/** The sheets (name, relationship id, part) and the date system, from xl/workbook.xml and its relationships. */
-function readWorkbookPart(bytes: Uint8Array, entries: ZipEntry[]) {
+type WorkbookPart = { parts: XlsxParts; date1904: boolean };
+
+/**
+ * The sheets in tab order with their parts, the shared strings, the styles and the date system, from
+ * xl/workbook.xml and its relationships (both counted against the budget's inflated bytes).
+ */
+function readWorkbookPart(bytes: Uint8Array, entries: ZipEntry[], budget: ImportBudget): WorkbookPart {
+  const entry = (name: string | undefined) => entries.find((e) => e.name === name);
   const read = (name: string) => {
-    const entry = entries.find((e) => e.name === name);
-    return entry ? readZipEntry(bytes, entry, MAX_IMPORT_BYTES).toString('utf8') : '';
+    const part = entry(name);
+    if (!part) return '';
+    const allowed = Math.min(budget.remainingBytes() + 1, MAX_IMPORT_BYTES);
+    let content: Buffer;
+    try {
+      content = readZipEntry(bytes, part, allowed);
+    } catch (error) {
+      if (error instanceof ZipEntryTooLargeError && allowed < MAX_IMPORT_BYTES) budget.refuseInflated();
+      throw error;
+    }
+    budget.inflatedBytes(content.length);
+    return content.toString('utf8');
   };
   const targets = new Map<string, string>();
   for (const match of read('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
@@ -210,17 +250,18 @@ function readWorkbookPart(bytes: Uint8Array, entries: ZipEntry[]) {
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const xml = read('xl/workbook.xml');
-  const sheets: { name: string; rId: string }[] = [];
-  const paths = new Map<string, string>();
+  const sheets: XlsxParts['sheets'] = [];
   for (const match of xml.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
     const rId = /\br:id="([^"]*)"/.exec(match[0])?.[1];
     if (!name || !rId) continue;
-    sheets.push({ name: decodeXml(name), rId });
-    const target = targets.get(rId);
-    if (target) paths.set(decodeXml(name), target);
+    const part = entry(targets.get(rId));
+    if (part) sheets.push({ name: decodeXml(name), entry: part });
   }
-  return { sheets, paths, date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml) };
+  return {
+    parts: { sharedStrings: entry('xl/sharedStrings.xml'), styles: entry('xl/styles.xml'), sheets },
+    date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(xml),
+  };
 }
 
 function decodeXml(text: string): string {

@@ -2,6 +2,8 @@
 // server actions and `npm run data -- import`. Messages are Vietnamese (the import report is a document
 // for Home Affairs staff; the CLI prints it as is).
 
+import type { ImportLimits } from './limits';
+
 /** The sheets of a province workbook, in the order they are read and applied. */
 export const SHEETS = ['province', 'communes', 'departments', 'positions', 'quotas', 'key_positions', 'cadres'] as const;
 export type SheetName = (typeof SHEETS)[number];
@@ -51,6 +53,8 @@ export type ImportOptions = {
   actor: { id: number | null; name: string; role: string };
   /** Request metadata for the audit rows (web only). */
   request?: { ipAddress: string | null; userAgent: string | null };
+  /** Limits other than the environment's (the CLI's --max-* options); see lib/import/limits.ts. */
+  limits?: Partial<ImportLimits>;
 };
 
 /** Uploads are capped at 25 MB (decisions 008 and 010); larger files are refused before anything is read. */

@@ -4,6 +4,7 @@
 
 import { countsAsStaff } from '@/lib/domain/employment';
 import { checkWorkingAge, isPersonName } from '@/lib/domain/people';
+import { startsLikeFormula } from '@/lib/exports/tabular';
 import type { ParsedWorkbook } from './parse';
 import type { ProblemLog } from './problems';
 import type { ImportOptions } from './types';
@@ -58,6 +59,7 @@ export function validateWorkbook(wb: ParsedWorkbook, ref: Reference, options: Im
     add: (sheet, row, header, message) => log.add(sheet, row, header === null || sheet === null ? header : (wb.headers[sheet]?.get(header) ?? header), message),
     warn: (message) => log.warn(message),
   };
+  checkCodes(wb, problems);
   checkProvince(wb, ref, options, problems);
   const resolved = resolveOldDistricts(wb, ref, problems);
   checkUnits(wb, ref, problems);
@@ -67,6 +69,35 @@ export function validateWorkbook(wb: ParsedWorkbook, ref: Reference, options: Im
   checkCadres(wb, ref, options, problems);
   const years = wb.quotas.map((q) => q.year);
   return { ...resolved, departmentQuotaYear: years.length ? Math.max(...years) : Number(options.today.slice(0, 4)) };
+}
+
+/**
+ * Codes come back out in CSV exports and are typed into forms and addresses: one that starts like a formula is
+ * refused (docs/decisions/032-one-csv-writer-and-safe-callbacks.md). Names and titles stay free text.
+ */
+function checkCodes(wb: ParsedWorkbook, problems: Problems) {
+  const check = (sheet: Parameters<Problems['add']>[0], row: number, column: string, codes: readonly string[]) => {
+    for (const code of codes) {
+      if (startsLikeFormula(code)) {
+        problems.add(sheet, row, column, `mã "${code}" không được bắt đầu bằng =, +, -, @, dấu tab hay dấu xuống dòng: bảng tính sẽ đọc nó thành công thức`);
+      }
+    }
+  };
+  for (const p of wb.province) check('province', p.row, 'code', [p.code]);
+  for (const c of wb.communes) check('communes', c.row, 'code', [c.code]);
+  for (const d of wb.departments) check('departments', d.row, 'code', [d.code]);
+  for (const p of wb.positions) check('positions', p.row, 'code', [p.code]);
+  for (const q of wb.quotas) check('quotas', q.row, 'commune_code', [q.communeCode]);
+  for (const k of wb.keyPositions) {
+    check('key_positions', k.row, 'commune_code', [k.communeCode]);
+    check('key_positions', k.row, 'position_code', [k.positionCode]);
+  }
+  for (const c of wb.cadres) {
+    check('cadres', c.row, 'code', [c.code]);
+    check('cadres', c.row, 'unit_code', [c.unitCode]);
+    check('cadres', c.row, 'position_code', [c.positionCode]);
+    check('cadres', c.row, 'concurrent_position_codes', c.concurrent);
+  }
 }
 
 function checkProvince(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, problems: Problems) {

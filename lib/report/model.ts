@@ -1,3 +1,4 @@
+import type { CompilationLine } from '@/lib/domain/secondment';
 import type { TransferStatus } from '@/lib/domain/transfer';
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { IssuingBody, IssuingBodyKind, Signature } from '@/lib/pdf/layout';
@@ -74,18 +75,7 @@ export type ReportData = {
     years?: number[];
     /** The campaign's phases opened by the date, in order, with their number of lists. */
     phases?: { number: number; dueDate: string; lists: number }[];
-    rows: {
-      name: string;
-      quota: number;
-      /** The quota year behind `quota` (the department's latest confirmed year not after the campaign's); null: none. */
-      quotaYear?: number | null;
-      required: number;
-      listed: number;
-      meets: number;
-      approved: number;
-      placed: number;
-      belowMinimum: boolean;
-    }[];
+    rows: CompilationLine[];
     conclusions: { number: string; date: string; approved: number }[];
   };
   placements: ReportPlacement[];

@@ -10,6 +10,7 @@ import {
   BLOCK_LABELS,
   REFORM_DATE,
   type ReportBlock,
+  type ReportColumn,
   type ReportData,
   type ReportHeadline,
   type ReportModel,
@@ -33,6 +34,18 @@ export const SECTION_HEADINGS = [
   'V. BỐ TRÍ BIỆT PHÁI VÀ PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN',
   'VI. KIẾN NGHỊ, ĐỀ XUẤT',
 ] as const;
+
+/**
+ * The columns of the report's tables, by what they hold (width as the layout takes it): the row number centred,
+ * text left, counts and signed differences right, dates centred.
+ */
+const col = {
+  stt: (width: number): ReportColumn => ({ header: 'STT', width, align: 'center', kind: 'int' }),
+  text: (header: string, width: number): ReportColumn => ({ header, width, kind: 'text' }),
+  int: (header: string, width: number): ReportColumn => ({ header, width, align: 'right', kind: 'int' }),
+  signed: (header: string, width: number): ReportColumn => ({ header, width, align: 'right', kind: 'signed' }),
+  date: (header: string, width: number): ReportColumn => ({ header, width, align: 'center', kind: 'date' }),
+};
 
 export type ReportDateCheck = { ok: true; date: string } | { ok: false; reason: 'invalid' | 'future' | 'beforeReform'; message: string };
 
@@ -157,10 +170,7 @@ export function buildSituation(data: ReportData): ReportSection {
       sheet: 'Tình hình theo khối',
       caption: 'Bảng 1. Biên chế, số hiện có và chênh lệch theo khối',
       columns: [
-        { header: 'Khối', width: 46, kind: 'text' },
-        { header: 'Biên chế được giao', width: 18, align: 'right', kind: 'int' },
-        { header: 'Hiện có', width: 16, align: 'right', kind: 'int' },
-        { header: 'Chênh lệch (+ thừa, - thiếu)', width: 20, align: 'right', kind: 'signed' },
+        col.text('Khối', 46), col.int('Biên chế được giao', 18), col.int('Hiện có', 16), col.signed('Chênh lệch (+ thừa, - thiếu)', 20),
       ],
       rows: [
         { cells: [BLOCK_LABELS.party_front, pf.quota, pf.headcount, pf.difference] },
@@ -219,15 +229,9 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
     sheet: 'Theo huyện cũ',
     caption: 'Bảng 2. Thừa, thiếu biên chế theo địa bàn huyện cũ',
     columns: [
-      { header: 'STT', width: 5, align: 'center', kind: 'int' },
-      { header: 'Địa bàn huyện cũ', width: 22, kind: 'text' },
-      { header: 'Số đơn vị', width: 8, align: 'right', kind: 'int' },
-      { header: 'Biên chế', width: 10, align: 'right', kind: 'int' },
-      { header: 'Hiện có', width: 10, align: 'right', kind: 'int' },
-      { header: 'Chênh lệch', width: 10, align: 'right', kind: 'signed' },
-      { header: 'Đơn vị thiếu người', width: 10, align: 'right', kind: 'int' },
-      { header: 'Đơn vị khuyết vị trí chủ chốt', width: 11, align: 'right', kind: 'int' },
-      { header: 'Đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt', width: 11, align: 'right', kind: 'int' },
+      col.stt(5), col.text('Địa bàn huyện cũ', 22), col.int('Số đơn vị', 8), col.int('Biên chế', 10), col.int('Hiện có', 10),
+      col.signed('Chênh lệch', 10), col.int('Đơn vị thiếu người', 10), col.int('Đơn vị khuyết vị trí chủ chốt', 11),
+      col.int('Đơn vị vừa thiếu người vừa khuyết vị trí chủ chốt', 11),
     ],
     rows: [
       ...oldDistricts.map((d, i) => ({
@@ -244,14 +248,8 @@ export function buildSurplusShortage(data: ReportData): ReportSection {
     sheet: 'Theo đơn vị cấp xã',
     caption: 'Bảng 3. Thừa, thiếu biên chế theo đơn vị hành chính cấp xã',
     columns: [
-      { header: 'STT', width: 5, align: 'center', kind: 'int' },
-      { header: 'Xã, phường', width: 16, kind: 'text' },
-      { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
-      { header: 'Biên chế', width: 8, align: 'right', kind: 'int' },
-      { header: 'Hiện có', width: 8, align: 'right', kind: 'int' },
-      { header: 'Chênh lệch', width: 8.5, align: 'right', kind: 'signed' },
-      { header: 'Vị trí chủ chốt khuyết', width: 8.5, align: 'right', kind: 'int' },
-      { header: 'Ghi chú', width: 27, kind: 'text' },
+      col.stt(5), col.text('Xã, phường', 16), col.text('Địa bàn huyện cũ', 19), col.int('Biên chế', 8), col.int('Hiện có', 8),
+      col.signed('Chênh lệch', 8.5), col.int('Vị trí chủ chốt khuyết', 8.5), col.text('Ghi chú', 27),
     ],
     rows: [...communes].sort(byName).map((c, i) => ({
       cells: [
@@ -322,12 +320,8 @@ function electedVacancyBlocks(data: ReportData): ReportBlock[] {
       sheet: 'Vị trí bầu cử còn trống',
       caption: 'Bảng 6. Vị trí bầu cử còn trống – cần bầu, chỉ định',
       columns: [
-        { header: 'STT', width: 5, align: 'center', kind: 'int' },
-        { header: 'Xã, phường', width: 16, kind: 'text' },
-        { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
-        { header: 'Chức danh', width: 34, kind: 'text' },
-        { header: 'Số vị trí trống', width: 10, align: 'right', kind: 'int' },
-        { header: 'Hướng xử lý', width: 16, kind: 'text' },
+        col.stt(5), col.text('Xã, phường', 16), col.text('Địa bàn huyện cũ', 19), col.text('Chức danh', 34), col.int('Số vị trí trống', 10),
+        col.text('Hướng xử lý', 16),
       ],
       rows: [
         ...posts.map((p, i) => ({
@@ -362,10 +356,7 @@ export function buildKeyVacancies(data: ReportData): ReportSection {
         sheet: 'Chủ chốt khuyết theo chức danh',
         caption: 'Bảng 4. Vị trí chủ chốt còn khuyết theo chức danh',
         columns: [
-          { header: 'STT', width: 6, align: 'center', kind: 'int' },
-          { header: 'Chức danh', width: 58, kind: 'text' },
-          { header: 'Số vị trí khuyết', width: 18, align: 'right', kind: 'int' },
-          { header: 'Số đơn vị', width: 18, align: 'right', kind: 'int' },
+          col.stt(6), col.text('Chức danh', 58), col.int('Số vị trí khuyết', 18), col.int('Số đơn vị', 18),
         ],
         rows: [
           ...positions.map((p, i) => ({ cells: [i + 1, p.title, p.vacancies, p.units] })),
@@ -378,11 +369,8 @@ export function buildKeyVacancies(data: ReportData): ReportSection {
         sheet: 'Chủ chốt khuyết theo xã',
         caption: 'Bảng 5. Đơn vị cấp xã còn khuyết vị trí chủ chốt',
         columns: [
-          { header: 'STT', width: 5, align: 'center', kind: 'int' },
-          { header: 'Xã, phường', width: 15, kind: 'text' },
-          { header: 'Địa bàn huyện cũ', width: 19, kind: 'text' },
-          { header: 'Số vị trí khuyết', width: 8, align: 'right', kind: 'int' },
-          { header: 'Chức danh còn khuyết', width: 53, kind: 'text' },
+          col.stt(5), col.text('Xã, phường', 15), col.text('Địa bàn huyện cũ', 19), col.int('Số vị trí khuyết', 8),
+          col.text('Chức danh còn khuyết', 53),
         ],
         rows: gapCommunes.map((c, i) => ({
           cells: [
@@ -454,15 +442,8 @@ export function buildDepartmentLists(data: ReportData): ReportSection {
         sheet: 'Danh sách 5%',
         caption: `Bảng 7. Kết quả đăng ký, phê duyệt danh sách 5% năm ${year}`,
         columns: [
-          { header: 'STT', width: 5.5, align: 'center', kind: 'int' },
-          { header: 'Sở, ban, ngành', width: 27, kind: 'text' },
-          { header: 'Biên chế được giao', width: 10.5, align: 'right', kind: 'int' },
-          { header: 'Tối thiểu 5%', width: 9, align: 'right', kind: 'int' },
-          { header: 'Đã đăng ký', width: 9, align: 'right', kind: 'int' },
-          { header: 'Đạt tiêu chuẩn', width: 9.5, align: 'right', kind: 'int' },
-          { header: 'Được phê duyệt', width: 9.5, align: 'right', kind: 'int' },
-          { header: 'Đã bố trí', width: 8.5, align: 'right', kind: 'int' },
-          { header: 'Ghi chú', width: 10, kind: 'text' },
+          col.stt(5.5), col.text('Sở, ban, ngành', 27), col.int('Biên chế được giao', 10.5), col.int('Tối thiểu 5%', 9), col.int('Đã đăng ký', 9),
+          col.int('Đạt tiêu chuẩn', 9.5), col.int('Được phê duyệt', 9.5), col.int('Đã bố trí', 8.5), col.text('Ghi chú', 10),
         ],
         rows: [
           ...rows.map((r, i) => ({
@@ -529,13 +510,8 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
         sheet: 'Biệt phái đã bố trí',
         caption: 'Bảng 8. Cán bộ, công chức biệt phái đã bố trí về cấp xã',
         columns: [
-          { header: 'STT', width: 5, align: 'center', kind: 'int' },
-          { header: 'Họ và tên', width: 17, kind: 'text' },
-          { header: 'Sở, ban, ngành', width: 15, kind: 'text' },
-          { header: 'Đơn vị nhận', width: 13, kind: 'text' },
-          { header: 'Vị trí bố trí', width: 23, kind: 'text' },
-          { header: 'Từ ngày', width: 13.5, align: 'center', kind: 'date' },
-          { header: 'Đến ngày', width: 13.5, align: 'center', kind: 'date' },
+          col.stt(5), col.text('Họ và tên', 17), col.text('Sở, ban, ngành', 15), col.text('Đơn vị nhận', 13), col.text('Vị trí bố trí', 23),
+          col.date('Từ ngày', 13.5), col.date('Đến ngày', 13.5),
         ],
         rows: placements.map((p, i) => ({ cells: [i + 1, p.cadreName, p.departmentName, p.communeName, p.positionTitle, p.startDate, p.endDate] })),
       }),
@@ -559,14 +535,8 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
         sheet: 'Điều động, luân chuyển',
         caption: 'Bảng 9. Điều động, luân chuyển cán bộ, công chức giữa các đơn vị cấp xã',
         columns: [
-          { header: 'STT', width: 5, align: 'center', kind: 'int' },
-          { header: 'Họ và tên', width: 14, kind: 'text' },
-          { header: 'Từ đơn vị', width: 11.5, kind: 'text' },
-          { header: 'Đến đơn vị', width: 11.5, kind: 'text' },
-          { header: 'Chức danh', width: 20, kind: 'text' },
-          { header: 'Phạm vi', width: 10, kind: 'text' },
-          { header: 'Ngày hiệu lực', width: 12, align: 'center', kind: 'date' },
-          { header: 'Trạng thái', width: 16, kind: 'text' },
+          col.stt(5), col.text('Họ và tên', 14), col.text('Từ đơn vị', 11.5), col.text('Đến đơn vị', 11.5), col.text('Chức danh', 20),
+          col.text('Phạm vi', 10), col.date('Ngày hiệu lực', 12), col.text('Trạng thái', 16),
         ],
         rows: [...transfers]
           .sort((a, b) => TRANSFER_ORDER.indexOf(a.state) - TRANSFER_ORDER.indexOf(b.state) || (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0) || compareVietnamese(a.cadreName, b.cadreName))

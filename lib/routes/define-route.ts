@@ -4,7 +4,9 @@ import { requireUser } from '@/lib/auth/current-user';
 import { can, isAllowed, type Action, type Resource } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { MessageKey, MessageParams } from '@/lib/actions/result';
-import { translatorFor } from '@/lib/i18n/translator';
+import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { defaultMessage } from '@/lib/i18n/translator';
+import { unavailableResponse } from './unavailable';
 
 // The one way to build a route handler (docs/decisions/026-environment-and-routes.md), the twin of
 // lib/actions/define-action.ts for downloads and uploads: session, policy on the resource the route names, typed
@@ -66,7 +68,7 @@ export function textResponse(message: string, status: number): Response {
 
 // The refusals are in Vietnamese whatever the reader's language, as every download's refusal has been: a
 // route answers before (or without) reading the locale cookie.
-const message = (key: MessageKey, params?: MessageParams) => translatorFor('vi')(key, params);
+const message = (key: MessageKey, params?: MessageParams) => defaultMessage(key, params);
 
 /** Every route built by defineRoute, for tests that walk them. */
 export const ROUTE_REGISTRY: { permission: Permission }[] = [];
@@ -75,7 +77,8 @@ export const ROUTE_REGISTRY: { permission: Permission }[] = [];
  * Builds a route handler: the session (no user: a redirect to sign-in and back, as for pages; the proxy has
  * already answered 401 to requests without a session cookie), the role (403), the params (404), the resource (404
  * when unknown, 403 when outside the user's scope), then `handler`. A `RouteRefusal` becomes its status and
- * message; any other error is logged and answered 500 with a generic message (never the error's own text).
+ * message; a database out of reach, 503 (lib/routes/unavailable.ts); any other error is logged and answered 500
+ * with a generic message (never the error's own text).
  */
 export function defineRoute<A extends Permission, P = Record<string, never>>(
   permission: A,
@@ -84,8 +87,9 @@ export function defineRoute<A extends Permission, P = Record<string, never>>(
 ): (request: Request, context?: NextRouteContext) => Promise<Response> {
   ROUTE_REGISTRY.push({ permission });
   return async (request, context) => {
-    const user = permission === PUBLIC ? null : await requireUser();
     try {
+      // Inside the try: with the database gone, reading the session fails too, and is answered 503.
+      const user = permission === PUBLIC ? null : await requireUser();
       const forbidden = () => refuse(403, options.forbidden ?? 'routes.forbidden');
       if (user && !isAllowed(user.role, permission)) forbidden();
       const raw: RawParams = context ? await context.params : {};
@@ -102,6 +106,7 @@ export function defineRoute<A extends Permission, P = Record<string, never>>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof RouteRefusal) return textResponse(message(error.key, error.params), error.status);
+      if (isDatabaseUnavailable(error)) return unavailableResponse(new URL(request.url).pathname);
       console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
       return textResponse(message('routes.error'), 500);
     }

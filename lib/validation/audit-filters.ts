@@ -1,4 +1,6 @@
 import { parseDate } from '@/lib/domain/format';
+import { searchText } from '@/lib/domain/text';
+import { INT4_MAX } from './fields';
 
 // The audit page's GET form and its CSV export read the same filters from the query string.
 
@@ -19,7 +21,7 @@ type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function read(params: Params, key: string): string {
   const value = params instanceof URLSearchParams ? params.get(key) : params[key];
-  return (Array.isArray(value) ? value[0] : value ?? '').trim().slice(0, 100);
+  return searchText(Array.isArray(value) ? value[0] : value);
 }
 
 export function parseAuditFilters(params: Params): AuditFilters {
@@ -30,7 +32,7 @@ export function parseAuditFilters(params: Params): AuditFilters {
   const from = fromText ? parseDate(fromText) : null;
   const to = toText ? parseDate(toText) : null;
   return {
-    actorId: Number.isInteger(actor) && actor > 0 ? actor : null,
+    actorId: Number.isInteger(actor) && actor > 0 && actor <= INT4_MAX ? actor : null,
     entityType: read(params, 'entity') || null,
     from,
     to,

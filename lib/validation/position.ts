@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import messages from '@/lib/i18n/messages/vi.json';
+import { blankToNull, id, optionalText, text, version } from './fields';
 
 // The positions catalogue form (Home Affairs) and its actions. Messages are keys (decision 003).
 
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);
 /** An HTML checkbox sends "on" when ticked and nothing when not. */
 const CheckboxSchema = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 
@@ -21,8 +20,8 @@ export const PositionCodeSchema = z
   .pipe(z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, { error: 'positions.errors.code' }));
 
 const PositionFieldsSchema = z.object({
-  titleVi: z.string({ error: 'positions.errors.titleVi' }).trim().min(2, { error: 'positions.errors.titleVi' }).max(200, { error: 'errors.tooLong' }),
-  titleEn: z.preprocess(blankToNull, z.string().trim().max(200, { error: 'errors.tooLong' }).nullable()),
+  titleVi: text('positions.errors.titleVi').trim().min(2, { error: 'positions.errors.titleVi' }).max(200, { error: 'errors.tooLong' }),
+  titleEn: optionalText(200),
   block: z.preprocess(blankToNull, z.enum(POSITION_BLOCKS, { error: 'positions.errors.block' }).nullable()),
   isKey: CheckboxSchema,
   isElected: CheckboxSchema,
@@ -48,11 +47,11 @@ export type CreatePositionInput = z.infer<typeof CreatePositionSchema>;
 
 export const UpdatePositionSchema = PositionFieldsSchema.extend({
   positionId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
 }).superRefine(keyNeedsBlock);
 export type UpdatePositionInput = z.infer<typeof UpdatePositionSchema>;
 
 export const DeletePositionSchema = z.object({
   positionId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
 });

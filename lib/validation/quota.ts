@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/domain/text';
+import { id, INT4_MAX } from './fields';
 
 // Shared by the quota and commune-attribute forms and their actions. Messages are keys (decision 003).
 
@@ -7,21 +9,23 @@ export const MAX_QUOTA = 9_999;
 export const MIN_QUOTA_YEAR = 2000;
 export const MAX_QUOTA_YEAR = 2100;
 
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
-/** A quota as typed: a whole number from 0 to MAX_QUOTA, with a message saying which rule it broke. */
-const QuotaValueSchema = z
-  .string({ error: 'errors.required' })
-  .trim()
-  .superRefine((text, ctx) => {
-    if (text === '') ctx.addIssue({ code: 'custom', message: 'errors.required' });
-    else if (/^-\s*\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.negative' });
-    else if (!/^\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.notInteger' });
-    else if (text.replace(/^0+(?=\d)/, '').length > String(MAX_QUOTA).length || Number(text) > MAX_QUOTA) {
-      ctx.addIssue({ code: 'custom', message: 'quotas.errors.tooLarge' });
-    }
-  })
-  .transform(Number);
+/** A quota as typed: a whole number from 0 to `max`, with a message saying which rule it broke (`tooLarge` above `max`). */
+const quotaValue = (max: number, tooLarge: string) =>
+  z
+    .string({ error: 'errors.required' })
+    .trim()
+    .superRefine((text, ctx) => {
+      if (text === '') ctx.addIssue({ code: 'custom', message: 'errors.required' });
+      else if (/^-\s*\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.negative' });
+      else if (!/^\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.notInteger' });
+      else if (text.replace(/^0+(?=\d)/, '').length > String(max).length || Number(text) > max) {
+        ctx.addIssue({ code: 'custom', message: tooLarge });
+      }
+    })
+    .transform(Number);
+
+const QuotaValueSchema = quotaValue(MAX_QUOTA, 'quotas.errors.tooLarge');
 
 export const QuotaYearSchema = z.coerce
   .number({ error: 'quotas.errors.year' })
@@ -54,18 +58,7 @@ export const SaveDepartmentQuotaSchema = z.object({
   departmentId: id(),
   version: id(),
   year: QuotaYearSchema,
-  quota: z
-    .string({ error: 'errors.required' })
-    .trim()
-    .superRefine((text, ctx) => {
-      if (text === '') ctx.addIssue({ code: 'custom', message: 'errors.required' });
-      else if (/^-\s*\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.negative' });
-      else if (!/^\d+$/.test(text)) ctx.addIssue({ code: 'custom', message: 'quotas.errors.notInteger' });
-      else if (text.replace(/^0+(?=\d)/, '').length > String(MAX_DEPARTMENT_QUOTA).length || Number(text) > MAX_DEPARTMENT_QUOTA) {
-        ctx.addIssue({ code: 'custom', message: 'quotaYears.errors.departmentTooLarge' });
-      }
-    })
-    .transform(Number),
+  quota: quotaValue(MAX_DEPARTMENT_QUOTA, 'quotaYears.errors.departmentTooLarge'),
 });
 export type SaveDepartmentQuotaInput = z.infer<typeof SaveDepartmentQuotaSchema>;
 
@@ -86,7 +79,7 @@ export type UpdateCommuneAttributesInput = z.infer<typeof UpdateCommuneAttribute
 export const QuotaFiltersSchema = z.object({
   year: QuotaYearSchema.optional().catch(undefined),
   district: z.string().trim().max(20).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z.string().transform((value) => searchText(value)).optional().catch(undefined),
 });
 export type QuotaFilters = z.infer<typeof QuotaFiltersSchema>;
 
@@ -107,7 +100,7 @@ export const SaveKeyPositionNormsSchema = z
       const positionId = Number(key.slice(NORM_FIELD_PREFIX.length));
       const text = typeof raw === 'string' ? raw.trim() : '';
       let problem: string | null = null;
-      if (!Number.isSafeInteger(positionId) || positionId <= 0) problem = 'errors.invalid';
+      if (!Number.isInteger(positionId) || positionId <= 0 || positionId > INT4_MAX) problem = 'errors.invalid';
       else if (text === '') problem = 'errors.required';
       else if (/^-\s*\d+$/.test(text)) problem = 'quotas.errors.negative';
       else if (!/^\d+$/.test(text)) problem = 'quotas.errors.notInteger';

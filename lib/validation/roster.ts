@@ -3,12 +3,10 @@ import { COUNTED_EMPLOYMENT_TYPES } from '@/lib/domain/employment';
 import { isPersonName } from '@/lib/domain/people';
 import { DecisionFieldsSchema } from './decision';
 import { isoDate } from './date';
+import { blankToNull, id, optionalText, text, version } from './fields';
 
 // Shared by the roster forms and their actions. Messages are keys (decision 003).
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null));
-
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
 export { isoDate, parseFormDate } from './date';
 
@@ -17,7 +15,7 @@ export const DEPARTURE_REASONS = ['retirement', 'resignation', 'early_retirement
 export const RecordDepartureSchema = z.object({
   cadreId: id(),
   communeId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
   reason: z.enum(DEPARTURE_REASONS, { error: 'roster.errors.reason' }),
   date: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
@@ -28,8 +26,7 @@ export const EDUCATIONS = ['intermediate', 'college', 'university', 'master', 'd
 
 export const RecruitCadreSchema = z.object({
   communeId: id(),
-  fullName: z
-    .string({ error: 'roster.errors.fullName' })
+  fullName: text('roster.errors.fullName')
     .trim()
     .min(2, { error: 'roster.errors.fullName' })
     .max(100, { error: 'roster.errors.fullName' })
@@ -38,7 +35,7 @@ export const RecruitCadreSchema = z.object({
   birthDate: isoDate('roster.errors.date'),
   employmentType: z.enum(RECRUIT_EMPLOYMENT_TYPES, { error: 'roster.errors.employmentType' }),
   education: z.enum(EDUCATIONS, { error: 'roster.errors.education' }),
-  field: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null)), z.string().trim().max(100, { error: 'errors.tooLong' }).nullable()),
+  field: optionalText(100),
   positionId: id('roster.errors.position'),
   startDate: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
@@ -47,7 +44,7 @@ export const RecruitCadreSchema = z.object({
 export const ChangePrimaryPositionSchema = z.object({
   cadreId: id(),
   communeId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
   positionId: id('roster.errors.position'),
   effectiveDate: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
@@ -55,7 +52,7 @@ export const ChangePrimaryPositionSchema = z.object({
 export const AddConcurrentPositionSchema = z.object({
   cadreId: id(),
   communeId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
   positionId: id('roster.errors.position'),
   startDate: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
@@ -64,7 +61,7 @@ export const AddConcurrentPositionSchema = z.object({
 export const RemoveConcurrentPositionSchema = z.object({
   cadreId: id(),
   communeId: id(),
-  version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+  version,
   assignmentId: id(),
   date: isoDate('roster.errors.date'),
 }).extend(DecisionFieldsSchema.shape);
@@ -77,11 +74,11 @@ export const CancelRosterChangeSchema = z
   .object({
     cadreId: id(),
     communeId: id(),
-    version: z.coerce.number({ error: 'errors.invalid' }).int().nonnegative(),
+    version,
     eventId: z.string({ error: 'errors.invalid' }).regex(/^\d+$/, { error: 'errors.invalid' }),
-    reason: z.string({ error: 'roster.errors.cancelReason' }).trim().min(5, { error: 'roster.errors.cancelReason' }).max(500, { error: 'errors.tooLong' }),
-    decisionNumber: z.preprocess(blank, DecisionFieldsSchema.shape.decisionNumber.nullable()),
-    decisionDate: z.preprocess(blank, DecisionFieldsSchema.shape.decisionDate.nullable()),
-    issuingBodyId: z.preprocess(blank, DecisionFieldsSchema.shape.issuingBodyId.nullable()),
+    reason: text('roster.errors.cancelReason').trim().min(5, { error: 'roster.errors.cancelReason' }).max(500, { error: 'errors.tooLong' }),
+    decisionNumber: z.preprocess(blankToNull, DecisionFieldsSchema.shape.decisionNumber.nullable()),
+    decisionDate: z.preprocess(blankToNull, DecisionFieldsSchema.shape.decisionDate.nullable()),
+    issuingBodyId: z.preprocess(blankToNull, DecisionFieldsSchema.shape.issuingBodyId.nullable()),
   });
 export type CancelRosterChangeInput = z.infer<typeof CancelRosterChangeSchema>;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { POST_KINDS } from '@/lib/domain/secondment';
+import { DecisionFieldsSchema } from './decision';
+import { CONFIRM } from './confirm';
+import { blankToNull, id, optionalText, version } from './fields';
 import { isoDate } from './roster';
 
 // The secondment workflow's forms and actions. Messages are keys (decision 003).
 
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
-const version = z.coerce.number({ error: 'errors.invalid' }).int().nonnegative();
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, { error: 'errors.tooLong' }).nullable());
 
 export const CreatePhaseSchema = z.object({
   year: z.coerce.number({ error: 'secondment.errors.year' }).int({ error: 'secondment.errors.year' }).min(2025, { error: 'secondment.errors.year' }).max(2100, { error: 'secondment.errors.year' }),
@@ -31,11 +30,12 @@ export const AddCandidateSchema = z.object({
 
 export const RemoveCandidateSchema = z.object({ listId: id(), version, candidateId: id() });
 
-export const SubmitListSchema = z.object({ listId: id(), version, justification: optionalText(2000) });
+// Submitting, returning and forwarding a list cannot be taken back: each asks for the confirm step (CONFIRM).
+export const SubmitListSchema = z.object({ listId: id(), version, justification: optionalText(2000), ...CONFIRM });
 
-export const ReturnListSchema = z.object({ listId: id(), version, comment: optionalText(2000) });
+export const ReturnListSchema = z.object({ listId: id(), version, comment: optionalText(2000), ...CONFIRM });
 
-export const ForwardListSchema = z.object({ listId: id(), version });
+export const ForwardListSchema = z.object({ listId: id(), version, ...CONFIRM });
 
 export const AssessCandidateSchema = z.object({
   candidateId: id(),
@@ -63,14 +63,14 @@ export const PlaceCandidateSchema = z.object({
   positionId: id('secondment.errors.position'),
   startDate: isoDate('secondment.errors.date'),
   endDate: isoDate('secondment.errors.date'),
-});
+}).extend(DecisionFieldsSchema.shape);
 
 export const EndSecondmentSchema = z.object({
   secondmentId: id(),
   version,
   date: isoDate('secondment.errors.date'),
   reason: optionalText(1000),
-});
+}).extend(DecisionFieldsSchema.shape);
 
 /** Conclusion numbers as the Standing Committee writes them: 599-KL/TU. */
 export const CONCLUSION_NUMBER = /^\d{1,5}-KL\/[A-ZĐ]{1,10}$/u;

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { isDecisionNumber } from '@/lib/domain/decisions';
+import { CONFIRM } from './confirm';
 import { DecisionFieldsSchema } from './decision';
+import { blankToNull, id, optionalText, version } from './fields';
 import { isoDate } from './roster';
 
 // The transfer workflow's forms (decision 016). Messages are keys (decision 003).
 
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
-const version = z.coerce.number({ error: 'errors.invalid' }).int().nonnegative();
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v === undefined ? null : v);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().trim().max(max, { error: 'errors.tooLong' }).nullable());
 
 export const ProposeTransferSchema = z.object({
   cadreId: id('transfer.errors.cadre'),
@@ -17,6 +15,8 @@ export const ProposeTransferSchema = z.object({
   effectiveDate: isoDate('transfer.errors.date'),
   reason: optionalText(2000),
   justification: optionalText(4000),
+  // A proposal, once made, is on record and sent to both communes: the confirm step.
+  ...CONFIRM,
 });
 
 export const TransferOpinionSchema = z.object({

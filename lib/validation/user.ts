@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { validateNewPassword } from '@/lib/auth/password';
 import { ROLES } from '@/lib/auth/roles';
+import { CONFIRM } from './confirm';
+import { id, text } from './fields';
 
 // Shared by the user-administration forms and their actions. Messages are keys (decision 003).
 
-const id = (message = 'errors.invalid') => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 const optionalId = (message: string) => z.preprocess((v) => (v === '' || v === undefined ? null : v), id(message).nullable());
 
 export const UsernameSchema = z
@@ -13,7 +14,7 @@ export const UsernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, { error: 'admin.errors.usernameFormat' });
 
-const DisplayNameSchema = z.string().trim().min(1, { error: 'admin.errors.displayNameRequired' }).max(100, { error: 'admin.errors.displayNameRequired' });
+const DisplayNameSchema = text().trim().min(1, { error: 'admin.errors.displayNameRequired' }).max(100, { error: 'admin.errors.displayNameRequired' });
 const RoleSchema = z.enum(ROLES, { error: 'admin.errors.roleRequired' });
 const PasswordSchema = z.string({ error: 'admin.errors.passwordRequired' }).min(1, { error: 'admin.errors.passwordRequired' });
 
@@ -64,6 +65,9 @@ export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
 export const UserVersionSchema = z.object(Versioned);
 export type UserVersionInput = z.infer<typeof UserVersionSchema>;
+
+/** Deactivation ends every session of the user at once: the confirm step. */
+export const DeactivateUserSchema = z.object({ ...Versioned, ...CONFIRM });
 
 export const ResetPasswordSchema = z.object({ ...Versioned, password: PasswordSchema });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>;

@@ -39,7 +39,7 @@ const EMPLOYMENT = ['cadre', 'civil_servant', 'civil_servant', 'public_employee'
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 /** Writes the workbook with the streaming writer (rows are committed and flushed as they are written). */
-export async function writeBenchWorkbook(file: string, provinceCode: string): Promise<void> {
+export async function writeBenchWorkbook(file: string, provinceCode: string, cadres = CADRES): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const sheet = (name: string, header: string[]) => {
     const ws = workbook.addWorksheet(name);
@@ -73,7 +73,7 @@ export async function writeBenchWorkbook(file: string, provinceCode: string): Pr
   ws.commit();
   ws = sheet('cadres', ['code', 'full_name', 'gender', 'birth_date', 'employment_type', 'education', 'field', 'unit_code', 'position_code',
     'concurrent_position_codes', 'status', 'start_date']);
-  for (let i = 0; i < CADRES; i++) {
+  for (let i = 0; i < cadres; i++) {
     const inDepartment = i % 10 === 9;
     const unit = inDepartment ? `${provinceCode}_SO${(i % DEPARTMENTS) + 1}` : communeCode(i % COMMUNES);
     const slot = Math.floor(i / COMMUNES);
@@ -83,7 +83,7 @@ export async function writeBenchWorkbook(file: string, provinceCode: string): Pr
       `${provinceCode}CB${String(i + 1).padStart(6, '0')}`,
       `${FAMILY[i % FAMILY.length]} ${MIDDLE[i % MIDDLE.length]} ${GIVEN[(i * 7) % GIVEN.length]}`,
       i % 2 === 0 ? 'male' : 'female',
-      utc(1965 + (i % 35), 1 + (i % 12), 1 + (i % 28)),
+      utc(1975 + (i % 25), 1 + (i % 12), 1 + (i % 28)), // aged 18 to the retirement age on every start date
       EMPLOYMENT[i % EMPLOYMENT.length], EDUCATION[i % EDUCATION.length], null, unit, position, concurrent,
       i % 97 === 0 ? 'left' : 'active',
       i % 2 === 0 ? utc(2025, 7, 1) : `${1 + (i % 28)}/${1 + (i % 6)}/2024`,

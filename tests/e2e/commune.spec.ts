@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
 test.describe('commune page', () => {
   // A Standing Committee member sees the whole province but no personal fields.
-  test.beforeEach(async ({ page }) => {
-    await loginAs(page, 'thuongtruc');
+  test.beforeEach(async ({ page, signIn }) => {
+    await signIn(page, 'thuongtruc');
   });
 
   test('Nga My: 44 in post, 17 short, and the three vacant key positions', async ({ page }) => {
@@ -54,8 +53,8 @@ test.describe('commune page', () => {
 });
 
 test.describe('old district page', () => {
-  test.beforeEach(async ({ page }) => {
-    await loginAs(page, 'thuongtruc');
+  test.beforeEach(async ({ page, signIn }) => {
+    await signIn(page, 'thuongtruc');
   });
 
   test('is reached from the overview and shows its communes', async ({ page }) => {

@@ -1,5 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, submitSignIn } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
 // Decision 018, read-only: the dashboard for a Standing Committee member (filters in the URL, charts with
@@ -8,18 +7,11 @@ import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 // The dashboard renders eight charts and tables, and axe reads them all: allow for a loaded machine.
 test.setTimeout(90_000);
 
-/** Signs in and lands on the dashboard (the redirect renders it: allow for a loaded machine). */
-async function loginAs(page: Page, username: string) {
-  await page.goto('/sign-in?callbackUrl=%2Fdashboard');
-  await submitSignIn(page, username, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
-}
-
 const CHARTS = ['districts', 'situations', 'positions', 'fields', 'departments', 'seats', 'education', 'trend'];
 
 test.describe('dashboard, Standing Committee', () => {
-  test.beforeEach(async ({ page }) => {
-    await loginAs(page, 'thuongtruc');
+  test.beforeEach(async ({ page, signIn }) => {
+    await signIn(page, 'thuongtruc');
   });
 
   test('shows the headline figures and every chart with its table, accessibly', async ({ page }) => {
@@ -85,9 +77,9 @@ test.describe('dashboard, Standing Committee', () => {
   });
 });
 
-test('the filter form works without JavaScript', async ({ browser, page }) => {
-  await loginAs(page, 'thuongtruc');
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), locale: 'vi-VN' });
+test('the filter form works without JavaScript', async ({ browser, signIn }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'vi-VN' });
+  await signIn(context, 'thuongtruc');
   const noJs = await context.newPage();
   await noJs.goto('/dashboard');
   await expect(noJs.getByTestId('dashboard-headline')).toContainText('8.635');
@@ -103,9 +95,8 @@ test('the filter form works without JavaScript', async ({ browser, page }) => {
   await context.close();
 });
 
-test("a commune chairman sees his commune against the province", async ({ page }) => {
-  await loginAs(page, 'xa.ngamy');
-  await page.goto('/dashboard');
+test("a commune chairman sees his commune against the province", async ({ page, signIn }) => {
+  await signIn(page, 'xa.ngamy', '/dashboard');
   const own = page.getByTestId('own-commune-table');
   await expect(own).toBeVisible();
   await expect(own.locator('thead')).toContainText('Nga My');
@@ -116,8 +107,7 @@ test("a commune chairman sees his commune against the province", async ({ page }
   await expectAccessible(page);
 });
 
-test('the Organizing Committee has the on-demand snapshot button', async ({ page }) => {
-  await loginAs(page, 'bantochuc');
-  await page.goto('/dashboard');
+test('the Organizing Committee has the on-demand snapshot button', async ({ page, signIn }) => {
+  await signIn(page, 'bantochuc', '/dashboard');
   await expect(page.getByRole('button', { name: 'Ghi nhận số liệu hôm nay' })).toBeVisible();
 });

@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 
 test.describe('province overview', () => {
   // A Standing Committee member sees the whole province but no personal fields.
-  test.beforeEach(async ({ page }) => {
-    await loginAs(page, 'thuongtruc');
+  test.beforeEach(async ({ page, signIn }) => {
+    await signIn(page, 'thuongtruc');
   });
 
   test('shows the published figures of Nghệ An', async ({ page }) => {

@@ -1,29 +1,25 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
-import { loginAs } from './fixtures';
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
-import { env } from '../../lib/env';
+import { parseCsv } from '../support/csv';
 
 // Decision 009: the overview and old-district pages list the declared vacancies and needs, filter both
 // lists through the URL (without JavaScript too) and download exactly the rows and columns shown.
 //
 // The demo seed declares no vacancies (its Nga My gaps are key positions without a holder, not declarations),
 // so this spec declares Nga My's three published gaps as open needs directly in the e2e database before its
-// tests and deletes exactly those rows afterwards: it leaves the data as it found it (no audit rows either),
-// so the specs after it (zz-chairman-workflow counts Nga My's open needs) see the seed unchanged.
+// tests and deletes exactly those rows afterwards: it leaves the data as it found it (no audit rows either). Its
+// lists hold exactly these three because no other spec leaves an open need behind (chairman-workspace.spec.ts
+// closes the one it declares).
 
-const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${env.E2E_PG_PORT}/e2e`;
 const MARK = 'e2e province-views';
 let inserted: number[] = [];
 
-test.beforeAll(async () => {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO vacancy (commune_id, position_id, field, count, urgency, note, status, declared_on)
+test.beforeAll(async ({ e2eDb }) => {
+  const rows = await e2eDb.$queryRawUnsafe<{ id: number }[]>(
+    `INSERT INTO vacancy (commune_id, position_id, field, count, urgency, note, status, declared_on)
        SELECT c.id, p.id, v.field, v.count, v.urgency::"Urgency", v.note, 'open', v.declared_on::date
          FROM (VALUES ('ECONOMIC_HEAD', NULL, 1, 'critical', '${MARK}: Trưởng phòng Kinh tế', '2025-10-01'),
                       ('CULTURE_DEPUTY', 'culture_society', 1, 'urgent', '${MARK}', '2025-10-05'),
@@ -32,21 +28,12 @@ test.beforeAll(async () => {
          JOIN commune c ON c.code = 'NA113'
          JOIN position p ON p.province_id = c.province_id AND p.code = v.position_code
        RETURNING id`,
-    );
-    inserted = rows.map((row) => row.id);
-  } finally {
-    await client.end();
-  }
+  );
+  inserted = rows.map((row) => row.id);
 });
 
-test.afterAll(async () => {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query('DELETE FROM vacancy WHERE id = ANY($1::int[])', [inserted]);
-  } finally {
-    await client.end();
-  }
+test.afterAll(async ({ e2eDb }) => {
+  await e2eDb.$executeRaw`DELETE FROM vacancy WHERE id = ANY(${inserted})`;
 });
 
 const unitsSection = (page: Page) => page.locator('section[aria-labelledby="units"]');
@@ -75,23 +62,7 @@ async function shownRows(table: Locator): Promise<string[][]> {
 async function csvRows(download: Download): Promise<string[][]> {
   const bytes = fs.readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString('utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += ch;
-  }
-  return rows;
+  return parseCsv(bytes.subarray(3).toString('utf8'));
 }
 
 async function xlsxRows(download: Download): Promise<unknown[][]> {
@@ -108,8 +79,8 @@ async function download(page: Page, links: Locator, name: RegExp): Promise<Downl
 }
 
 test.describe('province views as Home Affairs', () => {
-  test.beforeEach(async ({ page }) => {
-    await loginAs(page, 'noivu');
+  test.beforeEach(async ({ page, signIn }) => {
+    await signIn(page, 'noivu');
   });
 
   test('filters the units of the overview and downloads exactly the rows and columns shown (CSV and XLSX)', async ({ page }) => {
@@ -199,11 +170,10 @@ test.describe('province views as Home Affairs', () => {
   });
 });
 
-test('the needs filter works without JavaScript: "nga my" finds Nga My', async ({ browser }) => {
+test('the needs filter works without JavaScript: "nga my" finds Nga My', async ({ browser, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
-  await loginAs(page, 'noivu');
-  await page.goto('/?situation=short');
+  await signIn(page, 'noivu', '/?situation=short');
   const needs = needsSection(page);
   await needs.getByLabel('Xã, phường (gõ không dấu cũng được)').fill('nga my');
   await needs.getByRole('button', { name: 'Xem nhu cầu' }).click();

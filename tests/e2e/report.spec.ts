@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pdfText } from '../support/pdf-text';
 import { expectAccessible, expectNoHorizontalOverflow } from './helpers';
 import { env } from '../../lib/env';
@@ -46,11 +46,10 @@ async function renderPages(page: Page, file: string, dir: string) {
 }
 
 test.describe('the plan report', () => {
-  test('a Standing Committee member downloads the PDF and the XLSX', async ({ page }, testInfo) => {
+  test('a Standing Committee member downloads the PDF and the XLSX', async ({ page, signIn }, testInfo) => {
     // Rendering the report (15 pages) takes seconds, more on a busy machine.
     test.setTimeout(240_000);
-    await loginAs(page, 'thuongtruc', '/report');
-    await page.goto('/report');
+    await signIn(page, 'thuongtruc', '/report');
     await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo phương án điều động, luân chuyển, biệt phái' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' })).toHaveAttribute('aria-current', 'page');
     // The preview: the six numbered sections and the headline figures.
@@ -102,8 +101,8 @@ test.describe('the plan report', () => {
     await testInfo.attach('page 1', { path: path.join(dir, 'report-page-1.png'), contentType: 'image/png' });
   });
 
-  test('a date in the future or before the reform: a message, no download link', async ({ page }) => {
-    await loginAs(page, 'thuongtruc', '/report');
+  test('a date in the future or before the reform: a message, no download link', async ({ page, signIn }) => {
+    await signIn(page, 'thuongtruc');
     for (const [date, reason] of [
       ['11/11/2025', 'ở tương lai'],
       ['30/06/2025', 'trước khi chính quyền địa phương hai cấp vận hành'],
@@ -117,10 +116,9 @@ test.describe('the plan report', () => {
     }
   });
 
-  test('phone width: no horizontal overflow', async ({ page }) => {
+  test('phone width: no horizontal overflow', async ({ page, signIn }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await loginAs(page, 'thuongtruc', '/report');
-    await page.goto('/report');
+    await signIn(page, 'thuongtruc', '/report');
     await expectNoHorizontalOverflow(page);
   });
 });

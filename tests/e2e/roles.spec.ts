@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Each demo role sees only what it may (docs/domain.md, Who sees what): navigation, personal fields, the 403 page.
 
@@ -17,8 +17,8 @@ const ROLE_VIEW = [
 ];
 
 for (const role of ROLE_VIEW) {
-  test(`${role.username} sees the sections of "${role.label}" only`, async ({ page }) => {
-    await loginAs(page, role.username);
+  test(`${role.username} sees the sections of "${role.label}" only`, async ({ page, signIn }) => {
+    await signIn(page, role.username, '/');
     await expect(page.getByTestId('signed-in-user')).toContainText(role.label);
     await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: 'Tổng quan' })).toBeVisible();
@@ -32,8 +32,8 @@ for (const role of ROLE_VIEW) {
   });
 }
 
-test('a commune chairman typing another commune\'s URL gets the 403 page, not its data', async ({ page }) => {
-  await loginAs(page, 'xa.ngamy');
+test('a commune chairman typing another commune\'s URL gets the 403 page, not its data', async ({ page, signIn }) => {
+  await signIn(page, 'xa.ngamy');
   const response = await page.goto('/communes/NA102');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không có quyền truy cập');
@@ -44,8 +44,8 @@ test('a commune chairman typing another commune\'s URL gets the 403 page, not it
   expect((await page.goto('/communes/NA999'))?.status()).toBe(404);
 });
 
-test('a commune chairman sees his own commune with personal fields', async ({ page }) => {
-  await loginAs(page, 'xa.ngamy');
+test('a commune chairman sees his own commune with personal fields', async ({ page, signIn }) => {
+  await signIn(page, 'xa.ngamy');
   const response = await page.goto('/communes/NA113');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('columnheader', { name: 'Số CCCD' })).toBeVisible();
@@ -53,8 +53,8 @@ test('a commune chairman sees his own commune with personal fields', async ({ pa
   await expect(page.getByRole('columnheader', { name: 'Địa chỉ thường trú' })).toBeVisible();
 });
 
-test('the Standing Committee sees communes without personal fields and no admin link', async ({ page }) => {
-  await loginAs(page, 'thuongtruc');
+test('the Standing Committee sees communes without personal fields and no admin link', async ({ page, signIn }) => {
+  await signIn(page, 'thuongtruc');
   expect((await page.goto('/communes/NA113'))?.status()).toBe(200);
   await expect(page.getByRole('columnheader', { name: 'Năm sinh' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Số CCCD' })).toHaveCount(0);
@@ -62,9 +62,9 @@ test('the Standing Committee sees communes without personal fields and no admin 
   await expect(page.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
 });
 
-test('the administrator creates a user and the audit page lists it', async ({ page }) => {
+test('the administrator creates a user and the audit page lists it', async ({ page, signIn }) => {
   const username = `e2e.${Date.now().toString(36)}`;
-  await loginAs(page, 'admin', '/admin/users');
+  await signIn(page, 'admin', '/admin/users');
   const create = page.locator('form', { has: page.locator('#create-username') });
   await create.getByLabel('Tên đăng nhập').fill(username);
   await create.getByLabel('Họ và tên').fill('Người Dùng Thử');
@@ -83,8 +83,8 @@ test('the administrator creates a user and the audit page lists it', async ({ pa
   await expect(row.first()).not.toContainText('user.create');
 });
 
-test('a refused create keeps the values and shows the message beside the field', async ({ page }) => {
-  await loginAs(page, 'admin', '/admin/users');
+test('a refused create keeps the values and shows the message beside the field', async ({ page, signIn }) => {
+  await signIn(page, 'admin', '/admin/users');
   const create = page.locator('form', { has: page.locator('#create-username') });
   await create.getByLabel('Tên đăng nhập').fill('admin');
   await create.getByLabel('Họ và tên').fill('Trùng Tên');

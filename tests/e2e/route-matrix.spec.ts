@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { can, type Action, type Resource } from '../../lib/auth/policy';
 import type { Role } from '../../lib/auth/roles';
-import { loginAs } from './fixtures';
 
 // The protected routes half of the authorization matrix (the actions half is
 // tests/integration/authorization-matrix.test.ts): every route × every demo account, own scope and a foreign
@@ -60,12 +59,12 @@ const ROUTES: Route[] = [
   // seconds to render, so its 200 / 403 are covered by tests/integration/report.test.ts and tests/e2e/report.spec.ts).
   { path: '/report', action: 'report.view' },
   { path: '/api/report/xlsx?date=2025-11-01', action: 'report.view' },
-  // The transfers (decision 016; deterministic demo: transfer 1 is Yên Xuân → Anh Sơn, executed; 7 is Tân Phú → Nga My).
+  // The transfers (decision 016; deterministic demo: transfer 1 is Yên Xuân → Anh Sơn, executed; 9 is Tân Phú → Nga My).
   { path: '/transfers', action: 'transfer.view' },
   { path: '/transfers?state=proposed&district=1', action: 'transfer.view' },
   { path: '/transfers/new', action: 'transfer.propose' },
   { path: '/transfers/1', action: 'transfer.view', resource: { communeCode: 'NA002' } },
-  { path: '/transfers/7', action: 'transfer.view', resource: { communeCode: 'NA113' } },
+  { path: '/transfers/9', action: 'transfer.view', resource: { communeCode: 'NA113' } },
   // The proposal engine's plan page (decision 017), for the province and for one old district.
   { path: '/transfers/plan', action: 'transfer.plan' },
   { path: '/transfers/plan?od=THANH_CHUONG', action: 'transfer.plan' },
@@ -89,8 +88,8 @@ function expectedStatus(account: Account, route: Route): number {
 }
 
 for (const account of ACCOUNTS) {
-  test(`routes for ${account.username} (${account.role}) follow the policy table`, async ({ page }) => {
-    await loginAs(page, account.username);
+  test(`routes for ${account.username} (${account.role}) follow the policy table`, async ({ page, signIn }) => {
+    await signIn(page, account.username);
     const seen: string[] = [];
     const wanted: string[] = [];
     for (const route of ROUTES) {

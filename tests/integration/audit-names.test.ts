@@ -9,6 +9,7 @@ import vi from '@/lib/i18n/messages/vi.json';
 import { parseAuditFilters } from '@/lib/validation/audit-filters';
 import { auditTranslator, renderAuditChanges, renderAuditText } from '@/components/audit/audit-text';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seededCommune, seededProvince } from '../support/factories';
 
 // The audit page names what each row is about (decision 020): the commune, the person, the list, the
 // transfer, the account, instead of "#9"; the actors by display name; the codes and ids of the payloads. One
@@ -41,8 +42,8 @@ const byAction = (action: string) => {
 beforeAll(async () => {
   database = await createTestDatabase('seeded');
   const db = database.db;
-  provinceId = (await db.province.findFirstOrThrow({ where: { code: 'NA' } })).id;
-  hoaQuan = await db.commune.findFirstOrThrow({ where: { provinceId, code: 'NA102' }, select: { id: true, code: true, name: true } });
+  provinceId = (await seededProvince(db)).id;
+  hoaQuan = await seededCommune(db, 'Hoa Quân');
   const assignment = await db.assignment.findFirstOrThrow({
     where: { communeId: hoaQuan.id, isPrimary: true, endDate: null }, orderBy: { id: 'asc' },
     select: { cadre: { select: { id: true, code: true, fullName: true } }, position: { select: { id: true, code: true, titleVi: true } } },

@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isLockedOut, recordAttempt } from '@/lib/auth/brute-force';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { loadOrCreateSecret } from '@/lib/auth/secret';
+import { AUTH_SECRET_FILE, getAuthSecret, readOrCreateAuthSecret } from '@/lib/auth/secret';
 import { changeUserPassword, loadSessionUser, signInWithPassword, signOutSession } from '@/lib/auth/session-store';
 import { DEMO_PASSWORD } from '@/lib/demo/accounts';
+import { keepStoredAuthSecret } from '@/lib/runtime/database';
 import { auditFailure } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -79,7 +84,7 @@ describe('brute force', () => {
     expect(await signInWithPassword(t.db, { username: 'BanToChuc', password: DEMO_PASSWORD }, request())).toEqual({ ok: false, reason: 'locked' });
     const actions = (await auditActions(since)).map((a) => a[0]);
     expect(actions.filter((a) => a === 'auth.signInFailed')).toHaveLength(5);
-    expect(actions.at(-1)).toBe('auth.lockedOut');
+    expect(actions.at(-1)).toBe('auth.signInLocked');
   });
 
   it('takes its thresholds from the environment', async () => {
@@ -116,6 +121,8 @@ describe('sessions', () => {
     const result = await signInWithPassword(t.db, { username: 'thuongtruc', password: DEMO_PASSWORD }, request(), signedInAt);
     if (!result.ok) throw new Error('sign-in failed');
     const at = (minutes: number) => new Date(signedInAt.getTime() + minutes * 60_000);
+    // A request every half hour keeps it from ending idle (tests/integration/session-lifetime.test.ts).
+    for (let minutes = 30; minutes < 8 * 60; minutes += 30) await loadSessionUser(t.db, result.sessionId, at(minutes));
     expect(await loadSessionUser(t.db, result.sessionId, at(8 * 60 - 1))).toMatchObject({ username: 'thuongtruc', role: 'standing_committee' });
     expect(await loadSessionUser(t.db, result.sessionId, at(8 * 60))).toBeNull();
   });
@@ -211,21 +218,86 @@ describe('when the audit record cannot be written', () => {
 });
 
 describe('audit trail and secret', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE on audit_log in the database', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_log: a permission error for the app, the append-only guards for the owner', async () => {
     await signInWithPassword(t.db, { username: 'nobody', password: 'whatever123' }, request());
     const before = await t.db.auditLog.count();
     expect(before).toBeGreaterThan(0);
-    await expect(t.db.$executeRawUnsafe(`UPDATE audit_log SET actor_name = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(t.db.$executeRawUnsafe(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-    await expect(t.db.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`UPDATE audit_log SET actor_name = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.$executeRawUnsafe(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
     await expect(t.db.auditLog.deleteMany({})).rejects.toThrow();
+    const owner = new pg.Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_log SET actor_name = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
     expect(await t.db.auditLog.count()).toBe(before);
   });
 
-  it('generates the auth secret once and shares it', async () => {
-    const [a, b] = await Promise.all([loadOrCreateSecret(t.db), loadOrCreateSecret(t.db)]);
-    expect(a).toBe(b);
-    expect(a.length).toBeGreaterThanOrEqual(40);
-    expect(await loadOrCreateSecret(t.db)).toBe(a);
+  describe('the key that signs session cookies', () => {
+    const saved = process.env.AUTH_SECRET;
+    let dir: string;
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bien-che-secret-'));
+    });
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (saved === undefined) delete process.env.AUTH_SECRET;
+      else process.env.AUTH_SECRET = saved;
+    });
+    const fileMode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+
+    it('is created once in a file only its owner can read, and read back unchanged by every later caller', () => {
+      const file = path.join(dir, AUTH_SECRET_FILE);
+      const first = readOrCreateAuthSecret(file);
+      expect(first.length).toBeGreaterThanOrEqual(40);
+      expect(fileMode(file)).toBe('600');
+      expect(readOrCreateAuthSecret(file)).toBe(first);
+      expect(fs.readdirSync(path.dirname(file))).toEqual(['auth-secret']);
+    });
+
+    it('a file readable by others is tightened to 0600; a key shorter than 32 characters is refused', () => {
+      const file = path.join(dir, 'auth-secret');
+      fs.writeFileSync(file, 'x'.repeat(40) + '\n', { mode: 0o644 });
+      expect(readOrCreateAuthSecret(file)).toBe('x'.repeat(40));
+      expect(fileMode(file)).toBe('600');
+      fs.writeFileSync(file, 'short\n');
+      expect(() => readOrCreateAuthSecret(file)).toThrow(file);
+    });
+
+    it('AUTH_SECRET wins over the file', () => {
+      process.env.AUTH_SECRET = 'e'.repeat(44);
+      expect(getAuthSecret()).toBe('e'.repeat(44));
+    });
+
+    it('no table holds it; the key an earlier version stored in app_secret is written to the file once, never over an existing one', async () => {
+      expect(await t.db.$queryRawUnsafe(`SELECT to_regclass('public.app_secret')::text AS t`)).toEqual([{ t: null }]);
+      const legacy = await createTestDatabase('empty');
+      try {
+        const owner = new pg.Client({ connectionString: legacy.ownerUrl });
+        await owner.connect();
+        try {
+          await owner.query(`CREATE TABLE app_secret (key text PRIMARY KEY, value text NOT NULL)`);
+          await owner.query(`INSERT INTO app_secret VALUES ('auth_secret', $1)`, ['k'.repeat(43)]);
+        } finally {
+          await owner.end();
+        }
+        const file = path.join(dir, AUTH_SECRET_FILE);
+        expect(await keepStoredAuthSecret(legacy.ownerUrl, file)).toBe(true);
+        expect(fs.readFileSync(file, 'utf8').trim()).toBe('k'.repeat(43));
+        expect(fileMode(file)).toBe('600');
+        fs.writeFileSync(file, 'n'.repeat(43));
+        expect(await keepStoredAuthSecret(legacy.ownerUrl, file)).toBe(false);
+        expect(fs.readFileSync(file, 'utf8')).toBe('n'.repeat(43));
+        expect(await keepStoredAuthSecret(t.ownerUrl, path.join(dir, 'other'))).toBe(false);
+        expect(fs.existsSync(path.join(dir, 'other'))).toBe(false);
+      } finally {
+        await legacy.drop();
+      }
+    });
   });
 });

@@ -5,7 +5,7 @@ import { today } from '@/lib/clock';
 import type { Block } from '@/lib/domain/types';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { form } from '../support/action-harness';
-import { decisionFields } from '../support/factories';
+import { decisionFields, seededCommune } from '../support/factories';
 
 const { recruitCadre } = await import('@/lib/actions/roster/recruit-cadre');
 const { changePrimaryPosition } = await import('@/lib/actions/roster/change-primary-position');
@@ -39,7 +39,7 @@ beforeAll(async () => {
   database = await createTestDatabase('seeded');
   process.env.DATABASE_URL = database.url;
   decision = await decisionFields(database.db, { decisionDate: addDays(today(), -40) });
-  const ngaMy = await database.db.commune.findFirstOrThrow({ where: { code: 'NA113' } });
+  const ngaMy = await seededCommune(database.db, 'Nga My');
   provinceId = ngaMy.provinceId;
   districtId = ngaMy.oldDistrictId;
   for (const p of POSITIONS) positionIds.set(p.code, (await database.db.position.findFirstOrThrow({ where: { provinceId, code: p.code } })).id);

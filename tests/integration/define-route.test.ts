@@ -4,8 +4,10 @@ import { createTranslator } from 'use-intl/core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/auth/roles';
+import { createPrismaClient } from '@/lib/db/prisma';
 import vi_messages from '@/lib/i18n/messages/vi.json';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seededCommune } from '../support/factories';
 
 // defineRoute (lib/routes/define-route.ts, docs/decisions/026-environment-and-routes.md): the one way to build a
 // route handler. Its own behaviour on routes built here, then the downloads built with it that no other file
@@ -30,6 +32,8 @@ let homeAffairs: SessionUser;
 let organizing: SessionUser;
 let chairman: SessionUser;
 let otherChairman: SessionUser;
+/** The code of the chairman's own commune (Nga My). */
+let ngaMyCode: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('seeded');
@@ -38,6 +42,7 @@ beforeAll(async () => {
   [homeAffairs, organizing, chairman, otherChairman] = await Promise.all(
     ['noivu', 'bantochuc', 'xa.ngamy', 'xa.bacly'].map((username) => sessionUserFor(database.db, username)),
   );
+  ngaMyCode = (await seededCommune(database.db, 'Nga My')).code;
 });
 afterAll(async () => {
   signInAs(null);
@@ -66,14 +71,14 @@ describe('defineRoute', () => {
 
   test('the handler gets the user, the typed params and the query when role and scope allow', async () => {
     signInAs(chairman);
-    const response = await communeRoute(get('/api/x/NA113?q=1'), withParams({ code: 'NA113' }));
+    const response = await communeRoute(get(`/api/x/${ngaMyCode}?q=1`), withParams({ code: ngaMyCode }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ user: 'xa.ngamy', code: 'NA113', q: '1' });
+    expect(await response.json()).toEqual({ user: 'xa.ngamy', code: ngaMyCode, q: '1' });
   });
 
   test('a resource outside the scope is 403 with the Vietnamese message; an unknown one 404', async () => {
     signInAs(otherChairman);
-    const forbidden = await communeRoute(get('/api/x/NA113'), withParams({ code: 'NA113' }));
+    const forbidden = await communeRoute(get(`/api/x/${ngaMyCode}`), withParams({ code: ngaMyCode }));
     expect(forbidden.status).toBe(403);
     expect(await plainText(forbidden)).toBe('Không có quyền truy cập.');
     const unknown = await communeRoute(get('/api/x/NA999'), withParams({ code: 'NA999' }));
@@ -92,7 +97,7 @@ describe('defineRoute', () => {
   test('a role without the permission is 403 before anything is loaded (nothing is said about existence)', async () => {
     signInAs(organizing);
     loadResource.mockClear();
-    for (const code of ['NA113', 'NA999']) {
+    for (const code of [ngaMyCode, 'NA999']) {
       const response = await communeRoute(get(`/api/x/${code}`), withParams({ code }));
       expect(response.status).toBe(403);
     }
@@ -137,6 +142,29 @@ describe('defineRoute', () => {
     signInAs(homeAffairs);
     const route = defineRoute('staffing.export', async () => redirect('/sign-in'));
     await expect(route(get('/api/r'))).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+  });
+
+  test('the database out of reach, in the handler or while reading the session: 503 with the Vietnamese message, nothing logged', async () => {
+    // A real error of the app's client on a server that is gone: a port nobody listens on.
+    const gone = createPrismaClient('postgresql://app:secret@127.0.0.1:9/app');
+    const unreachable = await gone.province.count().then(() => null, (error: unknown) => error);
+    await gone.$disconnect();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    signInAs(homeAffairs);
+    const route = defineRoute('staffing.export', async () => {
+      throw unreachable;
+    });
+    const currentUser = await import('@/lib/auth/current-user');
+    const sessionRead = vi.spyOn(currentUser, 'requireUser').mockRejectedValueOnce(unreachable);
+    for (const response of [await route(get('/api/q')), await route(get('/api/q'))]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(await plainText(response)).toBe('Hệ thống tạm gián đoạn: chưa kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.');
+    }
+    expect(sessionRead).toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
+    sessionRead.mockRestore();
+    logged.mockRestore();
   });
 
   test('a public route reads no session (the test session getter would throw without a user)', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import pg from 'pg';
 import { createPrismaClient, type Db } from '@/lib/db/prisma';
 import { getCurrentProvince, getProvinceStaffing, type ProvinceStaffing } from '@/lib/db/staffing-queries';
 import { seedDemoSecondments } from '@/lib/demo/secondments';
@@ -268,20 +267,12 @@ describe('the timeline (audit_log)', () => {
 
 describe('seeding', () => {
   test('a second run adds nothing', async () => {
-    // On the shared seeded database, inside a transaction rolled back whatever happens.
-    const client = new pg.Client({ connectionString: seededDatabaseUrl() });
-    await client.connect();
-    try {
-      await client.query('BEGIN');
-      const count = async () => (await client.query<{ n: string }>(
-        `SELECT (SELECT count(*) FROM secondment_phase) + (SELECT count(*) FROM secondment_list) + (SELECT count(*) FROM secondment_candidate)
-              + (SELECT count(*) FROM secondment) + (SELECT count(*) FROM audit_log) AS n`)).rows[0].n;
-      const before = await count();
-      expect(await seedDemoSecondments(client)).toBe(false);
-      expect(await count()).toBe(before);
-    } finally {
-      await client.query('ROLLBACK');
-      await client.end();
-    }
+    // It finds the story and returns before writing anything (the shared database is read-only by convention).
+    const count = async () => (await db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT (SELECT count(*) FROM secondment_phase) + (SELECT count(*) FROM secondment_list) + (SELECT count(*) FROM secondment_candidate)
+            + (SELECT count(*) FROM secondment) + (SELECT count(*) FROM audit_log) AS n`))[0].n;
+    const before = await count();
+    expect(await seedDemoSecondments(db)).toBe(false);
+    expect(await count()).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
-import { form } from '../support/action-harness';
+import { confirmedForm, form } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 // Elected posts (decision 025; docs/domain.md, How posts are filled), on the seeded demo: the catalogue flags the elected posts, whose
@@ -166,7 +166,7 @@ describe('a transfer never fills an elected post', () => {
     const position = await database.db.position.findFirstOrThrow({ where: { provinceId: province.id, code: 'DEPUTY_STANDING_SECRETARY' } });
     const transfers = await database.db.transfer.count();
     signInAs(homeAffairs);
-    const result = await proposeTransfer(null, form({
+    const result = await proposeTransfer(null, confirmedForm({
       cadreId: mover.id, toCommuneId: hoaQuan.id, positionId: position.id, effectiveDate: '2025-12-01',
       reason: 'Hoa Quân trống Phó Bí thư Thường trực Đảng ủy.', justification: 'Không có người phù hợp trong huyện cũ.',
     }));
@@ -179,7 +179,7 @@ describe('a transfer never fills an elected post', () => {
     const transfers = await database.db.transfer.count();
     const move = { cadreCode: mover.code, toCommuneCode: hoaQuan.code, positionCode: 'DEPUTY_STANDING_SECRETARY' };
     signInAs(homeAffairs);
-    const result = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: '', [moveFieldName(move)]: moveFieldValue(move) }));
+    const result = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: '', [moveFieldName(move)]: moveFieldValue(move) }));
     expect(result).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
     expect(await database.db.transfer.count()).toBe(transfers);
   });

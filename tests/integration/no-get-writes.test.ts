@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { form } from '../support/action-harness';
+import { confirmedForm, form } from '../support/action-harness';
 
 // A transfer's execution is derived (approved, and its effective date reached at the date asked), never written,
 // and a GET request writes nothing but the lazy daily snapshot (docs/domain.md, Derived states; docs/architecture.md,
@@ -118,7 +118,7 @@ describe('reading the transfers and the report after an effective date writes no
       provinceId,
     );
     signInAs(homeAffairs);
-    const proposed = await proposeTransfer(null, form({ cadreId: pair.cadre_id, toCommuneId: pair.to_commune_id, positionId: pair.position_id, effectiveDate: '2025-12-10', reason: 'Xã nơi đi thừa, xã nơi đến thiếu công chức.' }));
+    const proposed = await proposeTransfer(null, confirmedForm({ cadreId: pair.cadre_id, toCommuneId: pair.to_commune_id, positionId: pair.position_id, effectiveDate: '2025-12-10', reason: 'Xã nơi đi thừa, xã nơi đến thiếu công chức.' }));
     expect(proposed).toMatchObject({ ok: true });
     const transferId = proposed.ok ? proposed.data.transferId : 0;
     const body = await database.db.issuingBody.findFirstOrThrow({ where: { provinceId, communeId: null, code: 'SNV' } });

@@ -4,7 +4,7 @@ import { createTranslator } from 'use-intl/core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import vi_messages from '@/lib/i18n/messages/vi.json';
-import { form } from '../support/action-harness';
+import { confirmedForm } from '../support/action-harness';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { readPdf } from '../support/pdf-text';
 
@@ -138,10 +138,10 @@ describe('the 5% count toward the minimum, and counted employment', () => {
     // The submit action: the same answer. Without a justification it refuses; with one it records the same count.
     signInAs(officer);
     const version = (await database.db.secondmentList.findUniqueOrThrow({ where: { id: fixture.secondListId } })).version;
-    expect(await submitSecondmentList(null, form({ listId: fixture.secondListId, version, justification: '' }))).toMatchObject({
+    expect(await submitSecondmentList(null, confirmedForm({ listId: fixture.secondListId, version, justification: '' }))).toMatchObject({
       ok: false, fieldErrors: { justification: 'secondment.errors.justificationRequired' },
     });
-    expect(await submitSecondmentList(null, form({ listId: fixture.secondListId, version, justification: 'Sở đang thiếu người làm công tác tổ chức.' }))).toMatchObject({ ok: true });
+    expect(await submitSecondmentList(null, confirmedForm({ listId: fixture.secondListId, version, justification: 'Sở đang thiếu người làm công tác tổ chức.' }))).toMatchObject({ ok: true });
     const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'secondment.list.submit', entityId: String(fixture.secondListId) }, orderBy: { id: 'desc' } });
     expect(audit.after).toMatchObject({ counted: 6, minimum: 7, to: 'submitted' });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import type { SessionUser } from '@/lib/auth/roles';
 import type { ProvinceRef } from '@/lib/db/staffing-queries';
 import { createTestDatabase, seededDatabaseUrl, type TestDatabase } from '../support/database';
-import { auditFailure, form } from '../support/action-harness';
+import { auditFailure, confirmedForm, form } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 
 // The proposal engine on the database (decision 017): the input is the staffing pipeline's
@@ -114,13 +114,14 @@ describe('the engine input is the staffing pipeline plus approved transfers', ()
     await database.db.$transaction(async (tx) => {
       const inserted = await insertTransferProposal(
         tx,
+        database.db,
         { provinceId: province.id, cadreId: move.cadreId, toCommuneId: to.id, positionId, effectiveDate: '2026-01-01', reason, justification: move.sameOldDistrict ? null : reason, source: 'engine', proposedById: homeAffairs.id },
         TODAY,
       );
       if (!inserted.ok) throw new Error(inserted.refusal.key);
       const version = (await tx.transfer.findUniqueOrThrow({ where: { id: inserted.transferId } })).version;
       const issuingBodyId = (await tx.issuingBody.findFirstOrThrow({ where: { provinceId: province.id, communeId: null, code: 'SNV' } })).id;
-      await approveTransfer(tx, { transferId: inserted.transferId, provinceId: province.id, version, decisionNumber: '01/QĐ-TEST', decisionDate: TODAY, issuingBodyId, decidedById: homeAffairs.id }, TODAY);
+      await approveTransfer(tx, database.db, { transferId: inserted.transferId, provinceId: province.id, version, decisionNumber: '01/QĐ-TEST', decisionDate: TODAY, issuingBodyId, decidedById: homeAffairs.id }, TODAY);
     });
     const after = await loadProposalData(database.db, province, TODAY);
     const fromAfter = after.input.communes.find((c) => c.id === from.id)!;
@@ -183,7 +184,7 @@ describe('accepting moves (acceptProposals)', () => {
     const chosen = moves.slice(0, 2);
     const audits = await auditCount(database.db);
     signInAs(homeAffairs);
-    const result = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
+    const result = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
     expect(result).toMatchObject({ ok: true, notice: 'transferPlan.notices.accepted' });
     const ids = result.ok ? result.data.transferIds : [];
     expect(ids).toHaveLength(2);
@@ -199,7 +200,7 @@ describe('accepting moves (acceptProposals)', () => {
       rows.map((r) => expect.objectContaining({ source: 'engine', cadre: r.cadre.code, comment: r.reason, justification: r.justification, effectiveDate: '2025-12-01' })),
     );
     // Accepted once: the same moves again are stale (the people are now in an open transfer).
-    const again = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
+    const again = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
     expect(again).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
     expect(await auditCount(database.db)).toBe(audits + 2);
   });
@@ -210,7 +211,7 @@ describe('accepting moves (acceptProposals)', () => {
     const forged = { ...moves[1], toCommuneCode: good.fromCommuneCode };
     const [transfers, audits] = [await database.db.transfer.count(), await auditCount(database.db)];
     signInAs(homeAffairs);
-    const result = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields([good, forged]) }));
+    const result = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: district.code, ...fields([good, forged]) }));
     expect(result).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
     if (!result.ok) {
       expect(result.params?.move).toContain(forged.cadreCode);
@@ -226,7 +227,7 @@ describe('accepting moves (acceptProposals)', () => {
     const [transfers, audits] = [await database.db.transfer.count(), await auditCount(database.db)];
     signInAs(homeAffairs);
     refuseSwitch.nth = 2;
-    const refused = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
+    const refused = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) }));
     expect(refused).toMatchObject({ ok: false, error: 'transferPlan.errors.stale' });
     if (!refused.ok) {
       expect(refused.params?.move).toContain(chosen[1].cadreCode);
@@ -236,7 +237,7 @@ describe('accepting moves (acceptProposals)', () => {
     refuseSwitch.nth = 0;
     auditFailure.armed = true;
     try {
-      const error = await acceptProposals(null, form({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) })).then(() => null, (e: unknown) => e);
+      const error = await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', od: district.code, ...fields(chosen) })).then(() => null, (e: unknown) => e);
       expect((error as Error).message).toMatch(/audit write failed/);
       // The action's own audit records failed (in its transaction), not the bookkeeping before it.
       expect((error as Error).stack).toMatch(/recordAudit/);
@@ -247,12 +248,15 @@ describe('accepting moves (acceptProposals)', () => {
     expect(await auditCount(database.db)).toBe(audits);
   });
 
-  test('bad input: nothing ticked, a bad date, a role without transfer.propose', async () => {
+  test('bad input: nothing ticked, a bad date, no confirm step, a role without transfer.propose', async () => {
     signInAs(homeAffairs);
-    expect(await acceptProposals(null, form({ effectiveDate: '2025-12-01' }))).toMatchObject({ ok: false, error: 'transferPlan.errors.noneSelected' });
-    expect(await acceptProposals(null, form({ effectiveDate: '31/02/2025', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { effectiveDate: 'transferPlan.errors.date' } });
+    const transfers = await database.db.transfer.count();
+    expect(await acceptProposals(null, form({ effectiveDate: '2025-12-01', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { confirm: 'forms.confirmRequired' } });
+    expect(await database.db.transfer.count()).toBe(transfers);
+    expect(await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01' }))).toMatchObject({ ok: false, error: 'transferPlan.errors.noneSelected' });
+    expect(await acceptProposals(null, confirmedForm({ effectiveDate: '31/02/2025', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { effectiveDate: 'transferPlan.errors.date' } });
     signInAs(await sessionUserFor(database.db, 'bantochuc'));
-    expect(await acceptProposals(null, form({ effectiveDate: '2025-12-01', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
+    expect(await acceptProposals(null, confirmedForm({ effectiveDate: '2025-12-01', m_CB000001: 'NA001~X' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
   });
 });
 

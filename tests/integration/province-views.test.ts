@@ -6,6 +6,8 @@ import type { SessionUser } from '@/lib/auth/roles';
 import vi_messages from '@/lib/i18n/messages/vi.json';
 import en_messages from '@/lib/i18n/messages/en.json';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { parseCsv } from '../support/csv';
+import { seededCommune } from '../support/factories';
 
 // The province and old-district views: the declared-vacancies query in both scopes, and the two export
 // routes, whose files must hold exactly the rows and columns the page shows for the same query string
@@ -30,6 +32,7 @@ let homeAffairs: SessionUser;
 let officer: SessionUser;
 let provinceId: number;
 let tuongDuong: { id: number; code: string };
+let ngaMyCode: string;
 const DATE = '2025-11-10';
 
 beforeAll(async () => {
@@ -39,10 +42,11 @@ beforeAll(async () => {
   homeAffairs = await sessionUserFor(database.db, 'noivu');
   officer = await sessionUserFor(database.db, 'so.noivu');
   provinceId = homeAffairs.provinceId;
-  const byCode = async (code: string) => database.db.commune.findFirstOrThrow({ where: { provinceId, code }, include: { oldDistrict: true } });
-  const ngaMy = await byCode('NA113');
-  const hoaQuan = await byCode('NA102');
+  const withDistrict = async (name: string) => database.db.commune.findUniqueOrThrow({ where: { id: (await seededCommune(database.db, name)).id }, include: { oldDistrict: true } });
+  const ngaMy = await withDistrict('Nga My');
+  const hoaQuan = await withDistrict('Hoa Quân');
   tuongDuong = ngaMy.oldDistrict;
+  ngaMyCode = ngaMy.code;
   const position = (code: string) => database.db.position.findFirstOrThrow({ where: { provinceId, code } });
   const economicHead = await position('ECONOMIC_HEAD');
   const pascDeputy = await position('SERVICE_CENTER_DEPUTY');
@@ -65,26 +69,6 @@ afterAll(async () => {
 
 const request = (path: string) => new Request(`http://localhost${path}`);
 
-function parseCsv(text: string): string[][] {
-  // No cell in these files holds a comma, quote or line break except the quoted notes; a tiny RFC 4180 reader.
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += ch;
-  }
-  return rows;
-}
-
 /** The body of a web CSV download: it must start with a UTF-8 byte order mark (Excel), which is removed. */
 async function csvBody(response: Response): Promise<string> {
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -106,7 +90,7 @@ describe('listDeclaredVacancies', () => {
     expect(rows).toHaveLength(4);
     expect(new Set(rows.map((r) => r.communeName))).toEqual(new Set(['Nga My', 'Hoa Quân']));
     expect(rows.find((r) => r.positionCode === 'ECONOMIC_HEAD')).toMatchObject({
-      communeCode: 'NA113', oldDistrictCode: tuongDuong.code, block: 'government', urgency: 'critical', declaredOn: '2025-10-01', mountainous: true,
+      communeCode: ngaMyCode, oldDistrictCode: tuongDuong.code, block: 'government', urgency: 'critical', declaredOn: '2025-10-01', mountainous: true,
     });
   });
 

@@ -5,9 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { ReportModel } from '@/lib/report/model';
-import { form, raceWithUncommitted } from '../support/action-harness';
+import { confirmedForm, form, raceWithUncommitted } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seededCommune, seededProvince } from '../support/factories';
 
 // Quota years and 5% campaigns on a real PostgreSQL (docs/domain.md, Quota years and campaigns; decision 027): the
 // report and the dashboard at a date of a year without department quotas or campaign (today, December 2026) show the
@@ -43,7 +44,7 @@ beforeAll(async () => {
   database = await createTestDatabase('seeded');
   process.env.DATABASE_URL = database.url;
   process.env.APP_TODAY = TODAY;
-  provinceId = (await database.db.province.findUniqueOrThrow({ where: { code: 'NA' } })).id;
+  provinceId = (await seededProvince(database.db)).id;
   [homeAffairs, admin, organizing, officer, standing] = await Promise.all(
     ['noivu', 'admin', 'bantochuc', 'so.noivu', 'thuongtruc'].map((u) => sessionUserFor(database.db, u)),
   );
@@ -215,10 +216,10 @@ describe("a department's 5% minimum uses its latest confirmed quota year not aft
     let list = await database.db.secondmentList.findUniqueOrThrow({ where: { id: listId } });
     expect(await addSecondmentCandidate(null, form({ listId, version: list.version, cadreId: person.id, kind: 'secondment', field: '', preferredCommuneId: '' }))).toMatchObject({ ok: true });
     list = await database.db.secondmentList.findUniqueOrThrow({ where: { id: listId } });
-    expect(await submitSecondmentList(null, form({ listId, version: list.version, justification: '' }))).toMatchObject({
+    expect(await submitSecondmentList(null, confirmedForm({ listId, version: list.version, justification: '' }))).toMatchObject({
       ok: false, fieldErrors: { justification: 'secondment.errors.justificationRequired' },
     });
-    expect(await submitSecondmentList(null, form({ listId, version: list.version, justification: 'Chưa đủ người.' }))).toMatchObject({ ok: true });
+    expect(await submitSecondmentList(null, confirmedForm({ listId, version: list.version, justification: 'Chưa đủ người.' }))).toMatchObject({ ok: true });
     const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'secondment.list.submit', entityId: String(listId) } });
     const quota2025 = await database.db.departmentQuota.findUniqueOrThrow({ where: { departmentId_year: { departmentId: officer.departmentId!, year: 2025 } } });
     expect(audit.after).toMatchObject({ minimum: Math.ceil((quota2025.quota * 5) / 100), counted: 1 });
@@ -235,7 +236,7 @@ describe('a new quota year: opened as a draft, edited, confirmed in one audited 
     const { confirmQuotaYear } = await import('@/lib/actions/quotas/confirm-quota-year');
     const { findDepartmentQuotaFor } = await import('@/lib/db/quota-year-queries');
     const { listCommunesWithoutQuotaYear } = await import('@/lib/db/staffing-counts');
-    const ngaMy = await database.db.commune.findFirstOrThrow({ where: { provinceId, code: 'NA113' } });
+    const ngaMy = await seededCommune(database.db, 'Nga My');
     const before = await getCommuneStaffing(database.db, provinceId, ngaMy.id, { date: TODAY });
     const snvBefore = (await getCompilation(database.db, provinceId, 2026, officer.departmentId!))[0];
     const sums = await database.db.quota.groupBy({ by: ['block'], where: { year: 2025, commune: { provinceId } }, _sum: { quota: true } });

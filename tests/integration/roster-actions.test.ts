@@ -4,12 +4,13 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
-import { decisionFields } from '../support/factories';
+import { decisionFields, seededCommune } from '../support/factories';
 
 
 const { recordDeparture } = await import('@/lib/actions/roster/record-departure');
 const { recruitCadre } = await import('@/lib/actions/roster/recruit-cadre');
 const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
+const { findLeftPersonInCommune } = await import('@/lib/db/roster-queries');
 
 
 let database: TestDatabase;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   admin = await sessionUserFor(database.db, 'admin');
   homeAffairs = await sessionUserFor(database.db, 'noivu');
   ngaMy = await database.db.commune.findUniqueOrThrow({ where: { id: chairman.communeId! }, select: { id: true, provinceId: true } });
-  hoaQuan = await database.db.commune.findFirstOrThrow({ where: { code: 'NA102' }, select: { id: true, provinceId: true } });
+  hoaQuan = await seededCommune(database.db, 'Hoa Quân');
 });
 afterAll(async () => {
   signInAs(null);
@@ -80,6 +81,18 @@ describe('recordDeparture', () => {
     expect(await lastAudit()).toMatchObject({ action: 'cadre.depart', entityType: 'cadre', entityId: String(cadre.id), actorId: chairman.id });
   });
 
+  test('after the departure the person and departure pages find him as left, in his commune only', async () => {
+    const cadre = await personOf(ngaMy.id);
+    const by = { provinceId: ngaMy.provinceId, code: cadre.code };
+    expect(await findLeftPersonInCommune(database.db, ngaMy.id, by)).toBeNull();
+    expect(await recordDeparture(null, departure(cadre, ngaMy.id))).toMatchObject({ ok: true });
+    const left = await findLeftPersonInCommune(database.db, ngaMy.id, by);
+    expect(left).toMatchObject({ id: cadre.id, version: cadre.version + 1 });
+    expect(left?.fullName).toBeTruthy();
+    expect(await findLeftPersonInCommune(database.db, hoaQuan.id, by)).toBeNull();
+    expect(await findLeftPersonInCommune(database.db, ngaMy.id, { ...by, provinceId: ngaMy.provinceId + 1000 })).toBeNull();
+  });
+
   test.each([
     ['standing committee (no roster.edit)', () => standing],
     ['department officer (roster.edit, but only for her department)', () => departmentOfficer],
@@ -92,7 +105,7 @@ describe('recordDeparture', () => {
     expect(await auditCount(database.db)).toBe(audits);
   });
 
-  test('out of scope: the chairman of Nga My on a person of Hoa Quân (NA102) → forbidden, nothing written', async () => {
+  test('out of scope: the chairman of Nga My on a person of Hoa Quân → forbidden, nothing written', async () => {
     const cadre = await personOf(hoaQuan.id);
     const audits = await auditCount(database.db);
     expect(await recordDeparture(null, departure(cadre, hoaQuan.id))).toMatchObject({ ok: false, error: 'errors.forbidden' });
@@ -226,7 +239,7 @@ describe('recruitCadre', () => {
     expect(await database.db.cadre.count()).toBe(people);
   });
 
-  test('out of scope: the chairman of Nga My recruiting into NA102 → forbidden, nothing written', async () => {
+  test('out of scope: the chairman of Nga My recruiting into Hoa Quân → forbidden, nothing written', async () => {
     const people = await database.db.cadre.count();
     const audits = await auditCount(database.db);
     expect(await recruitCadre(null, await recruit(hoaQuan.id))).toMatchObject({ ok: false, error: 'errors.forbidden' });

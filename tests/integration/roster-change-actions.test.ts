@@ -5,7 +5,7 @@ import { today } from '@/lib/clock';
 import { dayBefore } from '@/lib/domain/roster';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
-import { decisionFields } from '../support/factories';
+import { decisionFields, seededCommune } from '../support/factories';
 
 const { changePrimaryPosition } = await import('@/lib/actions/roster/change-primary-position');
 const { addConcurrentPosition } = await import('@/lib/actions/roster/add-concurrent-position');
@@ -33,7 +33,7 @@ beforeAll(async () => {
   standing = await sessionUserFor(database.db, 'thuongtruc');
   admin = await sessionUserFor(database.db, 'admin');
   ngaMy = await database.db.commune.findUniqueOrThrow({ where: { id: chairman.communeId! }, select: { id: true, provinceId: true } });
-  hoaQuan = await database.db.commune.findFirstOrThrow({ where: { code: 'NA102' }, select: { id: true, provinceId: true } });
+  hoaQuan = await seededCommune(database.db, 'Hoa Quân');
   for (const row of await database.db.position.findMany({ where: { provinceId: ngaMy.provinceId }, select: { id: true, code: true } })) position[row.code] = row.id;
   const foreign = await database.db.province.create({ data: { code: 'ZZ', name: 'Tỉnh Thử' } });
   foreignPositionId = (
@@ -128,7 +128,7 @@ describe('changePrimaryPosition', () => {
 
   test.each([
     ['standing committee (no roster.edit)', () => standing, () => ngaMy.id],
-    ['the chairman of Nga My on a person of Hoa Quân (NA102)', () => chairman, () => hoaQuan.id],
+    ['the chairman of Nga My on a person of Hoa Quân', () => chairman, () => hoaQuan.id],
   ])('refused: %s → forbidden, nothing written', async (_label, who, communeId) => {
     const cadre = await newPerson(communeId());
     signInAs(who());

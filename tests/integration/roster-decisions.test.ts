@@ -4,7 +4,7 @@ import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
 import { startOfMonth } from '@/lib/domain/decisions';
 import { auditFailure, form } from '../support/action-harness';
-import { decisionFields, seededRoster, type RosterFixture } from '../support/factories';
+import { decisionFields, seededCommune, seededRoster, type RosterFixture } from '../support/factories';
 
 const { changePrimaryPosition } = await import('@/lib/actions/roster/change-primary-position');
 const { recordDeparture } = await import('@/lib/actions/roster/record-departure');
@@ -25,7 +25,8 @@ beforeAll(async () => {
   fx = await seededRoster();
   ({ database, chairman, ngaMy, position } = fx);
   ngaMyBody = (await database.db.issuingBody.findFirstOrThrow({ where: { communeId: ngaMy.id, code: { startsWith: 'UBND_' } } })).id;
-  hoaQuanBody = (await database.db.issuingBody.findFirstOrThrow({ where: { commune: { code: 'NA102' }, code: { startsWith: 'UBND_' } } })).id;
+  const hoaQuan = await seededCommune(database.db, 'Hoa Quân');
+  hoaQuanBody = (await database.db.issuingBody.findFirstOrThrow({ where: { communeId: hoaQuan.id, code: { startsWith: 'UBND_' } } })).id;
 });
 afterAll(async () => {
   signInAs(null);

@@ -70,8 +70,11 @@ describe('a change of post decided in advance', () => {
     const staffing = await getCommuneStaffing(database.db, ngaMy.provinceId, ngaMy.id, { date: today() });
     const mine = movements.filter((m) => m.kind === 'roster' && m.startDate === later());
     expect(mine.map((m) => [m.direction, m.block]).sort()).toEqual([['in', 'government'], ['out', 'party_front']]);
+    // Against the same projection without this change (other scheduled movements of Nga My stay in both).
     const projected = projectCommuneStaffing(staffing, movements, today());
-    expect(projected.blocks.government.projectedHeadcount - projected.blocks.government.headcount).toBeGreaterThanOrEqual(1);
+    const without = projectCommuneStaffing(staffing, movements.filter((m) => !mine.includes(m)), today());
+    expect(projected.blocks.government.projectedHeadcount - without.blocks.government.projectedHeadcount).toBe(1);
+    expect(projected.blocks.party_front.projectedHeadcount - without.blocks.party_front.projectedHeadcount).toBe(-1);
     // One change at a time: a second change waits until the first has taken effect.
     const again = await changePrimaryPosition(null, form({
       communeId: ngaMy.id, cadreId: person.id, version: person.version + 1, positionId: position.LAND_OFFICER, effectiveDate: today(), ...decision,

@@ -2,8 +2,9 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { auditFailure, form } from '../support/action-harness';
+import { auditFailure, confirmedForm, form } from '../support/action-harness';
 import { databaseViolation, guardMessage } from '@/lib/db/errors';
+import { createDepartment, createDepartmentStaff, createListWithCandidates } from '../support/factories';
 
 // The secondment workflow against a real PostgreSQL: every transition, what each refuses, the database
 // guards and the race between two reviewers (decision 011).
@@ -21,7 +22,6 @@ const { decideSecondmentCandidates } = await import('@/lib/actions/secondments/d
 const { placeSecondmentCandidate } = await import('@/lib/actions/secondments/place-secondment-candidate');
 const { endSecondment } = await import('@/lib/actions/secondments/end-secondment');
 const { getCompilation, listTimeline, countAwaiting } = await import('@/lib/db/secondment-queries');
-const { findDepartmentQuotaFor } = await import('@/lib/db/quota-year-queries');
 
 let database: TestDatabase;
 let officer: SessionUser;
@@ -104,7 +104,7 @@ async function submitted(size: number) {
   const { listId, phase } = await draftList(size);
   signInAs(officer);
   const current = await list(listId);
-  expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: 'Sở mới sáp nhập, thiếu công chức.' }))).toMatchObject({ ok: true });
+  expect(await submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Sở mới sáp nhập, thiếu công chức.' }))).toMatchObject({ ok: true });
   return { listId, phase };
 }
 
@@ -119,21 +119,23 @@ async function assessAll(listId: number, meets: (index: number) => boolean) {
 
 describe('the whole story', () => {
   test('draft → submitted → returned → resubmitted → assessed → forwarded → approved by a Conclusion → placed → ended', async () => {
+    const awaitingBefore = await countAwaiting(database.db, committee);
     const { listId } = await submitted(4);
     expect((await list(listId)).state).toBe('submitted');
-    expect(await countAwaiting(database.db, committee)).toBeGreaterThanOrEqual(1);
+    // The submitted list now awaits the Organizing Committee's review.
+    expect(await countAwaiting(database.db, committee)).toBe(awaitingBefore + 1);
 
     // Returned with a comment; the department edits (removes one) and resubmits.
     signInAs(committee);
     let current = await list(listId);
-    expect(await returnSecondmentList(null, form({ listId, version: current.version, comment: '' }))).toMatchObject({ ok: false, fieldErrors: { comment: 'secondment.errors.commentRequired' } });
-    expect(await returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung bản tự kiểm điểm.' }))).toMatchObject({ ok: true });
+    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: '' }))).toMatchObject({ ok: false, fieldErrors: { comment: 'secondment.errors.commentRequired' } });
+    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung bản tự kiểm điểm.' }))).toMatchObject({ ok: true });
     signInAs(officer);
     current = await list(listId);
     expect(current.state).toBe('returned');
     expect(await removeSecondmentCandidate(null, form({ listId, version: current.version, candidateId: current.candidates[3].id }))).toMatchObject({ ok: true });
     current = await list(listId);
-    expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: 'Đã bổ sung.' }))).toMatchObject({ ok: true });
+    expect(await submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Đã bổ sung.' }))).toMatchObject({ ok: true });
     current = await list(listId);
     expect(current).toMatchObject({ state: 'submitted', round: 2 });
 
@@ -141,7 +143,7 @@ describe('the whole story', () => {
     await assessAll(listId, (i) => i < 2);
     signInAs(committee);
     current = await list(listId);
-    expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject({ ok: true });
+    expect(await forwardSecondmentList(null, confirmedForm({ listId, version: current.version }))).toMatchObject({ ok: true });
     current = await list(listId);
     expect(current.state).toBe('forwarded');
     // Holding is derived from the candidate's and the list's states (the database's secondment_candidate_holds).
@@ -177,8 +179,9 @@ describe('the whole story', () => {
     // Placement: not in another province's commune, not ending before it starts; then placed in Nga My.
     signInAs(homeAffairs);
     const approved = current.candidates[0];
+    const decision = await decisionOf('46/QĐ-UBND');
     const place = (extra: Record<string, string | number>) =>
-      placeSecondmentCandidate(null, form({ candidateId: approved.id, version: approved.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30', ...extra }));
+      placeSecondmentCandidate(null, form({ candidateId: approved.id, version: approved.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30', ...decision, ...extra }));
     expect(await place({ communeId: foreignCommuneId })).toMatchObject({ ok: false, fieldErrors: { communeId: 'secondment.errors.communeOtherProvince' } });
     expect(await place({ endDate: '2026-04-01' })).toMatchObject({ ok: false, fieldErrors: { endDate: 'secondment.errors.endBeforeStart' } });
     expect(await place({ startDate: '2026-03-01' })).toMatchObject({ ok: false, fieldErrors: { startDate: 'secondment.errors.startBeforeConclusion' } });
@@ -190,10 +193,10 @@ describe('the whole story', () => {
     expect(await database.db.assignment.count({ where: { cadreId: approved.cadreId, communeId: ngaMyId } })).toBe(0);
 
     // Ending early needs a reason.
-    expect(await endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: '' }))).toMatchObject({
+    expect(await endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: '', ...(await decisionOf('97/QĐ-UBND', '2026-11-02')) }))).toMatchObject({
       ok: false, fieldErrors: { reason: 'secondment.errors.earlyEndReasonRequired' },
     });
-    expect(await endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: 'Về sở nhận nhiệm vụ mới' }))).toMatchObject({ ok: true });
+    expect(await endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: 'Về sở nhận nhiệm vụ mới', ...(await decisionOf('97/QĐ-UBND', '2026-11-02')) }))).toMatchObject({ ok: true });
     expect((await database.db.secondmentCandidate.findUniqueOrThrow({ where: { id: approved.id } })).state).toBe('ended');
 
     // The timeline keeps every step, with the comments.
@@ -207,6 +210,27 @@ describe('the whole story', () => {
 });
 
 describe('bad input and integrity', () => {
+  test('submitting, returning and forwarding without the confirm step are refused beside the box, nothing written', async () => {
+    const { listId } = await draftList(2);
+    const refused = { ok: false, error: 'errors.validation', fieldErrors: { confirm: 'forms.confirmRequired' } };
+    signInAs(officer);
+    let current = await list(listId);
+    const audits = await auditCount(database.db);
+    expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.' }))).toMatchObject(refused);
+    expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.', confirm: 'yes' }))).toMatchObject(refused);
+    expect(await list(listId)).toMatchObject({ state: 'draft', version: current.version });
+    expect(await submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Thiếu người.' }))).toMatchObject({ ok: true });
+    await assessAll(listId, () => true);
+    signInAs(committee);
+    current = await list(listId);
+    const beforeReview = await auditCount(database.db);
+    expect(beforeReview).toBeGreaterThan(audits);
+    expect(await returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' }))).toMatchObject(refused);
+    expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject(refused);
+    expect(await list(listId)).toMatchObject({ state: 'submitted', version: current.version });
+    expect(await auditCount(database.db)).toBe(beforeReview);
+  });
+
   test('a candidate from another department, or already on another open list, is refused', async () => {
     const { listId } = await draftList(1);
     signInAs(officer);
@@ -230,7 +254,7 @@ describe('bad input and integrity', () => {
     const { listId } = await draftList(1);
     signInAs(officer);
     const current = await list(listId);
-    const post = () => submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.' }));
+    const post = () => submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Thiếu người.' }));
     expect(await post()).toMatchObject({ ok: true });
     const audits = await auditCount(database.db);
     expect(await post()).toMatchObject({ ok: false, error: 'secondment.errors.stale' });
@@ -245,10 +269,10 @@ describe('bad input and integrity', () => {
       const { listId } = await draftList(1);
       signInAs(officer);
       let current = await list(listId);
-      expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: '' }))).toMatchObject({ ok: false, fieldErrors: { justification: 'secondment.errors.justificationRequired' } });
+      expect(await submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: '' }))).toMatchObject({ ok: false, fieldErrors: { justification: 'secondment.errors.justificationRequired' } });
       expect((await list(listId)).state).toBe('draft');
       current = await list(listId);
-      expect(await submitSecondmentList(null, form({ listId, version: current.version, justification: 'Sở mới thành lập.' }))).toMatchObject({ ok: true });
+      expect(await submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Sở mới thành lập.' }))).toMatchObject({ ok: true });
       expect(await list(listId)).toMatchObject({ state: 'submitted', justification: 'Sở mới thành lập.' });
     } finally {
       await database.db.departmentQuota.delete({ where: key });
@@ -260,7 +284,7 @@ describe('bad input and integrity', () => {
     signInAs(officer);
     const current = await list(listId);
     auditFailure.armed = true;
-    await expect(submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.' }))).rejects.toThrow(/audit/);
+    await expect(submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Thiếu người.' }))).rejects.toThrow(/audit/);
     auditFailure.armed = false;
     expect(await list(listId)).toMatchObject({ state: 'draft', version: current.version });
   });
@@ -282,8 +306,8 @@ describe('two reviewers at once', () => {
       const current = await list(listId);
       const audits = await auditCount(database.db);
       const results = await Promise.all([
-        returnSecondmentList(null, form({ listId, version: current.version, comment: 'Trả lại để bổ sung.' })),
-        forwardSecondmentList(null, form({ listId, version: current.version })),
+        returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Trả lại để bổ sung.' })),
+        forwardSecondmentList(null, confirmedForm({ listId, version: current.version })),
       ]);
       const succeeded = results.filter((r) => r.ok);
       expect(succeeded).toHaveLength(1);
@@ -304,7 +328,7 @@ describe('two reviewers at once', () => {
     const current = await list(listId);
     const [first] = current.candidates;
     await Promise.all([
-      forwardSecondmentList(null, form({ listId, version: current.version })),
+      forwardSecondmentList(null, confirmedForm({ listId, version: current.version })),
       assessSecondmentCandidate(null, form({ candidateId: first.id, version: first.version, meets: 'no', reason: 'Xem lại' })),
     ]);
     const after = await list(listId);
@@ -314,20 +338,36 @@ describe('two reviewers at once', () => {
 });
 
 describe('the compilation', () => {
-  test('required is 5% of the quota rounded up; listed counts submitted lists only', async () => {
-    const rows = await getCompilation(database.db, officer.provinceId, 2026);
-    const snv = rows.find((r) => r.departmentId === officer.departmentId)!;
-    // The department's latest confirmed quota year not after the phase's (docs/domain.md, Quota years and campaigns).
-    const quota = await findDepartmentQuotaFor(database.db, officer.departmentId!, 2026);
-    expect(snv.required).toBe(Math.ceil(((quota?.quota ?? 0) * 5) / 100));
-    expect(snv.quotaYear).toBe(quota?.year ?? null);
-    const submittedCadres = await database.db.$queryRaw<{ n: number }[]>`
-      SELECT COUNT(DISTINCT c.cadre_id)::int AS n FROM secondment_candidate c JOIN secondment_list l ON l.id = c.list_id JOIN secondment_phase p ON p.id = l.phase_id
-       JOIN cadre ca ON ca.id = c.cadre_id
-       WHERE l.department_id = ${officer.departmentId} AND p.year = 2026 AND l.state <> 'draft' AND ca.employment_type IN ('cadre', 'civil_servant')`;
-    expect(snv.listed).toBe(submittedCadres[0].n);
-    expect(snv.listed).toBeGreaterThan(0);
-    expect(rows.length).toBe(await database.db.department.count({ where: { provinceId: officer.provinceId } }));
+  // A department of the test's own, so every figure is known: quotas 200 (2024) and 101 (2025), none later; its
+  // lists of 2026: one submitted (a civil servant, a cadre, a non-professional worker), one returned (a civil
+  // servant), one draft (a civil servant); and one submitted list of 2025.
+  test('required is 5% of the latest quota not after the year, rounded up; listed counts people on submitted lists only', async () => {
+    const provinceId = officer.provinceId;
+    const department = await createDepartment(database.db, provinceId, { 2024: 200, 2025: 101 });
+    const [civilServant, cadre, nonProfessional, returnedOne, draftOne, lastYears] = [
+      await createDepartmentStaff(database.db, department),
+      await createDepartmentStaff(database.db, department, 'cadre'),
+      await createDepartmentStaff(database.db, department, 'non_professional'),
+      await createDepartmentStaff(database.db, department),
+      await createDepartmentStaff(database.db, department),
+      await createDepartmentStaff(database.db, department),
+    ];
+    await createListWithCandidates(database.db, { department, year: 2026, state: 'submitted', cadreIds: [civilServant.id, cadre.id, nonProfessional.id] });
+    await createListWithCandidates(database.db, { department, year: 2026, state: 'returned', cadreIds: [returnedOne.id] });
+    await createListWithCandidates(database.db, { department, year: 2026, state: 'draft', cadreIds: [draftOne.id] });
+    await createListWithCandidates(database.db, { department, year: 2025, state: 'submitted', cadreIds: [lastYears.id] });
+    const empty = await createDepartment(database.db, provinceId);
+
+    const rows = await getCompilation(database.db, provinceId, 2026);
+    // 5% of 101 is 5.05: 6 required. Listed: the civil servant, the cadre and the returned list's civil servant.
+    expect(rows.find((r) => r.departmentId === department.id)).toMatchObject({ quota: 101, quotaYear: 2025, required: 6, listed: 3, belowMinimum: true });
+    // A department with no quota and no list still has its row.
+    expect(rows.find((r) => r.departmentId === empty.id)).toMatchObject({ quota: 0, quotaYear: null, required: 0, listed: 0, belowMinimum: false });
+    // 2025: the 2025 quota, and only that year's list.
+    expect((await getCompilation(database.db, provinceId, 2025)).find((r) => r.departmentId === department.id)).toMatchObject({ quota: 101, required: 6, listed: 1 });
+    // 2024: the 2024 quota (5% of 200: 10), no list.
+    expect((await getCompilation(database.db, provinceId, 2024)).find((r) => r.departmentId === department.id)).toMatchObject({ quota: 200, quotaYear: 2024, required: 10, listed: 0 });
+    expect(new Set(rows.map((r) => r.departmentId)).size, 'one row per department').toBe(rows.length);
   });
 });
 
@@ -339,7 +379,7 @@ async function forwarded(size: number) {
   await assessAll(listId, () => true);
   signInAs(committee);
   const current = await list(listId);
-  expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject({ ok: true });
+  expect(await forwardSecondmentList(null, confirmedForm({ listId, version: current.version }))).toMatchObject({ ok: true });
   return { listId, phase };
 }
 
@@ -355,8 +395,16 @@ async function approvedCandidate() {
   return (await list(listId)).candidates[0];
 }
 
-const placement = (candidate: { id: number; version: number }) =>
-  form({ candidateId: candidate.id, version: candidate.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30' });
+/** The decision of a placement or an ending: the province's People's Committee, after the Conclusion of 10/04/2026, entered late. */
+async function decisionOf(number: string, date = '2026-04-20') {
+  const body = await database.db.issuingBody.findFirstOrThrow({ where: { provinceId: officer.provinceId, communeId: null, code: 'UBND' } });
+  return { decisionNumber: number, decisionDate: date, issuingBodyId: body.id, backdatedReason: 'Nhập bổ sung quyết định đã ký' };
+}
+
+const placementFields = (candidate: { id: number; version: number }) => ({
+  candidateId: candidate.id, version: candidate.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30',
+});
+const placement = async (candidate: { id: number; version: number }) => form({ ...placementFields(candidate), ...(await decisionOf('46/QĐ-UBND')) });
 
 /** Every row of the workflow's tables and the length of the audit trail: what "nothing was written" compares. */
 async function workflowRows() {
@@ -425,7 +473,7 @@ describe('a failing audit write rolls every action back', () => {
     const { listId } = await draftList(1);
     signInAs(officer);
     const current = await list(listId);
-    await expectRolledBackWithoutAudit(() => submitSecondmentList(null, form({ listId, version: current.version, justification: 'Thiếu người.' })));
+    await expectRolledBackWithoutAudit(() => submitSecondmentList(null, confirmedForm({ listId, version: current.version, justification: 'Thiếu người.' })));
   });
 
   test('assessSecondmentCandidate', async () => {
@@ -439,7 +487,7 @@ describe('a failing audit write rolls every action back', () => {
     const { listId } = await submitted(1);
     signInAs(committee);
     const current = await list(listId);
-    await expectRolledBackWithoutAudit(() => returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' })));
+    await expectRolledBackWithoutAudit(() => returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' })));
   });
 
   test('forwardSecondmentList', async () => {
@@ -447,7 +495,7 @@ describe('a failing audit write rolls every action back', () => {
     await assessAll(listId, (i) => i === 0);
     signInAs(committee);
     const current = await list(listId);
-    await expectRolledBackWithoutAudit(() => forwardSecondmentList(null, form({ listId, version: current.version })));
+    await expectRolledBackWithoutAudit(() => forwardSecondmentList(null, confirmedForm({ listId, version: current.version })));
   });
 
   test('decideSecondmentCandidates: neither the decisions nor the new Conclusion are kept', async () => {
@@ -461,15 +509,75 @@ describe('a failing audit write rolls every action back', () => {
   test('placeSecondmentCandidate', async () => {
     const candidate = await approvedCandidate();
     signInAs(homeAffairs);
-    await expectRolledBackWithoutAudit(() => placeSecondmentCandidate(null, placement(candidate)));
+    await expectRolledBackWithoutAudit(async () => placeSecondmentCandidate(null, await placement(candidate)));
   });
 
   test('endSecondment', async () => {
     const candidate = await approvedCandidate();
     signInAs(homeAffairs);
-    expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: true });
+    expect(await placeSecondmentCandidate(null, await placement(candidate))).toMatchObject({ ok: true });
     const secondment = await database.db.secondment.findFirstOrThrow({ where: { candidateId: candidate.id } });
-    await expectRolledBackWithoutAudit(() => endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: 'Về sở nhận nhiệm vụ mới' })));
+    await expectRolledBackWithoutAudit(async () => endSecondment(null, form({ secondmentId: secondment.id, version: secondment.version, date: '2027-01-15', reason: 'Về sở nhận nhiệm vụ mới', ...(await decisionOf('97/QĐ-UBND', '2026-11-02')) })));
+  });
+});
+
+describe('the decision behind a placement and its ending', () => {
+  test('each records its decision (number, date, a province body) and effective date; bad dates are refused beside the field, nothing written', async () => {
+    const candidate = await approvedCandidate();
+    signInAs(homeAffairs);
+    const body = await database.db.issuingBody.findFirstOrThrow({ where: { provinceId: officer.provinceId, communeId: null, code: 'UBND' } });
+    const commune = await database.db.issuingBody.findFirstOrThrow({ where: { provinceId: officer.provinceId, communeId: { not: null } } });
+    const base = { candidateId: candidate.id, version: candidate.version, communeId: ngaMyId, positionId: communePositionId, startDate: '2026-05-01', endDate: '2029-04-30' };
+    const decided = { decisionNumber: '45/QĐ-UBND', decisionDate: '2026-04-20', issuingBodyId: body.id, backdatedReason: 'Nhập bổ sung quyết định đã ký tháng 4' };
+    await on('2026-06-15', async () => {
+      const before = await workflowRows();
+      const decisionsBefore = await database.db.decision.count();
+      const refusals: [Record<string, string | number>, Record<string, string>][] = [
+        [{}, { decisionNumber: 'decisions.errors.number' }],
+        [{ ...decided, decisionDate: '2026-06-20' }, { decisionDate: 'decisions.errors.dateInFuture' }],
+        [{ ...decided, decisionDate: '2026-04-01' }, { decisionDate: 'decisions.errors.beforeConclusion' }],
+        [{ ...decided, backdatedReason: '' }, { backdatedReason: 'decisions.errors.backdatedReasonRequired' }],
+        [{ ...decided, issuingBodyId: commune.id }, { issuingBodyId: 'decisions.errors.issuingBody' }],
+      ];
+      for (const [extra, fieldErrors] of refusals) {
+        expect(await placeSecondmentCandidate(null, form({ ...base, ...extra })), JSON.stringify(extra)).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors });
+      }
+      expect(await workflowRows()).toEqual(before);
+      expect(await database.db.decision.count()).toBe(decisionsBefore);
+
+      expect(await placeSecondmentCandidate(null, form({ ...base, ...decided }))).toMatchObject({ ok: true });
+      const placed = await database.db.secondment.findFirstOrThrow({ where: { candidateId: candidate.id }, include: { decision: true } });
+      expect(placed.decision).toMatchObject({ number: '45/QĐ-UBND', date: new Date('2026-04-20'), issuingBodyId: body.id, kind: 'secondment' });
+      const placeEvent = await database.db.auditLog.findFirstOrThrow({ where: { action: 'secondment.candidate.place', entityId: String(candidate.id) } });
+      expect(placeEvent).toMatchObject({ decisionId: placed.decisionId, effectiveOn: new Date('2026-05-01'), backdatedReason: decided.backdatedReason, affectsFigures: true });
+
+      // The ending: its own decision, effective on the day the cadre is back at the department.
+      const ending = { secondmentId: placed.id, version: placed.version, date: '2026-06-30', reason: 'Về sở nhận nhiệm vụ mới' };
+      expect(await endSecondment(null, form(ending))).toMatchObject({ ok: false, fieldErrors: { decisionNumber: 'decisions.errors.number' } });
+      expect(await endSecondment(null, form({ ...ending, decisionNumber: '98/QĐ-UBND', decisionDate: '2026-06-16', issuingBodyId: body.id }))).toMatchObject({
+        ok: false, fieldErrors: { decisionDate: 'decisions.errors.dateInFuture' },
+      });
+      expect(await endSecondment(null, form({ ...ending, decisionNumber: '98/QĐ-UBND', decisionDate: '2026-04-10', issuingBodyId: body.id }))).toMatchObject({
+        ok: false, fieldErrors: { decisionDate: 'decisions.errors.beforePlacementDecision' },
+      });
+      expect((await database.db.secondment.findUniqueOrThrow({ where: { id: placed.id } })).endedOn).toBeNull();
+      expect(await endSecondment(null, form({ ...ending, decisionNumber: '98/QĐ-UBND', decisionDate: '2026-06-10', issuingBodyId: body.id }))).toMatchObject({ ok: true });
+      const ended = await database.db.secondment.findUniqueOrThrow({ where: { id: placed.id }, include: { endDecision: true } });
+      expect(ended).toMatchObject({ endedOn: new Date('2026-06-30'), endDecision: { number: '98/QĐ-UBND', date: new Date('2026-06-10'), kind: 'secondment' } });
+      const endEvent = await database.db.auditLog.findFirstOrThrow({ where: { action: 'secondment.candidate.end', entityId: String(candidate.id) } });
+      expect(endEvent).toMatchObject({ decisionId: ended.endDecisionId, effectiveOn: new Date('2026-06-30'), backdatedReason: null, affectsFigures: true });
+    });
+  });
+
+  test('a secondee is not placed in an elected post: elections and designations are roster changes', async () => {
+    const candidate = await approvedCandidate();
+    signInAs(homeAffairs);
+    const elected = await database.db.position.findFirstOrThrow({ where: { provinceId: officer.provinceId, isElected: true, block: { not: null } } });
+    const before = await workflowRows();
+    expect(await placeSecondmentCandidate(null, form({ ...placementFields(candidate), ...(await decisionOf('47/QĐ-UBND')), positionId: elected.id }))).toMatchObject({
+      ok: false, fieldErrors: { positionId: 'secondment.errors.positionElected' },
+    });
+    expect(await workflowRows()).toEqual(before);
   });
 });
 
@@ -559,7 +667,7 @@ describe('the database guards answer with their message keys', () => {
     });
     signInAs(homeAffairs);
     const before = await workflowRows();
-    expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { startDate: 'secondment.errors.overlap' } });
+    expect(await placeSecondmentCandidate(null, await placement(candidate))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { startDate: 'secondment.errors.overlap' } });
     expect(await workflowRows()).toEqual(before);
   });
 
@@ -575,7 +683,7 @@ describe('the database guards answer with their message keys', () => {
     try {
       signInAs(homeAffairs);
       const before = await workflowRows();
-      expect(await placeSecondmentCandidate(null, placement(candidate))).toMatchObject({ ok: false, error: 'secondment.errors.openTransfer' });
+      expect(await placeSecondmentCandidate(null, await placement(candidate))).toMatchObject({ ok: false, error: 'secondment.errors.openTransfer' });
       expect(await workflowRows()).toEqual(before);
     } finally {
       await database.db.transfer.update({ where: { id: transfer.id }, data: { state: 'cancelled', cancelReason: 'Thử xong' } });

@@ -2,7 +2,7 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { auditFailure, form } from '../support/action-harness';
+import { auditFailure, confirmedForm, form } from '../support/action-harness';
 
 // The transfer workflow against a real PostgreSQL (decision 016): every transition, each
 // refusal (nothing changed), the database guards and two approvals racing for the last place of one target.
@@ -109,7 +109,7 @@ const approval = (values: Record<string, string | number>) => form({ issuingBody
 
 async function propose(values: Record<string, string | number>) {
   signInAs(homeAffairs);
-  return proposeTransfer(null, form({ reason: 'Xã nơi đi thừa biên chế, xã nơi đến thiếu công chức chuyên môn.', ...values }));
+  return proposeTransfer(null, confirmedForm({ reason: 'Xã nơi đi thừa biên chế, xã nơi đến thiếu công chức chuyên môn.', ...values }));
 }
 
 async function proposed(pair: Awaited<ReturnType<typeof pickPair>>, effectiveDate = '2025-12-01', extra: Record<string, string> = {}) {
@@ -159,7 +159,10 @@ describe('the demo story', () => {
     for (const t of demo) {
       const timeline = await listTransferTimeline(database.db, t.id);
       expect(timeline[0].action).toBe('transfer.propose');
-      expect(timeline.length).toBeGreaterThanOrEqual(1);
+      // The last step is the one that brought the transfer to its state (a proposal may only have opinions since).
+      const last = timeline[timeline.length - 1].action;
+      if (t.state === 'proposed') expect(['transfer.propose', 'transfer.opinion']).toContain(last);
+      else expect(last).toBe({ approved: 'transfer.approve', declined: 'transfer.decline', cancelled: 'transfer.cancel' }[t.state]);
     }
   });
 });
@@ -167,10 +170,11 @@ describe('the demo story', () => {
 describe('transitions', () => {
   test('proposed → opinions of both chairmen → approved (future date) → executed on the effective date', async () => {
     const pair = await pickPair();
+    const awaitingBefore = await countAwaitingTransfers(database.db, homeAffairs);
     const id = await proposed(pair);
     const row = await transfer(id);
     expect(row).toMatchObject({ state: 'proposed', fromCommuneId: pair.source.commune_id, fromAssignmentId: pair.person.assignmentId, crossDistrict: false, source: 'manual' });
-    expect(await countAwaitingTransfers(database.db, homeAffairs)).toBeGreaterThanOrEqual(1);
+    expect(await countAwaitingTransfers(database.db, homeAffairs)).toBe(awaitingBefore + 1);
 
     const fromChairman = await chairmanOf(pair.source.commune_id);
     const toChairman = await chairmanOf(pair.target.commune_id);
@@ -268,7 +272,7 @@ describe('transitions', () => {
   test('roles: only Home Affairs proposes, only chairmen give opinions, the Standing Committee does not decide', async () => {
     const pair = await pickPair();
     signInAs(standing);
-    expect(await proposeTransfer(null, form({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'x' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
+    expect(await proposeTransfer(null, confirmedForm({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'x' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
     const id = await proposed(pair);
     signInAs(standing);
     expect(await approveTransfer(null, approval({ transferId: id, version: 1, decisionNumber: '1/QĐ', decisionDate: '2025-11-01' }))).toMatchObject({ ok: false, error: 'errors.forbidden' });
@@ -314,6 +318,26 @@ describe('bad input: a clear message, nothing changed', () => {
     await refused({ cadreId: pair.person.id, toCommuneId: full.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', justification: JUSTIFICATION }, 'transfer.errors.targetNotShort');
   });
 
+  test('into a block a recruitment scheduled after the effective date fills to its quota (the one quota guard, at every later date)', async () => {
+    const pair = await pickPair();
+    const { target } = pair;
+    // Room for exactly one more today; then a recruit recorded ahead of his start date, 15/01/2026, takes it.
+    const year = (await database.db.quota.findFirstOrThrow({ where: { communeId: target.commune_id, block: target.block }, orderBy: { year: 'desc' } })).year;
+    await database.db.quota.update({ where: { communeId_block_year: { communeId: target.commune_id, block: target.block, year } }, data: { quota: target.headcount + 1 } });
+    const position = await plainPosition(target.block);
+    const recruit = await database.db.cadre.create({
+      data: { provinceId, code: `TQ${target.commune_id}`, fullName: 'Lê Thị Hẹn', gender: 'female', birthDate: new Date('1995-03-04T00:00:00Z'), education: 'university', employmentType: 'civil_servant' },
+    });
+    await database.db.assignment.create({ data: { cadreId: recruit.id, communeId: target.commune_id, positionId: position, isPrimary: true, startDate: new Date('2026-01-15T00:00:00Z') } });
+    await refused({ cadreId: pair.person.id, toCommuneId: target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', justification: JUSTIFICATION }, 'transfer.errors.targetNotShort');
+    // Effective after that recruitment, it is refused too; with the recruitment gone, the move may be proposed.
+    await refused({ cadreId: pair.person.id, toCommuneId: target.commune_id, positionId: pair.positionId, effectiveDate: '2026-02-01', justification: JUSTIFICATION }, 'transfer.errors.targetNotShort');
+    await database.db.assignment.deleteMany({ where: { cadreId: recruit.id } });
+    await database.db.cadre.delete({ where: { id: recruit.id } });
+    const result = await propose({ cadreId: pair.person.id, toCommuneId: target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', justification: JUSTIFICATION });
+    expect(result).toMatchObject({ ok: true });
+  });
+
   test('of someone who left', async () => {
     const pair = await pickPair();
     await database.db.cadre.update({ where: { id: pair.person.id }, data: { status: 'left', leftOn: new Date('2025-10-01T00:00:00Z'), leftReason: 'retirement' } });
@@ -339,6 +363,17 @@ describe('bad input: a clear message, nothing changed', () => {
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: ' ' }, 'transfer.errors.reasonRequired');
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: 999999, effectiveDate: '2025-12-01' }, 'transfer.errors.positionInvalid');
     await refused({ cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '31/02/2025' }, 'errors.validation');
+  });
+
+  test('without the confirm step: refused beside the box, no proposal written', async () => {
+    const pair = await pickPair();
+    const before = await database.db.transfer.count();
+    const audits = await auditCount(database.db);
+    signInAs(homeAffairs);
+    const values = { cadreId: pair.person.id, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'Xã nơi đến thiếu công chức.', justification: JUSTIFICATION };
+    expect(await proposeTransfer(null, form(values))).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { confirm: 'forms.confirmRequired' } });
+    expect(await database.db.transfer.count()).toBe(before);
+    expect(await auditCount(database.db)).toBe(audits);
   });
 
   test('a person already in an open transfer (a duplicate proposal), a stale or duplicate decision form', async () => {
@@ -490,7 +525,7 @@ describe('atomicity and the database guards', () => {
     expect(guardMessage(seconded)).toEqual({ key: 'transfer.errors.activeSecondment', field: 'cadreId' });
     // Through the contract the engine's acceptance uses: a refusal as a message key and its field, the transaction still usable.
     const refusal = await database.db.$transaction(async (tx) => {
-      const outcome = await insertTransferProposal(tx, { provinceId, cadreId: secondee.cadreId, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'Thử', source: 'engine', proposedById: homeAffairs.id }, TODAY);
+      const outcome = await insertTransferProposal(tx, database.db, { provinceId, cadreId: secondee.cadreId, toCommuneId: pair.target.commune_id, positionId: pair.positionId, effectiveDate: '2025-12-01', reason: 'Thử', source: 'engine', proposedById: homeAffairs.id }, TODAY);
       await tx.transfer.count();
       return outcome;
     });
@@ -513,7 +548,7 @@ describe('atomicity and the database guards', () => {
     let inserted!: () => void;
     const first = new Promise<void>((resolve) => (inserted = resolve));
     const holder = database.db.$transaction(async (tx) => {
-      const outcome = await insertTransferProposal(tx, draft, TODAY);
+      const outcome = await insertTransferProposal(tx, database.db, draft, TODAY);
       inserted();
       await held;
       return outcome;

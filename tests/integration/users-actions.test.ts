@@ -2,7 +2,8 @@ import { auditCount, sessionUserFor, signInAs } from '../support/session-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { auditFailure, form, raceWithUncommitted } from '../support/action-harness';
+import { auditFailure, confirmedForm, form, raceWithUncommitted } from '../support/action-harness';
+import { seededCommune, seededDepartment } from '../support/factories';
 
 
 const { createUser } = await import('@/lib/actions/users/create-user');
@@ -41,7 +42,7 @@ const lastAudit = () => database.db.auditLog.findFirstOrThrow({ orderBy: { id: '
 
 describe('createUser', () => {
   test('allowed: creates the user (must change password) and its audit record without the hash', async () => {
-    const commune = await database.db.commune.findFirstOrThrow({ where: { code: 'NA042' } });
+    const commune = await seededCommune(database.db, 'Bắc Lý');
     const before = await auditCount(database.db);
     const result = await createUser(null, form({ username: ' Xa.Moi ', displayName: 'Nguyễn Văn Mới', role: 'commune_chairman', communeId: commune.id, departmentId: '', password: GOOD_PASSWORD }));
     expect(result).toMatchObject({ ok: true, notice: 'admin.users.created' });
@@ -119,7 +120,7 @@ describe('createUser', () => {
 describe('updateUser', () => {
   test('allowed: changes role and scope, bumps the version, audits before and after', async () => {
     const target = await newTarget();
-    const department = await database.db.department.findFirstOrThrow({ where: { code: 'SNV' } });
+    const department = await seededDepartment(database.db, 'SNV');
     const result = await updateUser(null, form({ userId: target.id, version: target.version, displayName: 'Tên mới', role: 'department_officer', departmentId: department.id, communeId: '' }));
     expect(result).toMatchObject({ ok: true });
     const row = await database.db.user.findUniqueOrThrow({ where: { id: target.id } });
@@ -169,7 +170,7 @@ describe('deactivateUser and reactivateUser', () => {
     const target = await newTarget();
     const expiresAt = new Date(Date.now() + 3_600_000);
     await database.db.session.createMany({ data: [{ id: `s-${target.id}-1`, userId: target.id, expiresAt }, { id: `s-${target.id}-2`, userId: target.id, expiresAt }] });
-    const result = await deactivateUser(null, form({ userId: target.id, version: target.version }));
+    const result = await deactivateUser(null, confirmedForm({ userId: target.id, version: target.version }));
     expect(result).toMatchObject({ ok: true, notice: 'admin.users.deactivated' });
     expect(await database.db.session.count({ where: { userId: target.id } })).toBe(0);
     expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: false });
@@ -185,7 +186,7 @@ describe('deactivateUser and reactivateUser', () => {
     await database.db.session.create({ data: { id: `s-${target.id}`, userId: target.id, expiresAt: new Date(Date.now() + 3_600_000) } });
     const before = await auditCount(database.db);
     auditFailure.armed = true;
-    await expect(deactivateUser(null, form({ userId: target.id, version: target.version }))).rejects.toThrow('audit write failed');
+    await expect(deactivateUser(null, confirmedForm({ userId: target.id, version: target.version }))).rejects.toThrow('audit write failed');
     expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: true, version: target.version });
     expect(await database.db.session.count({ where: { userId: target.id } })).toBe(1);
     expect(await auditCount(database.db)).toBe(before);
@@ -204,16 +205,28 @@ describe('deactivateUser and reactivateUser', () => {
     expect(await auditCount(database.db)).toBe(before);
   });
 
+  test('deactivation without the confirm step is refused beside the box: the user and the sessions stay', async () => {
+    const target = await newTarget();
+    await database.db.session.create({ data: { id: `s-${target.id}-unconfirmed`, userId: target.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const before = await auditCount(database.db);
+    expect(await deactivateUser(null, form({ userId: target.id, version: target.version }))).toMatchObject({
+      ok: false, error: 'errors.validation', fieldErrors: { confirm: 'forms.confirmRequired' },
+    });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: true, version: target.version });
+    expect(await database.db.session.count({ where: { userId: target.id } })).toBe(1);
+    expect(await auditCount(database.db)).toBe(before);
+  });
+
   test('an administrator cannot deactivate himself', async () => {
     const self = await database.db.user.findUniqueOrThrow({ where: { id: admin.id } });
-    expect(await deactivateUser(null, form({ userId: self.id, version: self.version }))).toMatchObject({ ok: false, error: 'admin.errors.selfChange' });
+    expect(await deactivateUser(null, confirmedForm({ userId: self.id, version: self.version }))).toMatchObject({ ok: false, error: 'admin.errors.selfChange' });
   });
 
   test('wrong role: forbidden, nothing written', async () => {
     const target = await newTarget();
     signInAs(homeAffairs);
     const before = await auditCount(database.db);
-    expect(await deactivateUser(null, form({ userId: target.id, version: target.version }))).toEqual({ ok: false, error: 'errors.forbidden' });
+    expect(await deactivateUser(null, confirmedForm({ userId: target.id, version: target.version }))).toEqual({ ok: false, error: 'errors.forbidden' });
     expect(await database.db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isActive: true });
     expect(await auditCount(database.db)).toBe(before);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vit
 import type { SessionUser } from '@/lib/auth/roles';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { auditFailure, form } from '../support/action-harness';
+import { seededCommune } from '../support/factories';
 
 const { declareVacancy } = await import('@/lib/actions/vacancies/declare-vacancy');
 const { closeVacancy } = await import('@/lib/actions/vacancies/close-vacancy');
@@ -25,7 +26,7 @@ beforeAll(async () => {
   departmentOfficer = await sessionUserFor(database.db, 'so.noivu');
   standing = await sessionUserFor(database.db, 'thuongtruc');
   ngaMyId = chairman.communeId!;
-  hoaQuanId = (await database.db.commune.findFirstOrThrow({ where: { code: 'NA102' } })).id;
+  hoaQuanId = (await seededCommune(database.db, 'Hoa Quân')).id;
   positionId = (await database.db.position.findFirstOrThrow({ where: { provinceId: chairman.provinceId, isKey: true, block: 'government' } })).id;
 });
 afterAll(async () => {
@@ -74,7 +75,7 @@ describe('declareVacancy', () => {
     expect(await auditCount(database.db)).toBe(audits);
   });
 
-  test('out of scope: the chairman of Nga My declaring for NA102 → forbidden, nothing written', async () => {
+  test('out of scope: the chairman of Nga My declaring for Hoa Quân → forbidden, nothing written', async () => {
     const [before, audits] = [await vacancyCount(), await auditCount(database.db)];
     expect(await declareVacancy(null, need(hoaQuanId))).toMatchObject({ ok: false, error: 'errors.forbidden' });
     expect(await vacancyCount()).toBe(before);
@@ -153,7 +154,7 @@ describe('closeVacancy', () => {
     expect(await database.db.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).toMatchObject({ status: 'open' });
   });
 
-  test('out of scope: the chairman of Nga My closing a need of NA102 → forbidden, nothing written', async () => {
+  test('out of scope: the chairman of Nga My closing a need of Hoa Quân → forbidden, nothing written', async () => {
     const vacancy = await openVacancy(hoaQuanId);
     const audits = await auditCount(database.db);
     expect(await closeVacancy(null, form({ vacancyId: vacancy.id, version: vacancy.version }))).toMatchObject({ ok: false, error: 'errors.forbidden' });

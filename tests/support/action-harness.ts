@@ -13,6 +13,14 @@ export function form(values: Record<string, string | number | undefined>): FormD
 }
 
 /**
+ * The FormData of an irreversible action's form, its confirm step ticked (the `confirm` checkbox that
+ * lib/validation/confirm.ts requires; docs/decisions/029-one-form-layer.md).
+ */
+export function confirmedForm(values: Record<string, string | number | undefined>): FormData {
+  return form({ ...values, confirm: 'on' });
+}
+
+/**
  * An action's answer, with Next's redirect (thrown by `redirect()` once a change is done, e.g. to the import
  * report) read as success: `{ ok: true, redirectedTo }`. Anything else thrown is rethrown.
  */
@@ -27,11 +35,12 @@ export async function settle<T>(pending: Promise<T>): Promise<T | { ok: true; re
 }
 
 /**
- * Runs `action` while another connection holds `sql` written but not committed, and commits it once the action
- * waits on its lock: the action's own checks cannot see the row, so its write meets the database's guard (a
- * unique index) as a true race would. Deterministic, unlike two actions started together.
+ * Runs `action` while another connection holds `sql` written but not committed, and commits it (or, with
+ * `end: 'rollback'`, rolls it back) once the action waits on its lock: the action's own checks cannot see the row,
+ * so its write meets the database's guard (a unique index) as a true race would. Deterministic, unlike two actions
+ * started together.
  */
-export async function raceWithUncommitted<T>(url: string, sql: string, params: unknown[], action: () => Promise<T>): Promise<T> {
+export async function raceWithUncommitted<T>(url: string, sql: string, params: unknown[], action: () => Promise<T>, end: 'commit' | 'rollback' = 'commit'): Promise<T> {
   const holder = new pg.Client({ connectionString: url });
   await holder.connect();
   try {
@@ -51,7 +60,7 @@ export async function raceWithUncommitted<T>(url: string, sql: string, params: u
       if (settled || Date.now() > deadline) throw new Error('raceWithUncommitted: the action never waited on the uncommitted row');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await holder.query('COMMIT');
+    await holder.query(end === 'commit' ? 'COMMIT' : 'ROLLBACK');
     return await pending;
   } finally {
     await holder.query('ROLLBACK').catch(() => {});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 
-// Every date field shows and takes dd/MM/yyyy (DateField in components/ui/field.tsx): the browser's own date picker
+// Every date field shows and takes dd/MM/yyyy (DateField in components/forms/field.tsx): the browser's own date picker
 // shows mm/dd/yyyy in many languages, so no page or component renders one.
 const ROOT = path.resolve(__dirname, '../..');
 const files = (dir: string): string[] =>

@@ -19,6 +19,7 @@ describe('a bad value is refused with a Vietnamese message naming the variable',
     ['APP_TODAY', '10/11/2025'],
     ['APP_TODAY', '2025-02-30'],
     ['DATABASE_URL', 'mysql://root:hunter2@db/app'],
+    ['MIGRATION_DATABASE_URL', 'bienche_owner@db/app'],
     ['AUTH_SECRET', 'short'],
     ['AUTH_URL', 'bienche.example.vn'],
     ['AUTH_URL', 'https://bienche.example.vn/app'],
@@ -26,6 +27,8 @@ describe('a bad value is refused with a Vietnamese message naming the variable',
     ['AUTH_LOCKOUT_MINUTES', 'mười lăm'],
     ['TRUST_PROXY', 'everyone'],
     ['TRUST_PROXY', '11'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['SESSION_IDLE_MINUTES', '481'],
     ['SEED_DEMO', 'maybe'],
     ['PRISMA_VERBOSE', 'loud'],
     ['NODE_ENV', 'staging'],
@@ -57,7 +60,7 @@ describe('good values and defaults', () => {
     expect(result.env).toMatchObject({
       DATABASE_URL: undefined, PORT: 3000, HOST: '0.0.0.0', EMBEDDED_PG_PORT: 54329, DB_POOL_SIZE: 10, SEED_DEMO: false,
       APP_TODAY: undefined, AUTH_MAX_FAILURES_USER: 5, AUTH_MAX_FAILURES_IP: 20, AUTH_LOCKOUT_MINUTES: 15, TRUST_PROXY: undefined,
-      PRISMA_VERBOSE: false, EMBEDDED_PG_DEBUG: false, TEST_PG_PORT: 54339, E2E_PORT: 4321, E2E_PG_PORT: 54349, BENCH_ONLY: [],
+      SESSION_IDLE_MINUTES: 60, PRISMA_VERBOSE: false, EMBEDDED_PG_DEBUG: false, TEST_PG_PORT: 54339, E2E_PORT: 4321, E2E_PG_PORT: 54349, BENCH_ONLY: [],
     });
     expect(Object.isFrozen(result.env)).toBe(true);
   });

@@ -93,10 +93,11 @@ describe('staffing roll-ups (properties)', () => {
     );
   });
 
-  test('vacancies are never negative and never exceed the norm', () => {
+  test('vacancies are the places no holder fills: never negative and never more than the norm', () => {
     fc.assert(
       fc.property(communesArbitrary, (communes) => {
         for (const position of communes.flatMap((c) => c.keyPositions)) {
+          expect(position.vacancies).toBe(position.holders >= position.required ? 0 : position.required - position.holders);
           expect(position.vacancies).toBeGreaterThanOrEqual(0);
           expect(position.vacancies).toBeLessThanOrEqual(position.required);
         }

@@ -3,7 +3,7 @@ import { isAllowed } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import {
   TRANSFER_ACTIONS, TRANSFER_STATES, chairmanSide, checkTransferGuards, checkTransferTransition, dayBefore, fillsKeyPlace, holdsTransferCadre,
-  isExecutedTransfer, sourceStaysAtQuota, targetIsShort, transferStatus, type TransferAction, type TransferFacts, type TransferState,
+  isExecutedTransfer, sourceStaysAtQuota, transferStatus, type TransferAction, type TransferFacts, type TransferState,
 } from '@/lib/domain/transfer';
 
 const allowedFor = (role: Role) => (permission: Parameters<typeof isAllowed>[1]) => isAllowed(role, permission);
@@ -90,10 +90,7 @@ describe('guards over counts', () => {
     expect(sourceStaysAtQuota({ quota: 10, headcount: 12, incoming: 0, outgoing: 2 })).toBe(false);
     expect(sourceStaysAtQuota({ quota: 10, headcount: 10, incoming: 1, outgoing: 0 })).toBe(true);
   });
-  test('the target is short after all approved moves, or the person fills a vacant key place', () => {
-    expect(targetIsShort({ quota: 10, headcount: 9, incoming: 0, outgoing: 0 })).toBe(true);
-    expect(targetIsShort({ quota: 10, headcount: 9, incoming: 1, outgoing: 0 })).toBe(false);
-    expect(targetIsShort({ quota: 10, headcount: 10, incoming: 0, outgoing: 1 })).toBe(true);
+  test('a vacant key place counts approved moves into and out of it', () => {
     expect(fillsKeyPlace(null)).toBe(false);
     expect(fillsKeyPlace({ required: 1, holders: 0, incoming: 0, outgoing: 0 })).toBe(true);
     expect(fillsKeyPlace({ required: 1, holders: 0, incoming: 1, outgoing: 0 })).toBe(false);
@@ -112,7 +109,7 @@ describe('guards over counts', () => {
     openTransfer: false,
     activeSecondment: false,
     sourceLoad: { quota: 20, headcount: 25, incoming: 0, outgoing: 0 },
-    targetLoad: { quota: 20, headcount: 15, incoming: 0, outgoing: 0 },
+    targetWithinQuota: true,
     targetKey: null,
     ...over,
   });
@@ -134,7 +131,7 @@ describe('guards over counts', () => {
     ['effectiveBeforeStart', 'effectiveDate', { effectiveDate: '2025-07-01' }],
     ['effectiveBeforeStart', 'effectiveDate', { effectiveDate: '2025-06-30' }],
     ['sourceBelowQuota', 'cadreId', { sourceLoad: { quota: 20, headcount: 20, incoming: 0, outgoing: 0 } }],
-    ['targetNotShort', 'toCommuneId', { targetLoad: { quota: 20, headcount: 20, incoming: 0, outgoing: 0 } }],
+    ['targetNotShort', 'toCommuneId', { targetWithinQuota: false }],
   ] as const)('refuses %s (field %s)', (code, field, over) => {
     expect(checkTransferGuards(facts(over as Partial<TransferFacts>))).toEqual({ ok: false, code, field });
   });
@@ -142,13 +139,9 @@ describe('guards over counts', () => {
     expect(checkTransferGuards(facts({ target: { communeId: 2, oldDistrictId: 11, provinceMatches: true }, justification: 'Huyện cũ không còn người.' }))).toEqual({ ok: true, crossDistrict: true, fillsKey: false });
   });
   test('a target not short accepts a person filling one of its vacant key places', () => {
-    const full = { quota: 20, headcount: 22, incoming: 0, outgoing: 0 };
-    expect(checkTransferGuards(facts({ targetLoad: full, targetKey: { required: 1, holders: 0, incoming: 0, outgoing: 0 } }))).toEqual({ ok: true, crossDistrict: false, fillsKey: true });
-    expect(checkTransferGuards(facts({ targetLoad: full, targetKey: { required: 1, holders: 0, incoming: 1, outgoing: 0 } }))).toMatchObject({ ok: false, code: 'targetNotShort' });
-  });
-  test('approved moves count: the last place of a target goes once', () => {
-    const target = { quota: 20, headcount: 19, incoming: 0, outgoing: 0 };
-    expect(checkTransferGuards(facts({ targetLoad: target }))).toMatchObject({ ok: true });
-    expect(checkTransferGuards(facts({ targetLoad: { ...target, incoming: 1 } }))).toMatchObject({ ok: false, code: 'targetNotShort' });
+    expect(checkTransferGuards(facts({ targetWithinQuota: false, targetKey: { required: 1, holders: 0, incoming: 0, outgoing: 0 } }))).toEqual({ ok: true, crossDistrict: false, fillsKey: true });
+    expect(checkTransferGuards(facts({ targetWithinQuota: false, targetKey: { required: 1, holders: 0, incoming: 1, outgoing: 0 } }))).toMatchObject({ ok: false, code: 'targetNotShort' });
+    // An elected key place is never filled by a transfer, vacant or not.
+    expect(checkTransferGuards(facts({ targetWithinQuota: false, position: { block: 'party_front', isElected: true, provinceMatches: true }, targetKey: { required: 1, holders: 0, incoming: 0, outgoing: 0 } }))).toMatchObject({ ok: false, code: 'positionElected' });
   });
 });

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { getSessionUser, safeCallbackPath } from '@/lib/auth/current-user';
-import { flatMessages } from '../messages';
+import { getSessionUser } from '@/lib/auth/current-user';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.signIn');
@@ -14,17 +14,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const target = safeCallbackPath(Array.isArray(callbackUrl) ? callbackUrl[0] : callbackUrl);
   if (await getSessionUser()) redirect(target);
-  const [t, messages] = await Promise.all([getTranslations('auth.signIn'), flatMessages(['auth'])]);
+  const t = await getTranslations('auth.signIn');
   return (
     <div className="mx-auto w-full max-w-md py-4 sm:py-10">
       <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
         <h1 className="text-2xl font-bold tracking-tight text-stone-900">{t('title')}</h1>
         <p className="mt-1.5 text-sm text-stone-700">{t('lead')}</p>
         <div className="mt-6">
-          <SignInForm
-            callbackUrl={target}
-            labels={{ username: t('username'), password: t('password'), submit: t('submit'), pending: t('pending'), messages }}
-          />
+          <SignInForm callbackUrl={target} />
         </div>
         <p className="mt-6 text-sm text-stone-600">{t('help')}</p>
       </div>

@@ -1,14 +1,11 @@
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { FormMessages } from '@/components/forms/form-messages';
 import { requirePermission } from '../../_lib/current-province';
 
-// The upload and apply forms are client components (useActionState): they need these namespaces, and only these.
-const CLIENT_NAMESPACES = ['imports', 'errors'] as const;
+// The upload and apply forms (components/forms) answer in this namespace.
+const FORM_NAMESPACES = ['imports'] as const;
 
 export default async function ImportLayout({ children }: { children: ReactNode }) {
   await requirePermission('data.import');
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+  return <FormMessages paths={FORM_NAMESPACES}>{children}</FormMessages>;
 }

@@ -4,12 +4,14 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '../../_lib/current-province';
 import { db } from '@/lib/db/client';
 import { listImports } from '@/lib/db/import-queries';
+import { importUploadStatus } from '@/lib/domain/import-upload';
 import { getFormatters } from '@/lib/i18n/server';
 import { OPTIONAL_SHEETS, SHEET_COLUMNS, SHEETS } from '@/lib/import/types';
 import { formatAuditTime } from '@/components/audit/format-audit';
 import { UploadWorkbookForm } from '@/components/import/upload-form';
 import { PageHeader } from '@/components/layout/page-header';
-import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { StateBadge } from '@/components/ui/state-badge';
 import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 
@@ -43,9 +45,9 @@ export default async function ImportPage() {
       </Section>
 
       <Section id="upload" title={t('upload.heading')}>
-        <div className="max-w-xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+        <Card className="max-w-xl">
           <UploadWorkbookForm />
-        </div>
+        </Card>
       </Section>
 
       <Section id="history" title={t('history.heading')}>
@@ -74,13 +76,7 @@ export default async function ImportPage() {
                     </td>
                     <td className={cellClass}>{item.uploadedBy ?? '–'}</td>
                     <td className={cellClass}>
-                      {item.status === 'applied' ? (
-                        <Badge tone="green">{t('status.applied')}</Badge>
-                      ) : item.problemCount > 0 ? (
-                        <Badge tone="red">{t('status.problems')}</Badge>
-                      ) : (
-                        <Badge tone="blue">{t('status.ready')}</Badge>
-                      )}
+                      <StateBadge machine="importUpload" state={importUploadStatus({ status: item.status, clean: item.problemCount === 0 })} />
                     </td>
                     <td className={numericCellClass}>{format.number(item.problemCount)}</td>
                   </tr>

@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { FormMessages } from '@/components/forms/form-messages';
 
-// The quota and attribute forms are client components (useActionState): they need these namespaces, and only these.
-const CLIENT_NAMESPACES = ['quotas', 'quotaYears', 'communeAttributes', 'errors', 'blocks'] as const;
+// The quota and attribute forms (components/forms) answer in these namespaces.
+const FORM_NAMESPACES = ['quotas', 'quotaYears', 'communeAttributes', 'blocks'] as const;
 
-export default async function QuotasLayout({ children }: { children: ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+export default function QuotasLayout({ children }: { children: ReactNode }) {
+  return <FormMessages paths={FORM_NAMESPACES}>{children}</FormMessages>;
 }

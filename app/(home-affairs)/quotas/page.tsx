@@ -5,7 +5,7 @@ import { currentYear } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { listCommuneQuotas, listOldDistrictOptions, listQuotaYears } from '@/lib/db/quota-queries';
 import { listQuotaYearRows } from '@/lib/db/quota-year-queries';
-import { latestConfirmedYear } from '@/lib/domain/quota-years';
+import { isDraftYear, latestConfirmedYear } from '@/lib/domain/quota-years';
 import { matchesSearch } from '@/lib/domain/vietnamese';
 import { getFormatters } from '@/lib/i18n/server';
 import { QuotaFiltersSchema } from '@/lib/validation/quota';
@@ -14,12 +14,11 @@ import { QuotaFilters } from '@/components/quotas/quota-filters';
 import { QuotaTable } from '@/components/quotas/quota-table';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../_lib/current-province';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('quotas');
@@ -29,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuotasPage({ searchParams }: Props) {
   const user = await requirePermission('quota.edit');
   const params = await searchParams;
-  const filters = QuotaFiltersSchema.parse({ year: first(params.year), district: first(params.district), q: first(params.q) });
+  const filters = QuotaFiltersSchema.parse({ year: firstParam(params.year), district: firstParam(params.district), q: firstParam(params.q) });
   const [years, yearRows, districts, t, tYears, format] = await Promise.all([
     listQuotaYears(db(), user.provinceId),
     listQuotaYearRows(db(), user.provinceId),
@@ -39,7 +38,7 @@ export default async function QuotasPage({ searchParams }: Props) {
     getFormatters(),
   ]);
   // Decision 027: a draft year is listed (to edit it) but is never the default, and counts nowhere.
-  const draftYears = yearRows.filter((y) => y.status === 'draft').map((y) => y.year);
+  const draftYears = yearRows.filter(isDraftYear).map((y) => y.year);
   const inForce = latestConfirmedYear(yearRows, currentYear());
   // docs/domain.md, Counting: the latest year present is the default.
   const fallbackYear = inForce ?? years.find((y) => !draftYears.includes(y)) ?? years[0] ?? currentYear();

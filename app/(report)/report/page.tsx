@@ -12,16 +12,15 @@ import { getReportDraft, loadReportData } from '@/lib/report/data';
 import { REFORM_DATE } from '@/lib/report/model';
 import { buildReport, checkReportDate, defaultRecommendations } from '@/lib/report/sections';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { requirePermission } from '../../_lib/current-province';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('report');
@@ -43,13 +42,13 @@ export default async function ReportPage({ searchParams }: Props) {
   const user = await requirePermission('report.view');
   const params = await searchParams;
   const now = today();
-  const asked = first(params.date);
+  const asked = firstParam(params.date);
   const checked = checkReportDate(asked ?? null, now);
   const t = await getTranslations('report');
   const mayEdit = can(user, 'report.edit', { provinceId: user.provinceId });
   // The 5% campaign (docs/domain.md, Quota years and campaigns): `?year=` one of the years with phases up to the
   // date's year, by default the latest.
-  const askedYear = first(params.year);
+  const askedYear = firstParam(params.year);
   const campaignYears = await listCampaignYears(db(), user.provinceId);
   const campaign = checked.ok ? chooseCampaign(campaignYears, checked.date, askedYear) : null;
   const yearOptions = campaignYears.filter((y) => !checked.ok || y <= yearOf(checked.date));
@@ -183,11 +182,11 @@ export default async function ReportPage({ searchParams }: Props) {
         <div className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
           {mayEdit ? (
             <ActionForm
+              namespace="report"
               id="report-draft-form"
               action={saveReportDraft}
               hidden={{ version: draft?.version ?? 0 }}
               intro={draft ? t('draft.savedBy', { version: draft.version }) : t('draft.suggested')}
-              reloadHref={`/report${query}`}
               submitLabel={t('draft.submit')}
               layout="grid"
               fields={[

@@ -7,28 +7,31 @@ import { db } from '@/lib/db/client';
 import { countForwardedByList, listAwaitingPlacement } from '@/lib/db/placement-queries';
 import { quotaYearCoverage, quotaYearNote } from '@/lib/domain/quota-years';
 import { getCompilation, listLists, listPhases } from '@/lib/db/secondment-queries';
+import { isEditableList, mayTakeListAction, phaseState } from '@/lib/domain/secondment';
+import { allowedOn } from '@/lib/actions/secondments/load';
 import { getFormatters } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
 import { createListAndOpen } from './actions';
 import { createSecondmentPhase } from '@/lib/actions/secondments/create-secondment-phase';
 import { extendSecondmentPhase } from '@/lib/actions/secondments/extend-secondment-phase';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
 import { PageNotice } from '@/components/secondments/page-notice';
 import { CompilationTable } from '@/components/secondments/compilation-table';
 import { QuotaYearNote } from '@/components/staffing/quota-year-note';
 import { ListTable } from '@/components/secondments/list-table';
+import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
-import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
+import { StateBadge } from '@/components/ui/state-badge';
+import { DataTable, cellClass, headCellClass } from '@/components/ui/table';
 import { requireSecondmentView } from './access';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('secondment');
@@ -44,7 +47,7 @@ export default async function SecondmentsPage({ searchParams }: Props) {
   const date = today();
   const [t, tFields, format, phases] = await Promise.all([getTranslations('secondment'), getTranslations('fields'), getFormatters(), listPhases(db(), user.provinceId)]);
   const years = [...new Set(phases.map((p) => p.year))].sort((a, b) => b - a);
-  const askedYear = Number(first(params.year));
+  const askedYear = Number(firstParam(params.year));
   const year = years.includes(askedYear) ? askedYear : (years[0] ?? Number(date.slice(0, 4)));
   const province = { provinceId: user.provinceId };
   const isOfficer = user.role === 'department_officer' && user.departmentId !== null;
@@ -61,6 +64,8 @@ export default async function SecondmentsPage({ searchParams }: Props) {
     mayPlace ? listAwaitingPlacement(db(), user.provinceId) : Promise.resolve([]),
   ]);
   const yearLists = lists.filter((l) => l.phase.year === year);
+  // Lists awaiting review: those the machine lets this user forward or return now.
+  const toReview = lists.filter((l) => mayTakeListAction('forward', l.state, allowedOn(user, { provinceId: user.provinceId, departmentId: l.department.id })));
   const yearPhases = phases.filter((p) => p.year === year);
 
   return (
@@ -92,10 +97,10 @@ export default async function SecondmentsPage({ searchParams }: Props) {
 
       {isCommittee ? (
         <Section id="inbox" title={t('pages.inboxHeading')} description={t('pages.inboxDescription')}>
-          {lists.filter((l) => l.state === 'submitted').length === 0 ? (
+          {toReview.length === 0 ? (
             <p className="text-sm text-stone-700">{t('pages.inboxEmpty')}</p>
           ) : (
-            <ListTable lists={lists.filter((l) => l.state === 'submitted')} label={t('pages.inboxHeading')} showJustification />
+            <ListTable lists={toReview} label={t('pages.inboxHeading')} showJustification />
           )}
         </Section>
       ) : null}
@@ -119,49 +124,47 @@ export default async function SecondmentsPage({ searchParams }: Props) {
           {awaitingPlacement.length === 0 ? (
             <p className="text-sm text-stone-700">{t('pages.placementEmpty')}</p>
           ) : (
-            <TableContainer label={t('pages.placementHeading')}>
-              <table className={tableClass}>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headCellClass}>{t('table.person')}</th>
-                    <th scope="col" className={headCellClass}>{t('table.department')}</th>
-                    <th scope="col" className={headCellClass}>{t('table.proposal')}</th>
-                    <th scope="col" className={headCellClass}>{t('table.decision')}</th>
-                    <th scope="col" className={headCellClass}>{t('table.placement')}</th>
+            <DataTable caption={t('pages.placementHeading')}>
+              <thead>
+                <tr>
+                  <th scope="col" className={headCellClass}>{t('table.person')}</th>
+                  <th scope="col" className={headCellClass}>{t('table.department')}</th>
+                  <th scope="col" className={headCellClass}>{t('table.proposal')}</th>
+                  <th scope="col" className={headCellClass}>{t('table.decision')}</th>
+                  <th scope="col" className={headCellClass}>{t('table.placement')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {awaitingPlacement.map((c) => (
+                  <tr key={c.candidateId}>
+                    <th scope="row" className={`${cellClass} min-w-44 text-left font-normal`}>
+                      <span className="block font-semibold">{c.cadre.fullName}</span>
+                      <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
+                    </th>
+                    <td className={`${cellClass} min-w-44`}>
+                      <Link href={`/secondments/lists/${c.listId}`} className="text-brand-800 underline hover:text-brand-900">
+                        {c.department.name}
+                      </Link>
+                      <span className="block text-xs text-stone-600">{t('phaseLabel', { number: String(c.phase.number), year: String(c.phase.year) })}</span>
+                    </td>
+                    <td className={`${cellClass} min-w-40`}>
+                      <span className="block">{t(`kinds.${c.kind}`)}</span>
+                      <span className="block text-xs text-stone-700">{fieldLabel(c.field)}</span>
+                      {c.preferredCommune ? <span className="block text-xs text-stone-700">{t('table.prefers', { commune: c.preferredCommune })}</span> : null}
+                    </td>
+                    <td className={`${cellClass} whitespace-nowrap`}>
+                      {c.conclusion ? t('table.approvedBy', { number: c.conclusion.number, date: format.date(c.conclusion.date) }) : '—'}
+                    </td>
+                    <td className={cellClass}>
+                      <Link href={`/secondments/candidates/${c.candidateId}/place`} className={linkClass}>
+                        {t('table.place')}
+                        <span className="sr-only"> {c.cadre.fullName}</span>
+                      </Link>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {awaitingPlacement.map((c) => (
-                    <tr key={c.candidateId}>
-                      <th scope="row" className={`${cellClass} min-w-44 text-left font-normal`}>
-                        <span className="block font-semibold">{c.cadre.fullName}</span>
-                        <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
-                      </th>
-                      <td className={`${cellClass} min-w-44`}>
-                        <Link href={`/secondments/lists/${c.listId}`} className="text-brand-800 underline hover:text-brand-900">
-                          {c.department.name}
-                        </Link>
-                        <span className="block text-xs text-stone-600">{t('phaseLabel', { number: String(c.phase.number), year: String(c.phase.year) })}</span>
-                      </td>
-                      <td className={`${cellClass} min-w-40`}>
-                        <span className="block">{t(`kinds.${c.kind}`)}</span>
-                        <span className="block text-xs text-stone-700">{fieldLabel(c.field)}</span>
-                        {c.preferredCommune ? <span className="block text-xs text-stone-700">{t('table.prefers', { commune: c.preferredCommune })}</span> : null}
-                      </td>
-                      <td className={`${cellClass} whitespace-nowrap`}>
-                        {c.conclusion ? t('table.approvedBy', { number: c.conclusion.number, date: format.date(c.conclusion.date) }) : '—'}
-                      </td>
-                      <td className={cellClass}>
-                        <Link href={`/secondments/candidates/${c.candidateId}/place`} className={linkClass}>
-                          {t('table.place')}
-                          <span className="sr-only"> {c.cadre.fullName}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableContainer>
+                ))}
+              </tbody>
+            </DataTable>
           )}
         </Section>
       ) : null}
@@ -198,11 +201,11 @@ export default async function SecondmentsPage({ searchParams }: Props) {
           <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
             <ul className="space-y-3">
               {phases.map((phase) => (
-                <li key={phase.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+                <Card key={phase.id} as="li">
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-stone-900">{t('phaseLabel', { number: String(phase.number), year: String(phase.year) })}</span>
                     <span className="text-sm text-stone-700">{t('phases.due', { date: format.date(phase.dueDate) })}</span>
-                    {phase.dueDate < date ? <Badge tone="neutral">{t('phases.closed')}</Badge> : <Badge tone="blue">{t('phases.open')}</Badge>}
+                    <StateBadge machine="secondmentPhase" state={phaseState(phase.dueDate, date)} />
                     <span className="text-sm text-stone-600">{t('phases.lists', { count: phase.lists })}</span>
                   </p>
                   {phase.note ? <p className="mt-1 text-sm text-stone-700">{phase.note}</p> : null}
@@ -210,10 +213,10 @@ export default async function SecondmentsPage({ searchParams }: Props) {
                     <summary className="cursor-pointer text-sm font-semibold text-brand-800">{t('phases.extend')}</summary>
                     <div className="mt-2">
                       <ActionForm
+                        namespace="secondment"
                         id={`extend-${phase.id}`}
                         action={extendSecondmentPhase}
                         hidden={{ phaseId: phase.id, version: phase.version }}
-                        reloadHref="/secondments"
                         submitLabel={t('phases.extendButton')}
                         tone="secondary"
                         layout="grid"
@@ -224,13 +227,14 @@ export default async function SecondmentsPage({ searchParams }: Props) {
                       />
                     </div>
                   </details>
-                </li>
+                </Card>
               ))}
               {phases.length === 0 ? <li className="text-sm text-stone-700">{t('phases.none')}</li> : null}
             </ul>
-            <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+            <Card>
               <h3 className="mb-2 font-semibold text-stone-900">{t('phases.create')}</h3>
               <ActionForm
+                namespace="secondment"
                 id="create-phase"
                 action={createSecondmentPhase}
                 hidden={{}}
@@ -242,7 +246,7 @@ export default async function SecondmentsPage({ searchParams }: Props) {
                   { type: 'textarea', name: 'note', label: t('phases.note'), rows: 3, maxLength: 500 },
                 ]}
               />
-            </div>
+            </Card>
           </div>
         </Section>
       ) : null}
@@ -291,7 +295,7 @@ async function OfficerView({
             {phases.map((phase) => {
               const list = listByPhase.get(phase.id);
               return (
-                <li key={phase.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid={`phase-${phase.number}-${phase.year}`}>
+                <Card key={phase.id} as="li" data-testid={`phase-${phase.number}-${phase.year}`}>
                   <p className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-stone-900">{t('phaseLabel', { number: String(phase.number), year: String(phase.year) })}</span>
                     <span className="text-sm text-stone-700">{t('phases.due', { date: format.date(phase.dueDate) })}</span>
@@ -299,24 +303,24 @@ async function OfficerView({
                   {list ? (
                     <div className="mt-2 space-y-2 text-sm">
                       <p className="flex flex-wrap items-center gap-2">
-                        <Badge tone={list.state === 'returned' ? 'amber' : list.state === 'decided' ? 'green' : list.state === 'draft' ? 'neutral' : 'blue'}>{t(`states.list.${list.state}`)}</Badge>
+                        <StateBadge machine="secondmentList" state={list.state} />
                         {list.overdue ? <Badge tone="red">{t('flags.overdue')}</Badge> : null}
                         {list.submittedLate ? <Badge tone="amber">{t('flags.late')}</Badge> : null}
                         <span className="text-stone-700">{t('pages.candidatesOnList', { count: list.candidates })}</span>
                       </p>
                       <p>
                         <Link href={`/secondments/lists/${list.id}`} className={linkClass}>
-                          {list.state === 'draft' || list.state === 'returned' ? t('pages.editList') : t('pages.openList')}
+                          {isEditableList(list.state) ? t('pages.editList') : t('pages.openList')}
                         </Link>
                       </p>
                     </div>
                   ) : (
                     <div className="mt-2 space-y-2 text-sm">
-                      <p className="text-stone-700">{phase.dueDate < date ? t('pages.noListOverdue') : t('pages.noList')}</p>
-                      <ActionForm id={`create-list-${phase.id}`} action={createListAndOpen} hidden={{ phaseId: phase.id }} submitLabel={t('pages.createList')} />
+                      <p className="text-stone-700">{phaseState(phase.dueDate, date) === 'closed' ? t('pages.noListOverdue') : t('pages.noList')}</p>
+                      <ActionForm namespace="secondment" id={`create-list-${phase.id}`} action={createListAndOpen} hidden={{ phaseId: phase.id }} submitLabel={t('pages.createList')} />
                     </div>
                   )}
-                </li>
+                </Card>
               );
             })}
           </ul>

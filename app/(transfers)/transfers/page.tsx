@@ -8,7 +8,7 @@ import { TRANSFER_STATUSES } from '@/lib/domain/transfer';
 import { getFormatters } from '@/lib/i18n/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { TransferNotice } from '@/components/transfers/page-notice';
-import { TransferStatusBadge } from '@/components/transfers/state-badge';
+import { StateBadge } from '@/components/ui/state-badge';
 import { Badge } from '@/components/ui/badge';
 import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
 import { filterButtonClass, filterInputClass, filterLabelClass } from '@/components/staffing/filter-form';
@@ -119,7 +119,7 @@ export default async function TransfersPage({ searchParams }: Props) {
                   <td className={`${cellClass} numeric whitespace-nowrap`}>{format.date(r.effectiveDate)}</td>
                   <td className={cellClass}>{r.crossDistrict ? <Badge tone="amber">{t('crossDistrict')}</Badge> : <Badge tone="neutral">{t('sameDistrict')}</Badge>}</td>
                   <td className={cellClass}>
-                    <TransferStatusBadge status={r.status} effectiveDate={r.effectiveDate} />
+                    <StateBadge machine="transfer" state={r.status} since={r.effectiveDate} />
                     {r.overdue ? <span className="ml-1"><Badge tone="red">{t('overdue')}</Badge></span> : null}
                   </td>
                 </tr>

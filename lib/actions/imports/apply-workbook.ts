@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { findImport, loadImportContent } from '@/lib/db/import-queries';
 import * as uploads from '@/lib/db/import-upload-mutations';
+import { applyUploadProblem } from '@/lib/domain/import-upload';
 import { applyWorkbook } from '@/lib/import';
 import { ApplyWorkbookSchema } from '@/lib/validation/import';
 import { defineAction } from '../define-action';
@@ -21,8 +22,8 @@ export const applyWorkbookUpload = defineAction('applyWorkbookUpload', 'data.imp
   if (!can(ctx.user, 'data.import', { provinceId })) return fail('errors.forbidden');
   const upload = await findImport(ctx.db, provinceId, input.importId);
   if (!upload) return fail('errors.notFound');
-  if (upload.status === 'applied') return fail('imports.errors.alreadyApplied');
-  if (!upload.report?.ok) return fail('imports.errors.hasProblems');
+  const problem = applyUploadProblem({ status: upload.status, clean: upload.report?.ok === true });
+  if (problem) return fail(problem);
   const bytes = await loadImportContent(ctx.db, provinceId, upload.id);
   if (!bytes) return fail('errors.notFound');
   const actor = { id: ctx.user.id, name: ctx.user.username, role: ctx.user.role };

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
 import { Refusal } from '@/lib/db/errors';
 import { findCommunePosition, keyPlaceFrom, lastEndedHolding, openPrimary } from '@/lib/db/roster-queries';
@@ -9,7 +8,8 @@ import { checkConcurrentAddition, checkKeyPlace } from '@/lib/domain/roster';
 import { AddConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { checkDecision, writeDatedChange } from '../dated-change';
+import { loadRosterPerson, recordRosterDecision } from './load';
 
 /**
  * A concurrent position (kiêm nhiệm) in the commune from a start date. It adds no headcount (domain rule 1)
@@ -29,8 +29,8 @@ export const addConcurrentPosition = defineAction('addConcurrentPosition', 'rost
   });
   if (problem) return fail('errors.validation', { fieldErrors: { [problem.field]: problem.error } });
 
-  const { backdated } = checkRosterDecision(input, input.startDate, 'startDate');
-  await ctx.write(async (tx) => {
+  const { backdated } = checkDecision(input, input.startDate, 'startDate');
+  await writeDatedChange(ctx, { provinceId: commune.provinceId, effectiveDate: input.startDate, input, backdated }, async (tx, envelope) => {
     await roster.lockCommune(tx, commune.id);
     // Concurrent holders fill key places too: one holder per place, primary and concurrent together.
     const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.startDate), person.id);
@@ -43,13 +43,11 @@ export const addConcurrentPosition = defineAction('addConcurrentPosition', 'rost
       audit: {
         action: 'cadre.addConcurrentPosition',
         entityId: person.id,
-        envelope: rosterEnvelope(input.startDate, decision.id, input, backdated),
+        envelope: envelope(decision.id),
         before: { code: person.code, version: input.version },
         after: { code: person.code, version: input.version + 1, communeCode: commune.code, assignmentId, positionCode: position.code, startDate: input.startDate },
       },
     };
   });
-  await afterDatedChange(ctx, commune.provinceId, input.startDate);
-  revalidatePath('/', 'layout');
   return ok(undefined, 'roster.concurrentAdded');
 }, { stale: 'roster.errors.stale' });

@@ -13,7 +13,7 @@ import { cancelPermission } from '@/lib/domain/roster';
 import { CancelRosterChangeSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { afterDatedChange } from './load';
+import { afterDatedChange } from '../dated-change';
 
 /**
  * Cancels a person's latest roster change (docs/domain.md, Decisions and effective dates): the user who recorded it may cancel it the same

@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
 import { Refusal } from '@/lib/db/errors';
 import { findCommunePosition, keyPlaceFrom, openPrimary } from '@/lib/db/roster-queries';
@@ -9,7 +8,8 @@ import { checkElectedPost, checkKeyPlace, checkPrimaryChange, dayBefore, endingO
 import { ChangePrimaryPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { afterDatedChange, checkRosterDecision, guardBlockQuota, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { checkDecision, writeDatedChange } from '../dated-change';
+import { guardBlockQuota, loadRosterPerson, recordRosterDecision } from './load';
 
 /**
  * A person's primary position changes from a date: the open primary assignment ends the day before and a new
@@ -30,19 +30,19 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
   const absorbed = person.openAssignments.find((a) => !a.isPrimary && a.positionId === position.id) ?? null;
   const absorbedEnding = absorbed ? endingOf(absorbed.startDate, input.effectiveDate) : null;
   const closeOn = dayBefore(input.effectiveDate);
-  const { backdated } = checkRosterDecision(input, input.effectiveDate, 'effectiveDate');
+  const { backdated } = checkDecision(input, input.effectiveDate, 'effectiveDate');
 
   const electedProblem = checkElectedPost(position, person.employmentType);
   if (electedProblem) return fail('errors.validation', { fieldErrors: { positionId: electedProblem } });
 
-  await ctx.write(async (tx) => {
+  await writeDatedChange(ctx, { provinceId: commune.provinceId, effectiveDate: input.effectiveDate, input, backdated }, async (tx, envelope) => {
     // The guards read after the commune's row lock: a concurrent change to this commune waits, then is checked.
     await roster.lockCommune(tx, commune.id);
     const place = checkKeyPlace(await keyPlaceFrom(tx, commune.id, position, input.effectiveDate), person.id);
     if (place) {
       throw new Refusal('errors.validation', { positionId: place.error }, { position: position.titleVi, positionEn: position.titleEn, holders: place.holders });
     }
-    if (current.block !== position.block) await guardBlockQuota(ctx, commune, position.block, input.effectiveDate);
+    if (current.block !== position.block) await guardBlockQuota(ctx, tx, commune, position.block, input.effectiveDate);
     const decision = await recordRosterDecision(tx, commune, input, position.isElected ? 'election' : 'appointment');
     const created = await roster.changePrimaryPosition(tx, {
       decisionId: decision.id,
@@ -53,7 +53,7 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
       audit: {
         action: 'cadre.changePrimaryPosition',
         entityId: person.id,
-        envelope: rosterEnvelope(input.effectiveDate, decision.id, input, backdated),
+        envelope: envelope(decision.id),
         before: { code: person.code, version: input.version, primary: { assignmentId: current.id, positionCode: current.positionCode, startDate: current.startDate } },
         after: {
           code: person.code,
@@ -73,7 +73,5 @@ export const changePrimaryPosition = defineAction('changePrimaryPosition', 'rost
       },
     };
   });
-  await afterDatedChange(ctx, commune.provinceId, input.effectiveDate);
-  revalidatePath('/', 'layout');
   return ok(undefined, 'roster.primaryChanged');
 }, { stale: 'roster.errors.stale' });

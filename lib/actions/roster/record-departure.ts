@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
 import { latestStart } from '@/lib/db/roster-queries';
 import * as roster from '@/lib/db/roster-mutations';
@@ -8,7 +7,8 @@ import { checkDepartureDate } from '@/lib/domain/roster';
 import { RecordDepartureSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { checkDecision, writeDatedChange } from '../dated-change';
+import { loadRosterPerson, recordRosterDecision } from './load';
 
 /**
  * A person leaves: status 'left' with the date and reason, and every assignment of his still open in the
@@ -18,8 +18,8 @@ export const recordDeparture = defineAction('recordDeparture', 'roster.edit', Re
   const { commune, person } = await loadRosterPerson(ctx, input);
   const dateError = checkDepartureDate(input.date, today(), latestStart(person));
   if (dateError) return fail('errors.validation', { fieldErrors: { date: dateError } });
-  const { backdated } = checkRosterDecision(input, input.date, 'date');
-  await ctx.write(async (tx) => {
+  const { backdated } = checkDecision(input, input.date, 'date');
+  await writeDatedChange(ctx, { provinceId: commune.provinceId, effectiveDate: input.date, input, backdated }, async (tx, envelope) => {
     const decision = await recordRosterDecision(tx, commune, input, 'departure');
     const { closedAssignments } = await roster.recordDeparture(tx, {
       cadreId: person.id, version: input.version, communeId: commune.id, date: input.date, reason: input.reason, decisionId: decision.id,
@@ -28,13 +28,11 @@ export const recordDeparture = defineAction('recordDeparture', 'roster.edit', Re
       audit: {
         action: 'cadre.depart',
         entityId: person.id,
-        envelope: rosterEnvelope(input.date, decision.id, input, backdated),
+        envelope: envelope(decision.id),
         before: { code: person.code, status: 'active', version: input.version, openAssignments: person.openAssignments.map((a) => a.id) },
         after: { code: person.code, status: 'left', leftOn: input.date, leftReason: input.reason, version: input.version + 1, closedAssignments, communeCode: commune.code },
       },
     };
   });
-  await afterDatedChange(ctx, commune.provinceId, input.date);
-  revalidatePath('/', 'layout');
   return ok(undefined, 'roster.departureRecorded');
 }, { stale: 'roster.errors.stale' });

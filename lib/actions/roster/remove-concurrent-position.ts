@@ -1,13 +1,13 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
 import * as roster from '@/lib/db/roster-mutations';
 import { checkConcurrentRemoval, endingOf } from '@/lib/domain/roster';
 import { RemoveConcurrentPositionSchema } from '@/lib/validation/roster';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
-import { afterDatedChange, checkRosterDecision, loadRosterPerson, recordRosterDecision, rosterEnvelope } from './load';
+import { checkDecision, writeDatedChange } from '../dated-change';
+import { loadRosterPerson, recordRosterDecision } from './load';
 
 /**
  * Ends one concurrent position from a date: the assignment ends the day before (or, removed on its first
@@ -21,15 +21,15 @@ export const removeConcurrentPosition = defineAction('removeConcurrentPosition',
   if (dateError) return fail('errors.validation', { fieldErrors: { date: dateError } });
   const ending = endingOf(assignment.startDate, input.date);
 
-  const { backdated } = checkRosterDecision(input, input.date, 'date');
-  await ctx.write(async (tx) => {
+  const { backdated } = checkDecision(input, input.date, 'date');
+  await writeDatedChange(ctx, { provinceId: commune.provinceId, effectiveDate: input.date, input, backdated }, async (tx, envelope) => {
     const decision = await recordRosterDecision(tx, commune, input, 'dismissal');
     await roster.removeConcurrentPosition(tx, { cadreId: person.id, version: input.version, assignmentId: assignment.id, ending, decisionId: decision.id });
     return {
       audit: {
         action: 'cadre.removeConcurrentPosition',
         entityId: person.id,
-        envelope: rosterEnvelope(input.date, decision.id, input, backdated),
+        envelope: envelope(decision.id),
         before: { code: person.code, version: input.version, assignmentId: assignment.id, positionCode: assignment.positionCode, startDate: assignment.startDate },
         after: {
           code: person.code, version: input.version + 1, communeCode: commune.code, assignmentId: assignment.id, effectiveDate: input.date,
@@ -38,7 +38,5 @@ export const removeConcurrentPosition = defineAction('removeConcurrentPosition',
       },
     };
   });
-  await afterDatedChange(ctx, commune.provinceId, input.date);
-  revalidatePath('/', 'layout');
   return ok(undefined, 'roster.concurrentRemoved');
 }, { stale: 'roster.errors.stale' });

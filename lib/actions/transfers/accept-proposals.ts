@@ -66,6 +66,7 @@ export const acceptProposals = defineAction('acceptProposals', 'transfer.propose
         const reason = renderMoveReason(vi, move.reason);
         const inserted = await transfers.insertTransferProposal(
           tx,
+          ctx.db,
           {
             provinceId, cadreId: move.cadreId, toCommuneId: communeIds.get(move.toCommuneCode)!, positionId: positionIds.get(move.positionCode)!,
             effectiveDate: input.effectiveDate, reason,

@@ -29,21 +29,11 @@ export const approveTransfer = defineAction('approveTransfer', 'transfer.decide'
   const status = await ctx.write(async (tx) => {
     const approved = await transfers.approveTransfer(
       tx,
+      ctx.db,
       { transferId: transfer.id, provinceId: ctx.user.provinceId, version: input.version, decisionNumber, decisionDate, issuingBodyId: input.issuingBodyId, decidedById: ctx.user.id },
       day,
     );
-    return {
-      audit: {
-        action: 'transfer.approve',
-        entityId: transfer.id,
-        envelope: { effectiveOn: approved.effectiveDate, decisionId: approved.decisionId, affectsFigures: true },
-        after: {
-          from: 'proposed', to: 'approved', decisionNumber, decisionDate, cadre: transfer.cadreCode,
-          effectiveDate: approved.effectiveDate, newAssignmentId: approved.newAssignmentId, closedAssignmentIds: approved.closedAssignmentIds,
-        },
-      },
-      value: approved.status,
-    };
+    return { audit: transfers.approvalAudit(transfer.id, transfer.cadreCode, { decisionNumber, decisionDate }, approved), value: approved.status };
   });
   revalidatePath('/', 'layout');
   return ok({ state: status }, status === 'executed' ? 'transfer.notices.executed' : 'transfer.notices.approved');

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { today } from '@/lib/clock';
 import { can } from '@/lib/auth/policy';
-import { Refusal } from '@/lib/db/errors';
 import * as transfers from '@/lib/db/transfer-mutations';
 import { checkTransferTransition } from '@/lib/domain/transfer';
 import { ProposeTransferSchema } from '@/lib/validation/transfer';
@@ -20,30 +19,17 @@ export const proposeTransfer = defineAction('proposeTransfer', 'transfer.propose
   if (!check.ok) return fail('errors.forbidden');
   if (!input.reason) return fail('transfer.errors.reasonRequired', { fieldErrors: { reason: 'transfer.errors.reasonRequired' } });
   const reason = input.reason;
-  const transferId = await ctx.write(async (tx) => {
-    const inserted = await transfers.insertTransferProposal(
+  const transferId = await ctx.write((tx) =>
+    transfers.proposeTransfer(
       tx,
+      ctx.db,
       {
         provinceId: ctx.user.provinceId, cadreId: input.cadreId, toCommuneId: input.toCommuneId, positionId: input.positionId,
         effectiveDate: input.effectiveDate, reason, justification: input.justification, source: 'manual', proposedById: ctx.user.id,
       },
       day,
-    );
-    // A guard's refusal, shown on the field it concerns too.
-    if (!inserted.ok) throw new Refusal(inserted.refusal.key, { [inserted.refusal.field]: inserted.refusal.key });
-    const codes = await transfers.findProposalCodes(tx, inserted.transferId);
-    return {
-      audit: {
-        action: 'transfer.propose',
-        entityId: inserted.transferId,
-        after: {
-          to: 'proposed', source: 'manual', cadre: codes.cadre, from: codes.from, toCommune: codes.toCommune, position: codes.position,
-          effectiveDate: input.effectiveDate, crossDistrict: codes.crossDistrict, comment: reason, justification: inserted.justification,
-        },
-      },
-      value: inserted.transferId,
-    };
-  });
+    ),
+  );
   revalidatePath('/', 'layout');
   return ok({ transferId }, 'transfer.notices.proposed');
 }, { stale: 'transfer.errors.stale' });

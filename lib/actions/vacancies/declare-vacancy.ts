@@ -9,7 +9,10 @@ import { DeclareVacancySchema } from '@/lib/validation/vacancy';
 import { defineAction } from '../define-action';
 import { fail, ok } from '../result';
 
-/** A need of the commune: a position of the catalogue and/or a field of expertise, how many, how urgent. */
+/**
+ * A need of the commune: a position of the catalogue and/or a field of expertise, how many, how urgent. Idempotent:
+ * the same form posted twice declares one need (docs/decisions/036-one-time-form-tokens.md).
+ */
 export const declareVacancy = defineAction('declareVacancy', 'vacancy.declare', DeclareVacancySchema, async (input, ctx) => {
   const commune = await findCommuneById(ctx.db, input.communeId);
   if (!commune) return fail('errors.notFound');
@@ -35,4 +38,4 @@ export const declareVacancy = defineAction('declareVacancy', 'vacancy.declare', 
   });
   revalidatePath('/', 'layout');
   return ok({ id }, 'vacancies.declared');
-});
+}, { idempotent: true });

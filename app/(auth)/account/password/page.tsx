@@ -4,7 +4,6 @@ import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { changePassword } from '@/lib/actions/auth/change-password';
 import { requireUser } from '@/lib/auth/current-user';
-import { flatMessages } from '../../messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth.password');
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ChangePasswordPage() {
   const user = await requireUser();
-  const [t, messages] = await Promise.all([getTranslations('auth.password'), flatMessages(['auth', 'errors'])]);
+  const t = await getTranslations('auth.password');
   return (
     <div className="mx-auto w-full max-w-md">
       <PageHeader title={t('title')} lead={t('lead')} />
@@ -23,18 +22,7 @@ export default async function ChangePasswordPage() {
         </p>
       ) : null}
       <div className="rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
-        <ChangePasswordForm
-          action={changePassword}
-          labels={{
-            current: t('current'),
-            new: t('new'),
-            confirm: t('confirm'),
-            submit: t('submit'),
-            pending: t('pending'),
-            continue: t('continue'),
-            messages,
-          }}
-        />
+        <ChangePasswordForm action={changePassword} />
       </div>
     </div>
   );

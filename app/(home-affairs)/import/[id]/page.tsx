@@ -5,12 +5,14 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '../../../_lib/current-province';
 import { db } from '@/lib/db/client';
 import { findImport } from '@/lib/db/import-queries';
+import { applyUploadProblem, importUploadStatus } from '@/lib/domain/import-upload';
 import { getFormatters } from '@/lib/i18n/server';
 import { formatAuditTime } from '@/components/audit/format-audit';
 import { ApplyWorkbookForm } from '@/components/import/apply-form';
 import { ImportReportView } from '@/components/import/import-report';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
+import { Card } from '@/components/ui/card';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,10 +36,13 @@ export default async function ImportDetailPage({ params }: Props) {
   const [t, format] = await Promise.all([getTranslations('imports'), getFormatters()]);
   const report = upload.report;
   const kilobytes = Math.max(1, Math.round(upload.byteSize / 1024));
+  const uploadState = { status: upload.status, clean: report?.ok === true };
+  const status = importUploadStatus(uploadState);
+  const mayApply = applyUploadProblem(uploadState) === null;
   const banner =
-    upload.status === 'applied'
+    status === 'applied'
       ? { tone: 'border-emerald-200 bg-emerald-50 text-emerald-900', text: t('detail.applied', { at: upload.appliedAt ? formatAuditTime(upload.appliedAt) : '', by: upload.appliedBy ?? '–' }) }
-      : report?.ok
+      : status === 'ready'
         ? { tone: 'border-sky-200 bg-sky-50 text-sky-900', text: t('detail.ready') }
         : { tone: 'border-red-200 bg-red-50 text-red-900', text: t('detail.problems', { count: format.number(upload.problemCount) }) };
   return (
@@ -55,13 +60,13 @@ export default async function ImportDetailPage({ params }: Props) {
       <div role="status" className={`mb-6 rounded-md border px-4 py-3 text-sm font-medium ${banner.tone}`} data-testid="import-status">
         {banner.text}
       </div>
-      {upload.status === 'checked' && report?.ok ? (
-        <div className="mb-6 rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+      {mayApply ? (
+        <Card className="mb-6">
           <p className="mb-3 text-sm text-stone-700">{t('apply.lead')}</p>
           <ApplyWorkbookForm importId={upload.id} />
-        </div>
+        </Card>
       ) : null}
-      {upload.status === 'checked' && !report?.ok ? (
+      {status === 'problems' ? (
         <p className="mb-6 text-sm">
           <Link href="/import#upload" className="font-medium text-brand-700 underline hover:text-brand-900">
             {t('detail.uploadFixed')}

@@ -9,9 +9,11 @@ import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { DeletePositionForm } from '@/components/positions/delete-position-form';
 import { EditPositionForm } from '@/components/positions/edit-position-form';
+import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../../_lib/current-province';
 import { fieldOptions } from '../field-options';
+import { routeCode } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,8 +21,9 @@ type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requirePermission('quota.edit');
+  const code = routeCode((await params).code);
   const [position, t, locale] = await Promise.all([
-    findPositionForEdit(db(), user.provinceId, decodeURIComponent((await params).code)),
+    code === null ? null : findPositionForEdit(db(), user.provinceId, code),
     getTranslations('positions'),
     getLocale(),
   ]);
@@ -30,7 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One position of the catalogue: edit it (not its code), or delete it when it was never used. */
 export default async function PositionPage({ params }: Props) {
   const user = await requirePermission('quota.edit');
-  const code = decodeURIComponent((await params).code);
+  const code = routeCode((await params).code);
+  if (code === null) notFound();
   const [position, fields, t, format, locale] = await Promise.all([
     findPositionForEdit(db(), user.provinceId, code),
     fieldOptions(),
@@ -64,7 +68,6 @@ export default async function PositionPage({ params }: Props) {
     );
   }
   const title = localizedTitle(locale, position);
-  const selfHref = `/positions/${encodeURIComponent(position.code)}`;
   const usage = {
     assignments: format.number(position.usage.assignments),
     vacancies: format.number(position.usage.vacancies),
@@ -76,9 +79,8 @@ export default async function PositionPage({ params }: Props) {
       <PageHeader eyebrow={t('positions.eyebrow', { code: position.code })} title={t('positions.editTitle', { title })} />
       <div className="max-w-3xl space-y-8">
         <Section id="position-details" title={t('positions.editHeading')} description={t('positions.codeFixed', { code: position.code })}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <EditPositionForm
-              reloadHref={selfHref}
               fields={fields}
               initial={{
                 positionId: position.id,
@@ -93,10 +95,10 @@ export default async function PositionPage({ params }: Props) {
                 concurrentByDesign: position.concurrentByDesign,
               }}
             />
-          </div>
+          </Card>
         </Section>
         <Section id="position-delete" title={t('positions.deleteHeading')} description={t('positions.deleteHint')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             {isUnused(position.usage) ? (
               <DeletePositionForm positionId={position.id} version={position.version} />
             ) : (
@@ -104,7 +106,7 @@ export default async function PositionPage({ params }: Props) {
                 {t('positions.cannotDelete', usage)}
               </p>
             )}
-          </div>
+          </Card>
         </Section>
       </div>
       {back}

@@ -6,6 +6,7 @@ import { currentYear } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { findCommuneForEdit, listCommuneHistory, listKeyPositionNorms, listOldDistrictOptions, listQuotaYears } from '@/lib/db/quota-queries';
 import { listQuotaYearRows } from '@/lib/db/quota-year-queries';
+import { isDraftYear } from '@/lib/domain/quota-years';
 import { localizedTitle } from '@/lib/i18n/server';
 import { QuotaYearSchema } from '@/lib/validation/quota';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
@@ -14,18 +15,21 @@ import { CommuneAttributesForm } from '@/components/quotas/commune-attributes-fo
 import { CommuneHistory } from '@/components/quotas/commune-history';
 import { KeyPositionNormsForm } from '@/components/quotas/key-position-norms-form';
 import { QuotaForm } from '@/components/quotas/quota-form';
-import { Field } from '@/components/ui/field';
+import { Field } from '@/components/forms/field';
+import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../../_lib/current-province';
+import { routeCode } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Looked up in the user's province only: another province's code reads as unknown (404). */
-async function loadCommune(code: string) {
+async function loadCommune(rawCode: string) {
   const user = await requirePermission('quota.edit');
-  const commune = await findCommuneForEdit(db(), user.provinceId, code);
+  const code = routeCode(rawCode);
+  const commune = code === null ? null : await findCommuneForEdit(db(), user.provinceId, code);
   if (!commune) notFound();
   return { user, commune };
 }
@@ -50,14 +54,13 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
   const positionTitles = new Map(norms.map((norm) => [norm.code, localizedTitle(locale, norm)]));
   // The province's quota years (a new one is opened as a draft at /quotas/years, decision 027) and the commune's own;
   // with none at all, this year, so a first quota can be set. The default is the commune's latest year in force.
-  const draftYears = yearRows.filter((y) => y.status === 'draft').map((y) => y.year);
+  const draftYears = yearRows.filter(isDraftYear).map((y) => y.year);
   const years = [...new Set([...yearRows.map((y) => y.year), ...provinceYears, ...commune.quotasByYear.map((q) => q.year)])].sort((a, b) => b - a);
   if (years.length === 0) years.push(currentYear());
   const asked = QuotaYearSchema.safeParse(Array.isArray(query.year) ? query.year[0] : query.year);
   const inForce = commune.quotasByYear.find((q) => !draftYears.includes(q.year))?.year ?? years.find((y) => !draftYears.includes(y)) ?? years[0];
   const year = asked.success && years.includes(asked.data) ? asked.data : inForce;
   const quota = commune.quotasByYear.find((q) => q.year === year)?.quota ?? { party_front: null, government: null };
-  const selfHref = `/quotas/${encodeURIComponent(commune.code)}?year=${year}`;
   const title = t('quotas.editTitle', { kind: t(`unitKind.${commune.kind}`), name: commune.name });
   const shown = (value: number | null) => (value === null ? t('quotas.notSet') : String(value));
 
@@ -77,7 +80,7 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
           title={t('quotas.quotaHeading', { year: String(year) })}
           description={t('quotas.currentFigures', { partyFront: shown(quota.party_front), government: shown(quota.government) })}
         >
-          <div className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy className="space-y-4">
             <form method="get" className="flex flex-wrap items-end gap-3">
               <div className="w-40">
                 <Field
@@ -106,7 +109,6 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
             ) : null}
             <QuotaForm
               key={year}
-              reloadHref={selfHref}
               initial={{
                 communeId: commune.id,
                 version: commune.version,
@@ -115,12 +117,11 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
                 government: quota.government === null ? '' : String(quota.government),
               }}
             />
-          </div>
+          </Card>
         </Section>
         <Section id="attributes" title={t('communeAttributes.heading')} description={t('communeAttributes.description')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <CommuneAttributesForm
-              reloadHref={selfHref}
               districts={districts}
               initial={{
                 communeId: commune.id,
@@ -131,17 +132,16 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
                 border: commune.border,
               }}
             />
-          </div>
+          </Card>
         </Section>
         <Section id="norms" title={t('quotas.norms.heading')} description={t('quotas.norms.description')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <KeyPositionNormsForm
               communeId={commune.id}
               version={commune.version}
-              reloadHref={selfHref}
               norms={norms.map((norm) => ({ positionId: norm.positionId, title: positionTitles.get(norm.code) ?? norm.code, required: norm.required }))}
             />
-          </div>
+          </Card>
         </Section>
         <Section id="history" title={t('quotas.historyHeading')} description={t('quotas.historyDescription')}>
           <CommuneHistory entries={history} positionTitles={positionTitles} />

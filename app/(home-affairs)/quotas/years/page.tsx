@@ -5,11 +5,12 @@ import { can } from '@/lib/auth/policy';
 import { currentYear } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { listQuotaYearRows } from '@/lib/db/quota-year-queries';
-import { copySourceYear, nextYearToOpen } from '@/lib/domain/quota-years';
+import { copySourceYear, isDraftYear, nextYearToOpen } from '@/lib/domain/quota-years';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { OpenQuotaYearForm } from '@/components/quotas/open-quota-year-form';
 import { QuotaYearTable } from '@/components/quotas/quota-year-table';
+import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../../_lib/current-province';
 
@@ -27,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuotaYearsPage() {
   const user = await requirePermission('quota.edit');
   const [years, t, tNav] = await Promise.all([listQuotaYearRows(db(), user.provinceId), getTranslations('quotaYears'), getTranslations('nav')]);
-  const draft = years.find((y) => y.status === 'draft') ?? null;
+  const draft = years.find(isDraftYear) ?? null;
   const next = nextYearToOpen(years, currentYear());
   const mayOpen = can(user, 'quota.year', { provinceId: user.provinceId });
   return (
@@ -38,7 +39,7 @@ export default async function QuotaYearsPage() {
         {years.length ? <QuotaYearTable years={years} /> : <p className="text-sm text-stone-700">{t('list.empty')}</p>}
       </Section>
       <Section id="open" title={t('open.heading')} description={t('open.description')}>
-        <div className="max-w-2xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+        <Card roomy className="max-w-2xl">
           {draft ? (
             <p className="text-sm text-stone-800" data-testid="draft-open">
               {t('open.draftPending', { year: String(draft.year) })}{' '}
@@ -51,7 +52,7 @@ export default async function QuotaYearsPage() {
           ) : (
             <p className="text-sm text-stone-700" data-testid="open-not-allowed">{t('open.homeAffairsOnly')}</p>
           )}
-        </div>
+        </Card>
       </Section>
     </>
   );

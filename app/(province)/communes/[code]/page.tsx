@@ -29,6 +29,7 @@ import { UnitFlags } from '@/components/staffing/unit-flags';
 import { VacancyList } from '@/components/vacancies/vacancy-list';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
+import { routeCode } from '@/lib/validation/route-params';
 import { getProvinceForRequest } from '../../../_lib/current-province';
 
 export const dynamic = 'force-dynamic';
@@ -37,10 +38,11 @@ type Props = { params: Promise<{ code: string }> };
 
 // Looked up in the user's province only: another province's code reads as unknown (404). A commune that
 // exists but is outside the user's scope is 403 (docs/domain.md, Who sees what).
-async function loadCommune(code: string) {
+async function loadCommune(rawCode: string) {
   const user = await requireUser();
   const province = await getProvinceForRequest();
-  const commune = await findCommune(db(), province.id, code);
+  const code = routeCode(rawCode);
+  const commune = code === null ? null : await findCommune(db(), province.id, code);
   const resource = commune ? { provinceId: province.id, communeId: commune.id } : null;
   return {
     user,

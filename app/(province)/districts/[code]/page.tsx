@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
-import { quotaYearCoverage, quotaYearNote, yearOf } from '@/lib/domain/quota-years';
 import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listPendingMovements } from '@/lib/db/movement-queries';
@@ -16,25 +15,25 @@ import { buildUnitView, buildVacancyView, communePageVisible, vacancyNotesVisibl
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
-import { ProjectedSummary } from '@/components/transfer-plan/projected-summary';
-import { DeclaredVacancyTable, VacancyFilters } from '@/components/staffing/declared-vacancies';
 import { ExportLinks } from '@/components/staffing/export-links';
-import { HeadlineFigures } from '@/components/staffing/headline-figures';
+import { OverviewFigureSections, VacancyNeedsSection } from '@/components/staffing/overview-sections';
 import { UnitFilters } from '@/components/staffing/unit-filters';
 import { UnitTable } from '@/components/staffing/unit-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { getProvinceForRequest, requirePermission } from '../../../_lib/current-province';
+import { routeCode } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<SearchParams> };
 
 // Aggregates only (no names): every role may see any old district of its province (docs/domain.md, Who sees what).
-async function loadDistrict(code: string) {
+async function loadDistrict(rawCode: string) {
   const user = await requirePermission('staffing.view');
   const province = await getProvinceForRequest();
-  return { user, province, district: await findOldDistrict(db(), province.id, code) };
+  const code = routeCode(rawCode);
+  return { user, province, district: code === null ? null : await findOldDistrict(db(), province.id, code) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -78,39 +77,25 @@ export default async function DistrictPage({ params, searchParams }: Props) {
           </p>
         ) : null}
       </PageHeader>
-      <Section id="headline" title={t('overview.headline.heading')}>
-        <HeadlineFigures rollup={rollUp(communes)} quotaNote={quotaYearNote(quotaYearCoverage(communes.map((c) => c.quotaYear), yearOf(date)))} />
-      </Section>
-      <Section id="projected" title={t('transferPlan.projected.heading')}>
-        <ProjectedSummary
-          communes={communes}
-          pending={pending}
-          today={date}
-          format={format}
-          planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? `/transfers/plan?od=${encodeURIComponent(district.code)}` : undefined}
-        />
-      </Section>
-      <Section
-        id="needs"
-        title={t('vacancyViews.heading')}
-        description={t('vacancyViews.showing', { shown: format.number(vacancyView.rows.length), total: format.number(vacancies.length) })}
-        actions={
-          <ExportLinks
-            route="/api/exports/vacancies"
-            search={`${within}&${vacancyListParams(vacancyQuery)}`}
-            label={t('vacancyViews.export')}
-            testId="vacancy-export"
-          />
-        }
-      >
-        <VacancyFilters query={vacancyQuery} basePath={basePath} vacancies={vacancies} unitQuery={query} />
-        <DeclaredVacancyTable
-          view={vacancyView}
-          total={vacancies.length}
-          caption={t('vacancyViews.caption', { scope: district.name })}
-          linkable={(communeId) => communePageVisible(user, communeId)}
-        />
-      </Section>
+      <OverviewFigureSections
+        communes={communes}
+        rollup={rollUp(communes)}
+        pending={pending}
+        today={date}
+        format={format}
+        planHref={can(user, 'transfer.plan', { provinceId: province.id }) ? `/transfers/plan?od=${encodeURIComponent(district.code)}` : undefined}
+      />
+      <VacancyNeedsSection
+        vacancies={vacancies}
+        view={vacancyView}
+        query={vacancyQuery}
+        unitQuery={query}
+        basePath={basePath}
+        exportSearch={`${within}&${vacancyListParams(vacancyQuery)}`}
+        scopeName={district.name}
+        linkable={(communeId) => communePageVisible(user, communeId)}
+        format={format}
+      />
       <Section
         id="units"
         title={t('district.communesHeading')}

@@ -9,22 +9,25 @@ import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import type { TransferDetail, TransferFigures, TransferTimelineEntry } from '@/lib/db/transfer-queries';
-import { chairmanSide, mayTakeTransferAction } from '@/lib/domain/transfer';
+import { awaitsEffect, chairmanSide, mayTakeTransferAction } from '@/lib/domain/transfer';
 import { allowedOnTransfer } from '@/lib/actions/transfers/load';
 import { getFormatters } from '@/lib/i18n/server';
 import { AuditTimeline } from '@/components/audit/audit-timeline';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
+import type { FormFieldSpec } from '@/components/forms/spec-fields';
 import { TransferFiguresTable } from '@/components/transfers/figures-table';
 import { TransferNotice } from '@/components/transfers/page-notice';
-import { TransferStatusBadge } from '@/components/transfers/state-badge';
+import { Card } from '@/components/ui/card';
+import { StateBadge } from '@/components/ui/state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { approveAndShow, cancelAndShow, declineAndShow, opinionAndShow } from '../actions';
 import { requirePermission } from '../../../_lib/current-province';
 import { requireTransferView } from '../access';
 import { loadTransferPage } from '../page-data';
+import { routeId } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +39,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
  */
 async function load(rawId: string): Promise<{ user: SessionUser; transfer: TransferDetail; figures: TransferFigures[]; timeline: TransferTimelineEntry[] }> {
   const user = await requireTransferView();
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
+  const id = routeId(rawId);
   if (id === null) notFound();
   const page = await loadTransferPage(db(), user.provinceId, id, today());
   if (!page) notFound();
@@ -51,7 +54,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { name: transfer.cadreName }) };
 }
 
-const boxClass = 'rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6';
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -85,7 +87,6 @@ export default async function TransferPage({ params, searchParams }: Props) {
   const mayCancel = mayTakeTransferAction('cancel', tr.state, allowed);
   // A transfer crosses communes: it is decided by a province-level body (Sở Nội vụ, Ban Tổ chức Tỉnh ủy, UBND tỉnh …).
   const bodies = mayDecide ? await issuingBodiesFor(db(), tr.provinceId, null) : [];
-  const self = `/transfers/${tr.id}`;
   // Executed from its effective date: read from the date, never recorded (rows from before kept a 'transfer.execute').
   const executed =
     tr.executedOn && !timeline.some((e) => e.action === 'transfer.execute') ? { date: tr.executedOn, text: t('states.executedSince', { date: format.date(tr.executedOn) }) } : null;
@@ -101,12 +102,26 @@ export default async function TransferPage({ params, searchParams }: Props) {
     </>
   );
 
+  // Every step's form: a card with its heading, posting the transfer's id and version (the state guard).
+  const stepForm = (
+    heading: string,
+    form: { id: string; action: typeof declineAndShow; submitLabel: string; tone?: 'danger' | 'secondary'; fields: FormFieldSpec[] },
+    className?: string,
+  ) => (
+    <Card roomy className={className}>
+      <h3 className="mb-3 text-base font-semibold text-stone-900">{heading}</h3>
+      <ActionForm namespace="transfer" hidden={{ transferId: tr.id, version: tr.version }} {...form} />
+    </Card>
+  );
+  // Declining and cancelling ask for the same thing: the reason, shown on the decision.
+  const reasonField = (label: string): FormFieldSpec => ({ type: 'textarea', name: 'reason', label, required: true, maxLength: 2000 });
+
   return (
     <>
       <Breadcrumbs items={[{ label: t('list.title'), href: '/transfers' }, { label: tr.cadreName }]} />
       <PageHeader eyebrow={t('detail.eyebrow', { id: String(tr.id) })} title={t('detail.title', { name: tr.cadreName })}>
         <p className="mt-2 flex flex-wrap items-center gap-2">
-          <TransferStatusBadge status={tr.status} effectiveDate={tr.effectiveDate} />
+          <StateBadge machine="transfer" state={tr.status} since={tr.effectiveDate} />
           {tr.overdue ? <Badge tone="red">{t('list.overdue')}</Badge> : null}
           {tr.crossDistrict ? <Badge tone="amber">{t('list.crossDistrict')}</Badge> : <Badge tone="neutral">{t('list.sameDistrict')}</Badge>}
         </p>
@@ -129,7 +144,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="person" className={boxClass}>
+        <Card aria-labelledby="person" as="section" roomy>
           <h2 id="person" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.person')}</h2>
           <dl className="grid grid-cols-2 gap-3">
             <Item label={t('list.person')}>{tr.cadreName}</Item>
@@ -138,8 +153,8 @@ export default async function TransferPage({ params, searchParams }: Props) {
             <Item label={t('detail.field')}>{fieldLabel(tr.cadreField)}</Item>
             {mayViewPersonal ? <Item label={t('detail.birthDate')}>{format.date(tr.cadreBirthDate)}</Item> : null}
           </dl>
-        </section>
-        <section aria-labelledby="move" className={boxClass}>
+        </Card>
+        <Card aria-labelledby="move" as="section" roomy>
           <h2 id="move" className="mb-3 text-lg font-semibold text-stone-900">{t('list.move')}</h2>
           <dl className="grid grid-cols-2 gap-3">
             <Item label={t('detail.from')}>{tr.from.name}<span className="block text-xs text-stone-600">{tr.fromOldDistrict}</span></Item>
@@ -154,7 +169,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
             <p className="text-xs font-medium text-stone-600">{t('detail.reason')}</p>
             <p className="whitespace-pre-line text-sm text-stone-900">{tr.reason}</p>
           </div>
-        </section>
+        </Card>
       </div>
 
       <Section id="figures" title={t('detail.figuresHeading', { block: tBlocks(tr.block) })} description={t('detail.figuresLead')}>
@@ -163,40 +178,39 @@ export default async function TransferPage({ params, searchParams }: Props) {
 
       <Section id="opinions" title={t('detail.opinionsHeading')}>
         <div className="grid gap-4 sm:grid-cols-2" data-testid="opinions">
-          <div className={boxClass}>
+          <Card roomy>
             <h3 className="mb-1 text-sm font-semibold text-stone-900">{t('detail.opinionFrom', { name: tr.from.name })}</h3>
             <div className="text-sm">{opinion(tr.fromOpinion, tr.fromOpinionNote, tr.fromOpinionAt)}</div>
-          </div>
-          <div className={boxClass}>
+          </Card>
+          <Card roomy>
             <h3 className="mb-1 text-sm font-semibold text-stone-900">{t('detail.opinionTo', { name: tr.to.name })}</h3>
             <div className="text-sm">{opinion(tr.toOpinion, tr.toOpinionNote, tr.toOpinionAt)}</div>
-          </div>
+          </Card>
         </div>
-        {mayOpinion ? (
-          <div className={`${boxClass} mt-4`}>
-            <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.opinionHeading')}</h3>
-            <ActionForm
-              id="opinion"
-              action={opinionAndShow}
-              hidden={{ transferId: tr.id, version: tr.version }}
-              submitLabel={t('actions.recordOpinion')}
-              reloadHref={self}
-              fields={[
-                {
-                  type: 'radio', name: 'opinion', label: t('actions.opinion'), required: true, inline: true,
-                  defaultValue: (side === 'from' ? tr.fromOpinion : tr.toOpinion) ?? undefined,
-                  options: [{ value: 'agree', label: tOpinions('agree') }, { value: 'disagree', label: tOpinions('disagree') }],
-                },
-                { type: 'textarea', name: 'note', label: t('actions.note'), maxLength: 2000, defaultValue: (side === 'from' ? tr.fromOpinionNote : tr.toOpinionNote) ?? undefined },
-              ]}
-            />
-          </div>
-        ) : null}
+        {mayOpinion
+          ? stepForm(
+              t('actions.opinionHeading'),
+              {
+                id: 'opinion',
+                action: opinionAndShow,
+                submitLabel: t('actions.recordOpinion'),
+                fields: [
+                  {
+                    type: 'radio', name: 'opinion', label: t('actions.opinion'), required: true, inline: true,
+                    defaultValue: (side === 'from' ? tr.fromOpinion : tr.toOpinion) ?? undefined,
+                    options: [{ value: 'agree', label: tOpinions('agree') }, { value: 'disagree', label: tOpinions('disagree') }],
+                  },
+                  { type: 'textarea', name: 'note', label: t('actions.note'), maxLength: 2000, defaultValue: (side === 'from' ? tr.fromOpinionNote : tr.toOpinionNote) ?? undefined },
+                ],
+              },
+              'mt-4',
+            )
+          : null}
       </Section>
 
       <Section id="decision" title={t('detail.decisionHeading')}>
-        <div className={`${boxClass} space-y-1 text-sm`} data-testid="decision">
-          <p><TransferStatusBadge status={tr.status} effectiveDate={tr.effectiveDate} /></p>
+        <Card roomy className="space-y-1 text-sm" data-testid="decision">
+          <p><StateBadge machine="transfer" state={tr.status} since={tr.effectiveDate} /></p>
           {tr.decisionNumber && tr.decisionDate ? (
             <p>
               {tr.decisionIssuingBody
@@ -205,61 +219,34 @@ export default async function TransferPage({ params, searchParams }: Props) {
             </p>
           ) : null}
           {tr.decidedBy && tr.state !== 'declined' ? <p>{t('detail.decidedBy', { name: tr.decidedBy })}</p> : null}
-          {tr.status === 'approved' ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
+          {awaitsEffect(tr.status) ? <p className="font-medium">{t('detail.awaitingEffect', { date: format.date(tr.effectiveDate) })}</p> : null}
           {tr.declineReason ? <p><span className="font-medium">{t('detail.declineReason')}:</span> {tr.declineReason}</p> : null}
           {tr.cancelReason ? <p><span className="font-medium">{t('detail.cancelReason')}:</span> {tr.cancelReason}</p> : null}
-        </div>
+        </Card>
         {mayDecide || mayCancel ? (
           <div className="mt-4 grid gap-4 lg:grid-cols-2">
-            {mayDecide ? (
-              <div className={boxClass}>
-                <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.approveHeading')}</h3>
-                <ActionForm
-                  id="approve"
-                  action={approveAndShow}
-                  hidden={{ transferId: tr.id, version: tr.version }}
-                  submitLabel={t('actions.approve')}
-                  reloadHref={self}
-                  fields={[
+            {mayDecide
+              ? stepForm(t('actions.approveHeading'), {
+                  id: 'approve',
+                  action: approveAndShow,
+                  submitLabel: t('actions.approve'),
+                  fields: [
                     { type: 'text', name: 'decisionNumber', label: t('actions.decisionNumber'), required: true, maxLength: 50, placeholder: '125/QĐ-SNV' },
                     { type: 'date', name: 'decisionDate', label: t('actions.decisionDate'), required: true, defaultValue: day },
                     {
                       type: 'select', name: 'issuingBodyId', label: tDecision('issuingBody'), required: true,
                       options: [{ value: '', label: tDecision('chooseIssuingBody') }, ...bodies.map((b) => ({ value: String(b.id), label: b.name }))],
                     },
-                  ]}
-                />
-              </div>
-            ) : null}
+                  ],
+                })
+              : null}
             <div className="space-y-4">
-              {mayDecide ? (
-                <div className={boxClass}>
-                  <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.declineHeading')}</h3>
-                  <ActionForm
-                    id="decline"
-                    action={declineAndShow}
-                    hidden={{ transferId: tr.id, version: tr.version }}
-                    submitLabel={t('actions.decline')}
-                    tone="danger"
-                    reloadHref={self}
-                    fields={[{ type: 'textarea', name: 'reason', label: t('actions.declineReason'), required: true, maxLength: 2000 }]}
-                  />
-                </div>
-              ) : null}
-              {mayCancel ? (
-                <div className={boxClass}>
-                  <h3 className="mb-3 text-base font-semibold text-stone-900">{t('actions.cancelHeading')}</h3>
-                  <ActionForm
-                    id="cancel"
-                    action={cancelAndShow}
-                    hidden={{ transferId: tr.id, version: tr.version }}
-                    submitLabel={t('actions.cancel')}
-                    tone="secondary"
-                    reloadHref={self}
-                    fields={[{ type: 'textarea', name: 'reason', label: t('actions.cancelReason'), required: true, maxLength: 2000 }]}
-                  />
-                </div>
-              ) : null}
+              {mayDecide
+                ? stepForm(t('actions.declineHeading'), { id: 'decline', action: declineAndShow, submitLabel: t('actions.decline'), tone: 'danger', fields: [reasonField(t('actions.declineReason'))] })
+                : null}
+              {mayCancel
+                ? stepForm(t('actions.cancelHeading'), { id: 'cancel', action: cancelAndShow, submitLabel: t('actions.cancel'), tone: 'secondary', fields: [reasonField(t('actions.cancelReason'))] })
+                : null}
             </div>
           </div>
         ) : null}

@@ -5,16 +5,18 @@ import { db } from '@/lib/db/client';
 import { listTransferFormOptions, searchCommuneStaff } from '@/lib/db/transfer-queries';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
+import { StaffSearchForm } from '@/components/forms/staff-search-form';
+import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../../_lib/current-province';
 import { proposeAndShow } from '../actions';
+import { searchText } from '@/lib/domain/text';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('transfer.form');
@@ -24,13 +26,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The proposal form (Home Affairs): find the person (a GET search, diacritics optional), then the move. */
 export default async function NewTransferPage({ searchParams }: Props) {
   const user = await requirePermission('transfer.propose');
-  const q = (first((await searchParams).q) ?? '').normalize('NFC').slice(0, 100);
+  const q = searchText(firstParam((await searchParams).q));
   const [t, tList, tBlocks, options, staff] = await Promise.all([
     getTranslations('transfer.form'),
     getTranslations('transfer.list'),
     getTranslations('blocks'),
     listTransferFormOptions(db(), user.provinceId),
-    q.trim() ? searchCommuneStaff(db(), user.provinceId, q, today()) : Promise.resolve(null),
+    q ? searchCommuneStaff(db(), user.provinceId, q, today()) : Promise.resolve(null),
   ]);
   const communes = [...options.communes].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
@@ -39,29 +41,15 @@ export default async function NewTransferPage({ searchParams }: Props) {
       <Breadcrumbs items={[{ label: tList('title'), href: '/transfers' }, { label: t('title') }]} />
       <PageHeader title={t('title')} lead={t('lead')} />
       <Section id="find" title={t('cadre')}>
-        <div className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
-          <form method="get" action="/transfers/new" className="flex flex-wrap items-end gap-3" role="search" aria-label={t('search')}>
-            <div className="min-w-0 flex-1 sm:max-w-md">
-              <label htmlFor="staff-q" className="block text-sm font-medium text-stone-800">{t('search')}</label>
-              <input
-                id="staff-q"
-                name="q"
-                type="search"
-                defaultValue={q}
-                autoComplete="off"
-                maxLength={100}
-                aria-describedby="staff-q-hint"
-                className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-brand-700"
-              />
-              <p id="staff-q-hint" className="mt-1 text-xs text-stone-600">{t('searchHint')}</p>
-            </div>
-            <button
-              type="submit"
-              className="mb-5 inline-flex items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-            >
-              {t('searchButton')}
-            </button>
-          </form>
+        <Card roomy className="space-y-4">
+          <StaffSearchForm
+            action="/transfers/new"
+            value={q}
+            label={t('search')}
+            hint={t('searchHint')}
+            submitLabel={t('searchButton')}
+            maxLength={100}
+          />
           {staff === null ? (
             <p className="text-sm text-stone-700">{t('searchFirst')}</p>
           ) : staff.length === 0 ? (
@@ -70,7 +58,9 @@ export default async function NewTransferPage({ searchParams }: Props) {
             <>
               <p className="text-sm text-stone-700">{t('results', { count: staff.length })}</p>
               <ActionForm
+                namespace="transfer"
                 id="propose"
+                confirm={t('confirm')}
                 action={proposeAndShow}
                 hidden={{}}
                 submitLabel={t('submit')}
@@ -112,7 +102,7 @@ export default async function NewTransferPage({ searchParams }: Props) {
               />
             </>
           )}
-        </div>
+        </Card>
       </Section>
     </>
   );

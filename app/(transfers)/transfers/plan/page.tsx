@@ -21,6 +21,7 @@ import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 import { requirePermission } from '../../../_lib/current-province';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 // The proposal engine in the app (decision 017): choose the province or an old
 // district (GET), see the engine's plan beside the greedy baseline on the same data, the solver's diagnostics and
@@ -29,9 +30,7 @@ import { requirePermission } from '../../../_lib/current-province';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('transferPlan');
@@ -53,7 +52,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const province = await db().province.findUniqueOrThrow({ where: { id: user.provinceId }, select: { id: true, code: true, name: true } });
   // Nothing is computed until a scope is chosen (the form sends `od`, empty for the whole province).
   const requested = params.od !== undefined;
-  const askedDistrict = (first(params.od) ?? '').trim();
+  const askedDistrict = (firstParam(params.od) ?? '').trim();
   const [t, te, messages, format, oldDistricts, run] = await Promise.all([
     getTranslations('transferPlan'),
     getTranslations('electedPosts'),
@@ -106,7 +105,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const { data, oldDistrict, plan, greedy, vacantElectedPosts } = run;
   const unknownDistrict = askedDistrict !== '' && oldDistrict === null;
   const scopeName = oldDistrict ? oldDistrict.name : province.name;
-  const selection = first(params.all) === '1' ? plan.moves.map((m) => ({ cadreCode: m.cadreCode, toCommuneCode: m.toCommuneCode, positionCode: m.positionCode })) : parseSelection(Object.entries(params));
+  const selection = firstParam(params.all) === '1' ? plan.moves.map((m) => ({ cadreCode: m.cadreCode, toCommuneCode: m.toCommuneCode, positionCode: m.positionCode })) : parseSelection(Object.entries(params));
   const { moves: selected, missing } = matchSelection(plan.moves, selection ?? []);
   const selectedCodes = new Set(selected.map((m) => m.cadreCode));
   const communeIds = new Map(data.communes.map((c) => [c.code, c.communeId]));
@@ -119,24 +118,6 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const currentPosition = new Map(data.input.candidates.map((c) => [c.cadreId, c.positionCode]));
   const groups = groupBySource(plan.moves);
   const canAccept = can(user, 'transfer.propose', { provinceId: province.id });
-  const formTexts = {
-    whatIf: t('form.whatIf'),
-    accept: t('form.accept'),
-    effectiveDate: t('form.effectiveDate'),
-    effectiveDateHint: t('form.effectiveDateHint'),
-    refusedMove: t('form.refusedMove'),
-    accepted: t.raw('notices.accepted') as string,
-    openTransfers: t('form.openTransfers'),
-    openTransfer: t.raw('form.openTransfer') as string,
-    messages: Object.fromEntries(
-      (['stale', 'noneSelected', 'tooMany', 'date', 'dateBeforeStart'] as const).map((k) => [`transferPlan.errors.${k}`, t(`errors.${k}`)]).concat([
-        ['errors.forbidden', t('errors.forbidden')],
-        ['errors.notFound', t('errors.stale')],
-        ['errors.validation', t('errors.validation')],
-        ['errors.invalid', t('errors.validation')],
-      ]),
-    ),
-  };
   const summaryRows: { label: string; engine: string; greedy: string }[] = [
     { label: t('summary.keyPlacesFilled'), engine: format.number(plan.summary.keyPlacesFilled), greedy: format.number(greedy.summary.keyPlacesFilled) },
     { label: t('summary.shortageCovered'), engine: format.number(plan.summary.shortageCovered), greedy: format.number(greedy.summary.shortageCovered) },
@@ -225,8 +206,14 @@ export default async function TransferPlanPage({ searchParams }: Props) {
           {plan.diagnostics.stages.length > 0 ? (
             <ul className="mt-1 list-disc pl-5 text-stone-700">
               {plan.diagnostics.stages.map((s, i) => (
-                <li key={`${s.name}-${i}`}>
-                  {s.name}: {s.status}, {t('diagnostics.objective')} {format.number(Math.round(s.objective))}, {format.number(Math.round(s.ms))} ms
+                <li key={`${s.stage}-${i}`}>
+                  {t('diagnostics.stage', {
+                    stage: t(`diagnostics.stages.${s.stage}`),
+                    method: s.method,
+                    status: s.status,
+                    objective: format.number(Math.round(s.objective)),
+                    ms: format.number(Math.round(s.ms)),
+                  })}
                 </li>
               ))}
             </ul>
@@ -267,7 +254,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
         {plan.moves.length === 0 ? (
           <p className="text-sm text-stone-700">{t('moves.none')}</p>
         ) : (
-          <PlanMovesForm action={acceptProposals} oldDistrict={oldDistrict?.code ?? ''} canAccept={canAccept} defaultEffectiveDate={firstOfNextMonth(date)} texts={formTexts}>
+          <PlanMovesForm action={acceptProposals} oldDistrict={oldDistrict?.code ?? ''} canAccept={canAccept} defaultEffectiveDate={firstOfNextMonth(date)}>
             <TableContainer label={t('moves.caption', { scope: scopeName })}>
               <table className={tableClass} data-testid="plan-moves">
                 <caption className="sr-only">{t('moves.caption', { scope: scopeName })}</caption>

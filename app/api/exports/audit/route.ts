@@ -15,12 +15,10 @@ import { formatAuditTime } from '@/components/audit/format-audit';
 
 export const dynamic = 'force-dynamic';
 
-// A cell a spreadsheet would read as a formula (a forged user agent "=HYPERLINK(…)") is prefixed with '.
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
 /**
  * The audit page's rows under the same filters, as RFC 4180 CSV in UTF-8 with a byte order mark (Excel), in
  * the reader's language: headers, roles, actions and entities translated, the changes as "Trường: trước → sau; …".
+ * A cell a spreadsheet would read as a formula (a forged user agent "=HYPERLINK(…)") is neutralised by the writer.
  */
 export const GET = defineRoute('audit.view', async (_request, { user, searchParams }) => {
   const filters = parseAuditFilters(searchParams);
@@ -37,13 +35,13 @@ export const GET = defineRoute('audit.view', async (_request, { user, searchPara
         const name = row.entity.name ? renderAuditText(t, row.entity.name) : '';
         return {
           [time]: formatAuditTime(row.at),
-          [who]: inert(auditActorLabel(t, row)),
-          [role]: inert(auditRoleLabel(t, row.actorRole)),
-          [action]: inert(auditActionLabel(t, row.action)),
-          [entity]: inert(name ? `${auditEntityLabel(t, row.entityType)}: ${name}` : auditEntityLabel(t, row.entityType)),
-          [changes]: inert(renderAuditChanges(t, presentAuditRow(row, { lookup, format }))),
-          [ip]: inert(row.ipAddress ?? ''),
-          [userAgent]: inert(row.userAgent ?? ''),
+          [who]: auditActorLabel(t, row),
+          [role]: auditRoleLabel(t, row.actorRole),
+          [action]: auditActionLabel(t, row.action),
+          [entity]: name ? `${auditEntityLabel(t, row.entityType)}: ${name}` : auditEntityLabel(t, row.entityType),
+          [changes]: renderAuditChanges(t, presentAuditRow(row, { lookup, format })),
+          [ip]: row.ipAddress ?? '',
+          [userAgent]: row.userAgent ?? '',
         };
       }),
     },

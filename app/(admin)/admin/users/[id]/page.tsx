@@ -10,8 +10,10 @@ import { ResetPasswordForm } from '@/components/admin/reset-password-form';
 import { UserStatusForm } from '@/components/admin/user-status-form';
 import { PageHeader } from '@/components/layout/page-header';
 import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { requirePermission } from '../../../../_lib/current-province';
+import { routeId } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,8 +22,8 @@ type Props = { params: Promise<{ id: string }> };
 /** Unknown id → 404; another province's user → 403 (docs/domain.md, Who sees what). */
 async function loadTarget(idText: string) {
   const user = await requirePermission('user.manage');
-  const id = Number(idText);
-  const target = Number.isSafeInteger(id) && id > 0 ? await findUser(db(), id) : null;
+  const id = routeId(idText);
+  const target = id === null ? null : await findUser(db(), id);
   if (!target) notFound();
   if (!can(user, 'user.manage', { provinceId: target.provinceId })) forbidden();
   return { user, target };
@@ -50,7 +52,7 @@ export default async function EditUserPage({ params }: Props) {
       </PageHeader>
       <div className="max-w-3xl space-y-8">
         <Section id="edit" title={t('editHeading')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <EditUserForm
               options={options}
               user={{
@@ -62,17 +64,17 @@ export default async function EditUserPage({ params }: Props) {
                 departmentId: target.departmentId === null ? '' : String(target.departmentId),
               }}
             />
-          </div>
+          </Card>
         </Section>
         <Section id="status" title={t('statusHeading')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <UserStatusForm userId={target.id} version={target.version} isActive={target.isActive} />
-          </div>
+          </Card>
         </Section>
         <Section id="reset" title={t('resetHeading')}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <ResetPasswordForm userId={target.id} version={target.version} />
-          </div>
+          </Card>
         </Section>
       </div>
     </>

@@ -6,13 +6,14 @@ import { can } from '@/lib/auth/policy';
 import { db } from '@/lib/db/client';
 import { listCommuneQuotas } from '@/lib/db/quota-queries';
 import { findQuotaYear, listDepartmentQuotas } from '@/lib/db/quota-year-queries';
+import { confirmYearProblem, isDraftYear } from '@/lib/domain/quota-years';
 import { getFormatters } from '@/lib/i18n/server';
 import { QuotaYearSchema } from '@/lib/validation/quota';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { DepartmentQuotaForm } from '@/components/quotas/department-quota-form';
 import { QuotaTable } from '@/components/quotas/quota-table';
-import { Badge } from '@/components/ui/badge';
+import { StateBadge } from '@/components/ui/state-badge';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { requirePermission } from '../../../../_lib/current-province';
@@ -49,15 +50,15 @@ export default async function QuotaYearPage({ params }: Props) {
     getTranslations('nav'),
     getFormatters(),
   ]);
-  const isDraft = year.status === 'draft';
-  const mayConfirm = isDraft && can(user, 'quota.year', { provinceId: user.provinceId });
+  const isDraft = isDraftYear(year);
+  const mayConfirm = confirmYearProblem(year) === null && can(user, 'quota.year', { provinceId: user.provinceId });
   const selfHref = `/quotas/years/${year.year}`;
   return (
     <>
       <Breadcrumbs items={[{ label: tNav('quotas'), href: '/quotas' }, { label: t('title'), href: '/quotas/years' }, { label: String(year.year) }]} />
       <PageHeader title={t('year.title', { year: String(year.year) })}>
         <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-          {isDraft ? <Badge tone="amber">{t('status.draft')}</Badge> : <Badge tone="green">{t('status.confirmed')}</Badge>}
+          <StateBadge machine="quotaYear" state={year.status} />
           <span className="text-stone-700">
             {isDraft
               ? year.copiedFrom === null
@@ -101,7 +102,7 @@ export default async function QuotaYearPage({ params }: Props) {
           <ul className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-xs" data-testid="department-quotas">
             {departments.map((d) => (
               <li key={d.id} className="border-b border-stone-100 pb-3 last:border-b-0 last:pb-0">
-                <DepartmentQuotaForm department={d} year={year.year} reloadHref={selfHref} />
+                <DepartmentQuotaForm department={d} year={year.year} />
               </li>
             ))}
           </ul>

@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { FormMessages } from '@/components/forms/form-messages';
 
-// The roster and vacancy forms are client components (useActionState): they need these namespaces, and only these.
-const CLIENT_NAMESPACES = ['roster', 'vacancies', 'decisions', 'errors'] as const;
+// The roster and vacancy forms (components/forms) answer in these namespaces.
+const FORM_NAMESPACES = ['roster', 'vacancies', 'decisions'] as const;
 
-export default async function ManageLayout({ children }: { children: ReactNode }) {
-  const messages = (await getMessages()) as Record<string, unknown>;
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((name) => name in messages).map((name) => [name, messages[name]]));
-  return <NextIntlClientProvider messages={picked as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+export default function ManageLayout({ children }: { children: ReactNode }) {
+  return <FormMessages paths={FORM_NAMESPACES}>{children}</FormMessages>;
 }

@@ -9,6 +9,7 @@ import { listOpenVacancies } from '@/lib/db/vacancy-queries';
 import { projectCommuneStaffing, type StaffingMovement } from '@/lib/domain/projection';
 import { listCommuneMovements } from '@/lib/db/movement-queries';
 import { getFormatters } from '@/lib/i18n/server';
+import { newFormToken } from '@/lib/validation/form-token';
 import { RECRUIT_EMPLOYMENT_TYPES } from '@/lib/validation/roster';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
@@ -87,7 +88,7 @@ export default async function ManageCommunePage({ params }: Props) {
       {mayDeclare ? (
         <Section id="declare" title={t('vacancies.declare.title')}>
           <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
-            <DeclareVacancyForm communeId={commune.id} positions={positionOptions} fields={fieldOptions} />
+            <DeclareVacancyForm communeId={commune.id} positions={positionOptions} fields={fieldOptions} token={newFormToken()} />
           </div>
         </Section>
       ) : null}
@@ -99,6 +100,7 @@ export default async function ManageCommunePage({ params }: Props) {
               <RecruitForm
                 bodies={bodies}
                 communeId={commune.id}
+                token={newFormToken()}
                 today={date}
                 options={{
                   gender: (['male', 'female'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) })),

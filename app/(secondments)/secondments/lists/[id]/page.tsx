@@ -1,46 +1,63 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { can } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
 import { today } from '@/lib/clock';
 import { resolveAuditNames } from '@/lib/db/audit-queries';
 import { db } from '@/lib/db/client';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import { listCommuneOptions } from '@/lib/db/placement-queries';
 import { findList, listTimeline, searchDepartmentStaff, type CandidateRow, type ListDetail } from '@/lib/db/secondment-queries';
 import { getSubmissionCheck } from '@/lib/db/secondment-submission';
-import { isEditableList, POST_KINDS, type CandidateWarning } from '@/lib/domain/secondment';
+import {
+  assessmentOf,
+  candidateOnForward,
+  mayEditList,
+  mayTakeCandidateAction,
+  mayTakeListAction,
+  POST_KINDS,
+  type Assessment,
+  type CandidateAction,
+  type CandidateWarning,
+} from '@/lib/domain/secondment';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { getFormatters } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
 import { addSecondmentCandidate } from '@/lib/actions/secondments/add-secondment-candidate';
 import { removeSecondmentCandidate } from '@/lib/actions/secondments/remove-secondment-candidate';
 import { assessSecondmentCandidate } from '@/lib/actions/secondments/assess-secondment-candidate';
+import { allowedOn } from '@/lib/actions/secondments/load';
 import { decideAndShow, endAndShow, forwardListAndShow, returnListAndShow, submitListAndShow } from '../../actions';
 import { AuditTimeline } from '@/components/audit/audit-timeline';
+import { decisionFieldSpecs } from '@/components/decisions/decision-field-specs';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
+import { StaffSearchForm } from '@/components/forms/staff-search-form';
 import { PageNotice } from '@/components/secondments/page-notice';
-import { CandidateStateBadge, ListStateBadge, WarningBadge } from '@/components/secondments/state-badge';
+import { CandidatesTable } from '@/components/secondments/candidates-table';
+import { WarningBadge } from '@/components/secondments/warning-badge';
+import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
-import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
+import { StateBadge } from '@/components/ui/state-badge';
 import { requirePermission } from '../../../../_lib/current-province';
 import { requireSecondmentView } from '../../access';
+import { routeId } from '@/lib/validation/route-params';
+import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+/** The assessment form's answer for the assessment already recorded (none before the first). */
+const ASSESSMENT_ANSWER: Record<Assessment, 'yes' | 'no' | undefined> = { notAssessed: undefined, meets: 'yes', doesNotMeet: 'no' };
 
 /** The list in the user's province (else 404), which the user may see (a department officer: her own; else 403). */
 async function loadList(rawId: string): Promise<{ user: SessionUser; list: ListDetail }> {
   // Those who may not see lists at all get 403 whatever the id; for the others an unknown id is 404.
   const user = await requireSecondmentView();
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
+  const id = routeId(rawId);
   const list = id === null ? null : await findList(db(), user.provinceId, id, today());
   if (!list) notFound();
   await requirePermission('secondment.view', { provinceId: user.provinceId, departmentId: list.department.id });
@@ -55,10 +72,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SecondmentListPage({ params, searchParams }: Props) {
   const { user, list } = await loadList((await params).id);
   const query = await searchParams;
-  const [t, tFields, tEmployment, format, communes, timeline] = await Promise.all([
+  const [t, tFields, tEmployment, tDecision, bodies, format, communes, timeline] = await Promise.all([
     getTranslations('secondment'),
     getTranslations('fields'),
     getTranslations('employmentType'),
+    getTranslations('decisions.fields'),
+    issuingBodiesFor(db(), user.provinceId, null),
     getFormatters(),
     listCommuneOptions(db(), user.provinceId),
     listTimeline(db(), list.id),
@@ -69,16 +88,21 @@ export default async function SecondmentListPage({ params, searchParams }: Props
   const fieldLabel = (code: string | null) => (code ? ((FIELD_CODES as readonly string[]).includes(code) ? tFields(code as (typeof FIELD_CODES)[number]) : code) : '—');
   const employmentLabel = (type: string) => (tEmployment.has(type as Parameters<typeof tEmployment>[0]) ? tEmployment(type as Parameters<typeof tEmployment>[0]) : type);
 
-  const mayPropose = can(user, 'secondment.propose', resource) && isEditableList(list.state);
-  const mayReview = can(user, 'secondment.review', resource) && list.state === 'submitted';
-  const forwarded = list.candidatesDetail.filter((c) => c.state === 'forwarded');
-  const mayDecide = can(user, 'secondment.decide', resource) && list.state === 'forwarded' && forwarded.length > 0;
-  const mayPlace = can(user, 'secondment.place', resource);
-  const toEnd = mayPlace ? list.candidatesDetail.filter((c) => c.state === 'placed' && c.secondment && c.secondment.endedOn === null) : [];
+  // The same machine and policy binding the actions use: a form shows only where its action would be accepted.
+  const allowed = allowedOn(user, resource);
+  const mayCandidate = (action: CandidateAction) => (c: CandidateRow) => mayTakeCandidateAction(action, c.state, list.state, allowed);
+  const mayPropose = mayEditList(list.state, allowed);
+  const mayForward = mayTakeListAction('forward', list.state, allowed);
+  const mayReturn = mayTakeListAction('return', list.state, allowed);
+  const toAssess = list.candidatesDetail.filter(mayCandidate('assess_meets'));
+  const forwarded = list.candidatesDetail.filter(mayCandidate('approve'));
+  const mayDecide = forwarded.length > 0;
+  const mayPlace = mayCandidate('place');
+  const toEnd = list.candidatesDetail.filter((c) => mayCandidate('end')(c) && c.secondment && c.secondment.endedOn === null);
 
   // The department's figures for the phase year: the minimum and how far this list gets it (submit form).
   const minimumNote = mayPropose ? await getSubmissionCheck(db(), { id: list.id, departmentId: list.department.id, year: list.phase.year }) : null;
-  const q = first(query.q);
+  const q = firstParam(query.q);
   const staff = mayPropose && q !== undefined ? await searchDepartmentStaff(db(), list.department.id, q, today()) : null;
   const onList = new Set(list.candidatesDetail.map((c) => c.cadre.id));
 
@@ -91,7 +115,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
       <Breadcrumbs items={[{ label: t('pages.title'), href: '/secondments' }, { label: title }]} />
       <PageHeader eyebrow={t('list.eyebrow')} title={title}>
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          <ListStateBadge state={list.state} label={t(`states.list.${list.state}`)} />
+          <StateBadge machine="secondmentList" state={list.state} />
           {list.overdue ? <Badge tone="red">{t('flags.overdue')}</Badge> : null}
           {list.submittedLate ? <Badge tone="amber">{t('flags.late')}</Badge> : null}
         </div>
@@ -138,17 +162,17 @@ export default async function SecondmentListPage({ params, searchParams }: Props
             fieldLabel={fieldLabel}
             employmentLabel={employmentLabel}
             warningLabel={warningLabel}
-            placeHref={mayPlace ? (c) => (c.state === 'approved' ? `/secondments/candidates/${c.id}/place` : null) : () => null}
+            placeHref={(c) => (mayPlace(c) ? `/secondments/candidates/${c.id}/place` : null)}
             remove={
               mayPropose
                 ? (c) => (
                     <ActionForm
+                      namespace="secondment"
                       id={`remove-${c.id}`}
                       action={removeSecondmentCandidate}
                       hidden={{ listId: list.id, version: list.version, candidateId: c.id }}
                       submitLabel={t('forms.remove')}
                       tone="secondary"
-                      reloadHref={selfHref}
                     />
                   )
                 : null
@@ -160,38 +184,22 @@ export default async function SecondmentListPage({ params, searchParams }: Props
       {mayPropose ? (
         <>
           <Section id="add" title={t('list.addHeading')} description={t('list.addDescription')}>
-            <div className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
-              <form method="get" action={selfHref} className="flex flex-wrap items-end gap-3" role="search">
-                <div className="min-w-0 flex-1 sm:max-w-md">
-                  <label htmlFor="staff-q" className="block text-sm font-medium text-stone-800">
-                    {t('forms.search')}
-                  </label>
-                  <input
-                    id="staff-q"
-                    name="q"
-                    type="search"
-                    defaultValue={q ?? ''}
-                    autoComplete="off"
-                    aria-describedby="staff-q-hint"
-                    className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-brand-700"
-                  />
-                  <p id="staff-q-hint" className="mt-1 text-xs text-stone-600">{t('forms.searchHint')}</p>
-                </div>
-                <button
-                  type="submit"
-                  className="mb-5 inline-flex items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-stone-800 shadow-xs ring-1 ring-stone-300 ring-inset hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-                >
-                  {t('forms.searchButton')}
-                </button>
-              </form>
+            <Card roomy className="space-y-4">
+              <StaffSearchForm
+                action={selfHref}
+                value={q ?? ''}
+                label={t('forms.search')}
+                hint={t('forms.searchHint')}
+                submitLabel={t('forms.searchButton')}
+              />
               {staff === null ? null : staff.length === 0 ? (
                 <p className="text-sm text-stone-700">{t('forms.noStaff')}</p>
               ) : (
                 <ActionForm
+                  namespace="secondment"
                   id="add-candidate"
                   action={addSecondmentCandidate}
                   hidden={{ listId: list.id, version: list.version }}
-                  reloadHref={selfHref}
                   submitLabel={t('forms.add')}
                   layout="grid"
                   fields={[
@@ -217,85 +225,92 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                   ]}
                 />
               )}
-            </div>
+            </Card>
           </Section>
           <Section id="submit" title={t('list.submitHeading')} description={minimumNote ? t('list.minimumNote', { required: format.number(minimumNote.minimum), including: format.number(minimumNote.counted) }) : undefined}>
-            <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+            <Card roomy>
               {minimumNote?.belowMinimum ? (
                 <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t('list.justificationNeeded')}</p>
               ) : null}
               <ActionForm
+                namespace="secondment"
                 id="submit-list"
+                confirm={t('forms.confirmSubmit')}
                 action={submitListAndShow}
                 hidden={{ listId: list.id, version: list.version }}
-                reloadHref={selfHref}
                 submitLabel={t('forms.submit')}
                 fields={[{ type: 'textarea', name: 'justification', label: t('forms.justification'), required: minimumNote?.belowMinimum, hint: t('forms.justificationHint'), rows: 4, maxLength: 2000 }]}
               />
-            </div>
+            </Card>
           </Section>
         </>
       ) : null}
 
-      {mayReview ? (
+      {mayForward || mayReturn ? (
         <>
           <Section id="assess" title={t('list.assessHeading')} description={t('list.assessDescription')}>
             <ul className="grid gap-3 lg:grid-cols-2">
-              {list.candidatesDetail.map((c) => (
-                <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+              {toAssess.map((c) => (
+                <Card key={c.id} as="li">
                   <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
                     <span className="font-semibold text-stone-900">{c.cadre.fullName}</span>
                     <span className="numeric text-stone-600">{c.cadre.code}</span>
-                    <CandidateStateBadge state={c.state} label={t(`states.candidate.${c.state}`)} />
+                    <StateBadge machine="secondmentCandidate" state={c.state} />
                     {c.warnings.map((w) => (
-                      <WarningBadge key={w} warning={w} label={warningLabel(w)} />
+                      <WarningBadge key={w} label={warningLabel(w)} />
                     ))}
                   </p>
                   <ActionForm
+                    namespace="secondment"
                     id={`assess-${c.id}`}
                     action={assessSecondmentCandidate}
                     hidden={{ candidateId: c.id, version: c.version }}
-                    reloadHref={selfHref}
                     submitLabel={t('forms.assess')}
                     tone="secondary"
                     fields={[
                       {
                         type: 'radio', name: 'meets', label: t('forms.meets'), inline: true,
-                        defaultValue: c.state === 'meets' ? 'yes' : c.state === 'does_not_meet' ? 'no' : undefined,
+                        defaultValue: ASSESSMENT_ANSWER[assessmentOf(c.state)],
                         options: [{ value: 'yes', label: t('forms.meetsYes') }, { value: 'no', label: t('forms.meetsNo') }],
                       },
                       { type: 'textarea', name: 'reason', label: t('forms.reason'), hint: t('forms.reasonHint'), rows: 2, maxLength: 1000, defaultValue: c.assessmentReason ?? undefined },
                     ]}
                   />
-                </li>
+                </Card>
               ))}
             </ul>
           </Section>
           <Section id="review" title={t('list.reviewHeading')}>
             <div className="grid gap-4 lg:grid-cols-2">
-              <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
-                <h3 className="mb-2 font-semibold text-stone-900">{t('forms.forwardHeading')}</h3>
-                <ActionForm
-                  id="forward-list"
-                  action={forwardListAndShow}
-                  hidden={{ listId: list.id, version: list.version }}
-                  reloadHref={selfHref}
-                  intro={t('forms.forwardIntro', { count: list.candidatesDetail.filter((c) => c.state === 'meets').length })}
-                  submitLabel={t('forms.forward')}
-                />
-              </div>
-              <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
-                <h3 className="mb-2 font-semibold text-stone-900">{t('forms.returnHeading')}</h3>
-                <ActionForm
-                  id="return-list"
-                  action={returnListAndShow}
-                  hidden={{ listId: list.id, version: list.version }}
-                  reloadHref={selfHref}
-                  submitLabel={t('forms.return')}
-                  tone="danger"
-                  fields={[{ type: 'textarea', name: 'comment', label: t('forms.comment'), required: true, rows: 3, maxLength: 2000 }]}
-                />
-              </div>
+              {mayForward ? (
+                <Card roomy>
+                  <h3 className="mb-2 font-semibold text-stone-900">{t('forms.forwardHeading')}</h3>
+                  <ActionForm
+                    namespace="secondment"
+                    id="forward-list"
+                    confirm={t('forms.confirmForward')}
+                    action={forwardListAndShow}
+                    hidden={{ listId: list.id, version: list.version }}
+                    intro={t('forms.forwardIntro', { count: list.candidatesDetail.filter((c) => candidateOnForward(c.state) === 'forwarded').length })}
+                    submitLabel={t('forms.forward')}
+                  />
+                </Card>
+              ) : null}
+              {mayReturn ? (
+                <Card roomy>
+                  <h3 className="mb-2 font-semibold text-stone-900">{t('forms.returnHeading')}</h3>
+                  <ActionForm
+                    namespace="secondment"
+                    id="return-list"
+                    confirm={t('forms.confirmReturn')}
+                    action={returnListAndShow}
+                    hidden={{ listId: list.id, version: list.version }}
+                    submitLabel={t('forms.return')}
+                    tone="danger"
+                    fields={[{ type: 'textarea', name: 'comment', label: t('forms.comment'), required: true, rows: 3, maxLength: 2000 }]}
+                  />
+                </Card>
+              ) : null}
             </div>
           </Section>
         </>
@@ -303,12 +318,12 @@ export default async function SecondmentListPage({ params, searchParams }: Props
 
       {mayDecide ? (
         <Section id="decide" title={t('list.decideHeading')} description={t('list.decideDescription', { count: forwarded.length })}>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+          <Card roomy>
             <ActionForm
+              namespace="secondment"
               id="decide"
               action={decideAndShow}
               hidden={{ listId: list.id, version: list.version }}
-              reloadHref={selfHref}
               submitLabel={t('forms.decide')}
               layout="grid"
               fields={[
@@ -323,7 +338,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                 { type: 'textarea', name: 'reason', label: t('forms.declineReason'), hint: t('forms.declineReasonHint'), rows: 2, maxLength: 1000 },
               ]}
             />
-          </div>
+          </Card>
         </Section>
       ) : null}
 
@@ -331,7 +346,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
         <Section id="end" title={t('list.endHeading')} description={t('list.endDescription')}>
           <ul className="grid gap-3 lg:grid-cols-2">
             {toEnd.map((c) => (
-              <li key={c.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+              <Card key={c.id} as="li">
                 <p className="mb-2 text-sm">
                   <span className="font-semibold text-stone-900">{c.cadre.fullName}</span>{' '}
                   <span className="text-stone-700">
@@ -339,19 +354,20 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                   </span>
                 </p>
                 <ActionForm
+                  namespace="secondment"
                   id={`end-${c.id}`}
                   action={endAndShow}
                   hidden={{ secondmentId: c.secondment!.id, version: c.secondment!.version, listId: list.id }}
-                  reloadHref={selfHref}
                   submitLabel={t('forms.end')}
                   tone="secondary"
                   layout="grid"
                   fields={[
                     { type: 'date', name: 'date', label: t('forms.endDate'), defaultValue: c.secondment!.endDate, required: true },
                     { type: 'textarea', name: 'reason', label: t('forms.endReason'), hint: t('forms.endReasonHint'), rows: 2, maxLength: 1000 },
+                    ...decisionFieldSpecs(tDecision, bodies, today()),
                   ]}
                 />
-              </li>
+              </Card>
             ))}
           </ul>
         </Section>
@@ -368,114 +384,5 @@ export default async function SecondmentListPage({ params, searchParams }: Props
         />
       </Section>
     </>
-  );
-}
-
-type T = Awaited<ReturnType<typeof getTranslations<'secondment'>>>;
-
-function CandidatesTable({
-  candidates, label, t, format, fieldLabel, employmentLabel, warningLabel, placeHref, remove,
-}: {
-  candidates: CandidateRow[];
-  label: string;
-  t: T;
-  format: Awaited<ReturnType<typeof getFormatters>>;
-  fieldLabel: (code: string | null) => string;
-  employmentLabel: (type: string) => string;
-  warningLabel: (w: CandidateWarning) => string;
-  placeHref: (c: CandidateRow) => string | null;
-  remove: ((c: CandidateRow) => React.ReactNode) | null;
-}) {
-  return (
-    <TableContainer label={label}>
-      <table className={tableClass} data-testid="candidates-table">
-        <thead>
-          <tr>
-            <th scope="col" className={headCellClass}>{t('table.person')}</th>
-            <th scope="col" className={headCellClass}>{t('table.proposal')}</th>
-            <th scope="col" className={headCellClass}>{t('table.warnings')}</th>
-            <th scope="col" className={headCellClass}>{t('table.state')}</th>
-            <th scope="col" className={headCellClass}>{t('table.assessment')}</th>
-            <th scope="col" className={headCellClass}>{t('table.decision')}</th>
-            <th scope="col" className={headCellClass}>{t('table.placement')}</th>
-            {remove ? <th scope="col" className={headCellClass}><span className="sr-only">{t('forms.remove')}</span></th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {candidates.map((c) => {
-            const href = placeHref(c);
-            return (
-              <tr key={c.id} data-testid={`candidate-${c.cadre.code}`}>
-                <th scope="row" className={`${cellClass} min-w-52 text-left font-normal`}>
-                  <span className="block font-semibold text-stone-900">{c.cadre.fullName}</span>
-                  <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
-                  {/* On a phone the state column is off to the right: repeat the state under the name. */}
-                  <span className="my-0.5 block sm:hidden">
-                    <CandidateStateBadge state={c.state} label={t(`states.candidate.${c.state}`)} />
-                  </span>
-                  <span className="block text-xs text-stone-700">
-                    {[c.cadre.currentPost, employmentLabel(c.cadre.employmentType)].filter((v, i, all) => v && all.indexOf(v) === i).join(' · ')}
-                  </span>
-                </th>
-                <td className={`${cellClass} min-w-44`}>
-                  <span className="block font-medium">{t(`kinds.${c.kind}`)}</span>
-                  <span className="block text-xs text-stone-700">{fieldLabel(c.field ?? c.cadre.field)}</span>
-                  {c.preferredCommune ? <span className="block text-xs text-stone-700">{t('table.prefers', { commune: c.preferredCommune.name })}</span> : null}
-                </td>
-                <td className={`${cellClass} min-w-36`}>
-                  {c.warnings.length === 0 ? (
-                    <span className="text-stone-500">—</span>
-                  ) : (
-                    <span className="flex flex-col items-start gap-1">
-                      {c.warnings.map((w) => (
-                        <WarningBadge key={w} warning={w} label={warningLabel(w)} />
-                      ))}
-                    </span>
-                  )}
-                </td>
-                <td className={cellClass}>
-                  <CandidateStateBadge state={c.state} label={t(`states.candidate.${c.state}`)} />
-                </td>
-                <td className={`${cellClass} min-w-48 text-stone-800`}>
-                  {c.state === 'proposed' ? <span className="text-stone-500">{t('table.notAssessed')}</span> : null}
-                  {c.state !== 'proposed' ? <span className="block font-medium">{c.state === 'does_not_meet' ? t('table.doesNotMeet') : t('table.meets')}</span> : null}
-                  {c.assessmentReason ? <span className="block text-xs">{c.assessmentReason}</span> : null}
-                </td>
-                <td className={`${cellClass} min-w-44 text-stone-800`}>
-                  {c.conclusion ? (
-                    <span className="block">
-                      {t('table.approvedBy', { number: c.conclusion.number, date: format.date(c.conclusion.date) })}
-                    </span>
-                  ) : null}
-                  {c.state === 'declined' ? <span className="block font-medium">{t('states.candidate.declined')}</span> : null}
-                  {c.decisionReason ? <span className="block text-xs">{c.decisionReason}</span> : null}
-                  {!c.conclusion && c.state !== 'declined' ? <span className="text-stone-500">—</span> : null}
-                </td>
-                <td className={`${cellClass} min-w-48 text-stone-800`}>
-                  {c.secondment ? (
-                    <>
-                      <span className="block font-medium">{c.secondment.commune.name}</span>
-                      <span className="block text-xs">{c.secondment.position}</span>
-                      <span className="numeric block text-xs">
-                        {format.date(c.secondment.startDate)} – {format.date(c.secondment.endedOn ?? c.secondment.endDate)}
-                      </span>
-                      {c.secondment.endedOn ? <span className="block text-xs">{t('table.endedOn', { date: format.date(c.secondment.endedOn) })}</span> : null}
-                    </>
-                  ) : href ? (
-                    <Link href={href} className="font-semibold text-brand-800 underline hover:text-brand-900">
-                      {t('table.place')}
-                      <span className="sr-only"> {c.cadre.fullName}</span>
-                    </Link>
-                  ) : (
-                    <span className="text-stone-500">—</span>
-                  )}
-                </td>
-                {remove ? <td className={`${cellClass} whitespace-nowrap`}>{remove(c)}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableContainer>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db/client';
 import { findQuotaYear } from '@/lib/db/quota-year-queries';
+import { confirmYearProblem } from '@/lib/domain/quota-years';
 import { getFormatters } from '@/lib/i18n/server';
 import { QuotaYearSchema } from '@/lib/validation/quota';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
@@ -39,6 +40,7 @@ export default async function ConfirmQuotaYearPage({ params }: Props) {
   const { year, previous } = await loadDraft((await params).year);
   const [t, tNav, format] = await Promise.all([getTranslations('quotaYears'), getTranslations('nav'), getFormatters()]);
   const y = String(year.year);
+  const mayConfirm = confirmYearProblem(year) === null;
   const rows: [string, number, number | null][] = [
     [t('list.communes'), year.communes, previous?.communes ?? null],
     [t('confirm.partyFront'), year.partyFront, previous?.partyFront ?? null],
@@ -51,7 +53,7 @@ export default async function ConfirmQuotaYearPage({ params }: Props) {
       <Breadcrumbs
         items={[{ label: tNav('quotas'), href: '/quotas' }, { label: t('title'), href: '/quotas/years' }, { label: y, href: `/quotas/years/${y}` }, { label: t('confirm.crumb') }]}
       />
-      <PageHeader title={t('confirm.title', { year: y })} lead={year.status === 'draft' ? t('confirm.lead', { year: y }) : t('confirm.alreadyLead', { year: y })} />
+      <PageHeader title={t('confirm.title', { year: y })} lead={mayConfirm ? t('confirm.lead', { year: y }) : t('confirm.alreadyLead', { year: y })} />
       <div className="max-w-3xl space-y-6">
         <TableContainer label={t('confirm.caption', { year: y })}>
           <table className={tableClass} data-testid="confirm-summary">
@@ -74,11 +76,11 @@ export default async function ConfirmQuotaYearPage({ params }: Props) {
             </tbody>
           </table>
         </TableContainer>
-        {year.status === 'draft' ? (
+        {mayConfirm ? (
           <div className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-950">
             <p className="font-semibold">{t('confirm.irreversible')}</p>
             <p>{t('confirm.effect', { year: y })}</p>
-            <ConfirmQuotaYearForm year={year.year} version={year.version} reloadHref={`/quotas/years/${y}/confirm`} />
+            <ConfirmQuotaYearForm year={year.year} version={year.version} />
           </div>
         ) : (
           <p className="text-sm text-stone-800" data-testid="already-confirmed">

@@ -3,26 +3,30 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/current-user';
-import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { countFieldVacancies, countIncomingSecondments, findCandidateForPlacement, type PlacementCandidate } from '@/lib/db/placement-queries';
+import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import { listCommunePositions } from '@/lib/db/roster-queries';
 import { getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { rankCommunesForPlacement } from '@/lib/domain/placement-ranking';
-import { addMonthsToDate } from '@/lib/domain/secondment';
+import { addMonthsToDate, mayTakeCandidateAction } from '@/lib/domain/secondment';
+import { allowedOn } from '@/lib/actions/secondments/load';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { FIELD_CODES } from '@/lib/validation/position';
 import { placeAndShow } from '../../../actions';
 import type { SessionUser } from '@/lib/auth/roles';
+import { decisionFieldSpecs } from '@/components/decisions/decision-field-specs';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
-import { ActionForm } from '@/components/secondments/action-form';
+import { ActionForm } from '@/components/forms/action-form';
 import { PageNotice } from '@/components/secondments/page-notice';
+import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 import { requirePermission } from '../../../../../_lib/current-province';
+import { routeId } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +35,7 @@ type Props = { params: Promise<{ id: string }> };
 /** The candidate in the user's province (else 404), for those who place (else 403). */
 async function load(rawId: string): Promise<{ user: SessionUser; candidate: PlacementCandidate }> {
   const user = await requirePermission('secondment.place');
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
+  const id = routeId(rawId);
   const candidate = id === null ? null : await findCandidateForPlacement(db(), user.provinceId, id);
   if (!candidate) notFound();
   await requirePermission('secondment.place', { provinceId: user.provinceId, departmentId: candidate.department.id });
@@ -55,9 +59,11 @@ export default async function PlaceCandidatePage({ params }: Props) {
   const { user, candidate } = await load((await params).id);
   const date = today();
   const field = candidate.field ?? candidate.cadre.field;
-  const [t, tFields, format, locale, staffing, fieldVacancies, incoming, positions] = await Promise.all([
+  const [t, tFields, tDecision, bodies, format, locale, staffing, fieldVacancies, incoming, positions] = await Promise.all([
     getTranslations('secondment'),
     getTranslations('fields'),
+    getTranslations('decisions.fields'),
+    issuingBodiesFor(db(), user.provinceId, null),
     getFormatters(),
     getLocale(),
     getProvinceStaffing(db(), user.provinceId, { date }),
@@ -73,8 +79,9 @@ export default async function PlaceCandidatePage({ params }: Props) {
       incomingSecondments: incoming.get(c.communeId) ?? 0,
     })),
   );
+  // The same machine and policy binding the placing action uses.
+  const mayPlace = mayTakeCandidateAction('place', candidate.state, candidate.listState, allowedOn(user, { provinceId: user.provinceId, departmentId: candidate.department.id }));
   const listHref = `/secondments/lists/${candidate.listId}`;
-  const selfHref = `/secondments/candidates/${candidate.id}/place`;
   const start = candidate.conclusion && candidate.conclusion.date > date ? candidate.conclusion.date : date;
   const title = t('place.title', { name: candidate.cadre.fullName });
   const preferred = candidate.preferredCommune ? ranked.find((c) => c.communeId === candidate.preferredCommune!.id) : undefined;
@@ -122,7 +129,7 @@ export default async function PlaceCandidatePage({ params }: Props) {
           </p>
           <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
         </div>
-      ) : candidate.state !== 'approved' || !can(user, 'secondment.place', { provinceId: user.provinceId, departmentId: candidate.department.id }) ? (
+      ) : !mayPlace ? (
         <div className="rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-xs">
           <p className="mb-2">{t('place.notApproved', { state: t(`states.candidate.${candidate.state}`) })}</p>
           <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
@@ -130,12 +137,12 @@ export default async function PlaceCandidatePage({ params }: Props) {
       ) : (
         <>
           <Section id="placement-form" title={t('place.formHeading')} description={t('place.formDescription')}>
-            <div className="max-w-3xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6">
+            <Card roomy className="max-w-3xl">
               <ActionForm
+                namespace="secondment"
                 id="place"
                 action={placeAndShow}
                 hidden={{ candidateId: candidate.id, version: candidate.version, listId: candidate.listId }}
-                reloadHref={selfHref}
                 submitLabel={t('place.submit')}
                 layout="grid"
                 fields={[
@@ -150,12 +157,13 @@ export default async function PlaceCandidatePage({ params }: Props) {
                   },
                   { type: 'date', name: 'startDate', label: t('place.startDate'), required: true, defaultValue: start },
                   { type: 'date', name: 'endDate', label: t('place.endDate'), required: true, defaultValue: termEnd(start, 36), hint: t('place.endDateHint') },
+                  ...decisionFieldSpecs(tDecision, bodies, date),
                 ]}
               />
               <p className="mt-4 text-sm">
                 <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
               </p>
-            </div>
+            </Card>
           </Section>
           {preferred ? <p className="mt-4 text-sm text-stone-700">{t('place.preferred', { commune: preferred.name, rank: ranked.indexOf(preferred) + 1 })}</p> : null}
           <Section id="ranking" title={t('place.rankingHeading')} description={t('place.rankingDescription', { field: fieldLabel, count: top.length })}>

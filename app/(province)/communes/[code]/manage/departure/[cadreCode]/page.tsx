@@ -4,13 +4,16 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { findPersonInCommune } from '@/lib/db/roster-queries';
+import { findLeftPersonInCommune, findPersonInCommune } from '@/lib/db/roster-queries';
+import { isActiveCadre } from '@/lib/domain/people';
 import { getFormatters } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { DepartureForm } from '@/components/roster/departure-form';
 import { loadManagedCommune } from '../../load';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
+import { Card } from '@/components/ui/card';
+import { routeCode } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,12 +30,13 @@ export default async function DeparturePage({ params }: Props) {
   const { province, commune, mayEditRoster } = await loadManagedCommune(code);
   if (!mayEditRoster) notFound();
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
-  const decodedCode = decodeURIComponent(cadreCode);
+  const decodedCode = routeCode(cadreCode);
+  if (decodedCode === null) notFound();
   const person = await findPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode });
   const bodies = (await issuingBodiesFor(db(), province.id, commune.id)).map((b) => ({ value: String(b.id), label: b.name }));
   const manageHref = `/communes/${encodeURIComponent(commune.code)}/manage`;
   let body;
-  if (person && person.status === 'active') {
+  if (person && isActiveCadre(person)) {
     body = (
       <>
         <h2 className="text-sm font-semibold text-stone-800">{t('roster.departure.assignments')}</h2>
@@ -49,10 +53,7 @@ export default async function DeparturePage({ params }: Props) {
     );
   } else {
     // Recorded a moment ago (this is the page the form posted to) or earlier: nothing left to do here.
-    const left = await db().cadre.findFirst({
-      where: { provinceId: province.id, code: decodedCode, status: 'left', assignments: { some: { communeId: commune.id } } },
-      select: { id: true },
-    });
+    const left = await findLeftPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode });
     if (!left) notFound();
     body = (
       <>
@@ -79,7 +80,7 @@ export default async function DeparturePage({ params }: Props) {
         ]}
       />
       <PageHeader eyebrow={`${decodedCode} · ${commune.name}`} title={t('roster.manage.departFor', { name })} />
-      <div className="max-w-2xl rounded-lg border border-stone-200 bg-white p-4 shadow-xs">{body}</div>
+      <Card className="max-w-2xl">{body}</Card>
       <p className="mt-6">
         <Link href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('roster.manageLink')}

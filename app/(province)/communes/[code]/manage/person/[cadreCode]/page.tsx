@@ -4,41 +4,46 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
-import { findPersonInCommune, latestRosterChange, listPostHistory, listCommunePositions, openPrimary } from '@/lib/db/roster-queries';
+import { findLeftPersonInCommune, findPersonInCommune, latestRosterChange, listPostHistory, listCommunePositions, openPrimary } from '@/lib/db/roster-queries';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
 import { ChangePrimaryForm } from '@/components/roster/change-primary-form';
 import { AddConcurrentForm, RemoveConcurrentForm } from '@/components/roster/concurrent-positions-form';
+import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
 import { loadManagedCommune } from '../../load';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import { PostHistoryTable } from '@/components/roster/post-history-table';
 import { CancelChangeForm } from '@/components/roster/cancel-change-form';
+import { cancelChangeAndShow } from '../../actions';
 import { readAuditPayloads } from '@/lib/audit/events';
+import { isActiveCadre } from '@/lib/domain/people';
 import { cancelPermission } from '@/lib/domain/roster';
+import { routeCode } from '@/lib/validation/route-params';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string; cadreCode: string }> };
+type Props = { params: Promise<{ code: string; cadreCode: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations();
   return { title: t('roster.person.title') };
 }
 
-const cardClass = 'rounded-lg border border-stone-200 bg-white p-4 shadow-xs sm:p-6';
 
 /**
  * One person of the commune: his primary position (change it from a date), his concurrent positions (add,
  * end) and the way to his departure. Every form posts without JavaScript and re-renders this page.
  */
-export default async function PersonPage({ params }: Props) {
+export default async function PersonPage({ params, searchParams }: Props) {
   const { code, cadreCode } = await params;
+  const notice = (await searchParams).notice;
   const { user, province, commune, mayEditRoster } = await loadManagedCommune(code);
   if (!mayEditRoster) notFound();
-  const decodedCode = decodeURIComponent(cadreCode);
+  const decodedCode = routeCode(cadreCode);
+  if (decodedCode === null) notFound();
   const [person, positions, t, format, locale, issuingBodies] = await Promise.all([
     findPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode }),
     listCommunePositions(db(), province.id),
@@ -51,8 +56,14 @@ export default async function PersonPage({ params }: Props) {
   const bodies = issuingBodies.map((b) => ({ value: String(b.id), label: b.name }));
   const communeHref = `/communes/${encodeURIComponent(commune.code)}`;
   const manageHref = `${communeHref}/manage`;
-  const selfHref = `${manageHref}/person/${encodeURIComponent(decodedCode)}`;
   const date = today();
+  // The notice a cancelled change sends back (`?notice=changeCancelled`, after its redirect); anything else is ignored.
+  const cancelledNotice =
+    notice === 'changeCancelled' ? (
+      <p role="status" data-testid="page-notice" className="mb-4 max-w-3xl rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
+        {t('roster.changeCancelled')}
+      </p>
+    ) : null;
 
   const crumbs = (name: string) => (
     <Breadcrumbs
@@ -85,7 +96,7 @@ export default async function PersonPage({ params }: Props) {
       : t('roster.cancel.latestNoDate', { action, actor });
     return (
       <Section id="cancel" title={t('roster.cancel.title')} description={t('roster.cancel.description')}>
-        <div className={cardClass}>
+        <Card roomy>
           <CancelChangeForm
             person={{ communeId: commune.id, cadreId: cadre.id, version: cadre.version }}
             eventId={change.eventId}
@@ -93,25 +104,24 @@ export default async function PersonPage({ params }: Props) {
             summary={summary}
             bodies={bodies}
             today={date}
-            reloadHref={selfHref}
+            action={cancelChangeAndShow}
+            returnTo={`${manageHref}/person/${encodeURIComponent(decodedCode)}`}
           />
-        </div>
+        </Card>
       </Section>
     );
   };
 
-  if (!person || person.status !== 'active') {
+  if (!person || !isActiveCadre(person)) {
     // Left (or never here): a person who left the commune is shown as such, anyone else is unknown.
-    const left = await db().cadre.findFirst({
-      where: { provinceId: province.id, code: decodedCode, status: 'left', assignments: { some: { communeId: commune.id } } },
-      select: { id: true, fullName: true, version: true },
-    });
+    const left = await findLeftPersonInCommune(db(), commune.id, { provinceId: province.id, code: decodedCode });
     if (!left) notFound();
     const cancel = await cancelCard(left);
     return (
       <>
         {crumbs(left.fullName)}
         <PageHeader eyebrow={`${decodedCode} · ${commune.name}`} title={left.fullName} />
+        {cancelledNotice}
         <p role="status" className="max-w-2xl rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-800">
           {t('roster.person.left')}
         </p>
@@ -136,6 +146,7 @@ export default async function PersonPage({ params }: Props) {
     <>
       {crumbs(person.fullName)}
       <PageHeader eyebrow={`${person.code} · ${commune.name}`} title={t('roster.manage.personFor', { name: person.fullName })} lead={t('roster.person.lead')} />
+      {cancelledNotice}
       <div className="max-w-3xl space-y-8">
         <Section id="current" title={t('roster.person.current')}>
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="current-positions">
@@ -175,40 +186,38 @@ export default async function PersonPage({ params }: Props) {
         {person.pendingFrom ? null : (
           <>
         <Section id="change-primary" title={t('roster.changePrimary.title')}>
-              <div className={cardClass}>
+              <Card roomy>
                 {primary ? (
                   <ChangePrimaryForm
                     bodies={bodies}
                     person={personRef}
                     today={date}
-                    reloadHref={selfHref}
                     positions={positions.filter((p) => p.id !== primary.positionId).map(option)}
                   />
                 ) : (
                   <p className="text-sm text-stone-700">{t('roster.person.noPrimaryHere')}</p>
                 )}
-              </div>
+              </Card>
             </Section>
 
             <Section id="concurrent" title={t('roster.concurrent.title')} description={t('roster.concurrent.description')}>
               <div className="space-y-6">
-                <div className={cardClass}>
+                <Card roomy>
                   <RemoveConcurrentForm
                     bodies={bodies}
                     person={personRef}
                     today={date}
-                    reloadHref={selfHref}
                     holdings={concurrent.map((a) => ({
                       assignmentId: a.id,
                       title: title(a),
                       detail: `${blockLabel(a.block)}${a.isKey ? ` · ${t('roster.person.key')}` : ''} · ${t('roster.person.since', { date: format.date(a.startDate) })}`,
                     }))}
                   />
-                </div>
-                <div className={cardClass}>
+                </Card>
+                <Card roomy>
                   <h3 className="mb-3 text-base font-semibold text-stone-900">{t('roster.concurrent.addTitle')}</h3>
-                  <AddConcurrentForm bodies={bodies} person={personRef} today={date} reloadHref={selfHref} positions={positions.filter((p) => !held.has(p.id)).map(option)} />
-                </div>
+                  <AddConcurrentForm bodies={bodies} person={personRef} today={date} positions={positions.filter((p) => !held.has(p.id)).map(option)} />
+                </Card>
               </div>
             </Section>
           </>

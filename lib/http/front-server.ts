@@ -1,0 +1,200 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { TrustedProxies } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
+import { MAX_IMPORT_BYTES } from '@/lib/import/types';
+import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
+
+// The server in front of Next.js (docs/decisions/034-trusted-proxies-and-the-client-address.md). `npm start`, `npm
+// run dev` and the end-to-end server listen with it on the public port and run Next.js on a loopback port behind
+// it. It strips every forwarding header a client may send (Next.js would keep an X-Forwarded-For from anyone), sets
+// the client address in one private header (lib/http/client-address.ts) and refuses a body past its limit with 413
+// before Next.js reads it.
+
+/** Every request body but the workbook upload: forms and server actions are small. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** The workbook upload (a server action posted to /import): the 25 MB file, its multipart envelope and the form's fields. */
+export const UPLOAD_BODY_LIMIT = MAX_IMPORT_BYTES + 5 * 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/import']);
+
+/** Headers no client may set for the app: the proxies' own, and ours. */
+const isForwarding = (name: string) => name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip' || name === CLIENT_ADDRESS_HEADER;
+/** Headers of one connection, not of the request (RFC 9110, section 7.6.1). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'upgrade', 'te', 'trailer', 'proxy-authorization']);
+
+/** X-Forwarded-For as one list (repeated headers joined in order). */
+const forwardedForOf = (req: http.IncomingMessage): string | undefined => [req.headers['x-forwarded-for'] ?? []].flat().join(', ') || undefined;
+
+export type FrontServerOptions = {
+  upstream: { host: string; port: number };
+  trustProxy?: TrustedProxies;
+  /** Where the one-time warning about untrusted forwarding headers goes (default console.warn). */
+  warn?: (message: string) => void;
+};
+
+/** The body limit of a request: the upload's for a POST to the upload page, else the default. */
+export function bodyLimitOf(method: string | undefined, url: string | undefined): number {
+  if (method !== 'POST') return DEFAULT_BODY_LIMIT;
+  try {
+    return UPLOAD_PATHS.has(new URL(url ?? '/', 'http://front').pathname) ? UPLOAD_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+  } catch {
+    return DEFAULT_BODY_LIMIT;
+  }
+}
+
+export function createFrontServer(options: FrontServerOptions): http.Server {
+  const agent = new http.Agent({ keepAlive: true });
+  const warn = options.warn ?? ((message: string) => console.warn(message));
+  let warned = false;
+
+  /** The request's headers as the app gets them: forwarding and hop-by-hop ones dropped, the client address set. */
+  function upstreamHeaders(req: http.IncomingMessage, upgrade: boolean): string[] {
+    const connectionTokens = new Set((req.headers.connection ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
+    const headers: string[] = [];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      const name = req.rawHeaders[i].toLowerCase();
+      if (isForwarding(name)) continue;
+      if (!upgrade && (HOP_BY_HOP.has(name) || connectionTokens.has(name))) continue;
+      headers.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+    }
+    const forwardedFor = forwardedForOf(req);
+    if (!options.trustProxy && !warned && (forwardedFor !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined)) {
+      warned = true;
+      warn(defaultMessage('system.frontServer.untrustedForwarding'));
+    }
+    const address = resolveClientAddress(req.socket.remoteAddress, forwardedFor, options.trustProxy);
+    if (address) headers.push(CLIENT_ADDRESS_HEADER, address);
+    const proto = trustedProto(req);
+    if (proto) headers.push('x-forwarded-proto', proto);
+    return headers;
+  }
+
+  /** The scheme the client used, as the trusted proxy in front of it wrote it (HTTPS cookies and HSTS depend on it). */
+  function trustedProto(req: http.IncomingMessage): string | null {
+    if (!isTrustedPeer(req.socket.remoteAddress, options.trustProxy)) return null;
+    const values = (req.headers['x-forwarded-proto'] as string | undefined)?.split(',').map((v) => v.trim().toLowerCase()) ?? [];
+    if (values.length === 0) return null;
+    // The value of the proxy the client reached: as many from the right as hops were taken to the client.
+    const depth = Math.max(1, forwardingDepth(req.socket.remoteAddress, forwardedForOf(req), options.trustProxy));
+    const value = values[Math.max(0, values.length - depth)];
+    return value === 'https' || value === 'http' ? value : null;
+  }
+
+  function answer(res: http.ServerResponse, status: number, message: string) {
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.end(message);
+  }
+
+  const tooLarge = (limit: number) => defaultMessage('system.frontServer.bodyTooLarge', { limit: Math.round(limit / (1024 * 1024)) });
+
+  const server = http.createServer((req, res) => {
+    const limit = bodyLimitOf(req.method, req.url);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      answer(res, 413, tooLarge(limit));
+      req.resume();
+      return;
+    }
+    const upstream = http.request({ ...options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (upstreamRes) => {
+      const headers: string[] = [];
+      for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) {
+        if (!HOP_BY_HOP.has(upstreamRes.rawHeaders[i].toLowerCase())) headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
+      }
+      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
+      upstreamRes.pipe(res);
+    });
+    upstream.on('error', () => answer(res, 502, defaultMessage('system.frontServer.unavailable')));
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limit) {
+        if (!upstream.write(chunk)) {
+          req.pause();
+          upstream.once('drain', () => req.resume());
+        }
+        return;
+      }
+      req.removeAllListeners('data');
+      upstream.removeAllListeners('error');
+      upstream.on('error', () => undefined);
+      upstream.destroy();
+      answer(res, 413, tooLarge(limit));
+      req.resume();
+    });
+    req.on('end', () => {
+      if (received <= limit) upstream.end();
+    });
+  });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    const upstream = http.request({ ...options.upstream, method: req.method, path: req.url, headers: upstreamHeaders(req, true) });
+    upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
+      // Either side ending ends both: an upgraded connection (a WebSocket) has no half-closed state worth keeping.
+      upstreamSocket.on('error', () => socket.destroy());
+      for (const event of ['end', 'close']) {
+        upstreamSocket.on(event, () => socket.destroy());
+        socket.on(event, () => upstreamSocket.destroy());
+      }
+      const lines = [`HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage}`];
+      for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) lines.push(`${upstreamRes.rawHeaders[i]}: ${upstreamRes.rawHeaders[i + 1]}`);
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (upstreamHead.length) socket.write(upstreamHead);
+      if (head.length) upstreamSocket.write(head);
+      upstreamSocket.pipe(socket).pipe(upstreamSocket);
+    });
+    upstream.on('response', (upstreamRes) => {
+      // The app declined the upgrade: its answer goes back as is, and the connection ends.
+      const lines = [`HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage}`];
+      for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) lines.push(`${upstreamRes.rawHeaders[i]}: ${upstreamRes.rawHeaders[i + 1]}`);
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      upstreamRes.pipe(socket);
+    });
+    upstream.on('error', () => socket.destroy());
+    upstream.end();
+  });
+
+  server.on('close', () => agent.destroy());
+  return server;
+}
+
+/** A free TCP port on the loopback interface, for Next.js behind the front server. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningFrontServer = { upstream: { host: string; port: number }; close: () => Promise<void> };
+
+/**
+ * Listens on the public `port` and `host` and forwards to Next.js on a free loopback port, which the caller starts
+ * Next.js on (`next start -H 127.0.0.1 -p <upstream.port>`): Next.js is then reachable only through this server.
+ */
+export async function startFrontServer(listen: { port: number; host: string; trustProxy?: TrustedProxies }): Promise<RunningFrontServer> {
+  const upstream = { host: '127.0.0.1', port: await freeLoopbackPort() };
+  const server = createFrontServer({ upstream, trustProxy: listen.trustProxy });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  return {
+    upstream,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address';
+import { createFrontServer, DEFAULT_BODY_LIMIT, UPLOAD_BODY_LIMIT, type FrontServerOptions } from '@/lib/http/front-server';
+import type { TrustedProxies } from '@/lib/env';
+
+// The server in front of Next.js (lib/http/front-server.ts, docs/decisions/034-trusted-proxies-and-the-client-address.md),
+// over real HTTP on ephemeral ports: a client's forwarding headers never reach the app, the client address is the
+// socket's or the TRUST_PROXY-th hop's, and a body past its limit is answered 413 before the app reads it.
+
+type Seen = { method: string; url: string; headers: http.IncomingHttpHeaders; bytes: number };
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+const listen = (server: http.Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const closing = (server: http.Server) => () =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** A tiny upstream standing in for Next.js: records what it was sent and answers 200 with the byte count. */
+async function upstream() {
+  const seen: Seen[] = [];
+  const server = http.createServer((req, res) => {
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes });
+      res.setHeader('set-cookie', ['a=1', 'b=2']);
+      res.end(`ok ${bytes}`);
+    });
+  });
+  server.on('upgrade', (req, socket) => {
+    closers.push(async () => void socket.destroy());
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bytes: 0 });
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n');
+    socket.on('data', (chunk) => socket.write(chunk));
+  });
+  const port = await listen(server);
+  closers.push(closing(server));
+  return { port, seen };
+}
+
+async function front(options: Partial<FrontServerOptions> & { upstreamPort: number }) {
+  const warnings: string[] = [];
+  const server = createFrontServer({ upstream: { host: '127.0.0.1', port: options.upstreamPort }, warn: (m) => warnings.push(m), ...options });
+  const port = await listen(server);
+  closers.push(closing(server));
+  return { port, warnings };
+}
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+
+/** One request with exactly these headers; `body` is sent with a Content-Length, `chunks` chunked. */
+function send(port: number, init: { method?: string; path?: string; headers?: Record<string, string>; body?: Buffer; chunks?: Buffer[] }): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: init.method ?? 'GET', path: init.path ?? '/', headers: init.headers, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (init.body) req.end(init.body);
+    else if (init.chunks) {
+      for (const chunk of init.chunks) req.write(chunk);
+      req.end();
+    } else req.end();
+  });
+}
+
+describe('the client address a forwarded request is given', () => {
+  const xff = '198.51.100.9, 6.6.6.6, 203.0.113.7';
+  test.each<[string, TrustedProxies | undefined, string | undefined, string]>([
+    ['no trust: the socket, whatever the header says', undefined, xff, '10.0.0.2'],
+    ['no trust and no header', undefined, undefined, '10.0.0.2'],
+    ['one proxy: the hop it added', { hops: 1 }, xff, '203.0.113.7'],
+    ['two proxies: the second hop from the right', { hops: 2 }, xff, '6.6.6.6'],
+    ['more proxies than hops: the furthest hop there is', { hops: 5 }, xff, '198.51.100.9'],
+    ['one proxy, no header (a direct request): the socket', { hops: 1 }, undefined, '10.0.0.2'],
+    ['hops of 0: the socket', { hops: 0 }, xff, '10.0.0.2'],
+    ['trusted addresses: the first untrusted hop from the right', { addresses: ['10.0.0.2', '203.0.113.7'] }, xff, '6.6.6.6'],
+    ['a socket that is not a trusted proxy: the socket', { addresses: ['10.0.0.99'] }, xff, '10.0.0.2'],
+    ['a hop that is not an address stops the walk at the nearer one', { hops: 2 }, '6.6.6.6, garbage', '10.0.0.2'],
+    ['ports and brackets are dropped', { hops: 1 }, '[2001:db8::1]:4711', '2001:db8::1'],
+    ['an IPv4 hop with a port', { hops: 1 }, '203.0.113.7:8080', '203.0.113.7'],
+  ])('%s', (_label, trust, header, expected) => {
+    expect(resolveClientAddress('10.0.0.2', header, trust)).toBe(expected);
+  });
+
+  test('an IPv4-mapped socket address reads as IPv4', () => {
+    expect(resolveClientAddress('::ffff:127.0.0.1', undefined, undefined)).toBe('127.0.0.1');
+  });
+});
+
+describe('the front server', () => {
+  test('without TRUST_PROXY: forwarding headers are stripped, the private header is the socket, one warning', async () => {
+    const app = await upstream();
+    const { port, warnings } = await front({ upstreamPort: app.port });
+    const spoofed = {
+      'x-forwarded-for': '6.6.6.6',
+      'x-real-ip': '6.6.6.6',
+      forwarded: 'for=6.6.6.6',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'evil.example',
+      [CLIENT_ADDRESS_HEADER]: '6.6.6.6',
+      host: 'bienche.example.vn',
+    };
+    const first = await send(port, { path: '/communes?x=1', headers: spoofed });
+    await send(port, { headers: spoofed });
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+    const [seen] = app.seen;
+    expect(seen.url).toBe('/communes?x=1');
+    expect(seen.headers[CLIENT_ADDRESS_HEADER]).toBe('127.0.0.1');
+    expect(seen.headers.host).toBe('bienche.example.vn');
+    for (const name of ['x-forwarded-for', 'x-real-ip', 'forwarded', 'x-forwarded-proto', 'x-forwarded-host']) expect(seen.headers[name], name).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('TRUST_PROXY');
+  });
+
+  test('with TRUST_PROXY=1: the hop the proxy added, and the scheme it saw; no warning', async () => {
+    const app = await upstream();
+    const { port, warnings } = await front({ upstreamPort: app.port, trustProxy: { hops: 1 } });
+    await send(port, { headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.7', 'x-forwarded-proto': 'https' } });
+    expect(app.seen[0].headers[CLIENT_ADDRESS_HEADER]).toBe('203.0.113.7');
+    expect(app.seen[0].headers['x-forwarded-for']).toBeUndefined();
+    expect(app.seen[0].headers['x-forwarded-proto']).toBe('https');
+    await send(port, { headers: { 'x-forwarded-proto': 'gopher' } });
+    expect(app.seen[1].headers['x-forwarded-proto']).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+
+  test('a body over 1 MB is refused with 413 and a Vietnamese message before the app sees it', async () => {
+    const app = await upstream();
+    const { port } = await front({ upstreamPort: app.port });
+    const big = await send(port, { method: 'POST', path: '/communes/NA113', headers: { 'content-type': 'text/plain' }, body: Buffer.alloc(DEFAULT_BODY_LIMIT + 1) });
+    expect(big.status).toBe(413);
+    expect(big.headers['content-type']).toMatch(/^text\/plain; charset=utf-8/);
+    expect(big.body).toMatch(/quá lớn/);
+    const chunked = await send(port, { method: 'POST', path: '/', chunks: Array.from({ length: 5 }, () => Buffer.alloc(300 * 1024)) });
+    expect(chunked.status).toBe(413);
+    expect(app.seen.filter((s) => s.method === 'POST')).toEqual([]);
+    const fits = await send(port, { method: 'POST', path: '/communes/NA113', body: Buffer.alloc(DEFAULT_BODY_LIMIT) });
+    expect(fits).toMatchObject({ status: 200, body: `ok ${DEFAULT_BODY_LIMIT}` });
+  });
+
+  test('the workbook upload (a POST to /import) may send up to the upload limit, not more', async () => {
+    expect(UPLOAD_BODY_LIMIT).toBe(30 * 1024 * 1024);
+    const app = await upstream();
+    const { port } = await front({ upstreamPort: app.port });
+    const workbook = await send(port, { method: 'POST', path: '/import', body: Buffer.alloc(5 * 1024 * 1024) });
+    expect(workbook).toMatchObject({ status: 200, body: `ok ${5 * 1024 * 1024}` });
+    const tooBig = await send(port, { method: 'POST', path: '/import?x=1', body: Buffer.alloc(UPLOAD_BODY_LIMIT + 1) });
+    expect(tooBig.status).toBe(413);
+    const elsewhere = await send(port, { method: 'POST', path: '/import/12', body: Buffer.alloc(2 * 1024 * 1024) });
+    expect(elsewhere.status).toBe(413);
+  });
+
+  test("Next's own server-action limit is the upload limit, so the file the front server lets through reaches the action", () => {
+    const config = fs.readFileSync(path.resolve(import.meta.dirname, '../../next.config.ts'), 'utf8');
+    const megabytes = `${UPLOAD_BODY_LIMIT / (1024 * 1024)}mb`;
+    expect(config).toContain(`bodySizeLimit: '${megabytes}'`);
+    expect(config).toContain(`proxyClientMaxBodySize: '${megabytes}'`);
+  });
+
+  test('an upgrade (hot reload under npm run dev) is passed through with the same headers', async () => {
+    const app = await upstream();
+    const { port } = await front({ upstreamPort: app.port });
+    const socket = net.connect(port, '127.0.0.1');
+    closers.push(async () => void socket.destroy());
+    socket.write(`GET /_next/webpack-hmr HTTP/1.1\r\nHost: localhost\r\nUpgrade: echo\r\nConnection: Upgrade\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n`);
+    let received = '';
+    await new Promise<void>((resolve) => {
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('\r\n\r\n') && !received.includes('ping')) socket.write('ping');
+        if (received.includes('ping')) resolve();
+      });
+    });
+    expect(received).toMatch(/^HTTP\/1\.1 101/);
+    expect(app.seen[0].headers[CLIENT_ADDRESS_HEADER]).toBe('127.0.0.1');
+    expect(app.seen[0].headers['x-forwarded-for']).toBeUndefined();
+  });
+
+  test('an app that does not answer gives 502', async () => {
+    const app = await upstream();
+    await closers.pop()!();
+    const { port } = await front({ upstreamPort: app.port });
+    expect((await send(port, {})).status).toBe(502);
+  });
+});
