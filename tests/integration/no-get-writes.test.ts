@@ -1,8 +1,8 @@
 import { sessionUserFor, signInAs } from '../support/session-mock';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seededDatabaseOn, type TestDatabase } from '../support/database';
 import { confirmedForm, form } from '../support/action-harness';
 
 // A transfer's execution is derived (approved, and its effective date reached at the date asked), never written,
@@ -21,26 +21,17 @@ const { proposeTransfer } = await import('@/lib/actions/transfers/propose-transf
 /** After the demo's approved transfer taking effect on 01/12/2025 (lib/demo/transfers.ts). */
 const TODAY = '2025-12-15';
 
+const seeded = seededDatabaseOn(TODAY);
 let database: TestDatabase;
 let homeAffairs: SessionUser;
 let standing: SessionUser;
 let provinceId: number;
-let savedToday: string | undefined;
 
 beforeAll(async () => {
-  savedToday = process.env.APP_TODAY;
-  process.env.APP_TODAY = TODAY;
-  database = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = database.url;
+  database = seeded.current;
   homeAffairs = await sessionUserFor(database.db, 'noivu');
   standing = await sessionUserFor(database.db, 'thuongtruc');
   provinceId = homeAffairs.provinceId;
-});
-afterAll(async () => {
-  signInAs(null);
-  if (savedToday === undefined) delete process.env.APP_TODAY;
-  else process.env.APP_TODAY = savedToday;
-  await database?.drop();
 });
 
 /** What a write would change: the transfers (rows, states, versions, last update) and the audit trail. */

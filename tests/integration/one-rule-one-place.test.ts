@@ -1,11 +1,11 @@
 import { sessionUserFor, signInAs } from '../support/session-mock';
 import ExcelJS from 'exceljs';
 import { createTranslator } from 'use-intl/core';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/roles';
 import vi_messages from '@/lib/i18n/messages/vi.json';
 import { confirmedForm } from '../support/action-harness';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seededDatabaseOn, type TestDatabase } from '../support/database';
 import { readPdf } from '../support/pdf-text';
 
 // One rule, one place (docs/architecture.md, Conventions), for the rules that had been copied: the 5% count toward
@@ -35,26 +35,17 @@ const TODAY = '2026-03-15';
 const YEAR = 2026;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+const seeded = seededDatabaseOn(TODAY);
 let database: TestDatabase;
 let officer: SessionUser;
 let committee: SessionUser;
 let provinceId: number;
-let savedToday: string | undefined;
 
 beforeAll(async () => {
-  savedToday = process.env.APP_TODAY;
-  process.env.APP_TODAY = TODAY;
-  database = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = database.url;
+  database = seeded.current;
   officer = await sessionUserFor(database.db, 'so.noivu');
   committee = await sessionUserFor(database.db, 'bantochuc');
   provinceId = officer.provinceId;
-});
-afterAll(async () => {
-  signInAs(null);
-  if (savedToday === undefined) delete process.env.APP_TODAY;
-  else process.env.APP_TODAY = savedToday;
-  await database?.drop();
 });
 
 /** Active staff of a department with no candidacy and no secondment ever, by code: free to list. */

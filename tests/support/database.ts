@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { urlAs } from '@/lib/db/database-roles';
 import { dropDatabase, ensureDatabase } from '@/lib/db/embedded-postgres';
 import { createPrismaClient, poolOf, type Db } from '@/lib/db/prisma';
@@ -36,4 +36,31 @@ export async function createTestDatabase(kind: 'empty' | 'seeded'): Promise<Test
 /** The shared seeded database, read-only by convention (tests that write use createTestDatabase). */
 export function seededDatabaseUrl(): string {
   return urlAs(inject('serverUrl'), inject('roles').runtime, inject('seededTemplate'));
+}
+
+/**
+ * The file's seeded database on the clock's day `today` (APP_TODAY), the app's DATABASE_URL meanwhile, signed out
+ * and dropped after. Call at the top level of a test file; read `.current` inside hooks and tests.
+ */
+export function seededDatabaseOn(today: string): { readonly current: TestDatabase } {
+  let current: TestDatabase | undefined;
+  let savedToday: string | undefined;
+  beforeAll(async () => {
+    savedToday = process.env.APP_TODAY;
+    process.env.APP_TODAY = today;
+    current = await createTestDatabase('seeded');
+    process.env.DATABASE_URL = current.url;
+  });
+  afterAll(async () => {
+    (await import('./session-mock')).signInAs(null);
+    if (savedToday === undefined) delete process.env.APP_TODAY;
+    else process.env.APP_TODAY = savedToday;
+    await current?.drop();
+  });
+  return {
+    get current() {
+      if (!current) throw new Error('seededDatabaseOn: read .current inside a hook or a test');
+      return current;
+    },
+  };
 }
