@@ -1,10 +1,9 @@
 'use client';
 
-import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 import messages from '@/lib/i18n/messages/vi.json';
 import { useDatabaseOutage } from './_lib/use-database-outage';
+import { beVietnamPro } from './fonts';
 
 // Replaces the root layout when the layout itself fails (for example the database is unreachable), so no
 // locale or provider is available here: the Vietnamese catalogue is read directly. With the database out of reach,
@@ -13,7 +12,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
   const t = messages.errors;
   const outage = useDatabaseOutage(retry);
   return (
-    <html lang="vi">
+    <html lang="vi" className={beVietnamPro.variable}>
       <body className="flex min-h-screen items-center justify-center px-4">
         <main role="alert" className="max-w-xl text-center">
           <p className="text-sm font-semibold text-brand-800">{messages.app.name}</p>

@@ -1,7 +1,3 @@
-import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/500.css';
-import '@fontsource/be-vietnam-pro/600.css';
-import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 
 import type { Metadata } from 'next';
@@ -13,6 +9,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getProvinceForRequest } from './_lib/current-province';
 import { provinceTitle } from './_lib/province-title';
+import { beVietnamPro } from './fonts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -24,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const [locale, messages, t, province] = await Promise.all([getLocale(), getMessages(), getTranslations(), getProvinceForRequest()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={beVietnamPro.variable}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

@@ -7,6 +7,8 @@ import { db } from '@/lib/db/client';
 import { countAwaiting } from '@/lib/db/secondment-queries';
 import { today } from '@/lib/clock';
 import { countAwaitingTransfers, countOverdueTransfers } from '@/lib/db/transfer-queries';
+import { getOwnUnit } from '@/app/_lib/own-unit';
+import { InboxLink } from '@/components/inbox/inbox-link';
 import { LanguageSwitcher } from './language-switcher';
 
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
@@ -23,11 +25,17 @@ const SECTIONS = [
   { href: '/audit', label: 'nav.audit', action: 'audit.view' },
 ] as const satisfies readonly { href: string; label: string; action: Action }[];
 
-const isCurrent = (href: string, path: string) => (href === '/' ? !SECTIONS.some((s) => s.href !== '/' && path.startsWith(s.href)) : path.startsWith(href));
+type NavItem = { href: string; label: string };
+
+const isCurrent = (href: string, path: string, items: readonly NavItem[]) =>
+  href === '/' ? !items.some((s) => s.href !== '/' && path.startsWith(s.href)) : path.startsWith(href);
 
 export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const [t, user, path] = await Promise.all([getTranslations(), getSessionUser(), currentPath()]);
-  const sections = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
+  const own = user ? await getOwnUnit(user) : null;
+  const allowed: NavItem[] = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
+  // "Xã của tôi" first for a chairman; a department officer's own place is already a section (its lists).
+  const sections: NavItem[] = own && !allowed.some((s) => s.href === own.href) ? [{ href: own.href, label: own.label }, ...allowed] : allowed;
   // Items awaiting the user's action on the 5% lists (decision 011), shown beside the section's link.
   const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
   // Transfers awaiting a decision, or the chairman's opinion (decision 016), and the proposals overdue (docs/domain.md, Transfers).
@@ -52,6 +60,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                   <span className="block font-semibold">{user.displayName}</span>
                   <span className="block text-xs text-brand-100">{t(`roles.${user.role}`)}</span>
                 </p>
+                <InboxLink userId={user.id} current={path.startsWith('/inbox')} />
                 <SignOutButton />
               </div>
             ) : null}
@@ -63,7 +72,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
         <nav aria-label={t('nav.label')} className="border-b border-stone-200 bg-white">
           <ul className="mx-auto flex max-w-7xl flex-wrap gap-x-4 px-4 sm:px-6">
             {sections.map((section) => {
-              const current = isCurrent(section.href, path);
+              const current = isCurrent(section.href, path, sections);
               return (
                 <li key={section.href}>
                   <Link
@@ -73,7 +82,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                       current ? 'border-brand-700 text-brand-800' : 'border-transparent text-stone-700'
                     }`}
                   >
-                    {t(section.label)}
+                    {t(section.label as Parameters<typeof t>[0])}
                     {section.href === '/secondments' && awaiting > 0 ? (
                       <>
                         <span aria-hidden="true" className="ml-1.5 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold text-white">

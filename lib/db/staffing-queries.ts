@@ -3,6 +3,7 @@ import { countsAsStaff } from '@/lib/domain/employment';
 import { computeCommuneStaffing, rollUp, rollUpByOldDistrict } from '@/lib/domain/staffing';
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { Db } from './prisma';
+import { cacheable, cachedFigures } from './figures-cache';
 import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-counts';
 import { env } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
@@ -44,6 +45,11 @@ export async function getProvinceStaffing(
   options: { date?: string; year?: number } = {},
 ): Promise<ProvinceStaffing> {
   const date = options.date ?? today();
+  return cachedFigures(db, provinceId, 'provinceStaffing', [date, options.year], () => computeProvinceStaffing(db, provinceId, date, options.year));
+}
+
+async function computeProvinceStaffing(db: Db, provinceId: number, date: string, year: number | undefined): Promise<ProvinceStaffing> {
+  const options = { year };
   const [province, counts, districts] = await Promise.all([
     db.province.findUniqueOrThrow({ where: { id: provinceId }, select: { id: true, code: true, name: true } }),
     loadCommuneCounts(db, { provinceId, date, year: options.year }),
@@ -113,6 +119,13 @@ export async function getCommuneStaffing(
   communeId: number,
   options: { date?: string } = {},
 ): Promise<CommuneStaffing> {
+  if (cacheable(db)) {
+    // The province's cached figures hold every commune's, counted by the same pipeline.
+    const province = await getProvinceStaffing(db, provinceId, { date: options.date ?? today() });
+    const cached = province.communes.find((commune) => commune.communeId === communeId);
+    if (!cached) throw new Error(`No commune with id ${communeId} in the province with id ${provinceId}`);
+    return cached;
+  }
   const [counts] = await loadCommuneCounts(db, { provinceId, communeId, date: options.date ?? today() });
   // Callers pass a commune they have just read in that province: no counts is a bug, not a reader's mistake.
   if (!counts) throw new Error(`No commune with id ${communeId} in the province with id ${provinceId}`);
@@ -160,7 +173,9 @@ export async function listCommuneRoster(db: Db, communeId: number, date: string)
     }[]
   >(
     `SELECT c.id AS cadre_id, c.code, c.full_name, c.gender::text AS gender,
-            extract(year FROM c.birth_date)::int AS birth_year, c.employment_type::text AS employment_type,
+            extract(year FROM c.birth_date)::int AS birth_year,
+            -- The type the primary post is held under (decision 043): a worker received later is not counted yet.
+            COALESCE(max(a.employment_type::text) FILTER (WHERE a.is_primary), c.employment_type::text) AS employment_type,
             c.education::text AS education, c.field,
             json_agg(json_build_object('code', p.code, 'titleVi', p.title_vi, 'titleEn', p.title_en, 'block', p.block,
                      'sortOrder', p.sort_order, 'isPrimary', a.is_primary) ORDER BY a.is_primary DESC, p.sort_order) AS positions
@@ -228,6 +243,10 @@ export type ProvinceContext = {
 
 /** Education of counted commune staff (highest degree, exclusive categories) and Party committee seats. */
 export async function getProvinceContext(db: Db, provinceId: number, date: string): Promise<ProvinceContext> {
+  return cachedFigures(db, provinceId, 'provinceContext', [date], () => computeProvinceContext(db, provinceId, date));
+}
+
+async function computeProvinceContext(db: Db, provinceId: number, date: string): Promise<ProvinceContext> {
   const [education, seats] = await Promise.all([
     db.$queryRawUnsafe<{ education: keyof Omit<ProvinceContext['education'], 'total'>; n: number }[]>(
       `SELECT c.education::text AS education, count(DISTINCT c.id)::int AS n

@@ -22,7 +22,9 @@ export async function signInAction(_previous: ActionResult | null, formData: For
   if (username.length > MAX_CREDENTIAL_LENGTH || password.length > MAX_CREDENTIAL_LENGTH) {
     return refuse('auth.signIn.tooLong', '');
   }
-  const redirectTo = safeCallbackPath(formData.get('callbackUrl'));
+  // With no page to come back to, each user lands on his own place (/home: a chairman's commune, …).
+  const callback = safeCallbackPath(formData.get('callbackUrl'));
+  const redirectTo = callback === '/' ? '/home' : callback;
   try {
     await signIn('credentials', { username: username.normalize('NFC'), password, redirectTo });
   } catch (error) {
