@@ -101,7 +101,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         actions={<ExportLinks route="/api/exports/units" search={unitListParams(query).toString()} label={t('overview.export.table')} testId="unit-export" />}
       >
         <UnitFilters query={query} basePath="/" oldDistricts={districtOptions} vacancyQuery={vacancyQuery} />
-        <UnitTable rows={unitView.rows} query={query} basePath="/" caption={t('overview.units.caption')} vacancyQuery={vacancyQuery} />
+        <UnitTable
+          rows={unitView.rows}
+          query={query}
+          basePath="/"
+          caption={t('overview.units.caption')}
+          vacancyQuery={vacancyQuery}
+          linkable={(communeId) => communePageVisible(user, communeId)}
+        />
         <StatusReportLinks />
       </Section>
     </>

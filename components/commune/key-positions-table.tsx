@@ -4,7 +4,7 @@ import { BLOCKS, type KeyPositionStatus } from '@/lib/domain/types';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { Badge } from '@/components/ui/badge';
 import { RowGroupHeader } from '@/components/ui/row-group-header';
-import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass, phoneHidden } from '@/components/ui/table';
 
 const COLUMN_COUNT = 5;
 
@@ -47,13 +47,13 @@ export async function KeyPositionsTable({
     <DataTable caption={t('commune.keyPositions.caption')}>
       <thead>
         <tr>
-          <th scope="col" className={`${headCellClass} sticky-col min-w-40 sm:min-w-64`}>
+          <th scope="col" className={`${headCellClass} sticky-col min-w-32 sm:min-w-64`}>
             {t('commune.keyPositions.position')}
           </th>
           <th scope="col" className={headCellClass}>{t('commune.keyPositions.status')}</th>
-          <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.keyPositions.holders')}</th>
-          <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.required')}</th>
-          <th scope="col" className={numericHeadCellClass}>{t('commune.keyPositions.vacancies')}</th>
+          <th scope="col" className={`${headCellClass} min-w-32 sm:min-w-52`}>{t('commune.keyPositions.holders')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('commune.keyPositions.required')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('commune.keyPositions.vacancies')}</th>
         </tr>
       </thead>
       {groups.map((group) => (
@@ -95,8 +95,8 @@ export async function KeyPositionsTable({
                     </ul>
                   )}
                 </td>
-                <td className={numericCellClass}>{format.number(status.required)}</td>
-                <td className={`${numericCellClass} ${status.vacancies > 0 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
+                <td className={`${numericCellClass} ${phoneHidden}`}>{format.number(status.required)}</td>
+                <td className={`${numericCellClass} ${phoneHidden} ${status.vacancies > 0 ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
                   {format.number(status.vacancies)}
                 </td>
               </tr>

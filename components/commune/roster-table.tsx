@@ -1,19 +1,24 @@
 import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { PersonalFields, RosterRow } from '@/lib/db/staffing-queries';
 import { BLOCKS, type Block } from '@/lib/domain/types';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { RowGroupHeader } from '@/components/ui/row-group-header';
-import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
+import { cellClass, headCellClass, phoneHidden, TableContainer, tableClass } from '@/components/ui/table';
 
-const COLUMN_COUNT = 9;
-const PERSONAL_COLUMN_COUNT = 4;
+const COLUMN_COUNT = 7;
+const PERSONAL_COLUMN_COUNT = 1;
 type Group = Block | 'none';
 
 /**
  * The people working in the commune, grouped by the block of their primary position (rows arrive sorted by
  * block, position order, then name). Without `personal` only non-sensitive fields: the year of birth, never the
  * full date. `personal` is passed only when the page's `can(user, 'cadre.viewPersonal', …)` allows it.
+ *
+ * Fits a laptop (1,366 px) without scrolling: the code sits under the name, gender with the year of birth, the
+ * personal fields in one column. On a phone the rows keep the name with the post under it and the employment
+ * type (counted or not); the block is the group's heading.
  */
 export async function RosterTable({ roster, personal = null }: { roster: RosterRow[]; personal?: Map<number, PersonalFields> | null }) {
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatters(), getLocale()]);
@@ -34,22 +39,15 @@ export async function RosterTable({ roster, personal = null }: { roster: RosterR
         <caption className="sr-only">{t('commune.roster.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className={`${headCellClass} sticky-col min-w-44`}>{t('commune.roster.fullName')}</th>
-            <th scope="col" className={headCellClass}>{t('commune.roster.code')}</th>
-            <th scope="col" className={headCellClass}>{t('commune.roster.gender')}</th>
-            <th scope="col" className={numericHeadCellClass}>{t('commune.roster.birthYear')}</th>
+            <th scope="col" className={`${headCellClass} sticky-col min-w-40`}>{t('commune.roster.fullName')}</th>
+            <th scope="col" className={`${headCellClass} ${phoneHidden}`}>{t('commune.roster.genderAndBirthYear')}</th>
             <th scope="col" className={`${headCellClass} min-w-28`}>{t('commune.roster.employmentType')}</th>
-            <th scope="col" className={headCellClass}>{t('commune.roster.education')}</th>
-            <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.field')}</th>
-            <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.roster.primaryPosition')}</th>
-            <th scope="col" className={`${headCellClass} min-w-44`}>{t('commune.roster.concurrentPositions')}</th>
+            <th scope="col" className={`${headCellClass} ${phoneHidden}`}>{t('commune.roster.education')}</th>
+            <th scope="col" className={`${headCellClass} ${phoneHidden} min-w-36`}>{t('commune.roster.field')}</th>
+            <th scope="col" className={`${headCellClass} ${phoneHidden} min-w-48`}>{t('commune.roster.primaryPosition')}</th>
+            <th scope="col" className={`${headCellClass} ${phoneHidden} min-w-36`}>{t('commune.roster.concurrentPositions')}</th>
             {personal ? (
-              <>
-                <th scope="col" className={headCellClass}>{t('commune.roster.birthDate')}</th>
-                <th scope="col" className={headCellClass}>{t('commune.roster.nationalId')}</th>
-                <th scope="col" className={headCellClass}>{t('commune.roster.phone')}</th>
-                <th scope="col" className={`${headCellClass} min-w-52`}>{t('commune.roster.homeAddress')}</th>
-              </>
+              <th scope="col" className={`${headCellClass} ${phoneHidden} min-w-52`}>{t('commune.roster.personal')}</th>
             ) : null}
           </tr>
         </thead>
@@ -64,20 +62,25 @@ export async function RosterTable({ roster, personal = null }: { roster: RosterR
               <tr key={row.cadreId} className="group">
                 <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium group-hover:bg-stone-50`}>
                   {row.fullName}
+                  <span className="numeric block text-xs font-normal text-stone-600">{row.code}</span>
+                  <span className="block text-xs font-normal text-stone-700 sm:hidden">
+                    {row.primaryPosition ? localizedTitle(locale, row.primaryPosition) : t('commune.roster.none')}
+                  </span>
                 </th>
-                <td className={`${cellClass} numeric whitespace-nowrap text-stone-700 group-hover:bg-stone-50`}>{row.code}</td>
-                <td className={`${cellClass} group-hover:bg-stone-50`}>{t(`gender.${row.gender}`)}</td>
-                <td className={`${numericCellClass} group-hover:bg-stone-50`}>{row.birthYear}</td>
+                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>
+                  {t(`gender.${row.gender}`)}
+                  <span className="numeric block text-xs text-stone-600">{row.birthYear}</span>
+                </td>
                 <td className={`${cellClass} group-hover:bg-stone-50`}>
                   {t(`employmentType.${row.employmentType}`)}
                   {row.counts ? null : <span className="block text-xs text-stone-600">{t('commune.roster.notCounted')}</span>}
                 </td>
-                <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{t(`education.${row.education}`)}</td>
-                <td className={`${cellClass} group-hover:bg-stone-50`}>{row.field ? fieldLabel(row.field) : none}</td>
-                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>{t(`education.${row.education}`)}</td>
+                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>{row.field ? fieldLabel(row.field) : none}</td>
+                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
                   {row.primaryPosition ? localizedTitle(locale, row.primaryPosition) : none}
                 </td>
-                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
                   {row.concurrentPositions.length === 0 ? (
                     none
                   ) : (
@@ -99,13 +102,20 @@ export async function RosterTable({ roster, personal = null }: { roster: RosterR
 }
 
 function PersonalCells({ fields, none, date }: { fields: PersonalFields | undefined; none: ReactNode; date: (iso: string) => string }) {
-  const cell = `${cellClass} group-hover:bg-stone-50`;
+  const t = useTranslations('commune.roster');
+  if (!fields) return <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>{none}</td>;
+  const line = (label: string, value: string | null, numeric = false) => (
+    <span className="block">
+      <span className="text-xs text-stone-600">{label}: </span>
+      {value ? <span className={numeric ? 'numeric' : undefined}>{value}</span> : none}
+    </span>
+  );
   return (
-    <>
-      <td className={`${cell} numeric whitespace-nowrap`}>{fields ? date(fields.birthDate) : none}</td>
-      <td className={`${cell} numeric whitespace-nowrap`}>{fields?.nationalId ?? none}</td>
-      <td className={`${cell} numeric whitespace-nowrap`}>{fields?.phone ?? none}</td>
-      <td className={cell}>{fields?.homeAddress ?? none}</td>
-    </>
+    <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
+      {line(t('birthDate'), date(fields.birthDate), true)}
+      {line(t('nationalId'), fields.nationalId, true)}
+      {line(t('phone'), fields.phone, true)}
+      {line(t('homeAddress'), fields.homeAddress)}
+    </td>
   );
 }

@@ -16,6 +16,39 @@ export type Series = { key: string; label: string; color: string; stack?: string
 export type Row = { label: string } & Record<string, number | string | null>;
 
 const AXIS_TICK = { fontSize: 12, fill: '#44403c' };
+/** Bars start at zero: the value axis always includes 0, whatever the sign of the data (never −65 to −61). */
+const FROM_ZERO: [(min: number) => number, (max: number) => number] = [(min) => Math.min(0, min), (max) => Math.max(0, max)];
+
+/** The words of `label` in lines of at most `perLine` characters, at most `maxLines` (the last one shortened). */
+export function wrapLabel(label: string, perLine: number, maxLines = 2): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && `${line} ${word}`.length > perLine) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1].slice(0, Math.max(1, perLine - 1))}…`;
+  return kept;
+}
+
+/** A category label wrapped on up to two lines within the axis' width (position titles are long). */
+function WrappedTick({ x, y, payload, width }: { x?: number; y?: number; payload?: { value: string }; width: number }) {
+  const lines = wrapLabel(String(payload?.value ?? ''), Math.max(8, Math.floor(width / 6.6)));
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#44403c">
+      {lines.map((text, i) => (
+        <tspan key={i} x={x} dx={-4} dy={i === 0 ? (lines.length > 1 ? -3 : 4) : 13}>
+          {text}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 // Legend text in the body colour (the swatch carries the series colour), so light series stay readable.
 const legendText = (value: string) => <span style={{ color: '#44403c' }}>{value}</span>;
 const ROW_HEIGHT = 34;
@@ -69,8 +102,8 @@ export function HorizontalBars({
     <Frame height={barChartHeight(rows.length, perRow)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke="#e7e5e4" />
-        <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={width} tick={AXIS_TICK} interval={0} />
+        <XAxis type="number" tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} domain={FROM_ZERO} />
+        <YAxis type="category" dataKey="label" width={width} tick={<WrappedTick width={width} />} interval={0} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? (signed ? format.signed(value) : format.number(value)) : String(value))} />
         {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} /> : null}
         {signed ? <ReferenceLine x={0} stroke="#292524" /> : null}
@@ -94,7 +127,7 @@ export function ColumnBars({ rows, series, locale, height = 260 }: { rows: Row[]
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke="#e7e5e4" />
         <XAxis dataKey="label" tick={AXIS_TICK} interval={0} />
-        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} width={56} />
+        <YAxis tick={AXIS_TICK} tickFormatter={(v: number) => format.number(v)} allowDecimals={false} width={56} domain={FROM_ZERO} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format.number(value) : String(value))} />
         {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter={null} /> : null}
         {series.map((s) => (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import { getFormatters } from '@/lib/i18n/server';
-import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass, phoneHidden } from '@/components/ui/table';
 import { Difference } from './difference';
 
 type DistrictRow = OldDistrictRollup & { oldDistrictCode: string };
@@ -12,31 +12,31 @@ export async function DistrictSummaryTable({ districts, total }: { districts: Di
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
   const figureCells = (rollup: Rollup) => (
     <>
-      <td className={numericCellClass}>{format.number(rollup.units)}</td>
+      <td className={`${numericCellClass} ${phoneHidden}`}>{format.number(rollup.units)}</td>
       <td className={numericCellClass}>{format.number(rollup.total.quota)}</td>
       <td className={numericCellClass}>{format.number(rollup.total.headcount)}</td>
       <td className={numericCellClass}>
         <Difference value={rollup.total.difference} format={format} />
       </td>
-      <td className={numericCellClass}>{format.number(rollup.shortStaffedUnits)}</td>
-      <td className={numericCellClass}>{format.number(rollup.keyGapUnits)}</td>
-      <td className={numericCellClass}>{format.number(rollup.keyVacancies)}</td>
+      <td className={`${numericCellClass} ${phoneHidden}`}>{format.number(rollup.shortStaffedUnits)}</td>
+      <td className={`${numericCellClass} ${phoneHidden}`}>{format.number(rollup.keyGapUnits)}</td>
+      <td className={`${numericCellClass} ${phoneHidden}`}>{format.number(rollup.keyVacancies)}</td>
     </>
   );
   return (
     <DataTable caption={t('overview.districts.caption')}>
       <thead>
         <tr>
-          <th scope="col" className={`${headCellClass} sticky-col min-w-40`}>
+          <th scope="col" className={`${headCellClass} sticky-col min-w-32 sm:min-w-40`}>
             {t('overview.districts.name')}
           </th>
-          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.units')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('overview.districts.units')}</th>
           <th scope="col" className={numericHeadCellClass}>{t('figures.quota')}</th>
           <th scope="col" className={numericHeadCellClass}>{t('figures.headcount')}</th>
           <th scope="col" className={numericHeadCellClass}>{t('figures.difference')}</th>
-          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.shortStaffedUnits')}</th>
-          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyGapUnits')}</th>
-          <th scope="col" className={numericHeadCellClass}>{t('overview.districts.keyVacancies')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('overview.districts.shortStaffedUnits')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('overview.districts.keyGapUnits')}</th>
+          <th scope="col" className={`${numericHeadCellClass} ${phoneHidden}`}>{t('overview.districts.keyVacancies')}</th>
         </tr>
       </thead>
       <tbody>

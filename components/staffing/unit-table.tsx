@@ -4,7 +4,7 @@ import { FIGURES, figuresOf, visibleScopes, type UnitRow } from '@/lib/domain/un
 import type { VacancyListQuery } from '@/lib/domain/vacancy-list';
 import { loose, scopeLabel as scopeLabelOf } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
-import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass, phoneHidden } from '@/components/ui/table';
 import { Difference } from './difference';
 import { UnitFlags } from './unit-flags';
 import { figureSortKey, unitListHref, type UnitListQuery, type UnitSortKey } from './unit-list-query';
@@ -22,6 +22,7 @@ export async function UnitTable({
   caption,
   showOldDistrict = true,
   vacancyQuery,
+  linkable = () => true,
 }: {
   rows: UnitRow[];
   query: UnitListQuery;
@@ -29,6 +30,8 @@ export async function UnitTable({
   caption: string;
   showOldDistrict?: boolean;
   vacancyQuery?: VacancyListQuery;
+  /** Whether the reader may open a unit's page: a unit he may not open is named, not linked. */
+  linkable?: (communeId: number) => boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
   const SCOPES = visibleScopes(query);
@@ -49,18 +52,20 @@ export async function UnitTable({
 
   return (
     <DataTable caption={caption}>
-      <colgroup span={showOldDistrict ? 2 : 1} />
+      <colgroup span={1} />
+      {showOldDistrict ? <colgroup span={1} className={phoneHidden} /> : null}
       {SCOPES.map((scope) => (
         <colgroup key={scope} span={FIGURES.length} />
       ))}
-      <colgroup span={2} />
+      <colgroup span={1} />
+      <colgroup span={1} className={phoneHidden} />
       <thead>
         <tr>
           <th scope="col" rowSpan={2} aria-sort={ariaSort('name')} className={`${headCellClass} sticky-col min-w-36`}>
             {sortable('name', t('unitTable.unit'))}
           </th>
           {showOldDistrict ? (
-            <th scope="col" rowSpan={2} aria-sort={ariaSort('oldDistrict')} className={`${headCellClass} min-w-32`}>
+            <th scope="col" rowSpan={2} aria-sort={ariaSort('oldDistrict')} className={`${headCellClass} ${phoneHidden} min-w-32`}>
               {sortable('oldDistrict', t('unitTable.oldDistrict'))}
             </th>
           ) : null}
@@ -77,7 +82,7 @@ export async function UnitTable({
           <th scope="col" rowSpan={2} aria-sort={ariaSort('keyVacancies')} className={`${numericHeadCellClass} ${groupStart} min-w-24`}>
             {sortable('keyVacancies', t('unitTable.keyVacanciesShort'))}
           </th>
-          <th scope="col" rowSpan={2} className={`${headCellClass} min-w-56`}>
+          <th scope="col" rowSpan={2} className={`${headCellClass} ${phoneHidden} min-w-56`}>
             {t('unitTable.flags')}
           </th>
         </tr>
@@ -112,14 +117,18 @@ export async function UnitTable({
           return (
           <tr key={unit.communeId} className="group">
             <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
-              <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                {unit.name}
-              </Link>
+              {linkable(unit.communeId) ? (
+                <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                  {unit.name}
+                </Link>
+              ) : (
+                <span className="font-medium">{unit.name}</span>
+              )}
               <span className="block text-xs text-stone-600">
                 {t(`unitKind.${unit.kind}`)} · {unit.code}
               </span>
             </th>
-            {showOldDistrict ? <td className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
+            {showOldDistrict ? <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
             {SCOPES.flatMap((scope) => {
               const figures = figuresOf(unit, scope);
               const strong = scope === 'total' ? 'font-semibold' : '';
@@ -140,7 +149,7 @@ export async function UnitTable({
                 {format.number(row.keyVacancies)}
               </span>
             </td>
-            <td className={`${cellClass} group-hover:bg-stone-50`}>
+            <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
               <UnitFlags
                 unit={{ ...unit, isShortStaffed: row.isShortStaffed, hasKeyGaps: row.hasKeyGaps, missingQuota: row.missingQuota }}
               />

@@ -15,6 +15,11 @@ export function TableContainer({ label, children }: { label: string; children: R
 }
 
 export const tableClass = 'data-table w-full border-collapse text-sm';
+/**
+ * A column a phone (under 640 px) does without: the table keeps the columns that matter there (name, post, block,
+ * status, difference) and the rest is on the row's own page or in the download.
+ */
+export const phoneHidden = 'max-sm:hidden';
 const headCellBase = 'border-b border-stone-200 bg-stone-100 px-2.5 py-2 align-bottom text-xs font-semibold text-stone-700';
 export const headCellClass = `${headCellBase} text-left`;
 export const numericHeadCellClass = `${headCellBase} text-right`;

@@ -112,6 +112,7 @@ export default async function DistrictPage({ params, searchParams }: Props) {
           caption={t('district.communesCaption', { name: district.name })}
           showOldDistrict={false}
           vacancyQuery={vacancyQuery}
+          linkable={(communeId) => communePageVisible(user, communeId)}
         />
       </Section>
       <p className="mt-6">
