@@ -1,21 +1,22 @@
 'use client';
 
 import './globals.css';
-import messages from '@/lib/i18n/messages/vi.json';
+import { app, errors } from '@/lib/i18n/messages/vi.json';
 import { useDatabaseOutage } from './_lib/use-database-outage';
 import { beVietnamPro } from './fonts';
 
 // Replaces the root layout when the layout itself fails (for example the database is unreachable), so no
-// locale or provider is available here: the Vietnamese catalogue is read directly. With the database out of reach,
+// locale or provider is available here: the Vietnamese catalogue is read directly (by name, so the bundler keeps only
+// these two namespaces in the browser's code, not the whole catalogue). With the database out of reach,
 // it says the service is interrupted and comes back by itself (app/_lib/use-database-outage.ts).
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
-  const t = messages.errors;
+  const t = errors;
   const outage = useDatabaseOutage(retry);
   return (
     <html lang="vi" className={beVietnamPro.variable}>
       <body className="flex min-h-screen items-center justify-center px-4">
         <main role="alert" className="max-w-xl text-center">
-          <p className="text-sm font-semibold text-brand-800">{messages.app.name}</p>
+          <p className="text-sm font-semibold text-brand-800">{app.name}</p>
           <h1 className="mt-2 text-2xl font-bold tracking-tight text-stone-900">{outage ? t.unavailableTitle : t.title}</h1>
           <p className="mt-2 text-stone-700">{outage ? t.unavailableBody : t.body}</p>
           <button

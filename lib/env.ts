@@ -118,6 +118,18 @@ const VARIABLES = {
   IMPORT_MAX_ROWS: count(200_000, 10_000_000),
   IMPORT_MAX_CELLS: count(4_000_000, 1_000_000_000),
   IMPORT_MAX_INFLATED_MB: count(100, 4_000),
+  // A support request's attachment: megabytes of one file (docs/decisions/044-support-requests-and-working-groups.md)
+  SUPPORT_MAX_ATTACHMENT_MB: count(10, 100),
+  // Reminders by email (`npm run data -- remind`; docs/decisions/045-inbox-and-reminders.md): unset, email is off.
+  SMTP_URL: variable(
+    z.string().refine((v) => hasProtocol(v, ['smtp:', 'smtps:'])).optional(),
+    'một URL smtp://người-dùng:mật-khẩu@máy-chủ:cổng (STARTTLS khi máy chủ hỗ trợ) hoặc smtps://… (TLS ngay từ đầu)',
+    { secret: true },
+  ),
+  SMTP_FROM: variable(
+    z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/).optional(),
+    'một địa chỉ thư điện tử, ví dụ bienche@nghean.gov.vn',
+  ),
   // Documents and diagnostics
   PDF_FONTS_DIR: text(),
   PRISMA_VERBOSE: flag(),

@@ -18,6 +18,7 @@ import { benchSaves } from './bench/saves';
 import { benchProposals } from './bench/proposals';
 import { benchDashboard } from './bench/dashboard';
 import { benchLoad } from './bench/load';
+import { benchPeopleExport, benchSearch } from './bench/search';
 import type { BenchContext, BenchDatabase, Row } from './bench/context';
 import { env } from '@/lib/env';
 
@@ -121,6 +122,9 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
   { name: 'dashboard', run: async (ctx) => void rows.push(...(await benchDashboard(ctx)).rows) },
   // The proposal engine (decision 014) on the demo province and on every province of the national data set.
   { name: 'proposals', run: async (ctx) => void rows.push(...(await benchProposals(ctx)).rows) },
+  // The search across the province (decision 039) on the national-size data set: latency and the indexes used.
+  { name: 'search', run: async (ctx) => void rows.push(...(await benchSearch(ctx)).rows) },
+  { name: 'export-people', run: async (ctx) => void rows.push(...(await benchPeopleExport(ctx)).rows) },
   // The load run (decision 019): 50 signed-in users for 60 s over the dashboard, overview and commune pages of a production build.
   { name: 'load', run: async (ctx) => void rows.push(...(await benchLoad(ctx)).rows) },
 ];

@@ -1,7 +1,7 @@
 import localFont from 'next/font/local';
 
 // The one web font: Be Vietnam Pro in two files (regular, semibold), each the Latin and Vietnamese subsets merged
-// and cut to the characters Vietnamese pages use (scripts/fonts/build.sh; docs/decisions/046-light-pages.md).
+// and cut to the characters Vietnamese pages use (scripts/fonts/build.sh; docs/decisions/046-light-pages-and-cached-figures.md).
 // Medium (500) renders with the regular file and bold (700) with the semibold one, so no weight is synthesised.
 // `display: optional` with a size-adjusted fallback: text never shifts when the font arrives (CLS 0); on a slow
 // first visit the fallback stays until the next page, which has the font from the cache.

@@ -1,4 +1,4 @@
-import { CONFIRM_FIELD } from '@/lib/validation/confirm';
+import { CONFIRM_FIELD } from '@/lib/validation/confirm-name';
 import { CheckboxField } from './choice-fields';
 
 /**

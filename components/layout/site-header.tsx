@@ -10,6 +10,7 @@ import { countAwaitingTransfers, countOverdueTransfers } from '@/lib/db/transfer
 import { getOwnUnit } from '@/app/_lib/own-unit';
 import { InboxLink } from '@/components/inbox/inbox-link';
 import { LanguageSwitcher } from './language-switcher';
+import { PeopleSearchBox } from '@/components/people/search-box';
 
 // Only the sections the role may use (the pages check again: hiding a link is not enforcement).
 const SECTIONS = [
@@ -20,7 +21,17 @@ const SECTIONS = [
   { href: '/import', label: 'nav.import', action: 'data.import' },
   { href: '/secondments', label: 'secondment.navLabel', action: 'secondment.view' },
   { href: '/transfers', label: 'transfer.navLabel', action: 'transfer.view' },
+  // Receptions into the commune civil service and the recruitment plan (docs/decisions/043-reception-and-recruitment.md).
+  { href: '/receptions', label: 'reception.navLabel', action: 'reception.view' },
+  { href: '/recruitment', label: 'recruitment.navLabel', action: 'recruitment.view' },
+  { href: '/support', label: 'nav.support', action: 'support.view' },
+  { href: '/completeness', label: 'completeness.navLabel', action: 'completeness.view' },
+  { href: '/forecast', label: 'forecast.navLabel', action: 'report.view' },
+  { href: '/planning', label: 'nav.planning', action: 'planning.view' },
   { href: '/report', label: 'report.navLabel', action: 'report.view' },
+  // Ratings (docs/decisions/040-annual-ratings.md): the province's progress, or a chairman's own round (no role has both).
+  { href: '/ratings', label: 'ratings.navLabel', action: 'rating.view' },
+  { href: '/ratings', label: 'ratings.navLabel', action: 'rating.rateCivilServants' },
   { href: '/admin/users', label: 'nav.users', action: 'user.manage' },
   { href: '/audit', label: 'nav.audit', action: 'audit.view' },
 ] as const satisfies readonly { href: string; label: string; action: Action }[];
@@ -64,6 +75,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
                 <SignOutButton />
               </div>
             ) : null}
+            {user && can(user, 'people.search') ? <PeopleSearchBox /> : null}
             <LanguageSwitcher />
           </div>
         </div>

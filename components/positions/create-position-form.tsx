@@ -12,7 +12,7 @@ type Option = { value: string; label: string };
 export function CreatePositionForm({ fields }: { fields: Option[] }) {
   const t = useTranslations('positions');
   return (
-    <ActionForm id="create" testId="create-position-form" namespace="positions" action={createPosition} initial={{ sortOrder: '' }} submitLabel={t('create')} className="space-y-4">
+    <ActionForm id="create" testId="create-position-form" namespace="positions" action={createPosition} initial={{ sortOrder: '', level: '' }} submitLabel={t('create')} className="space-y-4">
       {({ values, error }) => (
         <>
           <div className="max-w-sm">

@@ -14,6 +14,7 @@ export type PositionFormValues = {
   block: string;
   field: string;
   sortOrder: string;
+  level: string;
   isKey: boolean;
   isElected: boolean;
   concurrentByDesign: boolean;
@@ -36,6 +37,7 @@ export function EditPositionForm({ initial, fields }: { initial: PositionFormVal
         block: initial.block,
         field: initial.field,
         sortOrder: initial.sortOrder,
+        level: initial.level,
         // A ticked checkbox is sent as "on", an unticked one not at all.
         ...(initial.isKey ? { isKey: 'on' } : {}),
         ...(initial.isElected ? { isElected: 'on' } : {}),

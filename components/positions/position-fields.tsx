@@ -66,6 +66,17 @@ export function PositionFields({
           defaultValue={values.sortOrder}
           error={error('sortOrder')}
         />
+        <Field
+          id={`${prefix}-level`}
+          name="level"
+          label={t('level')}
+          inputMode="numeric"
+          maxLength={2}
+          autoComplete="off"
+          hint={t('levelHint')}
+          defaultValue={values.level}
+          error={error('level')}
+        />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-stone-800">{t('flags')}</legend>

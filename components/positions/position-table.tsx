@@ -25,6 +25,7 @@ export async function PositionTable({ rows }: { rows: CataloguePositionRow[] }) 
             <th scope="col" className={`${headCellClass} min-w-28`}>{t('positions.columns.concurrentByDesign')}</th>
             <th scope="col" className={headCellClass}>{t('positions.columns.field')}</th>
             <th scope="col" className={numericHeadCellClass}>{t('positions.columns.sortOrder')}</th>
+            <th scope="col" className={numericHeadCellClass}>{t('positions.columns.level')}</th>
             <th scope="col" className={numericHeadCellClass}>{t('positions.columns.holders')}</th>
           </tr>
         </thead>
@@ -50,6 +51,7 @@ export async function PositionTable({ rows }: { rows: CataloguePositionRow[] }) 
                 {row.field ? t(`fields.${row.field}` as Parameters<typeof t>[0]) : <span className="text-stone-500">{t('positions.none')}</span>}
               </td>
               <td className={numericCellClass}>{format.number(row.sortOrder)}</td>
+              <td className={numericCellClass}>{format.number(row.level)}</td>
               <td className={numericCellClass}>{format.number(row.holders)}</td>
             </tr>
           ))}

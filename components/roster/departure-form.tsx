@@ -10,9 +10,14 @@ const REASONS = ['retirement', 'resignation', 'early_retirement', 'transfer_out'
 
 /** Records one person's departure; the cadre's version rides along so a concurrent change is refused, not overwritten. */
 export function DepartureForm({
-  communeId, cadreId, version, today, bodies,
-}: { communeId: number; cadreId: number; version: number; today: string; bodies: IssuingBodyChoice[] }) {
+  communeId, cadreId, version, today, bodies, retirement,
+}: {
+  communeId: number; cadreId: number; version: number; today: string; bodies: IssuingBodyChoice[];
+  /** The person's retirement (Decree 135/2020); with `preselect`, the form opens as a retirement from the pension's first day. */
+  retirement?: { hint: string; pension: string; preselect: boolean };
+}) {
   const t = useTranslations('roster.departure');
+  const preselect = retirement?.preselect === true;
   return (
     <ActionForm
       id="departure"
@@ -34,11 +39,12 @@ export function DepartureForm({
               label={t('reason')}
               required
               options={[{ value: '', label: t('chooseReason') }, ...REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))]}
-              defaultValue={values.reason}
+              defaultValue={values.reason ?? (preselect ? 'retirement' : undefined)}
               error={error('reason')}
             />
-            <DateField id="departure-date" name="date" label={t('date')} required hint={t('dateHint')} defaultValue={values.date ?? today} error={error('date')} />
+            <DateField id="departure-date" name="date" label={t('date')} required hint={t('dateHint')} defaultValue={values.date ?? (preselect ? retirement!.pension : today)} error={error('date')} />
           </div>
+          {retirement ? <p className="text-sm text-stone-700" data-testid="departure-retirement">{retirement.hint}</p> : null}
           <DecisionFields idPrefix="departure" bodies={bodies} values={values} error={error} today={today} />
         </>
       )}

@@ -6,12 +6,16 @@ import type { getFormatters } from '@/lib/i18n/server';
 import { StateBadge } from '@/components/ui/state-badge';
 import { TableContainer, cellClass, headCellClass, tableClass } from '@/components/ui/table';
 import { WarningBadge } from './warning-badge';
+import type { ShortRating } from '@/lib/db/rating-queries';
+import { LastTwoRatings } from '@/components/ratings/last-two-ratings';
+import type { ShortProfile as Profile } from '@/lib/db/people-profile-queries';
+import { ShortProfile } from '@/components/people/short-profile';
 
 type T = Awaited<ReturnType<typeof getTranslations<'secondment'>>>;
 
 /** The candidates of a 5% list: proposal, warnings, state, assessment, decision and placement; `remove` adds a column. */
 export function CandidatesTable({
-  candidates, label, t, format, fieldLabel, employmentLabel, warningLabel, placeHref, remove,
+  candidates, label, t, format, fieldLabel, employmentLabel, warningLabel, placeHref, remove, ratings, profiles,
 }: {
   candidates: CandidateRow[];
   label: string;
@@ -22,6 +26,10 @@ export function CandidatesTable({
   warningLabel: (w: CandidateWarning) => string;
   placeHref: (c: CandidateRow) => string | null;
   remove: ((c: CandidateRow) => React.ReactNode) | null;
+  /** Each person's ratings of the last two years, shown beside the warnings (docs/decisions/040-annual-ratings.md). */
+  ratings?: ReadonlyMap<number, readonly ShortRating[]>;
+  /** Each person's short profile under the name (docs/decisions/039-completeness-search-personal-history.md). */
+  profiles?: ReadonlyMap<number, Profile>;
 }) {
   return (
     <TableContainer label={label}>
@@ -48,6 +56,7 @@ export function CandidatesTable({
                 <th scope="row" className={`${cellClass} min-w-52 text-left font-normal`}>
                   <span className="block font-semibold text-stone-900">{c.cadre.fullName}</span>
                   <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
+                  <ShortProfile profile={profiles?.get(c.cadre.id)} withName={false} />
                   {/* On a phone the state column is off to the right: repeat the state under the name. */}
                   <span className="my-0.5 block sm:hidden">
                     <StateBadge machine="secondmentCandidate" state={c.state} />
@@ -71,6 +80,11 @@ export function CandidatesTable({
                       ))}
                     </span>
                   )}
+                  {ratings ? (
+                    <span className="mt-1 block">
+                      <LastTwoRatings ratings={ratings.get(c.cadre.id)} />
+                    </span>
+                  ) : null}
                 </td>
                 <td className={cellClass}>
                   <StateBadge machine="secondmentCandidate" state={c.state} />

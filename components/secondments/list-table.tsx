@@ -53,7 +53,8 @@ export async function ListTable({
                 <StateBadge machine="secondmentList" state={list.state} />
               </td>
               <td className={`${cellClass} whitespace-nowrap`}>
-                <span className="numeric">{format.date(list.phase.dueDate)}</span>
+                <span className="numeric">{format.date(list.dueDate)}</span>
+                {list.hasOwnDueDate ? <span className="ml-1 text-xs text-stone-600">{t('flags.ownDueDate')}</span> : null}
                 {list.overdue ? (
                   <span className="ml-1.5">
                     <Badge tone="red">{t('flags.overdue')}</Badge>

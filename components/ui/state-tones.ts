@@ -2,6 +2,9 @@ import { IMPORT_UPLOAD_STATUSES, type ImportUploadStatus } from '@/lib/domain/im
 import { QUOTA_YEAR_STATUSES, type QuotaYearStatus } from '@/lib/domain/quota-years';
 import { CANDIDATE_STATES, LIST_STATES, PHASE_STATES, type CandidateState, type ListState, type PhaseState } from '@/lib/domain/secondment';
 import { TRANSFER_STATUSES, type TransferStatus } from '@/lib/domain/transfer';
+import { RECEPTION_STATES, type ReceptionState } from '@/lib/domain/reception';
+import { SUPPORT_STATES, type SupportState } from '@/lib/domain/support';
+import { RATING_ROUND_STATES, type RatingRoundState } from '@/lib/domain/ratings';
 import type { BadgeTone } from './badge';
 
 // How each state of each machine looks: one table per machine, read by the one StateBadge (components/ui/state-badge.tsx).
@@ -42,10 +45,25 @@ export const STATE_LOOKS = {
     labels: 'transfer.states',
     datedLabels: { executed: 'transfer.states.executedSince' },
   }),
+  reception: look<ReceptionState>({
+    states: RECEPTION_STATES,
+    tones: { proposed: 'blue', appraised: 'violet', decided: 'green', refused: 'red', withdrawn: 'neutral' },
+    labels: 'reception.states',
+  }),
   quotaYear: look<QuotaYearStatus>({
     states: QUOTA_YEAR_STATUSES,
     tones: { draft: 'amber', confirmed: 'green' },
     labels: 'quotaYears.status',
+  }),
+  supportRequest: look<SupportState>({
+    states: SUPPORT_STATES,
+    tones: { open: 'amber', assigned: 'blue', escalated_province: 'violet', escalated_central: 'red', resolved: 'green' },
+    labels: 'support.states',
+  }),
+  ratingRound: look<RatingRoundState>({
+    states: RATING_ROUND_STATES,
+    tones: { draft: 'blue', confirmed: 'green' },
+    labels: 'ratings.roundStates',
   }),
   importUpload: look<ImportUploadStatus>({
     states: IMPORT_UPLOAD_STATUSES,

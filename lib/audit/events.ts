@@ -19,6 +19,10 @@ export const AUDIT_ENTITIES = [
   'user', 'cadre', 'commune', 'department', 'oldDistrict', 'province', 'position', 'quota', 'quota_year', 'keyPositionNorm', 'vacancy',
   'import', 'import_upload', 'report_draft', 'province_snapshot',
   'secondment_phase', 'secondment_list', 'secondment_candidate', 'transfer',
+  'rating', 'rating_round',
+  'reception', 'recruitment_plan',
+  'support_request', 'working_group', 'problem_group',
+  'planning_term', 'planning_entry',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -37,6 +41,8 @@ const userChange = userSnapshot.extend({ sessionsEnded: count.optional() });
 const positionSnapshot = z.strictObject({
   code, titleVi: text, titleEn: text.nullable(), block: z.enum(['party_front', 'government']).nullable(), isKey: z.boolean(), isElected: z.boolean(),
   concurrentByDesign: z.boolean(), field: text.nullable(), sortOrder: z.number().int(),
+  // The post's rank for planning; absent from the rows written before the positions form edited it.
+  level: z.number().int().optional(),
 });
 const communeAttributes = z.strictObject({
   oldDistrictCode: code, oldDistrictName: text, mountainous: z.boolean(), extremelyDisadvantaged: z.boolean(), border: z.boolean(),
@@ -58,8 +64,39 @@ const importRow = z.record(z.string(), z.unknown());
 const listState = z.enum(['draft', 'submitted', 'returned', 'forwarded', 'decided']);
 const candidateState = z.enum(['proposed', 'meets', 'does_not_meet', 'forwarded', 'approved', 'declined', 'placed', 'ended']);
 const transferState = z.enum(['proposed', 'approved', 'executed', 'declined', 'cancelled']);
+const supportState = z.enum(['open', 'assigned', 'escalated_province', 'escalated_central', 'resolved']);
+const workingGroupSnapshot = z.strictObject({
+  name: text, kind: z.enum(['provincial', 'department']), department: code.nullable(), headUserId: z.number().int().nullable(), headName: nullableText,
+  memberNames: z.array(text), communeCodes: z.array(code), problemGroups: z.array(code),
+});
+const problemGroupSnapshot = z.strictObject({ code, nameVi: text, nameEn: text, isActive: z.boolean(), sortOrder: z.number().int() });
 const conclusionRef = z.strictObject({ number: text, date: isoDate });
+/** A person's rating of a year (docs/decisions/040-annual-ratings.md). */
+const ratingLevel = z.enum(['excellent', 'good', 'completed', 'not_completed']);
+const ratingSnapshot = z.strictObject({
+  cadre: code, year: z.number().int(), communeCode: code, group: z.enum(['cadre', 'civil_servant']), level: ratingLevel,
+  score: z.number().min(0).max(100).nullable(), belowBandReason: nullableText, decidingBody: nullableText, version: z.number().int(),
+});
 const assignmentRef = z.strictObject({ assignmentId: z.number().int(), positionCode: code, startDate: isoDate });
+const receptionOpen = z.enum(['proposed', 'appraised']);
+const receptionCouncil = z.enum(['passed', 'failed']);
+const recruitmentTarget = z.strictObject({ year: z.number().int(), commune: code, position: code, count: z.number().int().min(1), plannedDate: isoDate });
+
+/** The dossier's fields as an edit changed them (only those that changed, with the person's code and version). */
+const dossierFields = z.strictObject({
+  code, version: z.number().int(),
+  nationalId: nullableText.optional(), placeOfBirth: nullableText.optional(), homeTown: nullableText.optional(), ethnicity: nullableText.optional(),
+  religion: nullableText.optional(), isPartyMember: z.boolean().optional(), partyJoinDate: isoDate.nullable().optional(), partyOfficialDate: isoDate.nullable().optional(),
+  politicalTheory: nullableText.optional(), stateManagement: nullableText.optional(), rankCode: nullableText.optional(),
+  salaryStep: z.number().int().nullable().optional(), salaryCoefficient: nullableText.optional(), salaryEffectiveOn: isoDate.nullable().optional(),
+});
+/** One entry of a dossier's lists: education history, a training course, an award or a disciplinary measure. */
+const dossierEntry = z.strictObject({
+  code, entryKind: z.enum(['education', 'training', 'recognition']),
+  degree: text.optional(), educationField: text.optional(), institution: nullableText.optional(), year: z.number().int().nullable().optional(), mode: nullableText.optional(),
+  trainingKind: text.optional(), name: text.optional(), startDate: isoDate.nullable().optional(), endDate: isoDate.nullable().optional(), certificate: nullableText.optional(),
+  recognitionKind: text.optional(), form: text.optional(), decisionNumber: text.optional(), decisionDate: isoDate.optional(), issuer: nullableText.optional(), reason: nullableText.optional(),
+});
 
 /** The roster changes a user may cancel (the person's latest one; lib/domain/roster.ts `cancelPermission`). */
 export const CANCELLABLE_ROSTER_EVENTS = ['cadre.recruit', 'cadre.depart', 'cadre.changePrimaryPosition', 'cadre.addConcurrentPosition', 'cadre.removeConcurrentPosition'] as const;
@@ -83,6 +120,8 @@ export const AUDIT_EVENTS = {
   'user.deactivate': event('user', userSnapshot, userChange),
   'user.reactivate': event('user', userSnapshot, userChange),
   'user.resetPassword': event('user', userSnapshot, userChange),
+  // Items of the user's own inbox marked read (docs/decisions/045-inbox-and-reminders.md): how many, reminders included.
+  'inbox.read': event('user', null, z.strictObject({ items: count })),
   'user.passwordChanged': event('user', z.strictObject({ mustChangePassword: z.boolean() }), z.strictObject({ mustChangePassword: z.boolean(), otherSessionsEnded: count })),
 
   // The roster
@@ -115,6 +154,10 @@ export const AUDIT_EVENTS = {
   'cadre.cancelChange': event('cadre',
     z.strictObject({ code, version: z.number().int(), cancelled: z.enum(CANCELLABLE_ROSTER_EVENTS), eventId: z.string().regex(/^\d+$/) }),
     z.strictObject({ code, version: z.number().int(), reason: text, sameDay: z.boolean() })),
+  // The personnel dossier (docs/decisions/037-the-personnel-dossier.md): the fields that changed, and list entries.
+  'cadre.updateDossier': event('cadre', dossierFields, dossierFields),
+  'cadre.addDossierEntry': event('cadre', null, dossierEntry),
+  'cadre.removeDossierEntry': event('cadre', dossierEntry, null),
   'vacancy.declare': event('vacancy', null, z.strictObject({
     communeCode: code, positionId: z.number().int().nullable(), field: text.nullable(), count: z.number().int().min(1), urgency: text, note: nullableText,
   })),
@@ -141,9 +184,18 @@ export const AUDIT_EVENTS = {
   })),
   'import.refused': event('import_upload', null, z.strictObject({ problemCount: count })),
   'import.markApplied': event('import_upload', null, z.strictObject({ counts: importCounts })),
-  'import.create': event(['province', 'oldDistrict', 'commune', 'department', 'position', 'quota', 'keyPositionNorm', 'cadre'], null, importRow),
-  'import.update': event(['province', 'oldDistrict', 'commune', 'department', 'position', 'quota', 'keyPositionNorm', 'cadre'], importRow, importRow),
+  // The ratings sheet writes `rating` rows and the rounds it makes (`rating_round`; docs/decisions/040-annual-ratings.md).
+  'import.create': event(['province', 'oldDistrict', 'commune', 'department', 'position', 'quota', 'keyPositionNorm', 'cadre', 'rating', 'rating_round'], null, importRow),
+  'import.update': event(['province', 'oldDistrict', 'commune', 'department', 'position', 'quota', 'keyPositionNorm', 'cadre', 'rating'], importRow, importRow),
   'import.apply': event('import', null, z.record(z.string(), z.unknown())),
+
+  // The commune workbook (docs/decisions/047-commune-workbook.md): its upload with the dry run, and its apply or refusal;
+  // each change it makes is the form's own event.
+  'communeWorkbook.check': event('commune', null, z.strictObject({
+    uploadId: z.uuid(), fileName: text, byteSize: count, sha256: z.string().regex(/^[0-9a-f]{64}$/), ok: z.boolean(), problemCount: count, conflictCount: count, changeCount: count,
+  })),
+  'communeWorkbook.apply': event('commune', null, z.strictObject({ uploadId: z.uuid(), fileName: text, changeCount: count })),
+  'communeWorkbook.refused': event('commune', null, z.strictObject({ uploadId: z.uuid(), problemCount: count, conflictCount: count })),
 
   // Figures and the report
   'snapshot.take': event('province_snapshot', snapshotSummary, snapshotSummary),
@@ -158,7 +210,7 @@ export const AUDIT_EVENTS = {
   'secondment.list.submit': event('secondment_list', null, z.strictObject({
     from: listState, to: listState, counted: count, minimum: count, late: z.boolean(), justification: nullableText,
   })),
-  'secondment.list.return': event('secondment_list', null, z.strictObject({ from: listState, to: listState, comment: nullableText })),
+  'secondment.list.return': event('secondment_list', null, z.strictObject({ from: listState, to: listState, comment: nullableText, dueDate: isoDate.optional() })),
   'secondment.list.forward': event('secondment_list', null, z.strictObject({ from: listState, to: listState, forwarded: count })),
   'secondment.list.approve': event('secondment_list', null, z.strictObject({ from: listState, to: listState, conclusion: conclusionRef, candidates: count })),
   'secondment.list.decline': event('secondment_list', null, z.strictObject({ from: listState, to: listState, comment: text, candidates: count })),
@@ -182,6 +234,30 @@ export const AUDIT_EVENTS = {
     decisionNumber: z.string().optional(), decisionDate: isoDate.optional(),
   })),
 
+  // Support requests and working groups (docs/decisions/044-support-requests-and-working-groups.md)
+  'support.raise': event('support_request', null, z.strictObject({
+    to: z.literal('open'), commune: code, problemGroup: code, title: text, urgency: z.enum(['normal', 'urgent', 'critical']),
+  })),
+  'support.assign': event('support_request', null, z.strictObject({
+    from: supportState, to: z.literal('assigned'), workingGroup: text, previousGroup: nullableText,
+    warnings: z.array(z.enum(['commune', 'problem'])),
+  })),
+  'support.visit': event('support_request', null, z.strictObject({
+    visitId: z.number().int(), workingGroup: text, commune: code, visitedOn: isoDate, visitMembers: text, summary: text,
+  })),
+  'support.answer': event('support_request', null, z.strictObject({ answerId: z.number().int(), side: z.enum(['group', 'commune']), body: text })),
+  'support.resolve': event('support_request', null, z.strictObject({ from: supportState, to: z.literal('resolved'), resolution: text })),
+  'support.escalate': event('support_request', null, z.strictObject({
+    from: supportState, to: z.enum(['escalated_province', 'escalated_central']), summary: text,
+  })),
+  'support.attach': event('support_request', null, z.strictObject({
+    attachmentId: z.number().int(), fileName: text, mimeType: text, byteSize: count,
+  })),
+  'workingGroup.create': event('working_group', null, workingGroupSnapshot),
+  'workingGroup.update': event('working_group', workingGroupSnapshot, workingGroupSnapshot),
+  'problemGroup.create': event('problem_group', null, problemGroupSnapshot),
+  'problemGroup.update': event('problem_group', problemGroupSnapshot, problemGroupSnapshot),
+
   // Transfers between communes
   'transfer.propose': event('transfer', null, z.strictObject({
     to: z.literal('proposed'), source: z.enum(['manual', 'engine']), cadre: code, from: code, toCommune: code, position: code,
@@ -199,6 +275,51 @@ export const AUDIT_EVENTS = {
   // No longer written: execution is read from the effective date (migration 20261207000300_derived_states). Declared
   // for the rows recorded before, which the audit page and the timelines still read.
   'transfer.execute': event('transfer', null, z.strictObject({ from: z.literal('approved'), to: z.literal('executed'), executedOn: isoDate })),
+  // Annual ratings (docs/decisions/040-annual-ratings.md): a rating recorded, changed or removed in a draft round; a
+  // round confirmed (with the reason when beyond the 20% rule, and the counts it was confirmed with).
+  'rating.record': event('rating', null, ratingSnapshot),
+  'rating.change': event('rating', ratingSnapshot, ratingSnapshot),
+  'rating.remove': event('rating', ratingSnapshot, null),
+  'rating.confirmRound': event('rating_round',
+    z.strictObject({ communeCode: code, year: z.number().int(), group: z.enum(['cadre', 'civil_servant']), state: z.literal('draft'), version: z.number().int() }),
+    z.strictObject({
+      communeCode: code, year: z.number().int(), group: z.enum(['cadre', 'civil_servant']), state: z.literal('confirmed'),
+      excellent: count, good: count, completed: count, notCompleted: count, percent: z.number().min(0).max(100), overLimitReason: nullableText,
+    })),
+
+  // Reception into the commune civil service and the recruitment plan (docs/decisions/043-reception-and-recruitment.md)
+  'reception.propose': event('reception', null, z.strictObject({
+    to: z.literal('proposed'), commune: code, position: code, cadre: code.nullable(), fullName: text, external: z.boolean(),
+    insuranceMonths: count, degree: text.nullable(), degreeField: text.nullable(),
+    insuranceMet: z.boolean(), degreeMet: z.boolean(), fieldMet: z.boolean(), exceptionReason: nullableText, evidence: nullableText,
+  })),
+  'reception.appraise': event('reception', null, z.strictObject({
+    from: z.literal('proposed'), to: z.literal('appraised'), insuranceMet: z.boolean(), degreeMet: z.boolean(), fieldMet: z.boolean(),
+    councilResult: receptionCouncil, councilScore: nullableText, note: nullableText,
+  })),
+  'reception.refuse': event('reception', null, z.strictObject({ from: receptionOpen, to: z.literal('refused'), comment: text })),
+  'reception.withdraw': event('reception', null, z.strictObject({ from: receptionOpen, to: z.literal('withdrawn'), comment: nullableText })),
+  'reception.decide': event('reception', null, z.strictObject({
+    from: z.literal('appraised'), to: z.literal('decided'), decisionNumber: text, decisionDate: isoDate, effectiveDate: isoDate,
+    cadre: code, commune: code, position: code, block: z.enum(['party_front', 'government']), headcountBefore: count, quota: count,
+    newAssignmentId: z.number().int(), closedAssignmentIds: z.array(z.number().int()),
+  })),
+  'recruitment.createPlan': event('recruitment_plan', null, z.strictObject({ year: z.number().int(), note: nullableText })),
+  'recruitment.saveTarget': event('recruitment_plan',
+    recruitmentTarget.nullable(),
+    recruitmentTarget.extend({ block: z.enum(['party_front', 'government']), quota: count, headcount: count, unused: count })),
+  'recruitment.removeTarget': event('recruitment_plan', recruitmentTarget, null),
+
+  // The planning register (docs/decisions/041-structure-and-planning.md): a term opened; a person planned for a post
+  // of a commune or a department by a decision, or taken out by a later one (the row stays).
+  'planning.createTerm': event('planning_term', null, z.strictObject({ name: text, startYear: z.number().int(), endYear: z.number().int() })),
+  'planning.addEntry': event('planning_entry', null, z.strictObject({
+    term: text, commune: code.nullable(), department: code.nullable(), position: code, cadre: code,
+    postLevel: z.number().int(), currentLevel: z.number().int(), decisionNumber: text, decisionDate: isoDate,
+  })),
+  'planning.removeEntry': event('planning_entry',
+    z.strictObject({ term: text, commune: code.nullable(), department: code.nullable(), position: code, cadre: code, version: z.number().int() }),
+    z.strictObject({ removedOn: isoDate, decisionNumber: text, decisionDate: isoDate, reason: nullableText, version: z.number().int() })),
 } as const satisfies Record<string, EventSpec>;
 
 export type AuditEventName = keyof typeof AUDIT_EVENTS;

@@ -39,6 +39,13 @@ const FIELDS: readonly (readonly [string, Kind])[] = [
   ['concurrentElsewhere', 'count'], ['block', catalogue('blocks', 'blocks.none')], ['headcountBefore', 'count'], ['quota', 'count'],
   ['startDate', 'date'], ['effectiveDate', 'date'], ['endDate', 'date'], ['withdrawn', 'boolean'],
   ['leftOn', 'date'], ['leftReason', catalogue('roster.departure.reasons')], ['closedAssignments', 'count'],
+  // The personnel dossier (docs/decisions/037-the-personnel-dossier.md) and the import's new cadre columns
+  ['nationalId', 'text'], ['placeOfBirth', 'text'], ['homeTown', 'text'], ['ethnicity', 'text'], ['religion', 'text'],
+  ['isPartyMember', 'boolean'], ['partyJoinDate', 'date'], ['partyOfficialDate', 'date'],
+  ['politicalTheory', catalogue('dossier.politicalTheory')], ['stateManagement', catalogue('dossier.stateManagement')],
+  ['rankCode', 'text'], ['salaryStep', 'integer'], ['salaryCoefficient', 'text'], ['salaryEffectiveOn', 'date'],
+  ['entryKind', catalogue('dossier.entryKinds')], ['degree', catalogue('education')], ['educationField', 'text'], ['institution', 'text'], ['mode', 'text'],
+  ['trainingKind', catalogue('dossier.trainingKinds')], ['certificate', 'text'], ['recognitionKind', catalogue('dossier.recognitionKinds')], ['form', 'text'], ['issuer', 'text'],
   // Needs
   ['positionId', ref('positionId')], ['count', 'count'], ['urgency', catalogue('vacancies.urgencies')], ['closedOn', 'date'], ['closeNote', 'text'],
   // Units, quotas and the positions catalogue
@@ -50,6 +57,7 @@ const FIELDS: readonly (readonly [string, Kind])[] = [
   ['concurrentByDesign', 'boolean'], ['sortOrder', 'integer'],
   // Workbook imports
   ['fileName', 'text'], ['byteSize', 'bytes'], ['sha256', 'text'], ['ok', 'boolean'], ['problemCount', 'count'],
+  ['uploadId', 'hidden'], ['conflictCount', 'count'], ['changeCount', 'count'],
   ['counts', 'importCounts'], ['sheets', 'sheets'], ['notes', 'lines'],
   // Figures and the report
   ['takenOn', 'date'], ['source', 'text'], ['snapshotSource', 'text'], ['transferSource', 'text'], ['headcount', 'count'], ['difference', 'signed'], ['keyVacancies', 'count'], ['unitsBoth', 'count'],
@@ -60,12 +68,27 @@ const FIELDS: readonly (readonly [string, Kind])[] = [
   // Transfers
   ['crossDistrict', 'boolean'], ['side', catalogue('audit.values.side')],
   ['opinion', catalogue('transfer.opinions', 'transfer.opinions.none')], ['decisionNumber', 'text'], ['decisionDate', 'date'], ['executedOn', 'date'],
+  // Support requests and working groups
+  ['groupKind', 'text'], ['problemGroup', 'text'], ['workingGroup', 'text'], ['previousGroup', 'text'], ['warnings', 'lines'], ['visitedOn', 'date'],
+  ['visitMembers', 'text'], ['summary', 'text'], ['body', 'text'], ['resolution', 'text'], ['mimeType', 'text'],
+  ['headName', 'text'], ['memberNames', 'lines'], ['communeCodes', { refs: 'commune' }], ['problemGroups', 'lines'], ['department', ref('department')], ['nameVi', 'text'], ['nameEn', 'text'],
+  // Receptions and the recruitment plan (`degree` is the dossier's)
+  ['external', 'boolean'], ['insuranceMonths', 'count'], ['degreeField', catalogue('fields')],
+  ['insuranceMet', 'boolean'], ['degreeMet', 'boolean'], ['fieldMet', 'boolean'], ['exceptionReason', 'text'], ['evidence', 'text'],
+  ['councilResult', catalogue('reception.council')], ['councilScore', 'text'], ['plannedDate', 'date'], ['unused', 'count'],
   // Cancelling a roster change
   ['cancelled', catalogue('audit.actions')], ['sameDay', 'boolean'],
+  // Annual ratings
+  ['ratingGroup', catalogue('ratings.groups')], ['level', catalogue('ratings.levels')], ['score', 'text'], ['decidingBody', 'text'],
+  ['excellent', 'count'], ['good', 'count'], ['completed', 'count'], ['notCompleted', 'count'], ['percent', 'integer'],
+  ['roundState', catalogue('ratings.roundStates')], ['belowBandReason', 'text'], ['overLimitReason', 'text'],
+  // The planning register
+  ['term', 'text'], ['startYear', 'integer'], ['endYear', 'integer'], ['postLevel', 'integer'], ['currentLevel', 'integer'], ['removedOn', 'date'],
   // Free text last
   ['justification', 'text'], ['comment', 'text'], ['note', 'text'], ['reason', 'text'],
   // Bookkeeping nobody reads: row versions and internal ids.
   ['version', 'hidden'], ['assignmentId', 'hidden'], ['newAssignmentId', 'hidden'], ['closedAssignmentIds', 'hidden'], ['openAssignments', 'hidden'], ['eventId', 'hidden'],
+  ['visitId', 'hidden'], ['answerId', 'hidden'], ['attachmentId', 'hidden'], ['headUserId', 'hidden'],
 ];
 
 const FIELD_KINDS = new Map(FIELDS.map(([name, kind]) => [name, kind]));
@@ -77,12 +100,17 @@ export const AUDIT_FIELD_NAMES: readonly string[] = [...FIELDS.filter(([, kind])
 /** Fields whose name means another thing on one kind of entity. */
 const ENTITY_FIELDS: Partial<Record<AuditEntity, Record<string, FieldSpec>>> = {
   commune: { kind: { kind: catalogue('unitKind'), label: 'unitKind' } },
+  // A post's rank for planning (the catalogue's and the import's rows), not a rating's level.
+  position: { level: { kind: 'integer', label: 'postLevel' } },
   secondment_candidate: { kind: { kind: catalogue('secondment.kinds'), label: 'postKind' } },
   cadre: { status: { kind: catalogue('audit.values.cadreStatus') } },
   vacancy: { status: { kind: catalogue('audit.values.vacancyStatus') } },
   quota_year: { status: { kind: catalogue('audit.values.quotaYearStatus') } },
   transfer: { source: { kind: catalogue('transfer.sources'), label: 'transferSource' } },
+  working_group: { kind: { kind: catalogue('support.groups.kinds'), label: 'groupKind' } },
   province_snapshot: { source: { kind: catalogue('audit.values.snapshotSource'), label: 'snapshotSource' } },
+  rating: { group: { kind: catalogue('ratings.groups'), label: 'ratingGroup' } },
+  rating_round: { group: { kind: catalogue('ratings.groups'), label: 'ratingGroup' }, state: { kind: catalogue('ratings.roundStates'), label: 'roundState' } },
 };
 
 /** A proposed transfer's `from` is the commune it leaves, not a state. */
@@ -95,6 +123,8 @@ export const STATE_CATALOGUES: Partial<Record<string, string>> = {
   secondment_list: 'secondment.states.list',
   secondment_candidate: 'secondment.states.candidate',
   transfer: 'transfer.states',
+  reception: 'reception.states',
+  support_request: 'support.states',
 };
 
 /** Shown even when unchanged: what a before/after pair is about (the quota year). */

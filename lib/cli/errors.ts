@@ -3,6 +3,9 @@ import type { Db } from '@/lib/db/prisma';
 /** An expected failure: bad input from the user. Exit code 1, message shown as is (Vietnamese). */
 export class CliInputError extends Error {}
 
+/** A failure outside the command (a mail server refusing or down): exit code 2, message shown as is (Vietnamese). */
+export class CliFailure extends Error {}
+
 export type CliIo = { out: (line: string) => void; err: (line: string) => void; cwd: string };
 
 /**

@@ -12,7 +12,8 @@ import { resolveProvince } from './province';
 /** The two-level government took effect on 01/07/2025: nothing to record before it. */
 export const REFORM_DATE = '2025-07-01';
 
-function parseSnapshotDate(value: string | undefined, now: string): string {
+/** `--date dd/MM/yyyy` between the two-level government's start and today; today when absent (also `export structure`). */
+export function parseSnapshotDate(value: string | undefined, now: string): string {
   if (value === undefined) return now;
   const date = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value.trim()) ? parseDate(value) : null;
   if (!date) throw new CliInputError(`Ngày không hợp lệ: "${value}" (cần dạng dd/MM/yyyy)`);

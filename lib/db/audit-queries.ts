@@ -317,6 +317,11 @@ export async function resolveAuditNames(db: Db, provinceId: number, rows: readon
       }
       case 'report_draft':
         return { name: null, links: [{ href: '/report', permission: 'report.view' }] };
+      case 'reception':
+        // The person is named by the proposal's own payload (a person from elsewhere has no row before the decision).
+        return { name: nameInPayload(row), links: [{ href: `/receptions/${encodeURIComponent(id)}`, permission: 'reception.view' }] };
+      case 'recruitment_plan':
+        return { name: null, links: [{ href: '/recruitment', permission: 'recruitment.view' }] };
       case 'quota_year':
         // Its id is the year (lib/actions/quotas/open-quota-year.ts), within the row's province.
         return { name: { key: 'audit.names.quotaYear', params: { year: id } }, links: [{ href: `/quotas/years/${encodeURIComponent(id)}`, permission: 'quota.edit' }] };

@@ -54,6 +54,9 @@ export const GUARD_MESSAGES: Readonly<Record<string, Mapping>> = {
   report_draft_province_id_key: { key: 'report.errors.stale' },
   // Quota years: the same year opened twice at once.
   quota_year_province_id_year_key: { key: 'quotaYears.errors.exists', field: 'year' },
+  // Annual ratings: one rating per person and year, a score within 0–100.
+  rating_cadre_id_year_key: { key: 'ratings.errors.duplicate', field: 'level' },
+  rating_score_range: { key: 'ratings.errors.scoreRange', field: 'score' },
   // The roster
   assignment_one_open_primary: { key: 'roster.errors.stale' },
   assignment_primary_no_overlap: { key: 'roster.errors.stale' },
@@ -69,6 +72,13 @@ export const GUARD_MESSAGES: Readonly<Record<string, Mapping>> = {
   transfer_no_active_secondment: { key: 'transfer.errors.activeSecondment', field: 'cadreId' },
   transfer_other_commune: { key: 'transfer.errors.sameCommune', field: 'toCommuneId' },
   transfer_cross_district_justified: { key: 'transfer.errors.justificationRequired', field: 'justification' },
+  // The personal ID: unique over valid IDs (docs/decisions/037-the-personnel-dossier.md). The forms name the other
+  // holder before writing; this answers the one saved meanwhile.
+  cadre_national_id_valid_key: { key: 'nationalId.errors.takenMeanwhile', field: 'nationalId' },
+  // Receptions and the recruitment plan (decision 043)
+  reception_one_open_per_person: { key: 'reception.errors.openProposal', field: 'cadreId' },
+  recruitment_plan_province_id_year_key: { key: 'recruitment.errors.planExists', field: 'year' },
+  recruitment_target_plan_id_commune_id_position_id_key: { key: 'recruitment.errors.targetExists', field: 'positionId' },
 };
 
 type PgLike = { code?: unknown; constraint?: unknown; message?: unknown };

@@ -18,7 +18,7 @@ export type PlacementCandidate = {
   phase: { year: number; number: number };
   preferredCommune: { id: number; code: string; name: string } | null;
   conclusion: { number: string; date: string } | null;
-  cadre: { code: string; fullName: string; employmentType: string; field: string | null };
+  cadre: { id: number; code: string; fullName: string; employmentType: string; field: string | null };
   secondment: { commune: string; position: string; startDate: string; endDate: string; endedOn: string | null } | null;
 };
 
@@ -31,7 +31,7 @@ export async function findCandidateForPlacement(db: Db, provinceId: number, cand
       list: { select: { state: true, department: { select: { id: true, code: true, name: true } }, phase: { select: { year: true, number: true } } } },
       preferredCommune: { select: { id: true, code: true, name: true } },
       conclusion: { select: { number: true, date: true } },
-      cadre: { select: { code: true, fullName: true, employmentType: true, field: true } },
+      cadre: { select: { id: true, code: true, fullName: true, employmentType: true, field: true } },
       secondment: { select: { startDate: true, endDate: true, endedOn: true, commune: { select: { name: true } }, position: { select: { titleVi: true } } } },
     },
   });

@@ -10,8 +10,12 @@ import { bumpVersion } from './versions';
 
 type Tx = Prisma.TransactionClient;
 
-/** Everything of a position but its code (the form's fields; extra properties are ignored). */
-export type PositionFields = Omit<PositionAttributes, 'titleEn'> & { titleEn: string | null };
+/**
+ * Everything of a position but its code (the form's fields; extra properties are ignored). `level` (the rank
+ * planning compares, docs/decisions/041-structure-and-planning.md) left out: a new post is unranked (0), an existing
+ * one keeps its level.
+ */
+export type PositionFields = Omit<PositionAttributes, 'titleEn'> & { titleEn: string | null; level?: number };
 
 /** The columns written for the fields; an empty English title takes the Vietnamese one. */
 const columnsOf = (fields: PositionFields) => ({
@@ -23,6 +27,7 @@ const columnsOf = (fields: PositionFields) => ({
   concurrentByDesign: fields.concurrentByDesign,
   field: fields.field,
   sortOrder: fields.sortOrder,
+  level: fields.level,
 });
 
 /** A new position of the province (the unique code per province is position_province_id_code_key). */

@@ -5,6 +5,8 @@ import { OPEN_AT_DATE } from './staffing-counts';
 
 export type CataloguePositionRow = PositionAttributes & {
   id: number;
+  /** The rank planning compares (docs/decisions/041-structure-and-planning.md): larger is higher, 0 unranked. */
+  level: number;
   code: string;
   version: number;
   /** Distinct people still active who hold it (primary or concurrent) at the date, in communes and departments. */
@@ -16,11 +18,11 @@ export async function listCataloguePositions(db: Db, provinceId: number, date: s
   const rows = await db.$queryRawUnsafe<
     {
       id: number; code: string; title_vi: string; title_en: string; block: Block | null; is_key: boolean; is_elected: boolean;
-      concurrent_by_design: boolean; field: string | null; sort_order: number; version: number; holders: number;
+      concurrent_by_design: boolean; field: string | null; sort_order: number; level: number; version: number; holders: number;
     }[]
   >(
     `SELECT p.id, p.code, p.title_vi, p.title_en, p.block::text AS block, p.is_key, p.is_elected, p.concurrent_by_design, p.field,
-            p.sort_order, p.version, COALESCE(h.holders, 0)::int AS holders
+            p.sort_order, p.level, p.version, COALESCE(h.holders, 0)::int AS holders
        FROM position p
        LEFT JOIN (SELECT a.position_id, count(DISTINCT a.cadre_id) AS holders
                     FROM assignment a JOIN cadre c ON c.id = a.cadre_id
@@ -33,7 +35,7 @@ export async function listCataloguePositions(db: Db, provinceId: number, date: s
   );
   return rows.map((r) => ({
     id: r.id, code: r.code, titleVi: r.title_vi, titleEn: r.title_en, block: r.block, isKey: r.is_key, isElected: r.is_elected,
-    concurrentByDesign: r.concurrent_by_design, field: r.field, sortOrder: r.sort_order, version: r.version, holders: r.holders,
+    concurrentByDesign: r.concurrent_by_design, field: r.field, sortOrder: r.sort_order, level: r.level, version: r.version, holders: r.holders,
   }));
 }
 
@@ -59,7 +61,7 @@ export async function findPositionForEdit(db: Db, provinceId: number, code: stri
     where: { provinceId_code: { provinceId, code } },
     select: {
       id: true, code: true, titleVi: true, titleEn: true, block: true, isKey: true, isElected: true, concurrentByDesign: true, field: true,
-      sortOrder: true, version: true,
+      sortOrder: true, level: true, version: true,
     },
   });
   if (!row) return null;
@@ -69,5 +71,5 @@ export async function findPositionForEdit(db: Db, provinceId: number, code: stri
 /** The snapshot an audit record keeps of a position (before and after a change). */
 export type PositionSnapshot = Omit<CataloguePositionRow, 'id' | 'holders' | 'version'>;
 export const POSITION_SNAPSHOT_SELECT = {
-  code: true, titleVi: true, titleEn: true, block: true, isKey: true, isElected: true, concurrentByDesign: true, field: true, sortOrder: true,
+  code: true, titleVi: true, titleEn: true, block: true, isKey: true, isElected: true, concurrentByDesign: true, field: true, sortOrder: true, level: true,
 } as const;

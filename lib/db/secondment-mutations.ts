@@ -2,6 +2,7 @@ import { candidateOnForward, listAfterDecisions, type CandidateState, type ListS
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { StaleWrite, expectWritten } from './errors';
 import { bumpVersion } from './versions';
+import { notifyListDecided, notifyListReturned, notifyListSubmitted } from './workflow-notifications';
 
 // The writes of the 5% secondment workflow (lib/actions/secondments), each inside the caller's transaction
 // (ctx.write), which records the audit events. A change to a phase, list or candidate starts by bumping its
@@ -65,7 +66,7 @@ export async function removeCandidate(tx: Tx, input: { listId: number; version: 
   expectWritten(removed.count, 'secondment_candidate');
 }
 
-/** The list goes to the Organizing Committee: a new round, dated, with its justification when below the minimum. */
+/** The list goes to the Organizing Committee (told in its inbox): a new round, dated, with its justification when below the minimum. */
 export async function submitList(
   tx: Tx,
   input: { listId: number; version: number; to: ListState; submittedOn: string; justification: string | null },
@@ -76,6 +77,7 @@ export async function submitList(
     where: { id: input.listId },
     data: { state: input.to, submittedOn: day(input.submittedOn), justification: input.justification, round: { increment: 1 }, updatedAt: at },
   });
+  await notifyListSubmitted(tx, input.listId, at);
 }
 
 /**
@@ -96,9 +98,11 @@ export async function assessCandidate(
   });
 }
 
-export async function returnList(tx: Tx, input: { listId: number; version: number; to: ListState }, at?: Date): Promise<void> {
+/** The list goes back to its department with its own new due date, and its officers are told (the same transaction). */
+export async function returnList(tx: Tx, input: { listId: number; version: number; to: ListState; dueDate: string }, at?: Date): Promise<void> {
   await bumpVersion(tx, 'secondment_list', input.listId, input.version, SUBMITTED, at);
-  await tx.secondmentList.update({ where: { id: input.listId }, data: { state: input.to, updatedAt: at } });
+  await tx.secondmentList.update({ where: { id: input.listId }, data: { state: input.to, dueDate: day(input.dueDate), updatedAt: at } });
+  await notifyListReturned(tx, input.listId, at);
 }
 
 /**
@@ -146,6 +150,7 @@ export async function decideCandidates(
   const remaining = await tx.secondmentCandidate.findMany({ where: { listId: input.listId }, select: { state: true } });
   const listState = listAfterDecisions('forwarded', remaining.map((c) => c.state));
   if (listState !== 'forwarded') await tx.secondmentList.update({ where: { id: input.listId }, data: { state: listState, updatedAt: at } });
+  if (listState === 'decided') await notifyListDecided(tx, input.listId, at);
   return { listState, conclusionDate: conclusion?.date ?? null };
 }
 

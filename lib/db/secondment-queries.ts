@@ -1,3 +1,4 @@
+import { listDueDate } from '@/lib/domain/reminders';
 import {
   candidateWarnings,
   isBelowMinimum,
@@ -106,6 +107,10 @@ export type ListSummary = {
   state: ListState;
   version: number;
   phase: { id: number; year: number; number: number; dueDate: string };
+  /** The list's due date: its own once returned with a new one, else the phase's (listDueDate). */
+  dueDate: string;
+  /** Whether the list has a due date of its own (a return gave it one). */
+  hasOwnDueDate: boolean;
   department: { id: number; code: string; name: string };
   submittedOn: string | null;
   round: number;
@@ -116,25 +121,26 @@ export type ListSummary = {
 };
 
 type ListRow = {
-  id: number; state: ListState; version: number; submittedOn: Date | null; round: number; justification: string | null;
+  id: number; state: ListState; version: number; submittedOn: Date | null; round: number; justification: string | null; dueDate: Date | null;
   phase: { id: number; year: number; number: number; dueDate: Date };
   department: { id: number; code: string; name: string };
   _count: { candidates: number };
 };
 
 const LIST_SELECT = {
-  id: true, state: true, version: true, submittedOn: true, round: true, justification: true,
+  id: true, state: true, version: true, submittedOn: true, round: true, justification: true, dueDate: true,
   phase: { select: { id: true, year: true, number: true, dueDate: true } },
   department: { select: { id: true, code: true, name: true } },
   _count: { select: { candidates: true } },
 } as const;
 
 function toSummary(r: ListRow, today: string): ListSummary {
-  const dueDate = iso(r.phase.dueDate)!;
+  const phaseDueDate = iso(r.phase.dueDate)!;
+  const dueDate = listDueDate({ dueDate: iso(r.dueDate) }, phaseDueDate);
   const submittedOn = iso(r.submittedOn);
   return {
-    id: r.id, state: r.state, version: r.version, round: r.round, justification: r.justification, submittedOn,
-    phase: { id: r.phase.id, year: r.phase.year, number: r.phase.number, dueDate },
+    id: r.id, state: r.state, version: r.version, round: r.round, justification: r.justification, submittedOn, dueDate, hasOwnDueDate: r.dueDate !== null,
+    phase: { id: r.phase.id, year: r.phase.year, number: r.phase.number, dueDate: phaseDueDate },
     department: r.department, candidates: r._count.candidates,
     overdue: isOverdue(r.state, dueDate, today),
     submittedLate: submittedOn !== null && isSubmittedLate(submittedOn, dueDate),

@@ -24,8 +24,16 @@ export type CountScope = {
  */
 export const countedEmploymentSql = (alias: string) => `${alias}.employment_type IN (${COUNTED_EMPLOYMENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
 
-/** Who counts against the quota at a date: active cadres and civil servants (domain rule 1). */
-export const COUNTED_AT_DATE = `${countedEmploymentSql('c')} AND (c.status = 'active' OR c.left_on > $2::date)`;
+/**
+ * Counted employment of a post (assignment `assignment` of cadre `cadre`): the type the post was held under when the
+ * assignment records one (the earlier posts of a non-professional worker received into the civil service), else the
+ * person's (docs/decisions/043-reception-and-recruitment.md).
+ */
+export const countedPostEmploymentSql = (cadre: string, assignment: string) =>
+  `COALESCE(${assignment}.employment_type, ${cadre}.employment_type) IN (${COUNTED_EMPLOYMENT_TYPES.map((t) => `'${t}'`).join(', ')})`;
+
+/** Who counts against the quota at a date: active cadres and civil servants (domain rule 1), by the post's type. */
+export const COUNTED_AT_DATE = `${countedPostEmploymentSql('c', 'a')} AND (c.status = 'active' OR c.left_on > $2::date)`;
 /** Assignments open at a date. */
 export const OPEN_AT_DATE = `a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)`;
 

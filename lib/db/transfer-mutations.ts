@@ -10,6 +10,7 @@ import { checkBlockQuota } from './quota-guard';
 import { isConfirmedQuotaYear } from './quota-year-queries';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
 import { transferAwaitingEffectSql, transferHoldsCadreWhere } from './transfer-status';
+import { notifyOpinionRequested, notifyTransferDecided } from './workflow-notifications';
 
 // The writes of the transfer workflow (decision 016), shared by the actions (lib/actions/transfers, each inside its
 // ctx.write transaction, which records the audit event), the engine's "accept the proposals" step and the tests.
@@ -185,6 +186,7 @@ export async function insertTransferProposal(
       select: { id: true },
     });
     await tx.$executeRawUnsafe('RELEASE SAVEPOINT transfer_insert');
+    await notifyOpinionRequested(tx, row.id, at);
     return { ok: true, transferId: row.id, justification };
   } catch (error) {
     const refusal = transferGuardRefusal(error);
@@ -333,6 +335,7 @@ export async function approveTransfer(tx: Tx, db: Db, input: ApprovalInput, toda
       },
     });
     if (updated.count !== 1) throw new Error(`transfer ${input.transferId} changed under its row lock`);
+    await notifyTransferDecided(tx, input.transferId, 'approved', input.decidedById, at);
     return {
       status: transferStatus({ state: 'approved', effectiveDate }, today) as Approval['status'], newAssignmentId: created.id, closedAssignmentIds: closed.map((r) => r.id).sort((a, b) => a - b),
       fromCommuneId: t.fromCommuneId, toCommuneId: t.toCommuneId, effectiveDate, cadreId: t.cadreId, decisionId: decision.id,
@@ -385,4 +388,5 @@ export async function closeTransfer(
     input.state === 'declined' ? { state: 'declined', declineReason: input.reason, decidedById: input.decidedById } : { state: 'cancelled', cancelReason: input.reason },
     at,
   );
+  if (input.state === 'declined') await notifyTransferDecided(tx, input.transferId, 'declined', input.decidedById, at);
 }

@@ -6,7 +6,9 @@ import { StaleWrite } from './errors';
 // the state the mutation expects) makes it throw StaleWrite, which rolls back the transaction and answers with
 // the action's "changed meanwhile" message.
 
-const VERSIONED = ['cadre', 'commune', 'position', 'app_user', 'vacancy', 'secondment_phase', 'secondment_list', 'secondment_candidate', 'transfer', 'report_draft'] as const;
+const VERSIONED = ['cadre', 'commune', 'position', 'app_user', 'vacancy', 'secondment_phase', 'secondment_list', 'secondment_candidate', 'transfer', 'reception', 'recruitment_target', 'report_draft', 'support_request', 'working_group', 'problem_group'] as const;
+/** Versioned tables without an `updated_at` column. */
+const UNTIMED: readonly VersionedTable[] = ['recruitment_target', 'secondment_phase', 'working_group', 'problem_group'];
 export type VersionedTable = (typeof VERSIONED)[number];
 
 /**
@@ -16,7 +18,7 @@ export type VersionedTable = (typeof VERSIONED)[number];
  */
 export async function bumpVersion(tx: Prisma.TransactionClient, table: VersionedTable, id: number, version: number, condition?: `${string}`, at?: Date): Promise<void> {
   if (!VERSIONED.includes(table)) throw new Error(`bumpVersion: ${table} is not a versioned table`);
-  const touch = table === 'secondment_phase' ? '' : `, updated_at = ${at ? '$3::timestamptz' : 'now()'}`;
+  const touch = UNTIMED.includes(table) ? '' : `, updated_at = ${at ? '$3::timestamptz' : 'now()'}`;
   const count = await tx.$executeRawUnsafe(
     `UPDATE ${table} SET version = version + 1${touch} WHERE id = $1 AND version = $2${condition ? ` AND (${condition})` : ''}`,
     id,

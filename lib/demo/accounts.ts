@@ -4,6 +4,12 @@ import { hashPassword } from '@/lib/auth/password';
 /** The shared password of every demo account (README: demo only; a production start never creates them). */
 export const DEMO_PASSWORD = 'NgheAn@2025';
 
+/**
+ * The email address of a demo account, on a domain reserved for examples (RFC 2606), so the daily digests of
+ * `npm run data -- remind` have somewhere to go and can never reach a real mailbox.
+ */
+export const demoEmail = (username: string) => `${username}@nghean.example`;
+
 /** The position a commune chairman account holds in its commune's roster (Chủ tịch UBND). */
 export const CHAIRMAN_POSITION = 'COMMITTEE_CHAIR';
 
@@ -22,6 +28,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'xa.ngamy', role: 'commune_chairman', commune: 'NA113' },
   { username: 'xa.bacly', role: 'commune_chairman', commune: 'NA042' },
   { username: 'xa.hoaquan', role: 'commune_chairman', commune: 'NA102' },
+  // The chairmen of the communes whose support requests the demo replays (lib/demo/support-story.ts).
+  { username: 'xa.tamthai', role: 'commune_chairman', commune: 'NA108' },
+  { username: 'xa.kengdu', role: 'commune_chairman', commune: 'NA043' },
+  { username: 'xa.tuongduong', role: 'commune_chairman', commune: 'NA109' },
 ];
 
 /**
@@ -49,8 +59,9 @@ export async function chairmanDisplayName(client: pg.ClientBase, provinceCode: s
 
 /**
  * Creates the demo accounts of province NA that do not exist yet (called by seedDemo only, after the roster is
- * loaded: a chairman's name comes from it). The password is hashed once and the hash shared: argon2 costs ~80 ms
- * and the eight accounts have the same password. Returns how many accounts were created.
+ * loaded: a chairman's name comes from it), and gives an existing one its email address when it has none. The
+ * password is hashed once and the hash shared: argon2 costs ~80 ms and the eight accounts have the same password.
+ * Returns how many accounts were created.
  */
 export async function seedDemoAccounts(client: pg.ClientBase, provinceCode = 'NA'): Promise<number> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -60,15 +71,17 @@ export async function seedDemoAccounts(client: pg.ClientBase, provinceCode = 'NA
     const department = account.role === 'department_officer' ? account.department : null;
     const displayName = account.role === 'commune_chairman' ? await chairmanDisplayName(client, provinceCode, account.commune) : account.displayName;
     const { rowCount } = await client.query(
-      `INSERT INTO app_user (province_id, username, display_name, password_hash, role, commune_id, department_id)
+      `INSERT INTO app_user (province_id, username, display_name, password_hash, role, commune_id, department_id, email)
        SELECT p.id, $2, $3, $4, $5::"Role",
               (SELECT c.id FROM commune c WHERE c.province_id = p.id AND c.code = $6),
-              (SELECT d.id FROM department d WHERE d.province_id = p.id AND d.code = $7)
+              (SELECT d.id FROM department d WHERE d.province_id = p.id AND d.code = $7),
+              $8
        FROM province p WHERE p.code = $1
        ON CONFLICT DO NOTHING`,
-      [provinceCode, account.username, displayName.normalize('NFC'), passwordHash, account.role, commune, department],
+      [provinceCode, account.username, displayName.normalize('NFC'), passwordHash, account.role, commune, department, demoEmail(account.username)],
     );
     created += rowCount ?? 0;
+    await client.query(`UPDATE app_user SET email = $2 WHERE username = $1 AND NULLIF(btrim(email), '') IS NULL`, [account.username, demoEmail(account.username)]);
   }
   return created;
 }

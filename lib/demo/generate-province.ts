@@ -8,6 +8,7 @@ import {
 import { adjustToTotal, createRandom, type Random } from './random';
 import { computeMinimumHeadcount, type CommunePlan } from './staff-commune';
 import type { CommuneRow, OldDistrictRow, ProvinceDataset, QuotaRow } from './types';
+import { withNgaMyWorkers } from './nga-my-workers';
 
 export const DEMO_SEED = 20250915;
 
@@ -173,7 +174,8 @@ export function generateNgheAn(seed = DEMO_SEED): ProvinceDataset {
   });
 
   const wards = communes.filter((c) => c.kind === 'ward');
-  return assembleProvince({
+  // Nga My's hand-written non-professional workers come after every draw (lib/demo/receptions.ts).
+  return withNgaMyWorkers(assembleProvince({
     random: random.fork('people'),
     province: { code: 'NA', name: 'Nghệ An' },
     provinceLabel: 'tỉnh Nghệ An',
@@ -190,5 +192,5 @@ export function generateNgheAn(seed = DEMO_SEED): ProvinceDataset {
       ethnicMix: [['Kinh', 92], ['Thái', 6], ['Thổ', 2]],
     })),
     education: () => EDUCATION,
-  });
+  }));
 }

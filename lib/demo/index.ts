@@ -4,9 +4,13 @@ import { seedDemoAccounts } from './accounts';
 import { generateNationalProvinces } from './generate-national';
 import { generateNgheAn } from './generate-province';
 import { hasProvince, loadProvince, withSeedTransaction } from './load';
+import { seedDemoPlanning } from './planning';
+import { seedDemoReceptions } from './receptions';
 import { seedDemoSecondments } from './secondments';
 import { seedDemoSnapshots } from './snapshots';
 import { seedDemoTransfers } from './transfers';
+import { seedDemoSupport } from './support-story';
+import { seedDemoRatings } from './ratings';
 import type { ProvinceDataset } from './types';
 
 export { FIELDS, POSITIONS } from './catalogue';
@@ -39,6 +43,10 @@ export async function seedDemo(databaseUrl: string): Promise<{ created: boolean 
     if (result.created) {
       await seedDemoSecondments(db);
       await seedDemoTransfers(db);
+      await seedDemoSupport(db);
+      await seedDemoRatings(db);
+      await seedDemoPlanning(db);
+      await seedDemoReceptions(db);
     }
     await seedDemoSnapshots(db);
     return result;

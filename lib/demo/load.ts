@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { POSITIONS } from './catalogue';
 import type { ProvinceDataset } from './types';
+import { ensureDefaultProblemGroups } from '@/lib/db/problem-group-mutations';
 
 // Bulk loader for generated provinces (docs/architecture.md, Conventions): plain pg, one transaction, set-based
 // INSERT … SELECT FROM unnest(arrays) in chunks, codes mapped to ids by joins inside the statements.
@@ -29,6 +30,7 @@ export async function loadProvince(client: pg.ClientBase, data: ProvinceDataset)
     normalizeText(data.province.name),
   ]);
   const provinceId = rows[0].id;
+  await ensureDefaultProblemGroups(client, provinceId);
 
   await insertChunked(client,
     `INSERT INTO position (province_id, code, title_vi, title_en, block, is_key, is_elected, concurrent_by_design, field, sort_order)

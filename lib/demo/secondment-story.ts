@@ -1,4 +1,5 @@
-import { candidateWarnings, retirementDate, type PostKind } from '@/lib/domain/secondment';
+import { candidateWarnings, type PostKind } from '@/lib/domain/secondment';
+import { retirementDate } from '@/lib/domain/retirement';
 import { POSITION_BY_CODE } from './catalogue';
 import { inStoryOrder } from './story-time';
 
@@ -62,7 +63,7 @@ export type SecondmentStep = { at: string; actor: ActorKey } & (
   | { kind: 'propose'; list: ListKey; proposals: Proposal[] }
   | { kind: 'submit'; list: ListKey; justification: string | null }
   | { kind: 'assess'; list: ListKey; verdicts: Verdict[] }
-  | { kind: 'return'; list: ListKey; comment: string }
+  | { kind: 'return'; list: ListKey; comment: string; dueDate: string }
   | { kind: 'forward'; list: ListKey }
   /** The Standing Committee declines the candidates named (one decision per reason), then approves the other forwarded ones. */
   | { kind: 'decide'; list: ListKey; conclusion: Conclusion; declined: ReadonlyMap<string, string> }
@@ -119,8 +120,9 @@ class ListStory {
     return this;
   }
 
-  return(date: string, comment: string): this {
-    this.steps.push({ at: at(date, '15:30'), actor: 'bantochuc', kind: 'return', list: this.key, comment });
+  /** Returned with the list's own new due date (`dueDate`, YYYY-MM-DD), as a return requires. */
+  return(date: string, comment: string, dueDate: string): this {
+    this.steps.push({ at: at(date, '15:30'), actor: 'bantochuc', kind: 'return', list: this.key, comment, dueDate });
     return this;
   }
 
@@ -286,7 +288,7 @@ export function planSecondmentStory(departments: Map<string, DepartmentInfo>, co
     .assess('2025-10-13', sxd.map((s, i) => [s.code, i === 5 ? GENERIC_REASONS[3] : null] as const))
     .forward('2025-10-20');
 
-  // Justice, phase 1: returned twice (the history keeps both rounds) and overdue since 10/09/2025.
+  // Justice, phase 1: returned twice (the history keeps both rounds), the second time due 15/10/2025: overdue since.
   const stp = pool('STP');
   const stpFirst = [...stp.take(2, clean), ...stp.takeUpTo(1, (s) => !clean(s))];
   stpFirst.push(...stp.take(3 - stpFirst.length, clean));
@@ -295,10 +297,10 @@ export function planSecondmentStory(departments: Map<string, DepartmentInfo>, co
     .propose('2025-08-28T09:00', people(stpFirst, 0))
     .submit('2025-09-09')
     .assess(ASSESSED_ON, stpFirst.map((s, i) => [s.code, i === 2 ? reasonFor(s, 0) : null] as const))
-    .return('2025-09-15', `${stpFirst[2].gender === 'male' ? 'Ông' : 'Bà'} ${stpFirst[2].fullName} không đủ điều kiện (xem lý do); đề nghị Sở Tư pháp bổ sung người thay thế để bảo đảm tối thiểu 5% biên chế được giao.`)
+    .return('2025-09-15', `${stpFirst[2].gender === 'male' ? 'Ông' : 'Bà'} ${stpFirst[2].fullName} không đủ điều kiện (xem lý do); đề nghị Sở Tư pháp bổ sung người thay thế để bảo đảm tối thiểu 5% biên chế được giao.`, '2025-09-22')
     .propose('2025-09-24T09:00', people(stpLate, 1))
     .submit('2025-09-25')
-    .return('2025-10-02', 'Hồ sơ người được bổ sung chưa có bản nhận xét, đánh giá của cơ quan và bản tự kê khai; đề nghị hoàn thiện và gửi lại trước ngày 15/10/2025.');
+    .return('2025-10-02', 'Hồ sơ người được bổ sung chưa có bản nhận xét, đánh giá của cơ quan và bản tự kê khai; đề nghị hoàn thiện và gửi lại trước ngày 15/10/2025.', '2025-10-15');
 
   // Agriculture and Environment, phase 1: a draft never submitted, overdue since 10/09/2025.
   story.list(1, 'SNNMT', '2025-08-29T14:00').propose('2025-08-29T14:00', people(pool('SNNMT').take(10, clean), 0));
@@ -320,7 +322,7 @@ export function planSecondmentStory(departments: Map<string, DepartmentInfo>, co
   story.list(2, 'SKHCN', '2025-10-20T08:00')
     .propose('2025-10-20T08:00', people(pool('SKHCN').take(5, clean), 3))
     .submit('2025-10-27')
-    .return('2025-11-04', 'Đề nghị ghi rõ lĩnh vực chuyên môn và hình thức (biệt phái, điều động, tăng cường) cho từng người, ưu tiên lĩnh vực công nghệ thông tin – chuyển đổi số mà các xã đang thiếu; gửi lại trước hạn 14/11/2025.');
+    .return('2025-11-04', 'Đề nghị ghi rõ lĩnh vực chuyên môn và hình thức (biệt phái, điều động, tăng cường) cho từng người, ưu tiên lĩnh vực công nghệ thông tin – chuyển đổi số mà các xã đang thiếu; gửi lại trước hạn 14/11/2025.', '2025-11-14');
   // Education and Training: a draft in progress.
   story.list(2, 'SGDDT', '2025-11-06T15:00').propose('2025-11-06T15:00', people(pool('SGDDT').take(2, clean), 0));
   return story.ordered();

@@ -118,7 +118,7 @@ class SecondmentReplay extends StoryReplay {
   /** The list as its page shows it to the next actor: state, version, its phase's dates and its candidates (one statement). */
   private async readList(tx: Tx, listId: number): Promise<ListRow> {
     const [row] = await tx.$queryRaw<ListRow[]>`
-      SELECT l.state::text AS state, l.version, to_char(ph.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(ph.opened_on, 'YYYY-MM-DD') AS "openedOn",
+      SELECT l.state::text AS state, l.version, to_char(COALESCE(l.due_date, ph.due_date), 'YYYY-MM-DD') AS "dueDate", to_char(ph.opened_on, 'YYYY-MM-DD') AS "openedOn",
              COALESCE(json_agg(json_build_object('id', c.id, 'state', c.state, 'version', c.version) ORDER BY c.id) FILTER (WHERE c.id IS NOT NULL), '[]') AS candidates
         FROM secondment_list l JOIN secondment_phase ph ON ph.id = l.phase_id LEFT JOIN secondment_candidate c ON c.list_id = l.id
        WHERE l.id = ${listId}
@@ -218,8 +218,8 @@ class SecondmentReplay extends StoryReplay {
         await this.write(actor, clock, what, async (tx) => {
           const list = await this.readList(tx, listId);
           const to = this.checkList('return', list.state, actor, { candidates: list.candidates.map((c) => c.state), comment }, what);
-          await secondments.returnList(tx, { listId, version: list.version, to }, clock.at);
-          return { audit: { action: 'secondment.list.return', entityId: listId, after: { from: list.state, to, comment } }, value: undefined };
+          await secondments.returnList(tx, { listId, version: list.version, to, dueDate: step.dueDate }, clock.at);
+          return { audit: { action: 'secondment.list.return', entityId: listId, after: { from: list.state, to, comment, dueDate: step.dueDate } }, value: undefined };
         });
         return;
       }

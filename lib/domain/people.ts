@@ -1,4 +1,4 @@
-import { retirementDate } from './secondment';
+import { retirementDate } from './retirement';
 
 // Rules about a person's own record, shared by the forms and the workbook import.
 

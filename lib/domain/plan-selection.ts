@@ -1,3 +1,5 @@
+import { parseDate } from './format';
+import type { ForecastMove } from './forecast';
 import type { WhatIfMove } from './proposal-input';
 import type { ProposalInput, ProposedMove } from './proposals';
 
@@ -53,5 +55,27 @@ export function toWhatIfMoves(moves: readonly ProposedMove[], input: ProposalInp
     const toPositionId = positions.get(m.positionCode);
     if (!candidate || toPositionId === undefined) throw new RangeError(`what-if: move of ${m.cadreCode} is not in the input`);
     return { fromCommuneCode: m.fromCommuneCode, toCommuneCode: m.toCommuneCode, block: m.block, fromPositionId: candidate.positionId, toPositionId };
+  });
+}
+
+/**
+ * The date the what-if's forecast counts the ticked moves from: the effective date typed in the plan's form (the same
+ * field the accept action reads, sent in the address by the what-if's GET) when it is a real date after `today`,
+ * else `fallback` (the form's default). A move on `today` itself would already be in today's counts.
+ */
+export function plannedMoveDate(value: string | undefined, today: string, fallback: string): string {
+  const date = value === undefined ? null : parseDate(value);
+  return date !== null && date > today ? date : fallback;
+}
+
+/** The plan's moves as the forecast counts them (lib/domain/forecast.ts forecastWithMoves): who, from and to which commune and block, from `date`. */
+export function toForecastMoves(moves: readonly ProposedMove[], input: ProposalInput, date: string): ForecastMove[] {
+  const candidates = new Map(input.candidates.map((c) => [c.cadreId, c]));
+  const communes = new Map(input.communes.map((c) => [c.code, c.id]));
+  return moves.map((m) => {
+    const candidate = candidates.get(m.cadreId);
+    const to = communes.get(m.toCommuneCode);
+    if (!candidate || to === undefined) throw new RangeError(`forecast: move of ${m.cadreCode} is not in the input`);
+    return { cadreId: m.cadreId, from: { communeId: candidate.communeId, block: candidate.block }, to: { communeId: to, block: m.block }, date };
   });
 }

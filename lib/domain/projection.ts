@@ -10,13 +10,20 @@ import { BLOCKS, type Block, type BlockFigures, type KeyPositionStatus } from '.
  * (outgoing), when known; `endDate` is the last day of a secondment (null: open-ended).
  */
 export type StaffingMovement = {
-  /** `roster`: a recruitment, post change or departure recorded with an effective date after today. */
-  kind: 'transfer' | 'secondment' | 'roster';
+  /**
+   * `roster`: a recruitment, post change or departure recorded with an effective date after today; `reception`: a
+   * person received into the commune civil service by a decision taking effect after today.
+   */
+  kind: 'transfer' | 'secondment' | 'roster' | 'reception';
   direction: 'in' | 'out';
   block: Block;
   positionId?: number | null;
   startDate: string;
   endDate?: string | null;
+  /** The person who moves, when known (the forecast counts each person's first exit only). */
+  cadreId?: number | null;
+  /** An outgoing departure: the person leaves the counted staff (not a move to another post or commune). */
+  exit?: boolean;
 };
 
 export type ProjectedFigures = BlockFigures & { incoming: number; outgoing: number; projectedHeadcount: number; projectedDifference: number };

@@ -2,6 +2,7 @@
 // which compare correctly as strings.
 
 import { checkWorkingAge } from './people';
+import { pensionStart, retirementDate } from './retirement';
 
 export type BlockFigure = { quota: number; headcount: number };
 
@@ -164,4 +165,15 @@ export function cancelPermission(
   if (change.actorId === user.id && change.recordedOn === today) return { ok: true, sameDay: true };
   if (change.actorRole === user.role) return { ok: true, sameDay: false };
   return { ok: false, error: 'roster.errors.cancelNotYours' };
+}
+
+/**
+ * The departure form's retirement default (docs/domain.md, Departures and retirement): a retirement takes effect on
+ * the first day of the month after the retirement month (lib/domain/retirement.ts `pensionStart`). The form opens as
+ * a retirement from that day when it can be recorded now (not more than a year ahead); otherwise it only says the date.
+ */
+export function retirementDeparture(facts: { birthDate: string; gender: 'male' | 'female' } | null, today: string): { date: string; pension: string; preselect: boolean } | null {
+  if (!facts) return null;
+  const pension = pensionStart(facts.birthDate, facts.gender);
+  return { date: retirementDate(facts.birthDate, facts.gender), pension, preselect: !tooFarAhead(pension, today) };
 }

@@ -7,6 +7,7 @@
 import type { Action } from '@/lib/auth/policy';
 import { decisionDateProblem } from './decisions';
 import { countsAsStaff } from './employment';
+import { retirementDate } from './retirement';
 
 // ---- States -------------------------------------------------------------------------------------------
 
@@ -349,27 +350,6 @@ function addMonths(date: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-/**
- * The retirement age, in months, for someone reaching it in `year` (Decree 135/2020/NĐ-CP roadmap, normal
- * working conditions): men 60 years 3 months in 2021, plus 3 months a year up to 62 years (2028); women
- * 55 years 4 months in 2021, plus 4 months a year up to 60 years (2035). Before 2021: 60 and 55.
- */
-export function retirementAgeMonths(gender: 'male' | 'female', year: number): number {
-  const steps = Math.max(0, year - 2020);
-  return gender === 'male' ? Math.min(60 * 12 + 3 * steps, 62 * 12) : Math.min(55 * 12 + 4 * steps, 60 * 12);
-}
-
-/** The day a person reaches the retirement age of the year in which he reaches it. */
-export function retirementDate(birthDate: string, gender: 'male' | 'female'): string {
-  const birthYear = Number(birthDate.slice(0, 4));
-  // The age grows with the year, so the first year whose own age is reached within it is the one.
-  for (let year = birthYear + 55; year <= birthYear + 63; year++) {
-    const date = addMonths(birthDate, retirementAgeMonths(gender, year));
-    if (Number(date.slice(0, 4)) <= year) return date;
-  }
-  return addMonths(birthDate, retirementAgeMonths(gender, birthYear + 62));
-}
-
 /** The warnings a department officer and the reviewers see beside a candidate (none of them blocks). */
 export function candidateWarnings(person: {
   birthDate: string;
@@ -382,6 +362,7 @@ export function candidateWarnings(person: {
 }): CandidateWarning[] {
   const warnings: CandidateWarning[] = [];
   const termEnd = addMonths(person.today, person.termMonths ?? DEFAULT_TERM_MONTHS);
+  // Decree 135/2020: the retirement date is the last day of the month the age is reached (lib/domain/retirement.ts).
   if (retirementDate(person.birthDate, person.gender) <= termEnd) warnings.push('retiresWithinTerm');
   if (!countsAsStaff(person.employmentType)) warnings.push('notCadreOrCivilServant');
   if (person.currentPostSince !== null && addMonths(person.currentPostSince, RECENT_APPOINTMENT_MONTHS) > person.today) warnings.push('recentlyAppointed');

@@ -1,8 +1,21 @@
 import ExcelJS from 'exceljs';
 
-/** A cell: text, a number, or a calendar date (written dd/MM/yyyy in CSV, a date cell in XLSX). */
-export type Cell = string | number | CalendarDate;
+/**
+ * A cell: text, a number, a calendar date (written dd/MM/yyyy in CSV, a date cell in XLSX) or a decimal always
+ * written with two places ("3.00": a salary coefficient), a number cell shown 0.00 in XLSX.
+ */
+export type Cell = string | number | CalendarDate | Decimal;
 export type CalendarDate = { isoDate: string };
+export type Decimal = { decimal: number };
+
+/** A decimal written with '.' and two places even when whole (docs/architecture.md, Conventions). */
+export function decimal(value: number): Decimal {
+  return { decimal: value };
+}
+
+function isDecimal(value: Cell): value is Decimal {
+  return typeof value === 'object' && value !== null && 'decimal' in value;
+}
 export type Table<C extends string> = { columns: readonly C[]; rows: Record<C, Cell>[] };
 
 export function calendarDate(isoDate: string): CalendarDate {
@@ -10,7 +23,7 @@ export function calendarDate(isoDate: string): CalendarDate {
 }
 
 function isDate(value: Cell): value is CalendarDate {
-  return typeof value === 'object' && value !== null;
+  return typeof value === 'object' && value !== null && 'isoDate' in value;
 }
 
 function dayMonthYear(isoDate: string): string {
@@ -33,10 +46,17 @@ function csvNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
+/** A decimal cell: '.' and two places, whole values too ("3.00"). */
+function csvDecimal(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`CSV cell is not a finite number: ${value}`);
+  return value.toFixed(2);
+}
+
 /** One cell, the only way a cell reaches a CSV file: typed, neutralised when it is text, then quoted. */
 function csvCell(value: Cell): string {
   let text: string;
   if (typeof value === 'number') text = csvNumber(value);
+  else if (isDecimal(value)) text = csvDecimal(value.decimal);
   else if (isDate(value)) text = dayMonthYear(value.isoDate);
   else text = startsLikeFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -63,10 +83,11 @@ export async function toXlsx<C extends string>(table: Table<C>, sheetName: strin
   for (const row of table.rows) {
     const added = sheet.addRow(table.columns.map((c) => {
       const value = row[c];
-      return isDate(value) ? new Date(`${value.isoDate}T00:00:00Z`) : value;
+      return isDate(value) ? new Date(`${value.isoDate}T00:00:00Z`) : isDecimal(value) ? value.decimal : value;
     }));
     table.columns.forEach((c, index) => {
       if (isDate(row[c])) added.getCell(index + 1).numFmt = 'dd/mm/yyyy';
+      if (isDecimal(row[c])) added.getCell(index + 1).numFmt = '0.00';
     });
   }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { TrustedProxies } from '@/lib/env';
+import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
@@ -17,6 +17,9 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** The workbook upload (a server action posted to /import): the 25 MB file, its multipart envelope and the form's fields. */
 export const UPLOAD_BODY_LIMIT = MAX_IMPORT_BYTES + 5 * 1024 * 1024;
 const UPLOAD_PATHS = new Set(['/import']);
+/** A support request's attachment (app/api/support/[id]/attachments): one file of SUPPORT_MAX_ATTACHMENT_MB and its envelope. */
+const ATTACHMENT_PATH = /^\/api\/support\/\d+\/attachments$/;
+export const attachmentBodyLimit = () => (env.SUPPORT_MAX_ATTACHMENT_MB + 1) * 1024 * 1024;
 
 /** Headers no client may set for the app: the proxies' own, and ours. */
 const isForwarding = (name: string) => name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip' || name === CLIENT_ADDRESS_HEADER;
@@ -37,7 +40,9 @@ export type FrontServerOptions = {
 export function bodyLimitOf(method: string | undefined, url: string | undefined): number {
   if (method !== 'POST') return DEFAULT_BODY_LIMIT;
   try {
-    return UPLOAD_PATHS.has(new URL(url ?? '/', 'http://front').pathname) ? UPLOAD_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+    const pathname = new URL(url ?? '/', 'http://front').pathname;
+    if (ATTACHMENT_PATH.test(pathname)) return attachmentBodyLimit();
+    return UPLOAD_PATHS.has(pathname) ? UPLOAD_BODY_LIMIT : DEFAULT_BODY_LIMIT;
   } catch {
     return DEFAULT_BODY_LIMIT;
   }

@@ -6,12 +6,13 @@
 //   3. write: INSERT of new rows, UPDATE … FROM the plan of existing ones (or INSERT … ON CONFLICT);
 //   4. audit: one audit_log row per planned row, straight from the plan (INSERT … SELECT).
 // The dry run runs the same plans, so its counts are the apply's counts by construction; it skips only what
-// nothing else depends on (audit rows, the cadres' writes) and rolls back.
+// nothing else depends on (audit rows, the cadres' writes unless a ratings sheet needs the posts they leave) and rolls back.
 
 import type pg from 'pg';
 import type { AuditEntity } from '@/lib/audit/events';
 import { auditInsertSelect } from '@/lib/db/audit-writer';
 import type { SheetCounts, SheetName } from './types';
+import { ensureDefaultProblemGroups } from '@/lib/db/problem-group-mutations';
 
 type Step = {
   sheet: SheetName;
@@ -103,6 +104,7 @@ const DEPARTMENTS: Step = {
 /**
  * `title` is the Vietnamese title; a new position's English title starts as a copy of it (edited later). `elected`
  * (optional column): null when absent or empty, which keeps an existing position's flag; a new position is not elected.
+ * `level` (optional column, the rank planning compares) likewise: an existing position keeps its level, a new one is 0.
  */
 const POSITIONS: Step = {
   sheet: 'positions',
@@ -111,16 +113,17 @@ const POSITIONS: Step = {
   lock: `SELECT 1 FROM position e JOIN imp_position s ON s.code = e.code JOIN imp_ctx x ON x.province_id = e.province_id FOR UPDATE OF e`,
   plan: `SELECT s.row_no, e.id,
            CASE WHEN e.id IS NOT NULL THEN jsonb_build_object('code', e.code, 'title', e.title_vi, 'block', e.block, 'key', e.is_key, 'field', e.field,
-             'elected', e.is_elected) END AS before,
+             'elected', e.is_elected, 'level', e.level) END AS before,
            jsonb_build_object('code', s.code, 'title', s.title, 'block', s.block, 'key', s.is_key, 'field', s.field,
-             'elected', COALESCE(s.is_elected, e.is_elected, false)) AS after
+             'elected', COALESCE(s.is_elected, e.is_elected, false), 'level', COALESCE(s.level, e.level, 0)) AS after
       FROM imp_position s CROSS JOIN imp_ctx x LEFT JOIN position e ON e.province_id = x.province_id AND e.code = s.code`,
   writes: [
-    `INSERT INTO position (province_id, code, title_vi, title_en, block, is_key, field, is_elected, sort_order)
-     SELECT x.province_id, s.code, s.title, s.title, s.block, s.is_key, s.field, COALESCE(s.is_elected, false),
+    `INSERT INTO position (province_id, code, title_vi, title_en, block, is_key, field, is_elected, level, sort_order)
+     SELECT x.province_id, s.code, s.title, s.title, s.block, s.is_key, s.field, COALESCE(s.is_elected, false), COALESCE(s.level, 0),
             (SELECT COALESCE(max(sort_order), 0) FROM position WHERE province_id = x.province_id) + s.row_no
        FROM {plan} p JOIN imp_position s USING (row_no) CROSS JOIN imp_ctx x WHERE p.id IS NULL ORDER BY p.row_no`,
     `UPDATE position e SET title_vi = s.title, block = s.block, is_key = s.is_key, field = s.field, is_elected = COALESCE(s.is_elected, e.is_elected),
+            level = COALESCE(s.level, e.level),
             version = e.version + 1, updated_at = now()
        FROM {plan} p JOIN imp_position s USING (row_no) WHERE e.id = p.id`,
   ],
@@ -193,6 +196,7 @@ async function applyNorms(client: pg.ClientBase, dryRun: boolean): Promise<{ imp
  */
 const CADRE_CURRENT = `CREATE TEMP TABLE IF NOT EXISTS imp_cadre_cur ON COMMIT DROP AS
   SELECT s.row_no, c.id, c.code, c.full_name, c.gender, c.birth_date, c.employment_type, c.education, c.field, c.status,
+         c.national_id, c.ethnicity, c.is_party_member, c.party_join_date, c.political_theory, c.state_management, c.rank_code, c.salary_step, c.salary_coefficient,
          pa.id AS primary_id, pa.start_date AS primary_start, COALESCE(pcm.code, pd.code) AS unit_code, pp.code AS position_code,
          (SELECT max(h.end_date) FROM assignment h WHERE h.cadre_id = c.id AND h.is_primary AND h.end_date IS NOT NULL) AS last_primary_end,
          COALESCE((SELECT array_agg(cp.code ORDER BY cp.code COLLATE "C") FROM assignment ca JOIN position cp ON cp.id = ca.position_id
@@ -225,17 +229,49 @@ export async function checkCadresAgainstDatabase(client: pg.ClientBase): Promise
   return rows.map((r) => ({ row: r.row_no, message: r.message }));
 }
 
+/**
+ * A personal ID of the workbook already held by another person of the database (docs/decisions/037-the-personnel-dossier.md):
+ * refused naming him and his unit. A person of the workbook who gives up that ID in the same import is not in the way.
+ */
+export async function checkNationalIdsAgainstDatabase(client: pg.ClientBase): Promise<{ row: number; message: string }[]> {
+  const { rows } = await client.query<{ row_no: number; message: string }>(`
+    SELECT s.row_no, format('số định danh %s đã ghi cho người khác: %s (%s)', s.national_id, o.code, COALESCE(u.unit_name, u.unit_code, 'không có chức vụ chính')) AS message
+      FROM imp_cadre s CROSS JOIN imp_ctx x
+      JOIN cadre o ON o.national_id = s.national_id AND NOT (o.province_id = x.province_id AND o.code = s.code)
+      LEFT JOIN LATERAL (
+        SELECT COALESCE(cm.code, d.code) AS unit_code, COALESCE(cm.name, d.name) AS unit_name
+          FROM assignment a LEFT JOIN commune cm ON cm.id = a.commune_id LEFT JOIN department d ON d.id = a.department_id
+         WHERE a.cadre_id = o.id AND a.is_primary
+         ORDER BY (a.end_date IS NULL) DESC, a.start_date DESC, a.id DESC LIMIT 1) u ON true
+     WHERE s.national_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM imp_cadre s2 WHERE o.province_id = x.province_id AND s2.code = o.code AND s2.national_id IS NOT NULL AND s2.national_id <> o.national_id)
+     ORDER BY s.row_no, o.code`);
+  return rows.map((r) => ({ row: r.row_no, message: r.message }));
+}
+
 // Snapshots compare like with like: for a row with status `left` the assignment part is left out on both
 // sides (a person who left has no open post), so re-importing a departure is "unchanged".
 const CADRE_PERSON = (t: string) => `'code', ${t}.code, 'fullName', ${t}.full_name, 'gender', ${t}.gender, 'birthDate', ${t}.birth_date,
   'employmentType', ${t}.employment_type, 'education', ${t}.education, 'field', ${t}.field, 'status', ${t}.status`;
 
+// The dossier's columns: an absent column or an empty cell (NULL in imp_cadre) keeps the stored value; a Party joining
+// date makes a member (docs/decisions/037-the-personnel-dossier.md).
+const PARTY_MEMBER = (stored: string) => `COALESCE(s.party_member, CASE WHEN s.party_join_date IS NOT NULL THEN true END, ${stored})`;
+const CADRE_DOSSIER_BEFORE = `'nationalId', cur.national_id, 'ethnicity', cur.ethnicity, 'isPartyMember', cur.is_party_member, 'partyJoinDate', cur.party_join_date,
+  'politicalTheory', cur.political_theory, 'stateManagement', cur.state_management, 'rankCode', cur.rank_code, 'salaryStep', cur.salary_step,
+  'salaryCoefficient', cur.salary_coefficient::text`;
+const CADRE_DOSSIER_AFTER = `'nationalId', COALESCE(s.national_id, cur.national_id), 'ethnicity', COALESCE(s.ethnicity, cur.ethnicity),
+  'isPartyMember', ${PARTY_MEMBER('COALESCE(cur.is_party_member, false)')}, 'partyJoinDate', COALESCE(s.party_join_date, cur.party_join_date),
+  'politicalTheory', COALESCE(s.political_theory, cur.political_theory), 'stateManagement', COALESCE(s.state_management, cur.state_management),
+  'rankCode', COALESCE(s.rank_code, cur.rank_code), 'salaryStep', COALESCE(s.salary_step, cur.salary_step),
+  'salaryCoefficient', COALESCE(s.salary_coefficient, cur.salary_coefficient)::text`;
+
 const CADRE_PLAN = `CREATE TEMP TABLE imp_plan_cadres ON COMMIT DROP AS SELECT * FROM (
   SELECT s.row_no, cur.id,
-         CASE WHEN cur.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object(${CADRE_PERSON('cur')}) ||
+         CASE WHEN cur.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object(${CADRE_PERSON('cur')}) || jsonb_build_object(${CADRE_DOSSIER_BEFORE}) ||
            CASE WHEN s.status = 'left' THEN '{}'::jsonb ELSE jsonb_build_object('unitCode', cur.unit_code, 'positionCode', cur.position_code,
              'startDate', cur.primary_start, 'concurrentPositionCodes', cur.concurrent, 'concurrentElsewhere', NULLIF(cur.elsewhere, 0)) END) END AS before,
-         jsonb_strip_nulls(jsonb_build_object(${CADRE_PERSON('s')}) ||
+         jsonb_strip_nulls(jsonb_build_object(${CADRE_PERSON('s')}) || jsonb_build_object(${CADRE_DOSSIER_AFTER}) ||
            CASE WHEN s.status = 'left' THEN '{}'::jsonb ELSE jsonb_build_object('unitCode', s.unit_code, 'positionCode', s.position_code,
              'startDate', s.start_date, 'concurrentPositionCodes', s.concurrent) END) AS after,
          cur.status AS old_status, cur.primary_id,
@@ -249,13 +285,20 @@ const CADRE_PLAN = `CREATE TEMP TABLE imp_plan_cadres ON COMMIT DROP AS SELECT *
   WHERE p.before IS DISTINCT FROM p.after`;
 
 const CADRE_WRITES = [
-  `INSERT INTO cadre (province_id, code, full_name, gender, birth_date, education, field, employment_type, status, left_on, left_reason)
+  `INSERT INTO cadre (province_id, code, full_name, gender, birth_date, education, field, employment_type, status, left_on, left_reason,
+                      national_id, ethnicity, is_party_member, party_join_date, political_theory, state_management, rank_code, salary_step, salary_coefficient)
    SELECT x.province_id, s.code, s.full_name, s.gender, s.birth_date, s.education, s.field, s.employment_type, s.status,
-          CASE WHEN s.status = 'left' THEN x.today END, CASE WHEN s.status = 'left' THEN 'other'::"DepartureReason" END
+          CASE WHEN s.status = 'left' THEN x.today END, CASE WHEN s.status = 'left' THEN 'other'::"DepartureReason" END,
+          s.national_id, s.ethnicity, ${PARTY_MEMBER('false')}, s.party_join_date, s.political_theory, s.state_management, s.rank_code, s.salary_step, s.salary_coefficient
      FROM imp_plan_cadres p JOIN imp_cadre s USING (row_no) CROSS JOIN imp_ctx x WHERE p.id IS NULL ORDER BY p.row_no`,
   // A departure keeps its recorded date and reason when the person had already left.
   `UPDATE cadre c SET full_name = s.full_name, gender = s.gender, birth_date = s.birth_date, education = s.education, field = s.field,
           employment_type = s.employment_type, status = s.status,
+          national_id = COALESCE(s.national_id, c.national_id), ethnicity = COALESCE(s.ethnicity, c.ethnicity),
+          is_party_member = ${PARTY_MEMBER('c.is_party_member')}, party_join_date = COALESCE(s.party_join_date, c.party_join_date),
+          political_theory = COALESCE(s.political_theory, c.political_theory), state_management = COALESCE(s.state_management, c.state_management),
+          rank_code = COALESCE(s.rank_code, c.rank_code), salary_step = COALESCE(s.salary_step, c.salary_step),
+          salary_coefficient = COALESCE(s.salary_coefficient, c.salary_coefficient),
           left_on = CASE WHEN s.status = 'left' THEN COALESCE(c.left_on, x.today) END,
           left_reason = CASE WHEN s.status = 'left' THEN COALESCE(c.left_reason, 'other') END,
           version = c.version + 1, updated_at = now()
@@ -305,7 +348,8 @@ const CADRE_WRITES = [
   `INSERT INTO imp_change SELECT 'cadres', row_no, id IS NULL FROM imp_plan_cadres`,
 ];
 
-async function applyCadres(client: pg.ClientBase, dryRun: boolean): Promise<CadrePlanStats> {
+/** `writeInDryRun`: the dry run writes the cadres too (not their audit) when a later sheet depends on them (the ratings). */
+async function applyCadres(client: pg.ClientBase, dryRun: boolean, writeInDryRun: boolean): Promise<CadrePlanStats> {
   await client.query(`SELECT 1 FROM cadre c JOIN imp_cadre s ON s.code = c.code JOIN imp_ctx x ON x.province_id = c.province_id FOR UPDATE OF c`);
   await client.query(CADRE_CURRENT); // already there when the province existed (checkCadresAgainstDatabase)
   await client.query(CADRE_PLAN);
@@ -316,7 +360,8 @@ async function applyCadres(client: pg.ClientBase, dryRun: boolean): Promise<Cadr
       FROM imp_plan_cadres p JOIN imp_cadre s USING (row_no)`);
   // Nothing after the cadres depends on their writes: the dry run stops at the plan (the counts), which
   // keeps it well under the time target on 100,000 rows. The apply checks the constraints as it writes.
-  for (const write of dryRun ? CADRE_WRITES.slice(-1) : CADRE_WRITES) await client.query(typeof write === 'function' ? write() : write);
+  const writes = !dryRun ? CADRE_WRITES : writeInDryRun ? CADRE_WRITES.filter((write) => typeof write !== 'function') : CADRE_WRITES.slice(-1);
+  for (const write of writes) await client.query(typeof write === 'function' ? write() : write);
   return rows[0];
 }
 
@@ -335,7 +380,8 @@ export async function applyStaged(client: pg.ClientBase, present: Set<SheetName>
   );
   for (const step of [COMMUNES, DEPARTMENTS, POSITIONS, QUOTAS]) await runStep(client, step, dryRun);
   const norms = await applyNorms(client, dryRun);
-  const cadres = await applyCadres(client, dryRun);
+  // The ratings' units are the people's posts after the cadres sheet (lib/import/ratings.ts).
+  const cadres = await applyCadres(client, dryRun, present.has('ratings'));
   return { counts: await countChanges(client, present), implicitNorms: norms.implicit, cadres, newOldDistricts: newOldDistricts ?? 0 };
 }
 
@@ -378,6 +424,8 @@ export async function upsertProvince(
   if (!existing) {
     const { rows } = await client.query<{ id: number }>('INSERT INTO province (code, name) VALUES ($1, $2) RETURNING id', [province.code, province.name]);
     await auditRow(rows[0].id, 'import.create', null, province);
+    // A new province gets the default catalogue of problem groups (docs/decisions/044-support-requests-and-working-groups.md).
+    await ensureDefaultProblemGroups(client, rows[0].id);
     return { id: rows[0].id, counts: { created: 1, updated: 0, unchanged: 0 } };
   }
   if (existing.name === province.name) return { id: existing.id, counts: { created: 0, updated: 0, unchanged: 1 } };

@@ -2,6 +2,7 @@
 // them, and the enumerations with their Vietnamese names. Headers and values are compared folded (NFC,
 // case, diacritics, "đ", underscores and spaces), so "Họ và tên", "ho va ten" and "HO_VA_TEN" are one header.
 
+import { RATING_LEVELS } from '@/lib/domain/ratings';
 import { enumSpec, foldKey } from './values';
 import { SHEET_COLUMNS, SHEETS, type SheetName } from './types';
 
@@ -28,6 +29,7 @@ const HEADER_ALIASES: { [S in SheetName]: Record<string, readonly string[]> } = 
     key: ['chủ chốt', 'chức danh chủ chốt', 'is_key'],
     field: ['lĩnh vực', 'chuyên ngành'],
     elected: ['bầu cử', 'chức danh bầu cử', 'is_elected'],
+    level: ['bậc', 'bậc chức danh', 'cấp bậc'],
   },
   quotas: {
     commune_code: ['mã xã', 'xã', 'mã đơn vị', 'đơn vị'],
@@ -53,6 +55,22 @@ const HEADER_ALIASES: { [S in SheetName]: Record<string, readonly string[]> } = 
     concurrent_position_codes: ['kiêm nhiệm', 'chức vụ kiêm nhiệm'],
     status: ['trạng thái'],
     start_date: ['ngày bắt đầu', 'ngày bổ nhiệm'],
+    national_id: ['số định danh', 'số định danh cá nhân', 'cccd', 'số cccd', 'căn cước công dân', 'số căn cước công dân', 'căn cước', 'số căn cước'],
+    ethnicity: ['dân tộc'],
+    party_member: ['đảng viên'],
+    party_join_date: ['ngày vào đảng'],
+    political_theory: ['lý luận chính trị', 'trình độ lý luận chính trị', 'llct'],
+    state_management: ['quản lý nhà nước', 'trình độ quản lý nhà nước', 'qlnn'],
+    rank_code: ['mã ngạch', 'ngạch'],
+    salary_step: ['bậc lương', 'bậc'],
+    salary_coefficient: ['hệ số lương', 'hệ số'],
+  },
+  ratings: {
+    cadre_code: ['mã cán bộ', 'mã', 'code'],
+    year: ['năm', 'năm đánh giá'],
+    rating: ['xếp loại', 'mức xếp loại', 'kết quả xếp loại', 'kết quả đánh giá', 'kết quả', 'level'],
+    score: ['điểm', 'điểm số', 'điểm đánh giá'],
+    reason: ['lý do', 'lý do xếp loại thấp hơn', 'below_band_reason'],
   },
 };
 
@@ -65,6 +83,7 @@ const SHEET_ALIASES: Record<SheetName, readonly string[]> = {
   quotas: ['biên chế'],
   key_positions: ['chức danh chủ chốt', 'chủ chốt', 'định mức'],
   cadres: ['cán bộ', 'cán bộ công chức'],
+  ratings: ['đánh giá', 'xếp loại', 'đánh giá xếp loại', 'kết quả đánh giá'],
 };
 
 const SHEET_BY_KEY = new Map<string, SheetName>();
@@ -117,9 +136,31 @@ export const STATUS = enumSpec('trạng thái', ['active', 'left'] as const, {
   left: ['đã nghỉ', 'nghỉ', 'nghỉ việc'],
 });
 
+export const POLITICAL_THEORY = enumSpec('trình độ lý luận chính trị', ['none', 'elementary', 'intermediate', 'advanced'] as const, {
+  none: ['chưa qua đào tạo', 'chưa có', 'không'],
+  elementary: ['sơ cấp'],
+  intermediate: ['trung cấp'],
+  advanced: ['cao cấp', 'cử nhân', 'cao cấp, cử nhân'],
+});
+export const STATE_MANAGEMENT = enumSpec('trình độ quản lý nhà nước', ['specialist', 'principal_specialist', 'senior_specialist'] as const, {
+  specialist: ['chuyên viên'],
+  principal_specialist: ['chuyên viên chính'],
+  senior_specialist: ['chuyên viên cao cấp'],
+});
+
+/** The four levels of the annual rating (lib/domain/ratings.ts), with their names and the abbreviations of the rating files. */
+export const RATING = enumSpec('mức xếp loại', RATING_LEVELS, {
+  excellent: ['hoàn thành xuất sắc nhiệm vụ', 'hoàn thành xuất sắc', 'xuất sắc', 'HTXSNV'],
+  good: ['hoàn thành tốt nhiệm vụ', 'hoàn thành tốt', 'tốt', 'HTTNV'],
+  completed: ['hoàn thành nhiệm vụ', 'hoàn thành', 'HTNV'],
+  not_completed: ['không hoàn thành nhiệm vụ', 'không hoàn thành', 'KHTNV'],
+});
+
 export type Kind = (typeof KIND.values)[number];
 export type BlockValue = (typeof BLOCK.values)[number];
 export type Gender = (typeof GENDER.values)[number];
 export type Employment = (typeof EMPLOYMENT.values)[number];
 export type EducationValue = (typeof EDUCATION.values)[number];
 export type Status = (typeof STATUS.values)[number];
+export type PoliticalTheoryValue = (typeof POLITICAL_THEORY.values)[number];
+export type StateManagementValue = (typeof STATE_MANAGEMENT.values)[number];

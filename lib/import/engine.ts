@@ -5,11 +5,12 @@
 
 import type pg from 'pg';
 import { poolOf, type Db } from '@/lib/db/prisma';
-import { applyStaged, auditSummary, checkCadresAgainstDatabase, upsertProvince, type ApplyOutcome } from './apply';
+import { applyStaged, auditSummary, checkCadresAgainstDatabase, checkNationalIdsAgainstDatabase, upsertProvince, type ApplyOutcome } from './apply';
 import { ImportLimitError, importLimits } from './limits';
 import { parseWorkbook, type ParsedWorkbook } from './parse';
 import { ProblemLog } from './problems';
 import { openSource } from './sources';
+import { applyRatings, ratingNotes } from './ratings';
 import { createStagingTables, stageContext, stageWorkbook } from './stage';
 import type { ImportOptions, ImportReport, ImportSource, SheetCounts, SheetName } from './types';
 import { checkProvinceRows, validateWorkbook, type Reference, type Resolved } from './validate';
@@ -108,6 +109,8 @@ async function begin(client: pg.PoolClient, lockKey: string) {
 function constraintMessage(error: unknown): string | null {
   const e = error as { code?: string; detail?: string; constraint?: string; message?: string };
   if (typeof e?.code !== 'string' || !e.code.startsWith('23')) return null;
+  // Two people given one personal ID meanwhile (the unique index over valid IDs, docs/decisions/037-the-personnel-dossier.md).
+  if (e.constraint === 'cadre_national_id_valid_key') return `số định danh cá nhân trùng với người khác (${e.detail ?? e.constraint}): mỗi người một số định danh`;
   return `dữ liệu vi phạm ràng buộc của cơ sở dữ liệu (${e.constraint ?? e.code}): ${e.detail ?? e.message ?? ''}`.trim();
 }
 
@@ -152,6 +155,9 @@ async function inTransaction(
     for (const p of await checkCadresAgainstDatabase(client)) {
       problems.add('cadres', p.row, workbook.headers.cadres?.get('start_date') ?? 'start_date', p.message);
     }
+    for (const p of await checkNationalIdsAgainstDatabase(client)) {
+      problems.add('cadres', p.row, workbook.headers.cadres?.get('national_id') ?? 'national_id', p.message);
+    }
   }
   if (problems.count > 0 || !province) return null;
   const audit = {
@@ -164,8 +170,11 @@ async function inTransaction(
     await stageWorkbook(client, workbook, resolved, problems);
   }
   const outcome = await applyStaged(client, workbook.present, mode === 'check');
-  const counts: Partial<Record<SheetName, SheetCounts>> = { province: upserted.counts, ...outcome.counts };
-  const notes = [...workbook.notes, ...notesOf(outcome, resolved, options, mode)];
+  // The ratings are checked against the posts the cadres sheet leaves: a refused row rolls everything back.
+  const ratings = workbook.present.has('ratings') ? await applyRatings(client, workbook, problems, mode === 'check') : null;
+  if (problems.count > 0) return null;
+  const counts: Partial<Record<SheetName, SheetCounts>> = { province: upserted.counts, ...outcome.counts, ...(ratings ? { ratings: ratings.counts } : {}) };
+  const notes = [...workbook.notes, ...notesOf(outcome, resolved, options, mode), ...(ratings ? ratingNotes(ratings, mode === 'check' ? 'sẽ được' : 'đã được') : [])];
   if (mode === 'apply') await auditSummary(client, { counts, notes, sheets: [...workbook.present] });
   return { counts, notes };
 }

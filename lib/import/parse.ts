@@ -2,27 +2,41 @@
 // headers (aliases folded); every cell of a used column is parsed, and each problem is logged with the sheet,
 // the Excel row number and the header as written. Rows with a problem are kept out of what is applied.
 
-import { BLOCK, EDUCATION, EMPLOYMENT, GENDER, headerTable, KIND, sheetOf, STATUS } from './contract';
-import type { BlockValue, EducationValue, Employment, Gender, Kind, Status } from './contract';
+import { BLOCK, EDUCATION, EMPLOYMENT, GENDER, headerTable, KIND, POLITICAL_THEORY, RATING, sheetOf, STATE_MANAGEMENT, STATUS } from './contract';
+import type { RatingLevel } from '@/lib/domain/ratings';
+import type { BlockValue, EducationValue, Employment, Gender, Kind, PoliticalTheoryValue, StateManagementValue, Status } from './contract';
 import { ProblemLog } from './problems';
 import type { RawRow, SourceSheet } from './sources';
 import { SHEET_COLUMNS, OPTIONAL_SHEETS, SHEETS, type SheetName } from './types';
 import {
-  cellText, foldKey, isBlank, isMarker, parseCodeList, parseCount, parseDate, parseEnum, parseYesNo,
+  cellText, foldKey, isBlank, isMarker, parseCodeList, parseCount, parseDate, parseEnum, parseNationalId, parseRankCode, parseSalaryCoefficientCell,
+  parsePositionLevel, parseSalaryStep, parseScore, parseYesNo,
   type EnumSpec, type Parsed, type RawCell,
 } from './values';
 
 export type ProvinceRow = { row: number; code: string; name: string };
 export type CommuneRow = { row: number; code: string; name: string; kind: Kind; oldDistrict: string; mountainous: boolean; disadvantaged: boolean };
 export type DepartmentRow = { row: number; code: string; name: string; quota: number };
-/** `elected` null: the column is absent or the cell empty (an existing position keeps its flag; a new one is not elected). */
-export type PositionRow = { row: number; code: string; title: string; block: BlockValue | null; key: boolean; field: string | null; elected: boolean | null };
+/**
+ * `elected` null: the column is absent or the cell empty (an existing position keeps its flag; a new one is not elected).
+ * `level` null likewise (an existing position keeps its level; a new one is unranked, 0).
+ */
+export type PositionRow = {
+  row: number; code: string; title: string; block: BlockValue | null; key: boolean; field: string | null; elected: boolean | null; level: number | null;
+};
 export type QuotaRow = { row: number; communeCode: string; block: BlockValue; year: number; quota: number };
 export type KeyPositionRow = { row: number; communeCode: string; positionCode: string; required: number };
 export type CadreRow = {
   row: number; code: string; fullName: string; gender: Gender; birthDate: string; employmentType: Employment; education: EducationValue;
   field: string | null; unitCode: string; positionCode: string; concurrent: string[]; status: Status; startDate: string;
+  /** The dossier's columns: null when absent or empty (an existing person keeps his value; a new one's is unknown). */
+  nationalId: string | null; ethnicity: string | null; partyMember: boolean | null; partyJoinDate: string | null;
+  politicalTheory: PoliticalTheoryValue | null; stateManagement: StateManagementValue | null;
+  rankCode: string | null; salaryStep: number | null; salaryCoefficient: number | null;
 };
+
+/** A person's rating of a year (docs/decisions/040-annual-ratings.md); `reason` only matters below the score's band. */
+export type RatingRow = { row: number; cadreCode: string; year: number; level: RatingLevel; score: number | null; reason: string | null };
 
 export type ParsedWorkbook = {
   present: Set<SheetName>;
@@ -33,6 +47,7 @@ export type ParsedWorkbook = {
   quotas: QuotaRow[];
   keyPositions: KeyPositionRow[];
   cadres: CadreRow[];
+  ratings: RatingRow[];
   notes: string[];
   /** Per sheet, contract header → the header as written in the workbook (problems name the latter). */
   headers: Partial<Record<SheetName, Map<string, string>>>;
@@ -102,6 +117,12 @@ class RowReader {
   date(header: string) {
     return this.read(header, true, parseDate);
   }
+  optionalDate(header: string) {
+    return this.read(header, false, parseDate);
+  }
+  optional<T>(header: string, parse: (cell: RawCell) => Parsed<T>) {
+    return this.read(header, false, parse);
+  }
   oneOf<T extends string>(header: string, spec: EnumSpec<T>, required = true) {
     return this.read(header, required, (cell) => parseEnum(cell, spec));
   }
@@ -143,7 +164,8 @@ const PARSERS: Record<SheetName, SheetParser> = {
     const key = read.yesNo('key');
     const field = read.optionalText('field');
     const elected = read.optionalYesNo('elected');
-    if (code !== null && title !== null && key !== null) wb.positions.push({ row, code, title, block, key, field, elected });
+    const level = read.optional('level', parsePositionLevel);
+    if (code !== null && title !== null && key !== null) wb.positions.push({ row, code, title, block, key, field, elected, level });
   },
   quotas(read, row, wb) {
     const communeCode = read.text('commune_code');
@@ -171,11 +193,32 @@ const PARSERS: Record<SheetName, SheetParser> = {
     const concurrent = read.codes('concurrent_position_codes');
     const status = read.oneOf('status', STATUS);
     const startDate = read.date('start_date');
+    const nationalId = read.optional('national_id', parseNationalId);
+    const ethnicity = read.optionalText('ethnicity');
+    const partyMember = read.optionalYesNo('party_member');
+    const partyJoinDate = read.optionalDate('party_join_date');
+    const politicalTheory = read.oneOf('political_theory', POLITICAL_THEORY, false);
+    const stateManagement = read.oneOf('state_management', STATE_MANAGEMENT, false);
+    const rankCode = read.optional('rank_code', parseRankCode);
+    const salaryStep = read.optional('salary_step', parseSalaryStep);
+    const salaryCoefficient = read.optional('salary_coefficient', parseSalaryCoefficientCell);
     if (
       code === null || fullName === null || gender === null || birthDate === null || employmentType === null || education === null ||
       unitCode === null || positionCode === null || status === null || startDate === null
     ) return;
-    wb.cadres.push({ row, code, fullName, gender, birthDate, employmentType, education, field, unitCode, positionCode, concurrent, status, startDate });
+    wb.cadres.push({
+      row, code, fullName, gender, birthDate, employmentType, education, field, unitCode, positionCode, concurrent, status, startDate,
+      nationalId, ethnicity, partyMember, partyJoinDate, politicalTheory, stateManagement, rankCode, salaryStep, salaryCoefficient,
+    });
+  },
+  // Annual ratings: the rules that need the person's post on 31/12 are checked against the database (lib/import/ratings.ts).
+  ratings(read, row, wb) {
+    const cadreCode = read.text('cadre_code');
+    const year = read.year('year');
+    const level = read.oneOf('rating', RATING);
+    const score = read.optional('score', parseScore);
+    const reason = read.optionalText('reason');
+    if (cadreCode !== null && year !== null && level !== null) wb.ratings.push({ row, cadreCode, year, level, score, reason });
   },
 };
 
@@ -259,7 +302,7 @@ function lettersToIndex(letters: string): number {
 /** Reads every sheet of the source; unknown sheets are skipped with a note, missing ones are problems. */
 export async function parseWorkbook(sheets: AsyncIterable<SourceSheet>, problems: ProblemLog): Promise<ParsedWorkbook> {
   const workbook: ParsedWorkbook = {
-    present: new Set(), province: [], communes: [], departments: [], positions: [], quotas: [], keyPositions: [], cadres: [], notes: [], headers: {},
+    present: new Set(), province: [], communes: [], departments: [], positions: [], quotas: [], keyPositions: [], cadres: [], ratings: [], notes: [], headers: {},
   };
   const ignored: string[] = [];
   for await (const source of sheets) {

@@ -5,7 +5,7 @@
 import type { ImportLimits } from './limits';
 
 /** The sheets of a province workbook, in the order they are read and applied. */
-export const SHEETS = ['province', 'communes', 'departments', 'positions', 'quotas', 'key_positions', 'cadres'] as const;
+export const SHEETS = ['province', 'communes', 'departments', 'positions', 'quotas', 'key_positions', 'cadres', 'ratings'] as const;
 export type SheetName = (typeof SHEETS)[number];
 
 /** Where the workbook comes from: bytes (an upload, or a file the CLI read) or a folder of CSV files. */
@@ -68,15 +68,24 @@ export const SHEET_COLUMNS: Record<SheetName, { required: readonly string[]; opt
   province: { required: ['code', 'name'], optional: [] },
   communes: { required: ['code', 'name', 'kind', 'old_district', 'mountainous', 'disadvantaged'], optional: [] },
   departments: { required: ['code', 'name', 'quota'], optional: [] },
-  // `elected`: absent (or an empty cell), an existing position keeps its flag and a new one is not elected.
-  positions: { required: ['code', 'title', 'block', 'key'], optional: ['field', 'elected'] },
+  // `elected`: absent (or an empty cell), an existing position keeps its flag and a new one is not elected. `level` (the
+  // rank planning compares, 0–99): absent or empty, an existing position keeps its level and a new one is unranked (0).
+  positions: { required: ['code', 'title', 'block', 'key'], optional: ['field', 'elected', 'level'] },
   quotas: { required: ['commune_code', 'block', 'year', 'quota'], optional: [] },
   key_positions: { required: ['commune_code', 'position_code', 'required'], optional: [] },
   cadres: {
     required: ['code', 'full_name', 'gender', 'birth_date', 'employment_type', 'education', 'unit_code', 'position_code', 'status', 'start_date'],
-    optional: ['field', 'concurrent_position_codes'],
+    // The dossier's columns (docs/decisions/037-the-personnel-dossier.md): absent, or an empty cell, leaves an existing
+    // person's value unchanged; a new person's is unknown (NULL).
+    optional: [
+      'field', 'concurrent_position_codes', 'national_id', 'ethnicity', 'party_member', 'party_join_date', 'political_theory', 'state_management',
+      'rank_code', 'salary_step', 'salary_coefficient',
+    ],
   },
+  // Annual ratings (docs/decisions/040-annual-ratings.md): one per person and year; `score` 0–100 (two decimals at most);
+  // `reason` is required only when a civil servant's rating is below his score's band.
+  ratings: { required: ['cadre_code', 'year', 'rating'], optional: ['score', 'reason'] },
 };
 
-/** Sheets a workbook may leave out (`key_positions`: absent means every key position is required once). */
-export const OPTIONAL_SHEETS: readonly SheetName[] = ['key_positions'];
+/** Sheets a workbook may leave out (`key_positions`: absent means every key position is required once; `ratings`: none imported). */
+export const OPTIONAL_SHEETS: readonly SheetName[] = ['key_positions', 'ratings'];

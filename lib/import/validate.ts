@@ -4,9 +4,12 @@
 
 import { countsAsStaff } from '@/lib/domain/employment';
 import { checkWorkingAge, isPersonName } from '@/lib/domain/people';
+import { checkNationalId, nationalIdProblemKey, nationalIdProblemParams } from '@/lib/domain/national-id';
+import { defaultMessage } from '@/lib/i18n/translator';
 import { startsLikeFormula } from '@/lib/exports/tabular';
 import type { ParsedWorkbook } from './parse';
 import type { ProblemLog } from './problems';
+import { checkRatingRows } from './ratings';
 import type { ImportOptions } from './types';
 import { foldKey } from './values';
 
@@ -67,6 +70,7 @@ export function validateWorkbook(wb: ParsedWorkbook, ref: Reference, options: Im
   checkQuotas(wb, ref, problems);
   checkKeyPositions(wb, ref, problems);
   checkCadres(wb, ref, options, problems);
+  checkRatingRows(wb, options, problems);
   const years = wb.quotas.map((q) => q.year);
   return { ...resolved, departmentQuotaYear: years.length ? Math.max(...years) : Number(options.today.slice(0, 4)) };
 }
@@ -98,6 +102,7 @@ function checkCodes(wb: ParsedWorkbook, problems: Problems) {
     check('cadres', c.row, 'position_code', [c.positionCode]);
     check('cadres', c.row, 'concurrent_position_codes', c.concurrent);
   }
+  for (const r of wb.ratings) check('ratings', r.row, 'cadre_code', [r.cadreCode]);
 }
 
 function checkProvince(wb: ParsedWorkbook, ref: Reference, options: ImportOptions, problems: Problems) {
@@ -237,7 +242,32 @@ function checkCadres(wb: ParsedWorkbook, ref: Reference, options: ImportOptions,
       if (age === 'pastRetirement') problems.add('cadres', c.row, 'birth_date', `đã đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP) trước ngày bắt đầu ${ddmmyyyy(c.startDate)}`);
     }
   }
+  checkDossierColumns(wb, options, problems);
   warnOverfilledKeyPlaces(wb, ref, problems);
+}
+
+/**
+ * The dossier's columns against the row (docs/decisions/037-the-personnel-dossier.md): the personal ID agrees with
+ * the row's gender and birth year and is on one row only (another person of the database holding it is found by
+ * apply.ts#checkNationalIdsAgainstDatabase); the Party joining date is after birth and not in the future, and
+ * makes the person a member (a "no" beside it is a contradiction).
+ */
+function checkDossierColumns(wb: ParsedWorkbook, options: ImportOptions, problems: Problems) {
+  const withId = wb.cadres.filter((c) => c.nationalId !== null);
+  checkDuplicates(withId, (c) => c.nationalId!, (c, first) => {
+    const other = withId.find((o) => o.row === first)!;
+    problems.add('cadres', c.row, 'national_id', `số định danh ${c.nationalId} trùng với dòng ${first} (${other.code}): mỗi người một số định danh`);
+  });
+  for (const c of wb.cadres) {
+    if (c.nationalId !== null) {
+      const problem = checkNationalId(c.nationalId, c);
+      if (problem) problems.add('cadres', c.row, 'national_id', defaultMessage(nationalIdProblemKey(problem), nationalIdProblemParams(c.nationalId, c)));
+    }
+    if (c.partyJoinDate !== null) {
+      if (c.partyJoinDate <= c.birthDate || c.partyJoinDate > options.today) problems.add('cadres', c.row, 'party_join_date', defaultMessage('dossier.errors.partyJoinDate'));
+      if (c.partyMember === false) problems.add('cadres', c.row, 'party_member', `ghi "không" nhưng có ngày vào Đảng ${ddmmyyyy(c.partyJoinDate)}: người có ngày vào Đảng là đảng viên`);
+    }
+  }
 }
 
 /**

@@ -1,7 +1,11 @@
 // Cell values of a province workbook, parsed to what the database stores. Pure functions: each returns
 // the value or a Vietnamese message saying what is wrong with the cell (the caller adds sheet, row, column).
 
+import { isRankCode, isSalaryCoefficient, isSalaryStep, parseSalaryCoefficient } from '@/lib/domain/civil-service-rank';
+import { SCORE_MAX, SCORE_MIN } from '@/lib/domain/ratings';
 import { foldVietnamese } from '@/lib/domain/vietnamese';
+import { defaultMessage } from '@/lib/i18n/translator';
+import { MAX_POSITION_LEVEL } from '@/lib/validation/position';
 
 /** One cell as read from XLSX (typed) or CSV (always text). Formulas and error cells are kept as markers. */
 export type RawCell = string | number | boolean | Date | null | FormulaCell | ErrorCell;
@@ -72,6 +76,13 @@ export function parseCount(cell: RawCell): Parsed<number> {
   return ok(Number(text));
 }
 
+/** A position's `level` (its rank for planning, docs/decisions/041-structure-and-planning.md): a whole number 0–99, as the positions form. */
+export function parsePositionLevel(cell: RawCell): Parsed<number> {
+  const text = cellText(cell);
+  const value = typeof cell === 'number' ? cell : /^\d{1,2}$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isInteger(value) && value >= 0 && value <= MAX_POSITION_LEVEL ? ok(value) : bad(`"${text}": ${defaultMessage('positions.errors.level')}`);
+}
+
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -122,7 +133,13 @@ export function displayDate(iso: string): string {
 }
 
 /** An enumeration: the English value as written, or one of its Vietnamese names (folded). */
-export type EnumSpec<T extends string> = { values: readonly T[]; aliases: Record<string, T>; label: string };
+export type EnumSpec<T extends string> = {
+  values: readonly T[];
+  aliases: Record<string, T>;
+  label: string;
+  /** The Vietnamese names of each value as written (the template's list of allowed values). */
+  names: Record<T, readonly string[]>;
+};
 
 export function enumSpec<T extends string>(label: string, values: readonly T[], vietnamese: Record<T, readonly string[]>): EnumSpec<T> {
   const aliases: Record<string, T> = {};
@@ -130,7 +147,7 @@ export function enumSpec<T extends string>(label: string, values: readonly T[], 
     aliases[foldKey(value)] = value;
     for (const name of vietnamese[value]) aliases[foldKey(name)] = value;
   }
-  return { values, aliases, label };
+  return { values, aliases, label, names: vietnamese };
 }
 
 export function parseEnum<T extends string>(cell: RawCell, spec: EnumSpec<T>): Parsed<T> {
@@ -155,4 +172,46 @@ export function parseCodeList(cell: RawCell): Parsed<string[]> {
     seen.add(code);
   }
   return ok(codes);
+}
+
+/**
+ * `national_id`: 12 digits as text. A number cell is the same digits with the leading zero Excel drops (every
+ * birth-registration code starts with 0), so it is padded back to 12 digits. The rule against the person (province
+ * code, century and gender, birth year) is checked with the row (validate.ts).
+ */
+export function parseNationalId(cell: RawCell): Parsed<string> {
+  const text = typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell < 1e12 ? String(cell).padStart(12, '0') : cellText(cell);
+  return /^[0-9]{12}$/.test(text) ? ok(text) : bad(`"${text}": ${defaultMessage('nationalId.problems.format')}`);
+}
+
+/** `rank_code`: the civil-service rank's code, NN.NNN (lib/domain/civil-service-rank.ts). */
+export function parseRankCode(cell: RawCell): Parsed<string> {
+  const text = cellText(cell);
+  return isRankCode(text) ? ok(text) : bad(`"${text}": ${defaultMessage('dossier.errors.rankCode')}`);
+}
+
+/** `salary_step`: a whole number from 1 to 20. */
+export function parseSalaryStep(cell: RawCell): Parsed<number> {
+  const text = cellText(cell);
+  const value = typeof cell === 'number' ? cell : /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  return isSalaryStep(value) ? ok(value) : bad(`"${text}": ${defaultMessage('dossier.errors.salaryStep')}`);
+}
+
+/** `salary_coefficient`: more than 0, at most 20, two decimals at most; "2,34" or "2.34" as text, or a number cell. */
+export function parseSalaryCoefficientCell(cell: RawCell): Parsed<number> {
+  const text = cellText(cell);
+  const value = typeof cell === 'number' ? (isSalaryCoefficient(cell) ? Math.round(cell * 100) / 100 : null) : parseSalaryCoefficient(text);
+  return value !== null ? ok(value) : bad(`"${text}": ${defaultMessage('dossier.errors.salaryCoefficient')}`);
+}
+
+/**
+ * A rating's `score` (docs/decisions/040-annual-ratings.md): from 0 to 100, two decimals at most; "85,5" or "85.5" as
+ * text, or a number cell.
+ */
+export function parseScore(cell: RawCell): Parsed<number> {
+  const text = cellText(cell);
+  let value: number | null = null;
+  if (typeof cell === 'number') value = Number.isFinite(cell) && Math.abs(cell * 100 - Math.round(cell * 100)) < 1e-6 ? Math.round(cell * 100) / 100 : null;
+  else if (/^\d{1,3}([.,]\d{1,2})?$/.test(text)) value = Number(text.replace(',', '.'));
+  return value !== null && value >= SCORE_MIN && value <= SCORE_MAX ? ok(value) : bad(`"${text}": ${defaultMessage('ratings.errors.score')}`);
 }

@@ -2,6 +2,10 @@ import { poolOf, type Db } from '@/lib/db/prisma';
 import { listCampaignYears } from '@/lib/db/quota-year-queries';
 import { getCampaignSummary, isSecondmentInForce } from '@/lib/db/campaign-queries';
 import { getCompilation } from '@/lib/db/secondment-queries';
+import { getForecast } from '@/lib/db/forecast-queries';
+import { getReportSupport } from '@/lib/db/support-report-queries';
+import { loadReportStructure, loadReportSuccession } from './structure-data';
+import { DEFAULT_FORECAST_YEARS } from '@/lib/domain/forecast';
 import { listSnapshots, type SnapshotDetail } from '@/lib/db/snapshot-queries';
 import { getProvinceContext, getProvinceStaffing, listPositions } from '@/lib/db/staffing-queries';
 import { transferStatusSql } from '@/lib/db/transfer-status';
@@ -10,8 +14,9 @@ import type { ReportData, ReportDraftData, ReportPlacement, ReportTransfer } fro
 
 // Reads everything the plan report needs for a province at a date: the one staffing pipeline (as of the date),
 // the education and Party committee seats, the 5% compilation as known on the date, the secondments in place on
-// the date, the transfers proposed by the date, the published context figures recorded with the snapshots, and
-// the author's draft. No `server-only`: the route handler and the command line share it.
+// the date, the transfers proposed by the date, the published context figures recorded with the snapshots, the
+// author's draft, and the staffing forecast from the date. No `server-only`: the route handler and the command line
+// share it.
 
 /** Secondments in place on `date`: started by then and neither ended nor past their end date. */
 async function listPlacements(db: Db, provinceId: number, date: string): Promise<ReportPlacement[]> {
@@ -68,7 +73,7 @@ export async function getReportDraft(db: Db, provinceId: number): Promise<Report
 export async function loadReportData(db: Db, provinceId: number, date: string, campaignYear?: number | null): Promise<ReportData> {
   const years = chooseCampaign(await listCampaignYears(db, provinceId), date).years;
   const year = campaignYear !== undefined ? campaignYear : (years[0] ?? null);
-  const [staffing, context, positions, compilation, campaign, placements, transfers, snapshots, draft] = await Promise.all([
+  const [staffing, context, positions, compilation, campaign, placements, transfers, snapshots, draft, forecast, support] = await Promise.all([
     getProvinceStaffing(db, provinceId, { date }),
     getProvinceContext(db, provinceId, date),
     listPositions(db, provinceId),
@@ -78,6 +83,9 @@ export async function loadReportData(db: Db, provinceId: number, date: string, c
     listTransfers(db, provinceId, date),
     listSnapshots(db, provinceId, undefined, date),
     getReportDraft(db, provinceId),
+    // The forecast from the report's date: the changes decided to take effect after it and the retirements (decision 042).
+    getForecast(db, provinceId, date, DEFAULT_FORECAST_YEARS),
+    getReportSupport(db, provinceId, date),
   ]);
   // Published context figures (never computed) travel with the snapshots that recorded them; each key once, latest first.
   const seen = new Set<string>();
@@ -90,6 +98,7 @@ export async function loadReportData(db: Db, provinceId: number, date: string, c
     }
   }
   const { total: educationTotal, ...levels } = context.education;
+  const [structure, succession] = await Promise.all([loadReportStructure(db, provinceId, date), loadReportSuccession(db, provinceId, date)]);
   return {
     province: staffing.province,
     date,
@@ -111,5 +120,9 @@ export async function loadReportData(db: Db, provinceId: number, date: string, c
     placements,
     transfers,
     draft,
+    forecast: { years: forecast.result.years, communes: forecast.input.communes, rows: forecast.result.rows, pastRetirement: forecast.result.pastRetirement.length },
+    support,
+    structure,
+    succession,
   };
 }

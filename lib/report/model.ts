@@ -1,7 +1,10 @@
+import type { ReportSupport } from '@/lib/db/support-report-queries';
+import type { ForecastCommune, ForecastRow } from '@/lib/domain/forecast';
 import type { CompilationLine } from '@/lib/domain/secondment';
 import type { TransferStatus } from '@/lib/domain/transfer';
 import type { Block, CommuneStaffing, OldDistrictRollup, Rollup } from '@/lib/domain/types';
 import type { IssuingBody, IssuingBodyKind, Signature } from '@/lib/pdf/layout';
+import type { ReportStructure, ReportSuccession } from './structure';
 
 // The plan report's plain data (decision 019): what lib/report/data.ts reads from the one staffing pipeline,
 // the 5% compilation, the secondments, the transfers and the author's draft, and what the pure section builders
@@ -46,6 +49,19 @@ export type ReportDraftData = {
   version: number;
 };
 
+/**
+ * The staffing forecast from the report's date (lib/domain/forecast.ts, docs/decisions/042-retirement-and-forecast.md):
+ * the communes with their headcount at the date, and per commune, block and year the quota, the expected headcount,
+ * the retirements and the difference.
+ */
+export type ReportForecast = {
+  years: number[];
+  communes: readonly ForecastCommune[];
+  rows: readonly ForecastRow[];
+  /** People counted at the date whose retirement date is already behind (they stay counted). */
+  pastRetirement: number;
+};
+
 export type ContextFigure = { key: string; value: number; parts?: Record<string, number>; source: string };
 
 export type ReportData = {
@@ -81,12 +97,19 @@ export type ReportData = {
   placements: ReportPlacement[];
   transfers: ReportTransfer[];
   draft: ReportDraftData | null;
+  forecast: ReportForecast;
+  /** The communes' support requests by problem group and those escalated (absent from data built before them: none). */
+  support?: ReportSupport;
+  /** The structure of key posts and its trend (docs/decisions/041-structure-and-planning.md; absent from data built before it). */
+  structure?: ReportStructure;
+  /** The key posts without a successor in the planning term of the date, or null when the province has no term. */
+  succession?: ReportSuccession | null;
 };
 
 export type Align = 'left' | 'center' | 'right';
 
-/** How a column's values are shown: integers "8.635", signed differences "+647", text, or dates dd/MM/yyyy. */
-export type ColumnKind = 'text' | 'int' | 'signed' | 'date' | 'percent';
+/** How a column's values are shown: integers "8.635", signed differences "+647", text, dates dd/MM/yyyy, or years "2027" (no separator). */
+export type ColumnKind = 'text' | 'int' | 'signed' | 'date' | 'percent' | 'year';
 
 export type ReportColumn = { header: string; width: number; align?: Align; kind: ColumnKind };
 /** A cell: text, a number (percent columns hold a fraction 0..1), or a calendar date 'YYYY-MM-DD' in a date column. */

@@ -12,12 +12,13 @@ import type { ReportCell, ReportColumn, ReportModel, ReportTable } from './model
 // server bundle) composed from the pure model, so the route handler and `npm run data -- export report` write the
 // same document.
 
-/** A table cell as the PDF prints it: 8.635, +647 / -12, 84,82%, dd/MM/yyyy. */
+/** A table cell as the PDF prints it: 8.635, +647 / -12, 84,82%, dd/MM/yyyy, 2027. */
 export function displayCell(value: ReportCell, column: ReportColumn): string {
   if (value === '' || value === null || value === undefined) return '';
   if (typeof value === 'number') {
     if (column.kind === 'signed') return value === 0 ? '0' : formatSigned(value);
     if (column.kind === 'percent') return formatPercent(value, 1);
+    if (column.kind === 'year') return String(value);
     return formatNumber(value);
   }
   if (column.kind === 'date') return formatDate(value);

@@ -1,11 +1,13 @@
 import { countVacantElectedPosts, listVacantElectedPosts, type VacantElectedPost } from '@/lib/domain/elected-posts';
+import { crossingYears, sumForecast, type ForecastRow } from '@/lib/domain/forecast';
 import { compilationTotal } from '@/lib/domain/secondment';
 import { rankVacantKeyPositions } from '@/lib/domain/vacant-key-positions';
 import { formatDate, formatNumber, formatPercent, parseDate } from '@/lib/domain/format';
 import { quotaYearCoverage, quotaYearNote, yearOf, type CampaignChoice, type QuotaYearNote } from '@/lib/domain/quota-years';
-import type { CommuneStaffing } from '@/lib/domain/types';
+import { BLOCKS, type CommuneStaffing } from '@/lib/domain/types';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
 import { headSignature } from '@/lib/pdf/layout';
+import { withStructure } from './structure';
 import {
   BLOCK_LABELS,
   REFORM_DATE,
@@ -32,19 +34,22 @@ export const SECTION_HEADINGS = [
   'III. VỊ TRÍ CHỦ CHỐT CÒN KHUYẾT',
   'IV. DANH SÁCH 5% CỦA CÁC SỞ, BAN, NGÀNH VÀ KẾT QUẢ PHÊ DUYỆT',
   'V. BỐ TRÍ BIỆT PHÁI VÀ PHƯƠNG ÁN ĐIỀU ĐỘNG, LUÂN CHUYỂN',
-  'VI. KIẾN NGHỊ, ĐỀ XUẤT',
+  'VI. DỰ BÁO BIÊN CHẾ CÁN BỘ, CÔNG CHỨC CẤP XÃ CÁC NĂM TỚI',
+  'VII. KHÓ KHĂN, VƯỚNG MẮC CỦA CẤP XÃ THEO NHÓM VẤN ĐỀ',
+  'VIII. KIẾN NGHỊ, ĐỀ XUẤT',
 ] as const;
 
 /**
  * The columns of the report's tables, by what they hold (width as the layout takes it): the row number centred,
  * text left, counts and signed differences right, dates centred.
  */
-const col = {
+export const col = {
   stt: (width: number): ReportColumn => ({ header: 'STT', width, align: 'center', kind: 'int' }),
   text: (header: string, width: number): ReportColumn => ({ header, width, kind: 'text' }),
   int: (header: string, width: number): ReportColumn => ({ header, width, align: 'right', kind: 'int' }),
   signed: (header: string, width: number): ReportColumn => ({ header, width, align: 'right', kind: 'signed' }),
   date: (header: string, width: number): ReportColumn => ({ header, width, align: 'center', kind: 'date' }),
+  year: (header: string, width: number): ReportColumn => ({ header, width, align: 'center', kind: 'year' }),
 };
 
 export type ReportDateCheck = { ok: true; date: string } | { ok: false; reason: 'invalid' | 'future' | 'beforeReform'; message: string };
@@ -133,10 +138,10 @@ export function compilationTotals(data: ReportData) {
   return compilationTotal(data.compilation.rows);
 }
 
-const P = (text: string): ReportBlock => ({ kind: 'paragraph', text });
-const SUB = (text: string): ReportBlock => ({ kind: 'subheading', text });
-const NOTE = (text: string): ReportBlock => ({ kind: 'note', text });
-const T = (table: ReportTable): ReportBlock => ({ kind: 'table', table });
+export const P = (text: string): ReportBlock => ({ kind: 'paragraph', text });
+export const SUB = (text: string): ReportBlock => ({ kind: 'subheading', text });
+export const NOTE = (text: string): ReportBlock => ({ kind: 'note', text });
+export const T = (table: ReportTable): ReportBlock => ({ kind: 'table', table });
 
 const EDUCATION_LABELS: [keyof ReportData['education'], string][] = [
   ['doctorate', 'tiến sĩ'],
@@ -552,6 +557,182 @@ export function buildPlacementsTransfers(data: ReportData): ReportSection {
   return { number: 'V', heading: SECTION_HEADINGS[4], blocks };
 }
 
+const ESCALATION_LABELS = { escalated_province: 'Lãnh đạo UBND tỉnh', escalated_central: 'Trung ương (vượt thẩm quyền)' } as const;
+
+/**
+ * VII. The communes' difficulties by problem group (Notice 35-TB/TU asks for periodic reports on each group) and the
+ * problems escalated beyond the working groups, with the summary sent (docs/decisions/044-support-requests-and-working-groups.md).
+ */
+export function buildSupport(data: ReportData): ReportSection {
+  const heading = SECTION_HEADINGS[6];
+  const support = data.support ?? { problems: [], escalated: [] };
+  if (support.problems.length === 0) {
+    return { number: 'VII', heading, blocks: [P(`Đến ngày ${formatDate(data.date)}, các đơn vị cấp xã chưa gửi đề nghị hỗ trợ nào qua hệ thống.`)] };
+  }
+  const total = support.problems.reduce((sum, p) => sum + p.raised, 0);
+  const resolved = support.problems.reduce((sum, p) => sum + p.resolved, 0);
+  const central = support.escalated.filter((e) => e.to === 'escalated_central').length;
+  const blocks: ReportBlock[] = [
+    P(
+      `Đến ngày ${formatDate(data.date)}, các đơn vị cấp xã đã gửi ${formatNumber(total)} đề nghị hỗ trợ thuộc ${formatNumber(support.problems.length)} nhóm vấn đề; ` +
+        `đã giải quyết ${formatNumber(resolved)}, báo cáo vượt cấp ${formatNumber(support.escalated.length)} (trong đó ${formatNumber(central)} vượt thẩm quyền, báo cáo Trung ương).`,
+    ),
+    T({
+      key: 'supportProblems',
+      sheet: 'Nhóm vấn đề',
+      caption: 'Bảng 12. Đề nghị hỗ trợ của cấp xã theo nhóm vấn đề',
+      columns: [
+        col.stt(5), col.text('Nhóm vấn đề', 29), col.int('Số đề nghị', 11), col.int('Đang xử lý', 11), col.int('Đã giải quyết', 12),
+        col.int('Báo cáo tỉnh', 11), col.int('Báo cáo Trung ương', 12),
+      ],
+      rows: support.problems.map((p, i) => ({ cells: [i + 1, p.name, p.raised, p.open, p.resolved, p.escalatedProvince, p.escalatedCentral] })),
+    }),
+  ];
+  if (support.escalated.length > 0) {
+    blocks.push(
+      SUB('Các vấn đề báo cáo vượt cấp'),
+      T({
+        key: 'supportEscalated',
+        sheet: 'Báo cáo vượt cấp',
+        caption: 'Bảng 13. Khó khăn, vướng mắc báo cáo lãnh đạo tỉnh và Trung ương',
+        columns: [
+          col.stt(5), col.text('Đơn vị cấp xã', 12), col.text('Nhóm vấn đề', 13), col.text('Nội dung', 18), col.text('Tổ công tác', 13),
+          col.text('Báo cáo lên', 12), col.text('Nội dung báo cáo', 27),
+        ],
+        rows: support.escalated.map((e, i) => ({ cells: [i + 1, e.commune, e.problem, e.title, e.group ?? '', ESCALATION_LABELS[e.to], e.summary] })),
+      }),
+    );
+  }
+  return { number: 'VII', heading, blocks };
+}
+
+/** A commune's block whose difference turns over or short of its quota within the forecast's years (Table 11). */
+export type ForecastCrossing = {
+  communeId: number;
+  name: string;
+  oldDistrictName: string;
+  block: (typeof BLOCKS)[number];
+  /** The difference at the report's date: the headcount then minus the first year's quota. */
+  startDifference: number;
+  over: number | null;
+  short: number | null;
+  lastDifference: number;
+};
+
+/**
+ * The communes' blocks that turn over or short of their quota within the forecast's years ("năm vượt / năm thiếu",
+ * lib/domain/forecast.ts crossingYears, as the forecast screen marks them), by old district, commune and block.
+ */
+export function forecastCrossings(data: ReportData): ForecastCrossing[] {
+  const { communes, rows } = data.forecast;
+  const out: ForecastCrossing[] = [];
+  for (const c of communes) {
+    for (const block of BLOCKS) {
+      const series = rows.filter((r) => r.communeId === c.communeId && r.block === block).sort((a, b) => a.year - b.year);
+      if (series.length === 0) continue;
+      const startDifference = c.headcount[block] - series[0].quota;
+      const { over, short } = crossingYears(series, startDifference);
+      if (over === null && short === null) continue;
+      out.push({ communeId: c.communeId, name: c.name, oldDistrictName: c.oldDistrictName, block, startDifference, over, short, lastDifference: series[series.length - 1].difference });
+    }
+  }
+  return out.sort(
+    (a, b) => compareVietnamese(a.oldDistrictName, b.oldDistrictName) || compareVietnamese(a.name, b.name) || a.communeId - b.communeId || BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block),
+  );
+}
+
+/**
+ * VI. The staffing forecast from the report's date (docs/decisions/042-retirement-and-forecast.md): at the end of each
+ * year, the province and each old district's quota, expected headcount, retirements and difference (Table 10), and
+ * the communes whose block turns over or short of its quota, with the year (Table 11).
+ */
+export function buildForecast(data: ReportData): ReportSection {
+  const f = data.forecast;
+  const years = f.years;
+  const last = years[years.length - 1];
+  const heading = SECTION_HEADINGS[5];
+  if (years.length === 0 || f.communes.length === 0) {
+    return { number: 'VI', heading, blocks: [P(`Đến ngày ${formatDate(data.date)}, chưa có đơn vị cấp xã nào để dự báo biên chế.`)] };
+  }
+  const districts = [...new Map(f.communes.map((c) => [c.oldDistrictId, c.oldDistrictName])).entries()].sort(
+    ([aId, aName], [bId, bName]) => compareVietnamese(aName, bName) || aId - bId,
+  );
+  const inDistrict = (id: number): ForecastRow[] => {
+    const ids = new Set(f.communes.filter((c) => c.oldDistrictId === id).map((c) => c.communeId));
+    return f.rows.filter((r) => ids.has(r.communeId));
+  };
+  const totalsOf = (rows: readonly ForecastRow[]) => sumForecast(rows, years).filter((x) => x.block === 'total');
+  const province = totalsOf(f.rows);
+  const end = province[province.length - 1];
+  const retirements = province.reduce((sum, x) => sum + x.retirements, 0);
+  const groupRows = (number: number | '', name: string, totals: ReturnType<typeof totalsOf>, bold: boolean) =>
+    totals.map((x, i) => ({ cells: [i === 0 ? number : '', name, x.year, x.quota, x.headcount, x.retirements, x.difference], bold }));
+  const crossings = forecastCrossings(data);
+  const overUnits = new Set(crossings.filter((c) => c.over !== null).map((c) => c.communeId)).size;
+  const shortUnits = new Set(crossings.filter((c) => c.short !== null).map((c) => c.communeId)).size;
+  const withoutQuota = new Set(f.rows.filter((r) => r.quotaYear === null || r.missingQuota).map((r) => r.communeId)).size;
+  const blocks: ReportBlock[] = [
+    P(
+      `Dự báo từ ngày ${formatDate(data.date)} đến cuối năm ${last}: số cán bộ, công chức cấp xã dự kiến là số hiện có, trừ người đến tuổi nghỉ hưu ` +
+        'theo lộ trình của Nghị định số 135/2020/NĐ-CP (nghỉ hưu từ ngày cuối cùng của tháng đủ tuổi), cộng, trừ các thay đổi đã quyết định ' +
+        `có hiệu lực sau ngày ${formatDate(data.date)} (điều động đã phê duyệt, bổ nhiệm, nghỉ việc, tiếp nhận, tuyển dụng); biên chế của mỗi năm ` +
+        'là biên chế được giao của năm gần nhất không sau năm đó.',
+    ),
+    P(
+      `Đến cuối năm ${last}, toàn tỉnh dự kiến có ${formatNumber(end.headcount)} cán bộ, công chức cấp xã so với biên chế ${formatNumber(end.quota)}, ` +
+        `${describeDifference(end.difference)}; trong ${formatNumber(years.length)} năm có ${formatNumber(retirements)} người đến tuổi nghỉ hưu.`,
+    ),
+    SUB('1. Toàn tỉnh và từng địa bàn huyện cũ'),
+    T({
+      key: 'forecastDistricts',
+      sheet: 'Dự báo theo huyện cũ',
+      caption: `Bảng 10. Dự báo biên chế đến cuối năm ${last} theo địa bàn huyện cũ`,
+      columns: [
+        col.stt(6), col.text('Địa bàn huyện cũ', 32), col.year('Năm', 10), col.int('Biên chế', 12), col.int('Dự kiến', 12), col.int('Nghỉ hưu', 12),
+        col.signed('Chênh lệch', 16),
+      ],
+      rows: [
+        ...districts.flatMap(([id, name], i) => groupRows(i + 1, name, totalsOf(inDistrict(id)), false)),
+        ...groupRows('', 'Toàn tỉnh', province, true),
+      ],
+    }),
+    SUB('2. Đơn vị cấp xã chuyển sang vượt hoặc thiếu biên chế'),
+  ];
+  if (crossings.length === 0) {
+    blocks.push(P(`Đến cuối năm ${last}, không có đơn vị cấp xã nào chuyển từ đủ hoặc thiếu sang vượt biên chế, hay từ đủ hoặc thừa sang thiếu biên chế ở khối nào.`));
+  } else {
+    const turning = [
+      ...(overUnits > 0 ? [`${formatNumber(overUnits)} đơn vị cấp xã chuyển sang vượt biên chế`] : []),
+      ...(shortUnits > 0 ? [`${formatNumber(shortUnits)} đơn vị cấp xã chuyển sang thiếu biên chế`] : []),
+    ];
+    blocks.push(
+      P(
+        `${turning.join(' và ')} ở ít nhất một khối trước cuối năm ${last} ` +
+          '(chi tiết tại Bảng 11: năm vượt là năm đầu tiên số dự kiến vượt biên chế, năm thiếu là năm đầu tiên thiếu).',
+      ),
+      T({
+        key: 'forecastCrossings',
+        sheet: 'Dự báo năm vượt, năm thiếu',
+        caption: `Bảng 11. Đơn vị cấp xã chuyển sang vượt hoặc thiếu biên chế đến cuối năm ${last}`,
+        columns: [
+          col.stt(5), col.text('Xã, phường', 15), col.text('Địa bàn huyện cũ', 17), col.text('Khối', 18), col.signed(`Chênh lệch ngày ${formatDate(data.date)}`, 13),
+          col.year('Năm vượt', 9), col.year('Năm thiếu', 9), col.signed(`Chênh lệch cuối năm ${last}`, 14),
+        ],
+        rows: crossings.map((c, i) => ({
+          cells: [i + 1, c.name, c.oldDistrictName, BLOCK_LABELS[c.block], c.startDifference, c.over ?? '', c.short ?? '', c.lastDifference],
+        })),
+      }),
+    );
+  }
+  const notes = ['Ghi chú: chênh lệch dương là vượt (thừa), âm là thiếu so với biên chế; số nghỉ hưu là số người đến tuổi nghỉ hưu trong năm.'];
+  if (withoutQuota > 0) notes.push(`${formatNumber(withoutQuota)} đơn vị cấp xã chưa được giao biên chế cho một số năm: biên chế của năm đó tính bằng 0.`);
+  if (f.pastRetirement > 0) {
+    notes.push(`${formatNumber(f.pastRetirement)} người đã quá ngày nghỉ hưu nhưng chưa được ghi nhận nghỉ việc: vẫn được tính trong số dự kiến.`);
+  }
+  blocks.push(...notes.map(NOTE));
+  return { number: 'VI', heading, blocks };
+}
+
 /** The recommendations prefilled from the figures when the author has not written any (one per line). */
 export function defaultRecommendations(data: ReportData): string {
   const t = data.staffing.total;
@@ -586,18 +767,18 @@ export function defaultRecommendations(data: ReportData): string {
   return lines.map((l, i) => `${i + 1}. ${l}`).join('\n');
 }
 
-/** VI. Recommendations: the author's text (one paragraph per line), else the default drawn from the figures. */
+/** VIII. Recommendations: the author's text (one paragraph per line), else the default drawn from the figures. */
 export function buildRecommendations(data: ReportData): ReportSection {
   const text = data.draft?.recommendations.trim() ? data.draft.recommendations : defaultRecommendations(data);
   const paragraphs = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  return { number: 'VI', heading: SECTION_HEADINGS[5], blocks: paragraphs.map(P) };
+  return { number: 'VIII', heading: SECTION_HEADINGS[7], blocks: paragraphs.map(P) };
 }
 
 /**
- * The whole report: header fields, headline figures and the six sections. It is issued by the Organizing Committee
+ * The whole report: header fields, headline figures and the eight sections. It is issued by the Organizing Committee
  * of the Provincial Party Committee, a Party body: the Party layout, "Số 125-BC/BTCTU" (decision 022).
  */
 export function buildReport(data: ReportData): ReportModel {
@@ -613,9 +794,11 @@ export function buildReport(data: ReportData): ReportModel {
     sections: [
       buildSituation(data),
       buildSurplusShortage(data),
-      buildKeyVacancies(data),
+      withStructure(buildKeyVacancies(data), data.date, data.structure, data.succession),
       buildDepartmentLists(data),
       buildPlacementsTransfers(data),
+      buildForecast(data),
+      buildSupport(data),
       buildRecommendations(data),
     ],
     recipients: ['Thường trực Tỉnh ủy (để báo cáo)', 'Ban Thường vụ Tỉnh ủy', 'Sở Nội vụ', 'Lưu Văn phòng Ban Tổ chức'],

@@ -36,6 +36,7 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
         else if (column.kind === 'signed') cell.numFmt = SIGNED_FORMAT;
         else if (column.kind === 'int' && i > 0) cell.numFmt = INT_FORMAT;
         else if (column.kind === 'percent') cell.numFmt = '0.00%';
+        else if (column.kind === 'year') cell.numFmt = '0';
       });
     }
     table.columns.forEach((column, i) => {

@@ -4,8 +4,9 @@ import { z } from 'zod';
 // checkbox (components/forms/confirm-field.tsx) and their schema refuses a post without it, with a message shown
 // beside the box. Messages are keys (decision 003).
 
-/** The checkbox's field name, shared by the form and the schemas. */
-export const CONFIRM_FIELD = 'confirm' as const;
+import { CONFIRM_FIELD } from './confirm-name';
+
+export { CONFIRM_FIELD };
 
 /** A ticked checkbox posts "on"; an unticked one posts nothing. */
 export const confirmed = z.literal('on', { error: 'forms.confirmRequired' });

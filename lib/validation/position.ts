@@ -11,6 +11,8 @@ const CheckboxSchema = z.preprocess((value) => value === 'on' || value === 'true
 export const FIELD_CODES = Object.keys(messages.fields) as (keyof typeof messages.fields)[];
 export const POSITION_BLOCKS = ['party_front', 'government'] as const;
 export const MAX_SORT_ORDER = 99_999;
+/** The post's rank for planning (docs/decisions/041-structure-and-planning.md): a larger number is a higher post. */
+export const MAX_POSITION_LEVEL = 99;
 
 /** Uppercase A–Z, 0–9 and underscore, starting with a letter (PARTY_SECRETARY, IT_OFFICER). */
 export const PositionCodeSchema = z
@@ -34,6 +36,16 @@ const PositionFieldsSchema = z.object({
       .int({ error: 'positions.errors.sortOrder' })
       .min(0, { error: 'positions.errors.sortOrder' })
       .max(MAX_SORT_ORDER, { error: 'positions.errors.sortOrder' }),
+  ),
+  // An empty box is 0 (unranked); a form that does not send the field at all leaves an existing post's level as it is.
+  level: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? '0' : v),
+    z.coerce
+      .number({ error: 'positions.errors.level' })
+      .int({ error: 'positions.errors.level' })
+      .min(0, { error: 'positions.errors.level' })
+      .max(MAX_POSITION_LEVEL, { error: 'positions.errors.level' })
+      .optional(),
   ),
 });
 

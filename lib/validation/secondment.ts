@@ -33,7 +33,8 @@ export const RemoveCandidateSchema = z.object({ listId: id(), version, candidate
 // Submitting, returning and forwarding a list cannot be taken back: each asks for the confirm step (CONFIRM).
 export const SubmitListSchema = z.object({ listId: id(), version, justification: optionalText(2000), ...CONFIRM });
 
-export const ReturnListSchema = z.object({ listId: id(), version, comment: optionalText(2000), ...CONFIRM });
+// A return gives the list its own new due date (docs/domain.md, The 5% secondment lists): required, not before today.
+export const ReturnListSchema = z.object({ listId: id(), version, comment: optionalText(2000), dueDate: isoDate('secondment.errors.dueDate'), ...CONFIRM });
 
 export const ForwardListSchema = z.object({ listId: id(), version, ...CONFIRM });
 

@@ -2,7 +2,7 @@
 # Builds the two web font files of app/fonts from @fontsource/be-vietnam-pro: for each weight (400, 600) the Latin
 # and Vietnamese subsets merged (fontTools' merge) and cut to the characters Vietnamese pages use (fontTools'
 # subset), as WOFF2. Needs Debian's python3-fonttools and python3-brotli. Run from the repository root after
-# `npm install`; the output is committed (docs/decisions/046-light-pages.md).
+# `npm install`; the output is committed (docs/decisions/046-light-pages-and-cached-figures.md).
 set -e
 SRC=node_modules/@fontsource/be-vietnam-pro/files
 OUT=app/fonts

@@ -1,4 +1,4 @@
-import { countedEmploymentSql } from '@/lib/db/staffing-counts';
+import { countedPostEmploymentSql } from '@/lib/db/staffing-counts';
 
 // The fastest single SQL statement we know that computes the same per-commune numbers as the staffing
 // pipeline (quota per block of the latest confirmed year not after the date's, headcount per block, key
@@ -20,14 +20,14 @@ hc AS (
          count(*) FILTER (WHERE p.block = 'government') AS h_gov
     FROM assignment a JOIN cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id JOIN position p ON p.id = a.position_id
    WHERE a.is_primary AND p.block IS NOT NULL AND a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
-     AND ${countedEmploymentSql('c')} AND (c.status = 'active' OR c.left_on > $2::date)
+     AND ${countedPostEmploymentSql('c', 'a')} AND (c.status = 'active' OR c.left_on > $2::date)
    GROUP BY a.commune_id),
 h AS (
   SELECT a.commune_id, a.position_id, count(DISTINCT a.cadre_id) AS holders
     FROM assignment a JOIN cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id
     JOIN position p ON p.id = a.position_id AND p.is_key AND p.block IS NOT NULL
    WHERE a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
-     AND ${countedEmploymentSql('c')} AND (c.status = 'active' OR c.left_on > $2::date)
+     AND ${countedPostEmploymentSql('c', 'a')} AND (c.status = 'active' OR c.left_on > $2::date)
    GROUP BY a.commune_id, a.position_id),
 kv AS (
   SELECT cm.id AS commune_id, sum(greatest(COALESCE(n.required, 1) - COALESCE(h.holders, 0), 0)) AS key_vacancies

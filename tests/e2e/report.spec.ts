@@ -52,11 +52,12 @@ test.describe('the plan report', () => {
     await signIn(page, 'thuongtruc', '/report');
     await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo phương án điều động, luân chuyển, biệt phái' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' })).toHaveAttribute('aria-current', 'page');
-    // The preview: the six numbered sections and the headline figures.
+    // The preview: the numbered sections (the forecast and the communes' difficulties among them) and the headline figures.
     const sections = page.getByTestId('report-sections');
-    await expect(sections.getByRole('heading', { level: 3 })).toHaveCount(6);
+    await expect(sections.getByRole('heading', { level: 3 })).toHaveCount(8);
     await expect(sections).toContainText('I. TÌNH HÌNH ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ');
-    await expect(sections).toContainText('VI. KIẾN NGHỊ, ĐỀ XUẤT');
+    await expect(sections).toContainText('VI. DỰ BÁO BIÊN CHẾ CÁN BỘ, CÔNG CHỨC CẤP XÃ CÁC NĂM TỚI');
+    await expect(sections).toContainText('VIII. KIẾN NGHỊ, ĐỀ XUẤT');
     await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('8.635');
     await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('7.988');
     await expect(page.locator('section[aria-labelledby="report-preview"]')).toContainText('56/130');

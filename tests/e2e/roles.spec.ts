@@ -6,14 +6,14 @@ import { expect, test } from './fixtures';
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 
 const ROLE_VIEW = [
-  { username: 'admin', label: 'Quản trị hệ thống', users: true, audit: true },
-  { username: 'thuongtruc', label: 'Ủy viên Ban Thường vụ Tỉnh ủy', users: false, audit: false },
-  { username: 'bantochuc', label: 'Ban Tổ chức Tỉnh ủy', users: false, audit: true },
-  { username: 'noivu', label: 'Sở Nội vụ', users: false, audit: false },
-  { username: 'so.noivu', label: 'Cán bộ sở, ngành', users: false, audit: false },
-  { username: 'xa.ngamy', label: 'Chủ tịch UBND xã', users: false, audit: false },
-  { username: 'xa.bacly', label: 'Chủ tịch UBND xã', users: false, audit: false },
-  { username: 'xa.hoaquan', label: 'Chủ tịch UBND xã', users: false, audit: false },
+  { username: 'admin', label: 'Quản trị hệ thống', users: true, audit: true, forecast: true },
+  { username: 'thuongtruc', label: 'Ủy viên Ban Thường vụ Tỉnh ủy', users: false, audit: false, forecast: true },
+  { username: 'bantochuc', label: 'Ban Tổ chức Tỉnh ủy', users: false, audit: true, forecast: true },
+  { username: 'noivu', label: 'Sở Nội vụ', users: false, audit: false, forecast: true },
+  { username: 'so.noivu', label: 'Cán bộ sở, ngành', users: false, audit: false, forecast: false },
+  { username: 'xa.ngamy', label: 'Chủ tịch UBND xã', users: false, audit: false, forecast: false },
+  { username: 'xa.bacly', label: 'Chủ tịch UBND xã', users: false, audit: false, forecast: false },
+  { username: 'xa.hoaquan', label: 'Chủ tịch UBND xã', users: false, audit: false, forecast: false },
 ];
 
 for (const role of ROLE_VIEW) {
@@ -24,6 +24,8 @@ for (const role of ROLE_VIEW) {
     await expect(nav(page).getByRole('link', { name: 'Tổng quan' })).toBeVisible();
     await expect(nav(page).getByRole('link', { name: 'Người dùng' })).toHaveCount(role.users ? 1 : 0);
     await expect(nav(page).getByRole('link', { name: 'Nhật ký' })).toHaveCount(role.audit ? 1 : 0);
+    // The staffing forecast, for the roles that read the report (docs/decisions/042-retirement-and-forecast.md).
+    await expect(nav(page).getByRole('link', { name: 'Dự báo', exact: true })).toHaveCount(role.forecast ? 1 : 0);
 
     const users = await page.goto('/admin/users');
     expect(users?.status()).toBe(role.users ? 200 : 403);
@@ -48,17 +50,20 @@ test('a commune chairman sees his own commune with personal fields', async ({ pa
   await signIn(page, 'xa.ngamy');
   const response = await page.goto('/communes/NA113');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('columnheader', { name: 'Số CCCD' })).toBeVisible();
-  await expect(page.getByRole('columnheader', { name: 'Ngày sinh' })).toBeVisible();
-  await expect(page.getByRole('columnheader', { name: 'Địa chỉ thường trú' })).toBeVisible();
+  // The personal fields share one column of the roster (it fits a laptop without scrolling sideways).
+  await expect(page.getByRole('columnheader', { name: 'Thông tin cá nhân' })).toBeVisible();
+  await expect(page.getByText('Số CCCD:').first()).toBeVisible();
+  await expect(page.getByText('Ngày sinh:').first()).toBeVisible();
+  await expect(page.getByText('Địa chỉ thường trú:').first()).toBeVisible();
 });
 
 test('the Standing Committee sees communes without personal fields and no admin link', async ({ page, signIn }) => {
   await signIn(page, 'thuongtruc');
   expect((await page.goto('/communes/NA113'))?.status()).toBe(200);
-  await expect(page.getByRole('columnheader', { name: 'Năm sinh' })).toBeVisible();
-  await expect(page.getByRole('columnheader', { name: 'Số CCCD' })).toHaveCount(0);
-  await expect(page.getByRole('columnheader', { name: 'Ngày sinh' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'Giới tính, năm sinh' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Thông tin cá nhân' })).toHaveCount(0);
+  await expect(page.getByText('Số CCCD:')).toHaveCount(0);
+  await expect(page.getByText('Ngày sinh:')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
 });
 

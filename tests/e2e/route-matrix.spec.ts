@@ -48,6 +48,8 @@ const ROUTES: Route[] = [
   { path: '/api/import/template', action: 'data.import' },
   { path: '/admin/users', action: 'user.manage' },
   { path: '/audit', action: 'audit.view' },
+  // Every user's own inbox (decision 045).
+  { path: '/inbox', action: 'inbox.read' },
   { path: '/api/exports/audit', action: 'audit.view' },
   // The 5% lists (deterministic demo: list 1 is Home Affairs' phase 1, list 2 Finance's; candidate 9 is approved).
   { path: '/secondments', action: 'secondment.view' },
@@ -65,9 +67,20 @@ const ROUTES: Route[] = [
   { path: '/transfers/new', action: 'transfer.propose' },
   { path: '/transfers/1', action: 'transfer.view', resource: { communeCode: 'NA002' } },
   { path: '/transfers/9', action: 'transfer.view', resource: { communeCode: 'NA113' } },
+  // The planning register (docs/decisions/041-structure-and-planning.md): the overview and one commune's register.
+  { path: '/planning', action: 'planning.view' },
+  { path: '/planning/NA113', action: 'planning.view' },
   // The proposal engine's plan page (decision 017), for the province and for one old district.
   { path: '/transfers/plan', action: 'transfer.plan' },
   { path: '/transfers/plan?od=THANH_CHUONG', action: 'transfer.plan' },
+  // Receptions and the recruitment plan (decision 043; deterministic demo: receptions 1–5 are Nga My's, 1 decided).
+  { path: '/receptions', action: 'reception.view' },
+  { path: '/receptions?state=proposed&district=1', action: 'reception.view' },
+  { path: '/receptions/1', action: 'reception.view', resource: { communeCode: 'NA113' } },
+  { path: '/communes/NA113/manage/receptions', action: 'reception.view', resource: { communeCode: 'NA113' } },
+  { path: '/communes/NA042/manage/receptions', action: 'reception.view', resource: { communeCode: 'NA042' } },
+  { path: '/recruitment', action: 'recruitment.view' },
+  { path: '/recruitment?year=2026', action: 'recruitment.view' },
 ];
 
 function expectedStatus(account: Account, route: Route): number {

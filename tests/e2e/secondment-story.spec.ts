@@ -56,8 +56,9 @@ test('the Home Affairs officer creates the list, adds two people found without d
   await expect(page.getByText('Dự thảo').first()).toBeVisible();
 
   // "nguyen" finds "Nguyễn …": the search ignores diacritics.
-  await page.getByRole('searchbox', { name: 'Tìm trong biên chế của sở' }).fill('nguyen');
-  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  const staffSearch = page.getByRole('searchbox', { name: 'Tìm trong biên chế của sở' });
+  await staffSearch.fill('nguyen');
+  await page.locator('form', { has: staffSearch }).getByRole('button', { name: 'Tìm', exact: true }).click();
   await expect(page).toHaveURL(/q=nguyen/);
   const add = page.getByTestId('add-candidate');
   const free = add.locator('input[name="cadreId"]:not([disabled])');
@@ -100,14 +101,23 @@ test('the Organizing Committee returns the list without JavaScript: a refusal ke
   // The confirm step was not ticked: refused beside the box, checked by the server.
   await expect(page.getByTestId('return-list')).toContainText('Hãy đánh dấu ô xác nhận trước khi thực hiện.');
   // Confirmed without the comment the department needs: refused beside the comment.
+  await page.getByTestId('return-list').getByLabel('Hạn trình lại').fill('31/12/2030');
   await page.getByTestId('return-list').getByLabel(/Tôi xác nhận trả lại danh sách/).check();
   await page.getByTestId('return-list').getByRole('button', { name: 'Trả lại danh sách' }).click();
   await expect(page.getByTestId('return-list')).toContainText('Cần ghi ý kiến khi trả lại danh sách.');
   await page.getByTestId('return-list').getByLabel('Ý kiến gửi sở').fill('Đề nghị bổ sung bản nhận xét, đánh giá của cơ quan cho từng người.');
+  // A return requires the list's own new due date, not before today.
+  await page.getByTestId('return-list').getByLabel('Hạn trình lại').fill('01/01/2020');
+  await page.getByTestId('return-list').getByLabel(/Tôi xác nhận trả lại danh sách/).check();
+  await page.getByTestId('return-list').getByRole('button', { name: 'Trả lại danh sách' }).click();
+  await expect(page.getByTestId('return-list')).toContainText('Hạn trình lại không được trước hôm nay.');
+  await page.getByTestId('return-list').getByLabel('Hạn trình lại').fill('31/12/2030');
   await page.getByTestId('return-list').getByLabel(/Tôi xác nhận trả lại danh sách/).check();
   await page.getByTestId('return-list').getByRole('button', { name: 'Trả lại danh sách' }).click();
   await expect(page.getByTestId('page-notice')).toContainText('Đã trả lại danh sách cho sở.');
   await expect(page.getByText('Trả lại để hoàn thiện').first()).toBeVisible();
+  // The list's own due date is shown where the phase's was.
+  await expect(page.getByText('31/12/2030').first()).toBeVisible();
   await expect(timeline(page)).toContainText('Đề nghị bổ sung bản nhận xét');
   await context.close();
 });

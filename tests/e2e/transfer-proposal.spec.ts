@@ -44,8 +44,9 @@ test('the transfer pages pass the accessibility check and show the demo transfer
 test('proposed by Home Affairs, an opinion from the chairman without JavaScript, declined', async ({ page, browser, signIn }) => {
   // Home Affairs finds a civil servant of Hoa Quân (diacritics optional) and proposes the move.
   await signIn(page, 'noivu', '/transfers/new');
-  await page.getByRole('searchbox', { name: 'Tìm người theo họ tên, mã hoặc tên xã (không cần dấu)' }).fill('hoa quan');
-  await page.getByRole('button', { name: 'Tìm' }).click();
+  const personSearch = page.getByRole('searchbox', { name: 'Tìm người theo họ tên, mã hoặc tên xã (không cần dấu)' });
+  await personSearch.fill('hoa quan');
+  await page.locator('form', { has: personSearch }).getByRole('button', { name: 'Tìm', exact: true }).click();
   await expect(page).toHaveURL(/q=hoa\+quan/);
   const person = page.locator('label', { hasText: 'Hoa Quân' }).filter({ has: page.locator('input[type=radio]:not([disabled])') }).first();
   const name = (await person.locator('span.font-medium').innerText()).replace(/\s*\(.*\)$/, '');

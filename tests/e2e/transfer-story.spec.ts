@@ -62,6 +62,13 @@ test('Home Affairs runs the engine for Quỳ Hợp and sees the what-if of two m
   expect(to).toBe(from - 2);
   await expect(page.getByTestId('what-if-province')).toContainText('Sau cả các điều chuyển đã chọn');
   await expect(page.getByTestId('what-if-districts')).toContainText('Huyện Quỳ Hợp');
+  // The forecast after the ticked moves (docs/decisions/042-retirement-and-forecast.md): Châu Hồng's years without
+  // and with them, one pair of rows per block.
+  const forecast = page.getByTestId('what-if-forecast');
+  await expect(forecast.getByRole('heading', { name: 'Dự báo sau các phương án đã chọn' })).toBeVisible();
+  const sourceForecast = forecast.getByTestId('forecast-commune').filter({ hasText: `(${SOURCE.code})` });
+  await expect(sourceForecast.getByTestId('forecast-without')).toHaveCount(2);
+  await expect(sourceForecast.getByTestId('forecast-with')).toHaveCount(2);
   // The ticks survive the GET round trip.
   await expect(group.getByRole('checkbox').nth(0)).toBeChecked();
   await expectAccessible(page);

@@ -46,7 +46,9 @@ const F = 'errors.forbidden';
 const NF = 'errors.notFound';
 const INVALID = 'errors.validation';
 const TRANSFER_NF = 'transfer.errors.notFound';
-type Outcome = typeof ok | typeof F | typeof NF | typeof INVALID | typeof TRANSFER_NF;
+const RECEPTION_NF = 'reception.errors.notFound';
+const RECRUITMENT_NF = 'recruitment.errors.notFound';
+type Outcome = typeof ok | typeof F | typeof NF | typeof INVALID | typeof TRANSFER_NF | typeof RECEPTION_NF | typeof RECRUITMENT_NF;
 type Row = readonly [admin: Outcome, standing: Outcome, organizing: Outcome, homeAffairs: Outcome, officer: Outcome, chairman: Outcome];
 
 // Scopes (tests/support/action-builders.ts): 'own commune' is the chairman's (Nga My), 'own department' the
@@ -112,6 +114,38 @@ const EXPECTED: Record<string, Partial<Record<Scope, Row>>> = {
   confirmQuotaYear: {
     province:            [F,        F,        F,         ok,       F,        F],
   },
+  // Annual ratings (docs/decisions/040-annual-ratings.md): a chairman rates his own commune's civil servants; the
+  // Organizing Committee enters the cadres' ratings of any commune of the province. Nobody else records ratings.
+  recordCivilServantRating: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  removeCivilServantRating: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  confirmCivilServantRound: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  recordCadreRating: {
+    'own commune':       [F,        F,        ok,        F,        F,        F],
+    'other commune':     [F,        F,        ok,        F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  removeCadreRating: {
+    'own commune':       [F,        F,        ok,        F,        F,        F],
+    'other commune':     [F,        F,        ok,        F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  confirmCadreRound: {
+    'own commune':       [F,        F,        ok,        F,        F,        F],
+    'other commune':     [F,        F,        ok,        F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
   // Vacancies and roster changes are personnel decisions: Home Affairs in any commune of the province, a chairman in
   // his own commune only. The officer's roster right is for her department's staff, so a commune's is out of her
   // scope; the administrator makes no personnel decisions. Another province's commune exists: out of scope.
@@ -146,6 +180,32 @@ const EXPECTED: Record<string, Partial<Record<Scope, Row>>> = {
     'other province':    [F,        F,        F,         F,        F,        F],
   },
   removeConcurrentPosition: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  // The personnel dossier: the roster's roles and scope (a chairman for his commune, Home Affairs).
+  updateDossier: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  addEducation: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  addTraining: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  addRecognition: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  removeDossierEntry: {
     'own commune':       [F,        F,        F,         ok,       F,        ok],
     'other commune':     [F,        F,        F,         ok,       F,        F],
     'other province':    [F,        F,        F,         F,        F,        F],
@@ -222,6 +282,13 @@ const EXPECTED: Record<string, Partial<Record<Scope, Row>>> = {
     province:            [ok,       F,        F,         ok,       F,        F],
     'other province':    [NF,       F,        F,         NF,       F,        F],
   },
+  // The commune workbook (docs/decisions/047-commune-workbook.md): the commune's chairman for his own commune, Home
+  // Affairs for any commune of the province; never the administrator (personnel decisions).
+  applyCommuneWorkbook: {
+    'own commune':       [F,        F,        F,         ok,       F,        ok],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
   // Today's figures (the Organizing Committee) and the report's draft (the Organizing Committee, Home Affairs).
   takeSnapshotNow: {
     province:            [F,        F,        ok,        F,        F,        F],
@@ -255,8 +322,122 @@ const EXPECTED: Record<string, Partial<Record<Scope, Row>>> = {
     province:            [F,        F,        F,         ok,       F,        F],
     'other province':    [F,        F,        F,         TRANSFER_NF, F,     F],
   },
+  // The planning register (docs/decisions/041-structure-and-planning.md): the Organizing Committee alone opens terms
+  // and plans people, in any commune of the province; another province's commune is out of scope, another
+  // province's entry is not found.
+  createPlanningTerm: {
+    province:            [F,        F,        ok,        F,        F,        F],
+  },
+  addPlanningEntry: {
+    'own commune':       [F,        F,        ok,        F,        F,        F],
+    'other commune':     [F,        F,        ok,        F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  removePlanningEntry: {
+    'own commune':       [F,        F,        ok,        F,        F,        F],
+    'other commune':     [F,        F,        ok,        F,        F,        F],
+    'other province':    [F,        F,        NF,        F,        F,        F],
+  },
+  // Reception into the commune civil service (decision 043): the chairman proposes and withdraws for his own commune;
+  // Home Affairs appraises, refuses and records the decision, in any commune of the province; another province's
+  // proposal is not found (looked up in the user's province).
+  //                        admin     standing  organizing home      officer   chairman
+  proposeReception: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  withdrawReception: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        RECEPTION_NF],
+  },
+  appraiseReception: {
+    'own commune':       [F,        F,        F,         ok,       F,        F],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         RECEPTION_NF, F,    F],
+  },
+  refuseReception: {
+    'own commune':       [F,        F,        F,         ok,       F,        F],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         RECEPTION_NF, F,    F],
+  },
+  decideReception: {
+    'own commune':       [F,        F,        F,         ok,       F,        F],
+    'other commune':     [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         RECEPTION_NF, F,    F],
+  },
+  // The recruitment plan: Home Affairs; another province's plan is not found.
+  createRecruitmentPlan: {
+    province:            [F,        F,        F,         ok,       F,        F],
+  },
+  saveRecruitmentTarget: {
+    province:            [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         RECRUITMENT_NF, F,  F],
+  },
+  removeRecruitmentTarget: {
+    province:            [F,        F,        F,         ok,       F,        F],
+    'other province':    [F,        F,        F,         RECRUITMENT_NF, F,  F],
+  },
+  // Support requests (docs/decisions/044-support-requests-and-working-groups.md): a chairman raises for his own
+  // commune; Home Affairs or the Organizing Committee assigns and manages the groups; the members of the assigned
+  // group ('own department': a group the actor belongs to; 'other department': one he does not) visit, answer,
+  // resolve, escalate, whatever their role (the administrator takes no such step; a chairman only answers, in his
+  // commune or as a member). The administrator keeps the problem groups. Another province's rows are not found.
+  raiseSupportRequest: {
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other commune':     [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        F,        F,         F,        F,        F],
+  },
+  assignSupportRequest: {
+    province:            [F,        F,        ok,        ok,       F,        F],
+    'other province':    [F,        F,        NF,        NF,       F,        F],
+  },
+  recordSupportVisit: {
+    'own department':    [F,        ok,       ok,        ok,       ok,       F],
+    'other department':  [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        NF,       NF,        NF,       NF,       F],
+  },
+  answerSupportRequest: {
+    'own department':    [F,        ok,       ok,        ok,       ok,       ok],
+    'other department':  [F,        F,        F,         F,        F,        F],
+    'own commune':       [F,        F,        F,         F,        F,        ok],
+    'other province':    [F,        NF,       NF,        NF,       NF,       NF],
+  },
+  resolveSupportRequest: {
+    'own department':    [F,        ok,       ok,        ok,       ok,       F],
+    'other department':  [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        NF,       NF,        NF,       NF,       F],
+  },
+  escalateSupportRequest: {
+    'own department':    [F,        ok,       ok,        ok,       ok,       F],
+    'other department':  [F,        F,        F,         F,        F,        F],
+    'other province':    [F,        NF,       NF,        NF,       NF,       F],
+  },
+  createWorkingGroup: {
+    province:            [F,        F,        ok,        ok,       F,        F],
+  },
+  updateWorkingGroup: {
+    province:            [F,        F,        ok,        ok,       F,        F],
+    'other province':    [F,        F,        NF,        NF,       F,        F],
+  },
+  createProblemGroup: {
+    province:            [ok,       F,        F,         F,        F,        F],
+  },
+  updateProblemGroup: {
+    province:            [ok,       F,        F,         F,        F,        F],
+    'other province':    [NF,       F,        F,         F,        F,        F],
+  },
   // Everyone changes his own password.
   changePassword: {
+    'own account':       [ok,       ok,       ok,        ok,       ok,       ok],
+  },
+  // Every user's own inbox: another user's item is not found, whoever asks.
+  markNotificationRead: {
+    'own account':       [ok,       ok,       ok,        ok,       ok,       ok],
+    'other province':    [NF,       NF,       NF,        NF,       NF,       NF],
+  },
+  markAllNotificationsRead: {
     'own account':       [ok,       ok,       ok,        ok,       ok,       ok],
   },
 };

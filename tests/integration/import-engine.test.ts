@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applyWorkbook, buildTemplate, checkWorkbook } from '@/lib/import';
+import { fictitiousExample } from '@/lib/import/template';
 import type { ImportOptions, ImportReport } from '@/lib/import/types';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { smallProvince, toCsvFolder, toCsvZip, xlsxSource } from './import-fixtures';
@@ -31,13 +32,15 @@ const problemsOf = (report: ImportReport) => report.problems.map((p) => `${p.she
 
 describe('the template', () => {
   test('has every sheet, the headers as written and imports cleanly into an empty database (dry run)', async () => {
-    const bytes = await buildTemplate('xlsx');
+    // Built on the import's day, as the CLI and the web build it (its example person is rated for the year).
+    const bytes = await buildTemplate('xlsx', fictitiousExample(Number(options.today.slice(0, 4))));
     const before = await snapshot();
     const report = await checkWorkbook(database.db, { kind: 'bytes', fileName: 'mau.xlsx', bytes }, options);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.applied).toBe(false);
     expect(report.counts.cadres).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(report.counts.ratings).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(report.counts.province).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(report.notes.join('\n')).toMatch(/Bỏ qua sheet không thuộc mẫu: Hướng dẫn/);
     expect(await snapshot()).toEqual(before);

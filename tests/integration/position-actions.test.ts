@@ -68,6 +68,19 @@ describe('createPosition', () => {
     expect(listed.find((p) => p.code === 'ARCHIVE_OFFICER')).toMatchObject({ holders: 0 });
   });
 
+  test('the level (the rank planning compares) is written and audited; left empty or not sent, a new post is unranked (0)', async () => {
+    const ranked = await createPosition(null, newPosition({ level: ' 7 ' }));
+    expect(ranked).toMatchObject({ ok: true });
+    const position = await database.db.position.findUniqueOrThrow({ where: { id: ranked.ok ? ranked.data.id : 0 } });
+    expect(position.level).toBe(7);
+    expect(await lastAudit()).toMatchObject({ action: 'position.create', entityId: String(position.id), after: { code: position.code, level: 7 } });
+    const listed = await listCataloguePositions(database.db, provinceId, '2025-11-10');
+    expect(listed.find((p) => p.code === position.code)).toMatchObject({ level: 7 });
+    expect(await created({ level: '' })).toMatchObject({ level: 0 });
+    expect(await created()).toMatchObject({ level: 0 });
+    expect(await lastAudit()).toMatchObject({ after: { level: 0 } });
+  });
+
   test('a key position with flags; a department post has no block; an empty English title takes the Vietnamese one', async () => {
     const key = await created({ isKey: 'on', isElected: 'on', block: 'party_front', titleEn: '' });
     expect(key).toMatchObject({ isKey: true, isElected: true, concurrentByDesign: false, block: 'party_front', titleEn: key.titleVi });
@@ -85,6 +98,10 @@ describe('createPosition', () => {
     { label: 'a field outside the catalogue', extra: { field: 'astrology' }, field: 'field', key: 'positions.errors.field' },
     { label: 'a negative sort order', extra: { sortOrder: '-1' }, field: 'sortOrder', key: 'positions.errors.sortOrder' },
     { label: 'a key position without a block', extra: { isKey: 'on', block: '' }, field: 'block', key: 'positions.errors.keyNeedsBlock' },
+    { label: 'a level above 99', extra: { level: '100' }, field: 'level', key: 'positions.errors.level' },
+    { label: 'a negative level', extra: { level: '-1' }, field: 'level', key: 'positions.errors.level' },
+    { label: 'a level that is not whole', extra: { level: '2.5' }, field: 'level', key: 'positions.errors.level' },
+    { label: 'a level in words', extra: { level: 'cao' }, field: 'level', key: 'positions.errors.level' },
   ])('invalid: $label → message beside the field, what was typed kept, nothing written', async ({ extra, field, key }) => {
     const count = await database.db.position.count();
     const audits = await auditCount(database.db);
@@ -147,6 +164,19 @@ describe('updatePosition', () => {
     });
   });
 
+  test('the level: ranked from 0 to 9 and back, written and audited before and after; a save that does not send it keeps it', async () => {
+    const position = await created();
+    expect(await updatePosition(null, edit(position, { level: '9' }))).toMatchObject({ ok: true });
+    expect(await database.db.position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ level: 9, version: position.version + 1 });
+    expect(await lastAudit()).toMatchObject({ action: 'position.update', entityId: String(position.id), before: { level: 0 }, after: { level: 9 } });
+    expect(await updatePosition(null, edit({ id: position.id, version: position.version + 1 }, { titleVi: 'Công chức Lưu trữ' }))).toMatchObject({ ok: true });
+    expect(await database.db.position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ level: 9, titleVi: 'Công chức Lưu trữ' });
+    expect(await lastAudit()).toMatchObject({ before: { level: 9 }, after: { level: 9 } });
+    expect(await updatePosition(null, edit({ id: position.id, version: position.version + 2 }, { level: '' }))).toMatchObject({ ok: true });
+    expect(await database.db.position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ level: 0 });
+    expect(await lastAudit()).toMatchObject({ before: { level: 9 }, after: { level: 0 } });
+  });
+
   test('making a position key makes it count in every commune’s key vacancies (the default norm is 1)', async () => {
     const { getCommuneStaffing } = await import('@/lib/db/staffing-queries');
     const ngaMy = chairman.communeId!;
@@ -161,11 +191,15 @@ describe('updatePosition', () => {
     { label: 'no title', extra: { titleVi: '' }, field: 'titleVi', key: 'positions.errors.titleVi' },
     { label: 'a sort order that is not a number', extra: { sortOrder: 'mười' }, field: 'sortOrder', key: 'positions.errors.sortOrder' },
     { label: 'a field outside the catalogue', extra: { field: 'magic' }, field: 'field', key: 'positions.errors.field' },
-  ])('invalid: $label → message beside the field, values kept', async ({ extra, field, key }) => {
-    const position = await created();
+    { label: 'a level above 99', extra: { level: '100' }, field: 'level', key: 'positions.errors.level' },
+    { label: 'a negative level', extra: { level: '-3' }, field: 'level', key: 'positions.errors.level' },
+  ])('invalid: $label → message beside the field, values kept, nothing written', async ({ extra, field, key }) => {
+    const position = await created({ level: '4' });
+    const audits = await auditCount(database.db);
     const result = await updatePosition(null, edit(position, extra));
     expect(result).toMatchObject({ ok: false, error: 'errors.validation', fieldErrors: { [field]: key }, values: { titleEn: 'Records clerk', ...extra } });
-    expect(await database.db.position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ version: position.version });
+    expect(await database.db.position.findUniqueOrThrow({ where: { id: position.id } })).toMatchObject({ version: position.version, level: 4 });
+    expect(await auditCount(database.db)).toBe(audits);
   });
 
   test('stale: someone saved first → conflict, what was typed is kept, their save stands', async () => {
@@ -204,7 +238,7 @@ describe('deletePosition', () => {
     expect(await deletePosition(null, remove(position))).toEqual({ ok: true, data: undefined, notice: 'positions.deleted' });
     expect(await database.db.position.findUnique({ where: { id: position.id } })).toBeNull();
     expect(await auditCount(database.db)).toBe(audits + 1);
-    expect(await lastAudit()).toMatchObject({ action: 'position.delete', entityId: String(position.id), before: { code: position.code } });
+    expect(await lastAudit()).toMatchObject({ action: 'position.delete', entityId: String(position.id), before: { code: position.code, level: 0 } });
   });
 
   test.each([

@@ -11,8 +11,9 @@ import { createTestDatabase, seededDatabaseUrl, type TestDatabase } from '../sup
 import { auditFailure, confirmedForm, form } from '../support/action-harness';
 import { runDataCommand } from '../support/cli';
 
-// The proposal engine on the database (decision 017): the input is the staffing pipeline's
-// figures plus approved transfers, the accept action turns ticked moves into proposals all or nothing, the plan
+// The proposal engine on the database (decision 017): the input is the staffing pipeline's figures plus the changes
+// scheduled after the day (approved transfers, roster changes recorded ahead, receptions decided: the one query of
+// decision 042, secondments left out), the accept action turns ticked moves into proposals all or nothing, the plan
 // page's data for an old district and the command line's contract.
 
 // A switch to make the transfer insert refuse its n-th call (the all-or-nothing test).
@@ -73,19 +74,27 @@ beforeEach(() => {
 const fields = (moves: { cadreCode: string; toCommuneCode: string; positionCode: string }[]) =>
   Object.fromEntries(moves.map((m) => [moveFieldName(m), moveFieldValue(m)]));
 
-describe('the engine input is the staffing pipeline plus approved transfers', () => {
-  test('quota, headcount and key places equal the current figures; people in a transfer or a secondment are left out', async () => {
+describe('the engine input is the staffing pipeline plus the scheduled changes', () => {
+  test('quota, headcount and key places equal the current figures with the changes scheduled after the day; people in a transfer or a secondment are left out', async () => {
     const [data, staffing] = await Promise.all([loadProposalData(database.db, province, TODAY), getProvinceStaffing(database.db, province.id, { date: TODAY })]);
-    const pendingTransfers = data.pending.filter((m) => m.kind === 'transfer' && m.startDate > TODAY);
+    // Every change effective after the day but secondments, which are temporary (decisions 017 and 042).
+    const scheduled = data.pending.filter((m) => m.kind !== 'secondment' && m.startDate > TODAY);
+    // The demo schedules an approved transfer and roster changes: Nga My's two receptions (their posts are on the roster
+    // from 01/01/2026, so the query's roster branch has them) and the two departures of the same day.
+    const ngaMy = data.input.communes.find((c) => c.code === 'NA113')!;
+    expect([...new Set(scheduled.map((m) => m.kind))].sort()).toEqual(['roster', 'transfer']);
+    expect(scheduled.filter((m) => m.communeId === ngaMy.id && m.startDate === '2026-01-01').map((m) => `${m.direction} ${m.block}${m.exit ? ' exit' : ''}`).sort())
+      .toEqual(['in government', 'in government', 'out government exit', 'out government exit']);
+    expect(ngaMy.headcount.government).toBe(24);
     expect(data.input.communes).toHaveLength(130);
     for (const commune of data.input.communes) {
       const current = staffing.communes.find((c) => c.communeId === commune.id)!;
       expect(commune.quota).toEqual(current.quota);
       for (const block of ['party_front', 'government'] as const) {
-        const delta = pendingTransfers.filter((m) => m.communeId === commune.id && m.block === block).reduce((d, m) => d + (m.direction === 'in' ? 1 : -1), 0);
+        const delta = scheduled.filter((m) => m.communeId === commune.id && m.block === block).reduce((d, m) => d + (m.direction === 'in' ? 1 : -1), 0);
         expect(commune.headcount[block]).toBe(current.headcount[block] + delta);
       }
-      const touched = pendingTransfers.some((m) => m.communeId === commune.id);
+      const touched = scheduled.some((m) => m.communeId === commune.id);
       if (!touched) expect(commune.keyPlaces.map((p) => [p.positionCode, p.required, p.holders])).toEqual(current.keyPositions.map((p) => [p.positionCode, p.required, p.holders]));
     }
     const counted = staffing.communes.reduce((s, c) => s + c.headcount.party_front + c.headcount.government, 0);

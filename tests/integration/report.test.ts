@@ -18,6 +18,8 @@ import { previewDir, readPdf, readPdfFonts, readPdfItems } from '../support/pdf-
 // PDF_PREVIEW_DIR=/some/dir writes each page as PNG to look at.
 
 const { getProvinceStaffing, getProvinceContext } = await import('@/lib/db/staffing-queries');
+const { getForecast } = await import('@/lib/db/forecast-queries');
+const { formatNumber, formatSigned } = await import('@/lib/domain/format');
 const { getReport, renderReportPdf, renderReportXlsx, reportTables, SECTION_HEADINGS, checkReportDate } = await import('@/lib/report');
 const { saveReportDraft } = await import('@/lib/actions/report/save-draft');
 const pdfRoute = await import('@/app/api/report/pdf/route');
@@ -81,6 +83,49 @@ describe('the report model', () => {
     expect(context.education.university).toBe(7324);
   });
 
+  test('section VI, the forecast: Tables 10 and 11 agree with the forecast computed from the date', async () => {
+    const provinceId = standing.provinceId;
+    const [model, { input, result }] = await Promise.all([getReport(database.db, provinceId, DATE), getForecast(database.db, provinceId, DATE, 5)]);
+    expect(result.years).toEqual([2025, 2026, 2027, 2028, 2029]);
+    const tables = Object.fromEntries(reportTables(model).map((t) => [t.key, t]));
+    // Table 10: per old district and the province, each year's sums of the communes' forecast rows.
+    const sums = (communeIds: Set<number>, year: number) => {
+      const rows = result.rows.filter((r) => communeIds.has(r.communeId) && r.year === year);
+      const quota = rows.reduce((s, r) => s + r.quota, 0);
+      const headcount = rows.reduce((s, r) => s + r.headcount, 0);
+      return [year, quota, headcount, rows.reduce((s, r) => s + r.retirements, 0), headcount - quota];
+    };
+    const districts = [...new Set(input.communes.map((c) => c.oldDistrictName))];
+    expect(tables.forecastDistricts.rows).toHaveLength((districts.length + 1) * 5);
+    for (const name of districts) {
+      const ids = new Set(input.communes.filter((c) => c.oldDistrictName === name).map((c) => c.communeId));
+      const rows = tables.forecastDistricts.rows.filter((r) => r.cells[1] === name).map((r) => r.cells.slice(2));
+      expect(rows, name).toEqual(result.years.map((y) => sums(ids, y)));
+    }
+    const all = new Set(input.communes.map((c) => c.communeId));
+    const province = tables.forecastDistricts.rows.filter((r) => r.cells[1] === 'Toàn tỉnh').map((r) => r.cells.slice(2));
+    expect(province).toEqual(result.years.map((y) => sums(all, y)));
+    // Table 11: each commune block whose difference turns over (or short) from at or under (at or above) its quota.
+    const crossings: unknown[][] = [];
+    for (const c of input.communes) {
+      for (const block of ['party_front', 'government'] as const) {
+        const series = result.rows.filter((r) => r.communeId === c.communeId && r.block === block);
+        let previous = c.headcount[block] - series[0].quota;
+        let over: number | '' = '';
+        let short: number | '' = '';
+        for (const r of series) {
+          if (over === '' && r.difference > 0 && previous <= 0) over = r.year;
+          if (short === '' && r.difference < 0 && previous >= 0) short = r.year;
+          previous = r.difference;
+        }
+        if (over !== '' || short !== '') crossings.push([c.name, over, short, series.at(-1)!.difference]);
+      }
+    }
+    expect(crossings.length).toBeGreaterThan(0);
+    const table11 = tables.forecastCrossings.rows.map((r) => [r.cells[1], r.cells[5], r.cells[6], r.cells[7]]);
+    expect(table11.map((r) => JSON.stringify(r)).sort()).toEqual(crossings.map((r) => JSON.stringify(r)).sort());
+  });
+
   test('bad dates: not a date, in the future, before the reform', () => {
     expect(checkReportDate('', DATE)).toEqual({ ok: true, date: DATE });
     expect(checkReportDate('01/07/2025', DATE)).toEqual({ ok: true, date: '2025-07-01' });
@@ -121,6 +166,13 @@ describe('the PDF', () => {
     expect(text).toContain('Thiếu người, khuyết vị trí chủ chốt');
     expect(text).not.toMatch(/\bQĐ số\b/);
     for (const heading of SECTION_HEADINGS) expect(text).toContain(heading);
+    // Section VI, the forecast: its tables and the province's last year as the model has them.
+    expect(text).toContain('Bảng 10. Dự báo biên chế đến cuối năm 2029 theo địa bàn huyện cũ');
+    const forecastTable = reportTables(model).find((t) => t.key === 'forecastDistricts')!;
+    const [, , year, quota, expected, retiring, difference] = forecastTable.rows.at(-1)!.cells as number[];
+    expect(text).toContain(`Toàn tỉnh ${year} ${formatNumber(quota)} ${formatNumber(expected)} ${formatNumber(retiring)} ${difference === 0 ? '0' : formatSigned(difference)}`);
+    expect(text).toContain(`Đến cuối năm 2029, toàn tỉnh dự kiến có ${formatNumber(expected)} cán bộ, công chức cấp xã so với biên chế ${formatNumber(quota)}`);
+    expect(text).toContain('Bảng 11. Đơn vị cấp xã chuyển sang vượt hoặc thiếu biên chế đến cuối năm 2029');
     expect(text).toContain('Biên chế cán bộ, công chức cấp xã được giao là 7.988');
     expect(text).toContain('số cán bộ, công chức hiện có là 8.635');
     expect(text).toContain('thừa 647 so với biên chế được giao');
@@ -156,6 +208,11 @@ describe('the XLSX', () => {
     expect(ngaMy.getCell(5).value).toBe(44);
     expect(ngaMy.getCell(6).value).toBe(-17);
     expect(typeof ngaMy.getCell(4).value).toBe('number');
+    // The forecast's years are numbers shown without a thousands separator.
+    const forecast = workbook.getWorksheet('Dự báo theo huyện cũ')!;
+    expect(forecast.getRow(1).values).toEqual([undefined, 'STT', 'Địa bàn huyện cũ', 'Năm', 'Biên chế', 'Dự kiến', 'Nghỉ hưu', 'Chênh lệch']);
+    expect(forecast.getRow(2).getCell(3).value).toBe(2025);
+    expect(forecast.getRow(2).getCell(3).numFmt).toBe('0');
   });
 });
 

@@ -33,6 +33,8 @@ let ngaMyId: number;
 let communePositionId: number;
 let foreignCommuneId: number;
 let phaseNumber = 10;
+/** The new due date a return gives a list (required, not before today). */
+const RETURN_DUE = '2099-12-31';
 
 beforeAll(async () => {
   database = await createTestDatabase('seeded');
@@ -128,8 +130,8 @@ describe('the whole story', () => {
     // Returned with a comment; the department edits (removes one) and resubmits.
     signInAs(committee);
     let current = await list(listId);
-    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: '' }))).toMatchObject({ ok: false, fieldErrors: { comment: 'secondment.errors.commentRequired' } });
-    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung bản tự kiểm điểm.' }))).toMatchObject({ ok: true });
+    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: '', dueDate: RETURN_DUE }))).toMatchObject({ ok: false, fieldErrors: { comment: 'secondment.errors.commentRequired' } });
+    expect(await returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung bản tự kiểm điểm.', dueDate: RETURN_DUE }))).toMatchObject({ ok: true });
     signInAs(officer);
     current = await list(listId);
     expect(current.state).toBe('returned');
@@ -225,7 +227,7 @@ describe('bad input and integrity', () => {
     current = await list(listId);
     const beforeReview = await auditCount(database.db);
     expect(beforeReview).toBeGreaterThan(audits);
-    expect(await returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' }))).toMatchObject(refused);
+    expect(await returnSecondmentList(null, form({ listId, version: current.version, comment: 'Bổ sung hồ sơ.', dueDate: RETURN_DUE }))).toMatchObject(refused);
     expect(await forwardSecondmentList(null, form({ listId, version: current.version }))).toMatchObject(refused);
     expect(await list(listId)).toMatchObject({ state: 'submitted', version: current.version });
     expect(await auditCount(database.db)).toBe(beforeReview);
@@ -306,7 +308,7 @@ describe('two reviewers at once', () => {
       const current = await list(listId);
       const audits = await auditCount(database.db);
       const results = await Promise.all([
-        returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Trả lại để bổ sung.' })),
+        returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Trả lại để bổ sung.', dueDate: RETURN_DUE })),
         forwardSecondmentList(null, confirmedForm({ listId, version: current.version })),
       ]);
       const succeeded = results.filter((r) => r.ok);
@@ -487,7 +489,7 @@ describe('a failing audit write rolls every action back', () => {
     const { listId } = await submitted(1);
     signInAs(committee);
     const current = await list(listId);
-    await expectRolledBackWithoutAudit(() => returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung hồ sơ.' })));
+    await expectRolledBackWithoutAudit(() => returnSecondmentList(null, confirmedForm({ listId, version: current.version, comment: 'Bổ sung hồ sơ.', dueDate: RETURN_DUE })));
   });
 
   test('forwardSecondmentList', async () => {

@@ -45,9 +45,15 @@ describe('the sign-in page, for a user already signed in', () => {
 });
 
 describe('the sign-in action hands next-auth only a safe path', () => {
-  test.each(ESCAPES)('callbackUrl=%j becomes /', async (callbackUrl) => {
+  // Without a safe page to come back to, the user lands on his own place (/home: a chairman's commune, …).
+  test.each(ESCAPES)('callbackUrl=%j becomes /home', async (callbackUrl) => {
     await signInAction(null, form({ username: 'noivu', password: 'secret-password', callbackUrl }));
-    expect(vi.mocked(signIn)).toHaveBeenCalledWith('credentials', expect.objectContaining({ redirectTo: '/' }));
+    expect(vi.mocked(signIn)).toHaveBeenCalledWith('credentials', expect.objectContaining({ redirectTo: '/home' }));
+  });
+
+  test('no callback at all lands on /home too', async () => {
+    await signInAction(null, form({ username: 'noivu', password: 'secret-password' }));
+    expect(vi.mocked(signIn)).toHaveBeenCalledWith('credentials', expect.objectContaining({ redirectTo: '/home' }));
   });
 
   test('a same-origin path is kept', async () => {

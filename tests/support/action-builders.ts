@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
 import type { SessionUser } from '@/lib/auth/roles';
 import type { Db } from '@/lib/db/prisma';
 import { DEMO_PASSWORD } from '@/lib/demo/accounts';
@@ -99,6 +100,9 @@ const posted = confirmedForm;
 
 export const NEW_PASSWORD = 'Rừng-Nghệ-An-xanh-2025';
 
+/** The signed-in user's own account as a resource: his province and unit. */
+const ownAccount = (actor: SessionUser) => ({ provinceId: actor.provinceId, communeId: actor.communeId, departmentId: actor.departmentId });
+
 /** A fresh user to act on, in the province or another one. */
 async function targetUser(fixture: MatrixFixture, scope: Scope, isActive = true) {
   const provinceId = provinceOf(fixture, scope);
@@ -119,12 +123,33 @@ async function targetCommune(fixture: MatrixFixture, scope: Scope) {
 }
 
 /**
- * The commune a roster or vacancy action acts on: Nga My and Bắc Lý are both short of their quota, so a
- * recruitment there passes rule 6.
+ * The commune a roster or vacancy action acts on: Nga My or Bắc Lý, both short of their quota in the demo (a case
+ * that adds someone makes sure of its room with roomInBlock: earlier cases add people there).
  */
 function rosterCommune(fixture: MatrixFixture, scope: Scope) {
   const communeId = communeOf(fixture, scope);
   return { communeId, resource: { provinceId: provinceOf(fixture, scope), communeId } };
+}
+
+/**
+ * Room for one more in a commune block on `date` and on every later day a scheduled change brings someone in, as the
+ * quota guard the action runs sees it (lib/db/quota-guard.ts). The matrix's earlier cases leave counted people in Nga
+ * My and Bắc Lý (a rated person, a planned person, a person who leaves later: each case makes its own), so a case
+ * whose outcome needs room (domain rule 6) makes it, whatever ran before: the block's quota of the year counted on
+ * the day it would be passed is raised to fit.
+ */
+async function roomInBlock(fixture: MatrixFixture, scope: Scope, block: 'party_front' | 'government', date: string): Promise<void> {
+  // Another province's commune: the action is refused before any quota is read.
+  if (scope === 'other province') return;
+  const [{ checkBlockQuota }, { getCommuneStaffing }] = await Promise.all([import('@/lib/db/quota-guard'), import('@/lib/db/staffing-queries')]);
+  const commune = { id: communeOf(fixture, scope), provinceId: fixture.provinceId };
+  for (let round = 0; round < 5; round += 1) {
+    const outcome = await fixture.db.$transaction((tx) => checkBlockQuota(tx, fixture.db, commune, block, date));
+    if (outcome.ok) return;
+    const { quotaYear } = await getCommuneStaffing(fixture.db, commune.provinceId, commune.id, { date: outcome.breach.at });
+    await fixture.db.quota.updateMany({ where: { communeId: commune.id, block, year: quotaYear! }, data: { quota: outcome.breach.headcount + 1 } });
+  }
+  throw new Error(`no room made in the ${block} block of commune ${commune.id}`);
 }
 
 const nonKeyGovernmentPost = (fixture: MatrixFixture) =>
@@ -161,6 +186,21 @@ async function uncountedRosterPerson(fixture: MatrixFixture, scope: Scope) {
 async function decisionOf(fixture: MatrixFixture, actor: SessionUser) {
   const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId: actor.provinceId, communeId: null, code: 'UBND' }, select: { id: true } });
   return { decisionNumber: '9/QĐ-UBND', decisionDate: '2025-10-01', issuingBodyId: body.id, backdatedReason: 'Ma trận phân quyền: ngày hiệu lực đã qua.' };
+}
+
+// ---- The planning register: one term of the province for the entries added, a key post ranked above the person's post.
+function planningSetup(fixture: MatrixFixture) {
+  return memo(fixture, 'planning', async () => {
+    const term = await fixture.db.planningTerm.create({ data: { provinceId: fixture.provinceId, name: '2091–2096', startYear: 2091, endYear: 2096 } });
+    const keyPost = await fixture.db.position.findFirstOrThrow({ where: { provinceId: fixture.provinceId, code: 'ECONOMIC_HEAD' } });
+    return { term, keyPost };
+  });
+}
+
+/** A fresh civil servant in a non-key post of the scope's commune (a post ranked below the key post). */
+async function planningPerson(fixture: MatrixFixture, scope: Scope) {
+  const person = await rosterPerson(fixture, scope);
+  return fixture.db.cadre.findUniqueOrThrow({ where: { id: person.form.cadreId }, select: { id: true, code: true } });
 }
 
 // ---- The secondment workflow: a fresh list in the wanted state for every case, of the scope's department.
@@ -285,12 +325,167 @@ async function quotaYearCase(fixture: MatrixFixture, draft: boolean) {
   return { year, version: row.version };
 }
 
+/**
+ * Annual ratings (docs/decisions/040-annual-ratings.md): the commune's round of the current year for a group, put back
+ * in draft, so every case starts from a round that takes ratings (a case before may have confirmed it).
+ */
+async function draftRatingRound(fixture: MatrixFixture, scope: Scope, group: 'cadre' | 'civil_servant') {
+  const { today } = await import('@/lib/clock');
+  const year = Number(today().slice(0, 4));
+  const { communeId, resource } = rosterCommune(fixture, scope);
+  await fixture.db.ratingRound.upsert({
+    where: { communeId_year_group: { communeId, year, group } },
+    create: { provinceId: resource.provinceId, communeId, year, group },
+    update: { state: 'draft', confirmedAt: null, confirmedById: null, overLimitReason: null },
+  });
+  const round = await fixture.db.ratingRound.findUniqueOrThrow({ where: { communeId_year_group: { communeId, year, group } } });
+  return { year, communeId, round, resource };
+}
+
+/** A fresh person of the group with his primary post in the commune since 01/01/2025: eligible for this year's round. */
+async function ratedPerson(fixture: MatrixFixture, scope: Scope, group: 'cadre' | 'civil_servant') {
+  const { communeId, resource } = rosterCommune(fixture, scope);
+  const position = await nonKeyGovernmentPost(fixture);
+  return fixture.db.cadre.create({
+    data: {
+      provinceId: resource.provinceId, code: `DG${fixture.serial()}`, fullName: 'Người Thử Đánh Giá', gender: 'male', birthDate: new Date('1985-01-01'),
+      education: 'university', employmentType: group,
+      assignments: { create: { communeId, positionId: position.id, isPrimary: true, startDate: new Date('2025-01-01') } },
+    },
+  });
+}
+
+function recordRatingBuilder(group: 'cadre' | 'civil_servant'): ActionBuilder {
+  return {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { year, communeId, resource } = await draftRatingRound(fixture, scope, group);
+      const person = await ratedPerson(fixture, scope, group);
+      return { form: posted({ communeId, cadreId: person.id, year, level: 'good', score: group === 'civil_servant' ? '80' : '', belowBandReason: '', ratingId: '', version: '' }), resource };
+    },
+  };
+}
+
+function removeRatingBuilder(group: 'cadre' | 'civil_servant'): ActionBuilder {
+  return {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { year, communeId, round, resource } = await draftRatingRound(fixture, scope, group);
+      const person = await ratedPerson(fixture, scope, group);
+      const rating = await fixture.db.rating.create({ data: { roundId: round.id, cadreId: person.id, year, level: 'good' } });
+      return { form: posted({ communeId, ratingId: rating.id, version: rating.version }), resource };
+    },
+  };
+}
+
+/** The round in draft with everyone eligible rated "good" (so only the role and the scope decide the outcome). */
+function confirmRoundBuilder(group: 'cadre' | 'civil_servant'): ActionBuilder {
+  return {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { year, communeId, round, resource } = await draftRatingRound(fixture, scope, group);
+      const { listRatingSubjects } = await import('@/lib/db/rating-queries');
+      const subjects = (await listRatingSubjects(fixture.db, resource.provinceId, year, communeId)).filter((s) => s.group === group && s.monthsWorked >= 6);
+      const rated = new Set((await fixture.db.rating.findMany({ where: { year, cadreId: { in: subjects.map((s) => s.cadreId) } }, select: { cadreId: true } })).map((r) => r.cadreId));
+      const missing = subjects.filter((s) => !rated.has(s.cadreId));
+      if (missing.length > 0) await fixture.db.rating.createMany({ data: missing.map((s) => ({ roundId: round.id, cadreId: s.cadreId, year, level: 'good' as const })) });
+      if (subjects.length === 0) {
+        const person = await ratedPerson(fixture, scope, group);
+        await fixture.db.rating.create({ data: { roundId: round.id, cadreId: person.id, year, level: 'good' } });
+      }
+      const current = await fixture.db.ratingRound.findUniqueOrThrow({ where: { id: round.id }, select: { version: true } });
+      return { form: posted({ communeId, year, version: current.version, overLimitReason: '' }), resource };
+    },
+  };
+}
+
 const PROVINCE_ONLY = ['province'] as const;
 const PROVINCE_OR_FOREIGN = ['province', 'other province'] as const;
 const COMMUNES = ['own commune', 'other commune', 'other province'] as const;
 const DEPARTMENTS = ['own department', 'other department', 'other province'] as const;
+const GROUP_SCOPES = ['own department', 'other department', 'other province'] as const;
+
+/** A problem group of the province (the seeded catalogue's first, or one made for another province). */
+function supportProblem(fixture: MatrixFixture, provinceId: number) {
+  return memo(fixture, `problem:${provinceId}`, async () =>
+    (await fixture.db.problemGroup.findFirst({ where: { provinceId }, orderBy: { id: 'asc' } })) ??
+    fixture.db.problemGroup.create({ data: { provinceId, code: 'personnel', nameVi: 'Nhóm thử', nameEn: 'Test group' } }));
+}
+
+/** A fresh working group of the province with these members, covering nothing. */
+function supportGroup(fixture: MatrixFixture, provinceId: number, memberIds: number[]) {
+  return fixture.db.workingGroup.create({
+    data: { provinceId, name: `Tổ ma trận ${fixture.serial()}`, kind: 'provincial', headName: 'Lãnh đạo thử', members: { create: memberIds.map((userId) => ({ userId })) } },
+  });
+}
+
+/**
+ * A fresh support request: of the chairman's commune, of another commune, or of another province; assigned to
+ * `group` (its members are the resource's) or to none. The resource is the policy's (lib/db/support-queries.ts).
+ */
+async function supportRequestCase(fixture: MatrixFixture, actor: SessionUser, where: 'own commune' | 'other commune' | 'foreign', group: { id: number; memberIds: number[] } | null) {
+  const provinceId = where === 'foreign' ? fixture.foreignProvinceId : fixture.provinceId;
+  const communeId = where === 'foreign' ? fixture.foreignCommuneId : where === 'own commune' ? fixture.ownCommuneId : fixture.otherCommuneId;
+  const problem = await supportProblem(fixture, provinceId);
+  const request = await fixture.db.supportRequest.create({
+    data: {
+      provinceId, communeId, problemGroupId: problem.id, title: 'Đề nghị ma trận', description: 'Thử.', raisedById: actor.id, raisedOn: new Date('2025-11-01'),
+      ...(group ? { state: 'assigned' as const, workingGroupId: group.id, assignedOn: new Date('2025-11-02') } : {}),
+    },
+  });
+  return { id: request.id, version: request.version, resource: { provinceId, communeId, members: group?.memberIds ?? [] } };
+}
+
+/** A request of Bắc Lý assigned to a group the actor belongs to ('own department') or not ('other department'), or of another province. */
+async function supportGroupCase(fixture: MatrixFixture, actor: SessionUser, scope: Scope) {
+  const foreign = scope === 'other province';
+  const memberIds = scope === 'own department' ? [actor.id] : [];
+  const group = await supportGroup(fixture, foreign ? fixture.foreignProvinceId : fixture.provinceId, memberIds);
+  return supportRequestCase(fixture, actor, foreign ? 'foreign' : 'other commune', { id: group.id, memberIds });
+}
 
 /** The builders, by the name each action registers with defineAction. */
+/**
+ * A reception proposal of someone from elsewhere in `state`, made directly in the database, for a post of the
+ * government block: in Nga My ('own commune'), Bắc Lý ('other commune') or the other province's commune.
+ */
+async function receptionCase(fixture: MatrixFixture, scope: Scope, state: 'proposed' | 'appraised') {
+  const provinceId = provinceOf(fixture, scope);
+  const communeId = communeOf(fixture, scope);
+  const position = scope === 'other province'
+    ? await fixture.db.position.upsert({
+        where: { provinceId_code: { provinceId, code: 'OFFICE_SPECIALIST' } }, update: {},
+        create: { provinceId, code: 'OFFICE_SPECIALIST', titleVi: 'Công chức Văn phòng', titleEn: 'Office civil servant', block: 'government', field: 'administration' },
+      })
+    : await seededPosition(fixture.db, 'OFFICE_SPECIALIST');
+  const proposer = await fixture.db.user.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } });
+  const reception = await fixture.db.reception.create({
+    data: {
+      provinceId, communeId, positionId: position.id, proposedById: proposer.id, proposedOn: new Date(`${today()}T00:00:00Z`), state,
+      externalPerson: { fullName: `Người Thử ${fixture.serial()}`, gender: 'male', birthDate: '1990-05-05', nationalId: null, workplace: null },
+      insuranceMonths: 72, degree: 'university', degreeField: 'administration', ...(state === 'appraised' ? { insuranceMet: true, fieldMet: true, councilResult: 'passed' as const } : {}),
+    },
+    select: { id: true, version: true },
+  });
+  return { reception, resource: { provinceId, communeId } };
+}
+
+/** A year no recruitment plan of the province has yet (from 2031). */
+async function freePlanYear(fixture: MatrixFixture, provinceId: number): Promise<number> {
+  const last = await fixture.db.recruitmentPlan.findFirst({ where: { provinceId }, orderBy: { year: 'desc' }, select: { year: true } });
+  return Math.max(2031, (last?.year ?? 0) + 1);
+}
+
+/** A recruitment plan of a year of its own, in the province or the other one, and a commune there with room in its government block. */
+async function recruitmentCase(fixture: MatrixFixture, scope: Scope) {
+  const provinceId = provinceOf(fixture, scope);
+  const plan = await fixture.db.recruitmentPlan.create({ data: { provinceId, year: await freePlanYear(fixture, provinceId) }, select: { id: true, year: true } });
+  const { commune } = await targetCommune(fixture, scope);
+  await fixture.db.quota.createMany({ data: [{ communeId: commune.id, year: 2025, block: 'government', quota: 5 }, { communeId: commune.id, year: 2025, block: 'party_front', quota: 5 }] });
+  const position = await fixture.db.position.findFirstOrThrow({ where: { provinceId, block: 'government', isElected: false }, orderBy: { id: 'asc' }, select: { id: true } });
+  return { plan, commune, position, resource: { provinceId, communeId: commune.id } };
+}
+
 export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
   // User administration. A created user belongs to the actor's province: "another province" names a foreign commune.
   createUser: {
@@ -384,6 +579,7 @@ export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
     build: async (fixture, actor, scope) => {
       const { communeId, resource } = rosterCommune(fixture, scope);
       const position = await nonKeyGovernmentPost(fixture);
+      await roomInBlock(fixture, scope, 'government', '2025-12-01');
       return {
         form: posted({
           communeId, fullName: 'Người Mới Tuyển', gender: 'male', birthDate: '1999-09-09', employmentType: 'civil_servant',
@@ -418,6 +614,43 @@ export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
         data: { cadreId: person.form.cadreId, communeId: person.form.communeId, positionId: position.id, isPrimary: false, startDate: new Date('2025-08-01') },
       });
       return { form: posted({ ...person.form, assignmentId: concurrent.id, date: '2025-10-01', ...(await decisionOf(fixture, actor)) }), resource: person.resource };
+    },
+  },
+  // The personnel dossier (docs/decisions/037-the-personnel-dossier.md): the roster's roles and scope.
+  updateDossier: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const person = await uncountedRosterPerson(fixture, scope);
+      return { form: posted({ ...person.form, ethnicity: 'Thái', rankCode: '01.003', salaryStep: 3, salaryCoefficient: '3,00' }), resource: person.resource };
+    },
+  },
+  addEducation: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { form, resource } = await uncountedRosterPerson(fixture, scope);
+      return { form: posted({ cadreId: form.cadreId, communeId: form.communeId, degree: 'university', field: 'Luật', institution: 'Đại học Vinh', year: 2002 }), resource };
+    },
+  },
+  addTraining: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { form, resource } = await uncountedRosterPerson(fixture, scope);
+      return { form: posted({ cadreId: form.cadreId, communeId: form.communeId, kind: 'political_theory', name: 'Trung cấp lý luận chính trị', startDate: '01/03/2015', endDate: '30/09/2015' }), resource };
+    },
+  },
+  addRecognition: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { form, resource } = await uncountedRosterPerson(fixture, scope);
+      return { form: posted({ cadreId: form.cadreId, communeId: form.communeId, kind: 'award', form: 'Giấy khen', decisionNumber: '12/QĐ-UBND', decisionDate: '15/01/2024' }), resource };
+    },
+  },
+  removeDossierEntry: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { form, resource } = await uncountedRosterPerson(fixture, scope);
+      const entry = await fixture.db.cadreTraining.create({ data: { cadreId: form.cadreId, kind: 'professional', name: 'Bồi dưỡng nghiệp vụ' } });
+      return { form: posted({ cadreId: form.cadreId, communeId: form.communeId, entry: `training:${entry.id}` }), resource };
     },
   },
   // Cancelling: the person's latest change is a concurrent post the actor recorded today (so no correcting
@@ -558,7 +791,8 @@ export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
     scopes: DEPARTMENTS,
     build: async (fixture, _actor, scope) => {
       const { list, resource } = await workflowList(fixture, scope, 'submitted', 'proposed');
-      return { form: posted({ listId: list.id, version: list.version, comment: 'Bổ sung lý lịch.' }), resource };
+      const { today } = await import('@/lib/clock');
+      return { form: posted({ listId: list.id, version: list.version, comment: 'Bổ sung lý lịch.', dueDate: today() }), resource };
     },
   },
   forwardSecondmentList: {
@@ -619,6 +853,24 @@ export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
         },
       });
       return { form: posted({ importId: upload.id }), resource: { provinceId } };
+    },
+  },
+  // The commune workbook (docs/decisions/047-commune-workbook.md): a checked upload of the commune, an empty workbook
+  // (the contract's headers, no rows) whose apply changes nothing but records its summary.
+  applyCommuneWorkbook: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const communeId = communeOf(fixture, scope);
+      const { buildCommuneWorkbook } = await import('@/lib/commune-workbook/build');
+      const bytes = new Uint8Array(await buildCommuneWorkbook({ people: [], needs: [], positions: [], bodies: [] }));
+      const commune = await fixture.db.commune.findUniqueOrThrow({ where: { id: communeId }, select: { code: true, provinceId: true } });
+      const upload = await fixture.db.communeWorkbookUpload.create({
+        data: {
+          id: randomUUID(), communeId, fileName: 'xa.xlsx', byteSize: bytes.byteLength, sha256: 'x', content: bytes,
+          report: { ok: true, communeCode: commune.code, problems: [], conflicts: [], people: [], needs: [], unchanged: 0, applied: false },
+        },
+      });
+      return { form: posted({ communeId, uploadId: upload.id }), resource: { provinceId: commune.provinceId, communeId } };
     },
   },
   // The province's figures for today, recorded on demand.
@@ -692,7 +944,214 @@ export const ACTION_BUILDERS: Record<string, ActionBuilder> = {
       return { form: posted({ transferId: transfer.id, version: transfer.version, reason: 'Thử hủy.' }), resource };
     },
   },
+  // Annual ratings (docs/decisions/040-annual-ratings.md): the civil servants' round of a commune, the cadres' round.
+  recordCivilServantRating: recordRatingBuilder('civil_servant'),
+  recordCadreRating: recordRatingBuilder('cadre'),
+  removeCivilServantRating: removeRatingBuilder('civil_servant'),
+  removeCadreRating: removeRatingBuilder('cadre'),
+  confirmCivilServantRound: confirmRoundBuilder('civil_servant'),
+  confirmCadreRound: confirmRoundBuilder('cadre'),
+  // The planning register (docs/decisions/041-structure-and-planning.md): the Organizing Committee's.
+  createPlanningTerm: {
+    scopes: PROVINCE_ONLY,
+    build: async (fixture, _actor, scope) => {
+      const startYear = 2031 + (fixture.serial() % 60);
+      return { form: posted({ startYear, endYear: startYear + 5 }), resource: { provinceId: provinceOf(fixture, scope) } };
+    },
+  },
+  addPlanningEntry: {
+    scopes: COMMUNES,
+    build: async (fixture, actor, scope) => {
+      const { term, keyPost } = await planningSetup(fixture);
+      const person = await planningPerson(fixture, 'own commune');
+      const { communeId, resource } = rosterCommune(fixture, scope);
+      return { form: posted({ termId: term.id, communeId, departmentId: '', positionId: keyPost.id, cadreCode: person.code, ...(await decisionOf(fixture, actor)) }), resource };
+    },
+  },
+  removePlanningEntry: {
+    scopes: COMMUNES,
+    build: async (fixture, actor, scope) => {
+      const provinceId = provinceOf(fixture, scope);
+      const { keyPost } = await planningSetup(fixture);
+      const term = await fixture.db.planningTerm.create({ data: { provinceId, name: 'Thử', startYear: 2020 + (fixture.serial() % 70), endYear: 2091 } });
+      const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId, communeId: null }, orderBy: { id: 'asc' } });
+      const decision = await fixture.db.decision.create({ data: { provinceId, issuingBodyId: body.id, number: `${fixture.serial()}-QĐ/TU`, date: new Date('2025-09-01'), kind: 'planning' } });
+      const person = await planningPerson(fixture, scope);
+      const { communeId, resource } = rosterCommune(fixture, scope);
+      const entry = await fixture.db.planningEntry.create({ data: { termId: term.id, positionId: keyPost.id, communeId, cadreId: person.id, decisionId: decision.id } });
+      return { form: posted({ entryId: entry.id, version: entry.version, reason: '', ...(await decisionOf(fixture, actor)) }), resource };
+    },
+  },
   // One's own password, the demo accounts' (lib/demo/accounts.ts).
+  // The inbox (docs/decisions/045-inbox-and-reminders.md): an item of the user's own, or of a user of another
+  // province, which is not found whoever asks (another user's item of the same province: tests/integration/notifications.test.ts).
+  markNotificationRead: {
+    scopes: ['own account', 'other province'],
+    build: async (fixture, actor, scope) => {
+      const owner = scope === 'own account' ? actor.id : (await targetUser(fixture, 'other province')).form.userId;
+      const item = await fixture.db.notification.create({ data: { userId: owner, kind: 'listSubmitted', params: {}, link: '/secondments' }, select: { id: true } });
+      return { form: posted({ id: item.id.toString() }), resource: scope === 'own account' ? ownAccount(actor) : { provinceId: fixture.foreignProvinceId } };
+    },
+  },
+  markAllNotificationsRead: {
+    scopes: ['own account'],
+    build: async (fixture, actor) => {
+      await fixture.db.notification.create({ data: { userId: actor.id, kind: 'listSubmitted', params: {}, link: '/secondments' } });
+      return { form: posted({}), resource: ownAccount(actor) };
+    },
+  },
+  // Reception into the commune civil service and the recruitment plan (docs/decisions/043-reception-and-recruitment.md).
+  proposeReception: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const communeId = communeOf(fixture, scope);
+      const provinceId = provinceOf(fixture, scope);
+      const position = scope === 'other province'
+        ? await fixture.db.position.upsert({
+            where: { provinceId_code: { provinceId, code: 'OFFICE_SPECIALIST' } }, update: {},
+            create: { provinceId, code: 'OFFICE_SPECIALIST', titleVi: 'Công chức Văn phòng', titleEn: 'Office civil servant', block: 'government', field: 'administration' },
+          })
+        : await seededPosition(fixture.db, 'OFFICE_SPECIALIST');
+      return {
+        form: posted({
+          communeId, positionId: position.id, fullName: 'Người Thử Tiếp Nhận', gender: 'female', birthDate: '1991-02-03',
+          insuranceMonths: 70, degree: 'university', degreeField: 'administration',
+        }),
+        resource: { provinceId, communeId },
+      };
+    },
+  },
+  appraiseReception: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { reception, resource } = await receptionCase(fixture, scope, 'proposed');
+      return { form: posted({ receptionId: reception.id, version: reception.version, insuranceMet: 'yes', degreeMet: 'yes', fieldMet: 'yes', councilResult: 'passed', councilScore: '80' }), resource };
+    },
+  },
+  refuseReception: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { reception, resource } = await receptionCase(fixture, scope, 'proposed');
+      return { form: posted({ receptionId: reception.id, version: reception.version, reason: 'Thử không tiếp nhận.' }), resource };
+    },
+  },
+  withdrawReception: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { reception, resource } = await receptionCase(fixture, scope, 'proposed');
+      return { form: posted({ receptionId: reception.id, version: reception.version, reason: 'Thử rút.' }), resource };
+    },
+  },
+  decideReception: {
+    scopes: COMMUNES,
+    build: async (fixture, actor, scope) => {
+      const { reception, resource } = await receptionCase(fixture, scope, 'appraised');
+      // The post of receptionCase (OFFICE_SPECIALIST) is of the government block; effective today.
+      await roomInBlock(fixture, scope, 'government', today());
+      const body = await fixture.db.issuingBody.findFirstOrThrow({ where: { provinceId: actor.provinceId, communeId: null, code: 'UBND' }, select: { id: true } });
+      return {
+        form: posted({ receptionId: reception.id, version: reception.version, decisionNumber: `${fixture.serial()}/QĐ-UBND`, decisionDate: today(), issuingBodyId: body.id, effectiveDate: today() }),
+        resource,
+      };
+    },
+  },
+  createRecruitmentPlan: {
+    scopes: PROVINCE_ONLY,
+    build: async (fixture, actor) => ({ form: posted({ year: await freePlanYear(fixture, actor.provinceId), note: 'Thử' }), resource: { provinceId: actor.provinceId } }),
+  },
+  saveRecruitmentTarget: {
+    scopes: PROVINCE_OR_FOREIGN,
+    build: async (fixture, _actor, scope) => {
+      const { plan, commune, position, resource } = await recruitmentCase(fixture, scope);
+      return { form: posted({ planId: plan.id, communeId: commune.id, positionId: position.id, count: 1, plannedDate: `${plan.year}-06-01` }), resource };
+    },
+  },
+  removeRecruitmentTarget: {
+    scopes: PROVINCE_OR_FOREIGN,
+    build: async (fixture, _actor, scope) => {
+      const { plan, commune, position, resource } = await recruitmentCase(fixture, scope);
+      const target = await fixture.db.recruitmentTarget.create({ data: { planId: plan.id, communeId: commune.id, positionId: position.id, count: 1, plannedDate: new Date(`${plan.year}-06-01T00:00:00Z`) } });
+      return { form: posted({ targetId: target.id, version: target.version }), resource };
+    },
+  },
+  // Support requests and working groups (docs/decisions/044-support-requests-and-working-groups.md). For the group's
+  // steps, 'own department' is a request assigned to a group the actor belongs to (membership is the scope) and
+  // 'other department' one assigned to a group he does not belong to, both in Bắc Lý; 'own commune' a request of the
+  // chairman's commune assigned to no group.
+  raiseSupportRequest: {
+    scopes: COMMUNES,
+    build: async (fixture, _actor, scope) => {
+      const { communeId, resource } = rosterCommune(fixture, scope);
+      const problemGroupId = (await supportProblem(fixture, fixture.provinceId)).id;
+      return { form: posted({ communeId, problemGroupId, title: 'Đề nghị thử', description: 'Mô tả thử.', urgency: 'normal' }), resource };
+    },
+  },
+  assignSupportRequest: {
+    scopes: PROVINCE_OR_FOREIGN,
+    build: async (fixture, actor, scope) => {
+      const request = await supportRequestCase(fixture, actor, scope === 'other province' ? 'foreign' : 'own commune', null);
+      const group = await supportGroup(fixture, fixture.provinceId, []);
+      return { form: posted({ requestId: request.id, version: request.version, workingGroupId: group.id }), resource: request.resource };
+    },
+  },
+  recordSupportVisit: {
+    scopes: GROUP_SCOPES,
+    build: async (fixture, actor, scope) => {
+      const request = await supportGroupCase(fixture, actor, scope);
+      return { form: posted({ requestId: request.id, visitedOn: '03/11/2025', members: 'Tổ thử', summary: 'Làm việc thử.' }), resource: request.resource };
+    },
+  },
+  answerSupportRequest: {
+    scopes: [...GROUP_SCOPES, 'own commune'],
+    build: async (fixture, actor, scope) => {
+      const request = scope === 'own commune' ? await supportRequestCase(fixture, actor, 'own commune', null) : await supportGroupCase(fixture, actor, scope);
+      return { form: posted({ requestId: request.id, body: 'Trả lời thử.' }), resource: request.resource };
+    },
+  },
+  resolveSupportRequest: {
+    scopes: GROUP_SCOPES,
+    build: async (fixture, actor, scope) => {
+      const request = await supportGroupCase(fixture, actor, scope);
+      return { form: posted({ requestId: request.id, version: request.version, resolution: 'Đã giải quyết thử.' }), resource: request.resource };
+    },
+  },
+  escalateSupportRequest: {
+    scopes: GROUP_SCOPES,
+    build: async (fixture, actor, scope) => {
+      const request = await supportGroupCase(fixture, actor, scope);
+      return { form: posted({ requestId: request.id, version: request.version, to: 'escalated_central', summary: 'Báo cáo thử.' }), resource: request.resource };
+    },
+  },
+  createWorkingGroup: {
+    scopes: PROVINCE_ONLY,
+    build: async (fixture) => ({
+      form: posted({ name: `Tổ thử ${fixture.serial()}`, kind: 'provincial', departmentId: '', headUserId: '', headName: 'Lãnh đạo thử' }),
+      resource: { provinceId: fixture.provinceId },
+    }),
+  },
+  updateWorkingGroup: {
+    scopes: PROVINCE_OR_FOREIGN,
+    build: async (fixture, _actor, scope) => {
+      const provinceId = provinceOf(fixture, scope);
+      const group = await supportGroup(fixture, provinceId, []);
+      return {
+        form: posted({ groupId: group.id, version: group.version, name: `Tổ sửa ${fixture.serial()}`, kind: 'provincial', departmentId: '', headUserId: '', headName: 'Lãnh đạo thử' }),
+        resource: { provinceId },
+      };
+    },
+  },
+  createProblemGroup: {
+    scopes: PROVINCE_ONLY,
+    build: async (fixture) => ({ form: posted({ code: `thu_${fixture.serial()}`, nameVi: 'Nhóm thử', nameEn: 'Test group', sortOrder: 500 }), resource: { provinceId: fixture.provinceId } }),
+  },
+  updateProblemGroup: {
+    scopes: PROVINCE_OR_FOREIGN,
+    build: async (fixture, _actor, scope) => {
+      const provinceId = provinceOf(fixture, scope);
+      const group = await fixture.db.problemGroup.create({ data: { provinceId, code: `sua_${fixture.serial()}`, nameVi: 'Nhóm sửa', nameEn: 'Edited group' } });
+      return { form: posted({ problemGroupId: group.id, version: group.version, nameVi: 'Nhóm đã sửa', nameEn: 'Edited', sortOrder: 5, isActive: 'inactive' }), resource: { provinceId } };
+    },
+  },
   changePassword: {
     scopes: ['own account'],
     build: async (_fixture, actor) => ({

@@ -109,6 +109,13 @@ describe('canonical events read as "field: before → after"', () => {
       expected: ['Xã, phường: Hòa Quân', 'Chức danh: Công chức Tư pháp – Hộ tịch', 'Số lượng: 2', 'Mức độ: Gấp'],
     },
     {
+      label: 'a position ranked for planning: its level is the post’s rank, not a rating',
+      row: row('position.update', 'position',
+        { code: 'P', titleVi: 'Chức danh', titleEn: 'Title', block: 'government', isKey: true, isElected: false, concurrentByDesign: false, field: null, sortOrder: 3, level: 0 },
+        { code: 'P', titleVi: 'Chức danh', titleEn: 'Title', block: 'government', isKey: true, isElected: false, concurrentByDesign: false, field: null, sortOrder: 3, level: 9 }),
+      expected: ['Bậc chức danh: 0 → 9'],
+    },
+    {
       label: 'a candidate removed: the state it had, the person and the list by name',
       row: row('secondment.candidate.remove', 'secondment_candidate', { state: 'meets', cadreId: 7, listId: 1 }, null),
       expected: ['Trạng thái: Đủ tiêu chuẩn → —', 'Cán bộ, công chức: Lương Thị Hiền (CB010229) → —', 'Danh sách: Sở Nội vụ, đợt 1/2025 → —'],
@@ -169,6 +176,15 @@ describe('the workbook import', () => {
       'Đơn vị: Hòa Quân → Sở Nội vụ',
       'Chức danh kiêm nhiệm: — → Trưởng phòng Kinh tế, Công chức Văn phòng',
     ]);
+  });
+
+  test('an imported rating and the round it made (docs/decisions/040-annual-ratings.md): levels, groups and states by name', () => {
+    expect(lines(row('import.update', 'rating',
+      { cadre: 'CB010229', year: 2025, unitCode: 'NA113', group: 'civil_servant', level: 'good', score: 85.5, belowBandReason: null, decidingBody: 'UBND xã Nga My' },
+      { cadre: 'CB010229', year: 2025, unitCode: 'NA113', group: 'civil_servant', level: 'completed', score: 75, belowBandReason: 'Chậm tiến độ', decidingBody: 'UBND xã Nga My' })))
+      .toEqual(['Năm: 2025', 'Xếp loại: Hoàn thành tốt nhiệm vụ → Hoàn thành nhiệm vụ', 'Điểm: 85,5 → 75', 'Lý do xếp loại thấp hơn mức điểm: — → Chậm tiến độ']);
+    expect(lines(row('import.create', 'rating_round', null, { unitCode: 'SNV', year: 2025, group: 'civil_servant', state: 'confirmed' })))
+      .toEqual(['Đơn vị: Sở Nội vụ', 'Năm: 2025', 'Nhóm đánh giá: Công chức', 'Trạng thái đợt: Đã xác nhận']);
   });
 
   test('a created commune row: its unit kind, flags as Có/Không', () => {

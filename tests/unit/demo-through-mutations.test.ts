@@ -10,8 +10,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const DEMO = 'lib/demo';
 const ROSTER_LOADER = 'lib/demo/load.ts';
 
-const WORKFLOW_TABLES = ['secondment_phase', 'secondment_list', 'secondment_candidate', 'secondment', 'conclusion', 'transfer', 'decision', 'assignment', 'audit_log'];
-const WORKFLOW_MODELS = ['secondmentPhase', 'secondmentList', 'secondmentCandidate', 'secondment', 'conclusion', 'transfer', 'decision', 'assignment', 'auditLog'];
+const WORKFLOW_TABLES = ['secondment_phase', 'secondment_list', 'secondment_candidate', 'secondment', 'conclusion', 'transfer', 'decision', 'assignment', 'audit_log', 'support_request', 'support_visit', 'support_answer', 'working_group'];
+const WORKFLOW_MODELS = ['secondmentPhase', 'secondmentList', 'secondmentCandidate', 'secondment', 'conclusion', 'transfer', 'decision', 'assignment', 'auditLog', 'supportRequest', 'supportVisit', 'supportAnswer', 'workingGroup'];
 
 const sqlWrite = (table: string) => new RegExp(`\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+"?${table}"?(?![\\w])`, 'i');
 const modelWrite = (model: string) =>

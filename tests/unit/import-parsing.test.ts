@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { headerTable, sheetOf, BLOCK, EMPLOYMENT, GENDER } from '@/lib/import/contract';
+import { headerTable, sheetOf, BLOCK, EMPLOYMENT, GENDER, RATING } from '@/lib/import/contract';
 import { decodeCsv, parseCsv } from '@/lib/import/csv';
 import { formatProblem, ProblemLog } from '@/lib/import/problems';
 import { openSource, toRawCell } from '@/lib/import/sources';
 import { districtCode, districtKey } from '@/lib/import/validate';
-import { cellText, parseCodeList, parseCount, parseDate, parseEnum, parseYesNo, type RawCell } from '@/lib/import/values';
+import { cellText, parseCodeList, parseCount, parseDate, parseEnum, parseScore, parseYesNo, type RawCell } from '@/lib/import/values';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; message: string }) => (parsed.ok ? parsed.value : `!${parsed.message}`);
 
@@ -70,6 +70,24 @@ describe('numbers, enums, text', () => {
   test('text is NFC and trimmed', () => {
     expect(cellText('  Nguyễn Văn An '.normalize('NFD'))).toBe('Nguyễn Văn An');
     expect(cellText(42)).toBe('42');
+  });
+});
+
+describe('the ratings sheet (docs/decisions/040-annual-ratings.md)', () => {
+  test('its name, its headers and the four levels in Vietnamese, by name, abbreviation or code', () => {
+    expect(['ratings', 'Đánh giá', 'Xếp loại', 'KET QUA DANH GIA'].map(sheetOf)).toEqual(['ratings', 'ratings', 'ratings', 'ratings']);
+    expect(['ma can bo', 'nam', 'xep loai', 'diem', 'ly do'].map((h) => headerTable('ratings').get(h))).toEqual(['cadre_code', 'year', 'rating', 'score', 'reason']);
+    expect(['Hoàn thành xuất sắc nhiệm vụ', 'xuất sắc', 'HTXSNV', 'Hoàn thành tốt nhiệm vụ', 'tốt', 'HOAN THANH NHIEM VU', 'htnv', 'Không hoàn thành nhiệm vụ', 'KHTNV', 'not_completed', 'giỏi']
+      .map((text) => value(parseEnum(text, RATING))))
+      .toEqual(['excellent', 'excellent', 'excellent', 'good', 'good', 'completed', 'completed', 'not_completed', 'not_completed', 'not_completed',
+        '!"giỏi" không phải mức xếp loại hợp lệ (excellent, good, completed, not_completed)']);
+  });
+
+  test('a score from 0 to 100 with two decimals at most, as a number or as text with a comma or a point', () => {
+    expect(([0, 100, 85.5, 89.99, '85,5', '92.25', '100', '7'] as RawCell[]).map((cell) => value(parseScore(cell)))).toEqual([0, 100, 85.5, 89.99, 85.5, 92.25, 100, 7]);
+    for (const cell of [100.01, -1, 85.123, '100,5', '85,123', '-3', 'tám mươi', '1e2'] as RawCell[]) {
+      expect(value(parseScore(cell))).toMatch(/^!".*": Điểm là một số từ 0 đến 100, tối đa hai chữ số thập phân/);
+    }
   });
 });
 

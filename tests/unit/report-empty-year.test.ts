@@ -12,6 +12,7 @@ import {
   buildSurplusShortage,
   defaultRecommendations,
   headlineOf,
+  SECTION_HEADINGS,
 } from '@/lib/report/sections';
 import { buildCommuneCounts } from '../support/commune-counts';
 
@@ -42,6 +43,7 @@ function emptyYear(overrides: Partial<ReportData> = {}, quotaYear: number | null
     placements: [],
     transfers: [],
     draft: null,
+    forecast: { years: [2026], communes: [], rows: [], pastRetirement: 0 },
     ...overrides,
   };
 }
@@ -88,7 +90,7 @@ describe('each sentence generator, fed an empty year', () => {
       for (const line of lines) for (const claim of FALSE_CLAIMS) expect(line, `${generator}: ${line}`).not.toMatch(claim);
     }
     const model = buildReport(data);
-    expect(model.sections).toHaveLength(6);
+    expect(model.sections).toHaveLength(SECTION_HEADINGS.length);
     for (const section of model.sections) for (const line of texts(section)) for (const claim of FALSE_CLAIMS) expect(line).not.toMatch(claim);
   });
 

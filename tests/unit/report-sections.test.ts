@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { computeForecast } from '@/lib/domain/forecast';
 import { computeCommuneStaffing, rollUp, rollUpByOldDistrict } from '@/lib/domain/staffing';
 import type { ReportData, ReportTransfer } from '@/lib/report/model';
 import {
   buildDepartmentLists,
+  buildForecast,
   buildKeyVacancies,
   buildPlacementsTransfers,
   buildRecommendations,
@@ -14,6 +16,7 @@ import {
   countTransfers,
   defaultRecommendations,
   describeDifference,
+  forecastCrossings,
   reportTables,
   SECTION_HEADINGS,
   vacantPositions,
@@ -36,6 +39,25 @@ const communes = [
 const titles = Object.fromEntries(KEY_CATALOGUE.map((p, i) => [i + 1, `Chức danh ${p.code}`]));
 titles[KEY_CATALOGUE.findIndex((p) => p.code === 'pasc_deputy_director') + 1] = 'Phó Giám đốc Trung tâm Phục vụ hành chính công';
 
+/**
+ * The forecast of the three communes from 10/11/2025 over three years (lib/domain/forecast.ts): Bình Chuẩn's one
+ * civil servant retires on 31/12/2026 (a man born 06/1965), three leave Anh Sơn's government block in 2027, and Nga
+ * My's Party block quota falls to 18 in 2027.
+ */
+const forecastInput = {
+  from: '2025-11-10',
+  years: 3,
+  communes: communes.map((c) => ({ communeId: c.communeId, code: `X0${c.communeId}`, name: c.name, oldDistrictId: c.oldDistrictId, oldDistrictName: c.oldDistrictName, headcount: c.headcount })),
+  quotas: [
+    ...communes.flatMap((c) => (['party_front', 'government'] as const).map((block) => ({ communeId: c.communeId, year: 2025, block, quota: c.blocks[block].quota }))),
+    { communeId: 1, year: 2027, block: 'party_front' as const, quota: 18 },
+    { communeId: 1, year: 2027, block: 'government' as const, quota: 31 },
+  ],
+  people: [{ cadreId: 9, code: 'CB9', fullName: 'Trần Văn Chín', birthDate: '1965-06-15', gender: 'male' as const, at: { communeId: 3, block: 'government' as const } }],
+  changes: [1, 2, 3].map(() => ({ communeId: 2, block: 'government' as const, direction: 'out' as const, date: '2027-02-01', cadreId: null, exit: true })),
+};
+const forecastResult = computeForecast(forecastInput);
+
 function data(overrides: Partial<ReportData> = {}): ReportData {
   return {
     province: { id: 1, code: 'NA', name: 'Nghệ An' },
@@ -57,6 +79,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     placements: [],
     transfers: [],
     draft: null,
+    forecast: { years: forecastResult.years, communes: forecastInput.communes, rows: forecastResult.rows, pastRetirement: 0 },
     ...overrides,
   };
 }
@@ -224,6 +247,66 @@ describe('section V: placements and transfers', () => {
       ['D', 'Cùng huyện cũ', 'Đã thực hiện từ ngày 01/12/2025'],
       ['E', 'Khác huyện cũ', 'Không phê duyệt'],
     ]);
+  });
+});
+
+describe('section VI: the forecast', () => {
+  test('per old district and the province, each year: quota, expected, retirements, difference; sums of the forecast rows', () => {
+    const s = buildForecast(data());
+    expect(s).toMatchObject({ number: 'VI', heading: SECTION_HEADINGS[5] });
+    expect(texts(s)).toContain(
+      'Đến cuối năm 2027, toàn tỉnh dự kiến có 153 cán bộ, công chức cấp xã so với biên chế 144, thừa 9; trong 3 năm có 1 người đến tuổi nghỉ hưu.',
+    );
+    const table = s.blocks.find((b) => b.kind === 'table' && b.table.key === 'forecastDistricts');
+    if (table?.kind !== 'table') throw new Error('no Table 10');
+    expect(table.table.caption).toBe('Bảng 10. Dự báo biên chế đến cuối năm 2027 theo địa bàn huyện cũ');
+    expect(table.table.rows.map((r) => r.cells)).toEqual([
+      [1, 'Huyện Anh Sơn', 2025, 55, 60, 0, 5],
+      ['', 'Huyện Anh Sơn', 2026, 55, 60, 0, 5],
+      ['', 'Huyện Anh Sơn', 2027, 55, 57, 0, 2],
+      [2, 'Huyện Con Cuông', 2025, 101, 97, 0, -4],
+      ['', 'Huyện Con Cuông', 2026, 101, 96, 1, -5],
+      ['', 'Huyện Con Cuông', 2027, 89, 96, 0, 7],
+      ['', 'Toàn tỉnh', 2025, 156, 157, 0, 1],
+      ['', 'Toàn tỉnh', 2026, 156, 156, 1, 0],
+      ['', 'Toàn tỉnh', 2027, 144, 153, 0, 9],
+    ]);
+    expect(table.table.rows.at(-1)!.bold).toBe(true);
+  });
+
+  test('the communes whose block turns over or short (năm vượt / năm thiếu), by old district and name', () => {
+    expect(forecastCrossings(data()).map((c) => [c.name, c.block, c.startDifference, c.over, c.short, c.lastDifference])).toEqual([
+      ['Anh Sơn', 'government', 2, null, 2027, -1],
+      ['Bình Chuẩn', 'government', 0, null, 2026, -1],
+      ['Nga My', 'party_front', -10, 2027, null, 2],
+    ]);
+    const s = buildForecast(data());
+    expect(texts(s)).toContain('1 đơn vị cấp xã chuyển sang vượt biên chế và 2 đơn vị cấp xã chuyển sang thiếu biên chế ở ít nhất một khối trước cuối năm 2027');
+    // Only the turns that happen are named: never "0 đơn vị".
+    const onlyShort = buildForecast(data({ forecast: { ...data().forecast, rows: data().forecast.rows.filter((r) => !(r.communeId === 1 && r.block === 'party_front')) } }));
+    expect(texts(onlyShort)).toContain('2 đơn vị cấp xã chuyển sang thiếu biên chế ở ít nhất một khối trước cuối năm 2027');
+    expect(texts(onlyShort)).not.toMatch(/\b0 đơn vị/);
+    const table = s.blocks.find((b) => b.kind === 'table' && b.table.key === 'forecastCrossings');
+    if (table?.kind !== 'table') throw new Error('no Table 11');
+    expect(table.table.columns.map((c) => c.header)).toEqual([
+      'STT', 'Xã, phường', 'Địa bàn huyện cũ', 'Khối', 'Chênh lệch ngày 10/11/2025', 'Năm vượt', 'Năm thiếu', 'Chênh lệch cuối năm 2027',
+    ]);
+    expect(table.table.rows[2].cells).toEqual([3, 'Nga My', 'Huyện Con Cuông', 'Khối Đảng, Mặt trận Tổ quốc và các đoàn thể', -10, 2027, '', 2]);
+  });
+
+  test('no crossing: said, no Table 11; people past retirement and communes without quota are noted', () => {
+    const steady = computeForecast({ ...forecastInput, people: [], changes: [], quotas: forecastInput.quotas.filter((q) => q.year === 2025 && q.communeId !== 3) });
+    const s = buildForecast(data({ forecast: { years: steady.years, communes: forecastInput.communes, rows: steady.rows, pastRetirement: 2 } }));
+    const text = texts(s);
+    // Bình Chuẩn without quota is over from the start (quota 0): no crossing either.
+    expect(text).toContain('Đến cuối năm 2027, không có đơn vị cấp xã nào chuyển từ đủ hoặc thiếu sang vượt biên chế');
+    expect(s.blocks.some((b) => b.kind === 'table' && b.table.key === 'forecastCrossings')).toBe(false);
+    expect(text).toContain('1 đơn vị cấp xã chưa được giao biên chế cho một số năm: biên chế của năm đó tính bằng 0.');
+    expect(text).toContain('2 người đã quá ngày nghỉ hưu nhưng chưa được ghi nhận nghỉ việc: vẫn được tính trong số dự kiến.');
+  });
+
+  test('years print without a thousands separator', () => {
+    expect(displayCell(2027, { header: '', width: 1, kind: 'year' })).toBe('2027');
   });
 });
 

@@ -42,8 +42,9 @@ describe('checkRecruitmentDates', () => {
     { label: 'a start more than a year ahead', birth: '1998-05-10', start: '2027-12-01', expected: { field: 'startDate', error: 'roster.errors.tooFarAhead' } },
     { label: 'born in 1900', birth: '1900-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
     { label: 'born in 1800', birth: '1800-01-01', start: '2026-11-23', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
-    { label: 'a man the day before his retirement (61 years 6 months in 2026)', birth: '1965-01-10', start: '2026-07-09', expected: null },
-    { label: 'a man on the day he reaches 61 years 6 months in 2026', birth: '1965-01-10', start: '2026-07-10', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
+    { label: 'a man on the day he reaches 61 years 6 months in 2026: he works to the end of that month', birth: '1965-01-10', start: '2026-07-10', expected: null },
+    { label: 'a man the day before his retirement date (31/07/2026, the last day of the month he reaches 61 years 6 months)', birth: '1965-01-10', start: '2026-07-30', expected: null },
+    { label: 'a man on his retirement date', birth: '1965-01-10', start: '2026-07-31', expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
     { label: 'a woman of 57 in 2026 (her age then is 57)', birth: '1969-12-01', start: '2026-11-23', gender: 'female' as const, expected: null },
     { label: 'a woman past 57 in 2026', birth: '1969-05-01', start: '2026-11-23', gender: 'female' as const, expected: { field: 'birthDate', error: 'roster.errors.pastRetirement' } },
   ])('$label', ({ birth, start, expected, gender }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isAllowed } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import { retirementDate } from '@/lib/domain/retirement';
 import {
   CANDIDATE_ACTIONS,
   CANDIDATE_STATES,
@@ -17,8 +18,6 @@ import {
   listAfterDecisions,
   minimumListSize,
   needsJustification,
-  retirementAgeMonths,
-  retirementDate,
   type CandidateAction,
   type CandidateState,
   type ListAction,
@@ -207,26 +206,6 @@ describe('due dates', () => {
 });
 
 describe('warnings (Decree 135/2020 retirement roadmap)', () => {
-  test('retirement ages by year', () => {
-    expect(retirementAgeMonths('male', 2020)).toBe(720);
-    expect(retirementAgeMonths('male', 2021)).toBe(723);
-    expect(retirementAgeMonths('male', 2025)).toBe(735);
-    expect(retirementAgeMonths('male', 2028)).toBe(744);
-    expect(retirementAgeMonths('male', 2040)).toBe(744);
-    expect(retirementAgeMonths('female', 2021)).toBe(664);
-    expect(retirementAgeMonths('female', 2035)).toBe(720);
-    expect(retirementAgeMonths('female', 2040)).toBe(720);
-  });
-  test('retirement dates from the roadmap', () => {
-    // A man born 06/1965 reaches 61 years 6 months (the 2026 age) in 12/2026.
-    expect(retirementDate('1965-06-15', 'male')).toBe('2026-12-15');
-    // A man born 1970 retires at 62 (2032).
-    expect(retirementDate('1970-03-01', 'male')).toBe('2032-03-01');
-    // A woman born 01/1970: 57 years (the 2026 age) only in 2027, whose age is 57 years 4 months → 05/2027.
-    expect(retirementDate('1970-01-10', 'female')).toBe('2027-05-10');
-    // A woman born 1980 retires at 60 (2040).
-    expect(retirementDate('1980-05-31', 'female')).toBe('2040-05-31');
-  });
   test('each warning', () => {
     const base = { gender: 'male' as const, employmentType: 'civil_servant', currentPostSince: '2020-01-01', today: '2025-09-01' };
     expect(candidateWarnings({ ...base, birthDate: '1985-01-01' })).toEqual([]);
@@ -236,5 +215,11 @@ describe('warnings (Decree 135/2020 retirement roadmap)', () => {
     expect(candidateWarnings({ ...base, birthDate: '1985-01-01', currentPostSince: '2024-09-01' })).toEqual([]);
     // A shorter term: the same man no longer retires within it.
     expect(candidateWarnings({ ...base, birthDate: '1965-06-15', termMonths: 12 })).toEqual([]);
+    // The term ends on the day the age is reached, but the retirement date is that month's last day (31/12/2026):
+    // he does not retire within the term.
+    const reaching = { ...base, today: '2025-12-15', termMonths: 12 };
+    expect(retirementDate('1965-06-15', 'male')).toBe('2026-12-31');
+    expect(candidateWarnings({ ...reaching, birthDate: '1965-06-15' })).toEqual([]);
+    expect(candidateWarnings({ ...reaching, today: '2025-12-31', birthDate: '1965-06-15' })).toEqual(['retiresWithinTerm']);
   });
 });

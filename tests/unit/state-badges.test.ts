@@ -7,7 +7,10 @@ import { IMPORT_UPLOAD_STATUSES } from '@/lib/domain/import-upload';
 import { QUOTA_YEAR_STATUSES } from '@/lib/domain/quota-years';
 import { CANDIDATE_STATES, LIST_STATES, PHASE_STATES } from '@/lib/domain/secondment';
 import { TRANSFER_STATUSES } from '@/lib/domain/transfer';
+import { RECEPTION_STATES } from '@/lib/domain/reception';
 import { STATE_LOOKS, stateLook, type StateMachine } from '@/components/ui/state-tones';
+import { SUPPORT_STATES } from '@/lib/domain/support';
+import { RATING_ROUND_STATES } from '@/lib/domain/ratings';
 
 // One badge for every state of every machine (components/ui/state-badge.tsx): its tone from the machine's one table,
 // its label from both catalogues. A state added to a machine without a look fails here.
@@ -22,6 +25,9 @@ const MACHINE_STATES: Record<StateMachine, readonly string[]> = {
   transfer: TRANSFER_STATUSES,
   quotaYear: QUOTA_YEAR_STATUSES,
   importUpload: IMPORT_UPLOAD_STATUSES,
+  reception: RECEPTION_STATES,
+  supportRequest: SUPPORT_STATES,
+  ratingRound: RATING_ROUND_STATES,
 };
 
 const lookUp = (catalogue: unknown, key: string): unknown =>

@@ -14,10 +14,16 @@ import { getFormatters } from '@/lib/i18n/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { DashboardAlert } from '@/components/dashboard/dashboard-alert';
 import { DashboardCharts } from '@/components/dashboard/dashboard-charts';
+import { StructureSection } from '@/components/dashboard/structure-section';
 import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { ElectedVacancies } from '@/components/dashboard/elected-vacancies';
 import { HeadlineSection } from '@/components/dashboard/headline-section';
+import { CompletenessHeadline } from '@/components/dashboard/completeness-headline';
+import { ForecastLink } from '@/components/dashboard/forecast-link';
+import { RatingsProgress } from '@/components/dashboard/ratings-progress';
+import { RecruitmentProgress } from '@/components/dashboard/recruitment-progress';
 import { OwnCommune } from '@/components/dashboard/own-commune';
+import { SupportSummarySection } from '@/components/dashboard/support-summary';
 import type { DashboardView } from '@/components/dashboard/view';
 import { PageHeader } from '@/components/layout/page-header';
 import { getProvinceForRequest, requirePermission } from '../../_lib/current-province';
@@ -112,7 +118,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </p>
       {comparison ? <OwnCommune comparison={comparison} scopeName={scopeName} view={view} /> : null}
       <HeadlineSection view={view} communeQuotaNote={communeQuotaNote} />
+      <CompletenessHeadline user={user} provinceId={province.id} date={date} />
+      <ForecastLink user={user} />
+      <RatingsProgress user={user} provinceId={province.id} date={date} />
+      <RecruitmentProgress user={user} provinceId={province.id} date={date} />
       <ElectedVacancies view={view} />
+      <StructureSection provinceId={province.id} date={date} />
+      <SupportSummarySection user={user} provinceId={province.id} />
       <DashboardCharts
         view={view}
         canSeeSecondments={can(user, 'secondment.view')}

@@ -308,6 +308,7 @@ async function OfficerView({
                         {list.submittedLate ? <Badge tone="amber">{t('flags.late')}</Badge> : null}
                         <span className="text-stone-700">{t('pages.candidatesOnList', { count: list.candidates })}</span>
                       </p>
+                      {list.hasOwnDueDate ? <p className="text-stone-700" data-testid="list-own-due">{t('pages.listDue', { date: format.date(list.dueDate) })}</p> : null}
                       <p>
                         <Link href={`/secondments/lists/${list.id}`} className={linkClass}>
                           {isEditableList(list.state) ? t('pages.editList') : t('pages.openList')}

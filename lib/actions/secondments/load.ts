@@ -2,6 +2,7 @@ import type { Action, Resource } from '@/lib/auth/policy';
 import { can, isAllowed } from '@/lib/auth/policy';
 import type { SessionUser } from '@/lib/auth/roles';
 import { Refusal, StaleWrite } from '@/lib/db/errors';
+import { listDueDate } from '@/lib/domain/reminders';
 import type { CandidateState, ListState, TransitionError, TransitionResult } from '@/lib/domain/secondment';
 import type { ActionContext } from '../define-action';
 
@@ -14,6 +15,8 @@ export type LoadedList = {
   state: ListState;
   version: number;
   departmentId: number;
+  /** The list's own due date (set by a return), else the phase's: listDueDate in lib/domain/reminders.ts. */
+  dueDate: string;
   provinceId: number;
   /** `openedOn`: the day the Organizing Committee opened the phase. */
   phase: { id: number; year: number; number: number; dueDate: string; openedOn: string };
@@ -39,7 +42,7 @@ export async function loadList(ctx: ActionContext, listId: number): Promise<Load
   const list = await ctx.db.secondmentList.findFirst({
     where: { id: listId, phase: { provinceId: ctx.user.provinceId } },
     select: {
-      id: true, state: true, version: true, departmentId: true,
+      id: true, state: true, version: true, departmentId: true, dueDate: true,
       phase: { select: { id: true, year: true, number: true, dueDate: true, openedOn: true, provinceId: true } },
       candidates: { select: { id: true, cadreId: true, state: true }, orderBy: { id: 'asc' } },
     },
@@ -47,6 +50,7 @@ export async function loadList(ctx: ActionContext, listId: number): Promise<Load
   if (!list) throw new Refusal('errors.notFound');
   return {
     id: list.id, state: list.state, version: list.version, departmentId: list.departmentId, provinceId: list.phase.provinceId,
+    dueDate: listDueDate({ dueDate: list.dueDate ? iso(list.dueDate) : null }, iso(list.phase.dueDate)),
     phase: { id: list.phase.id, year: list.phase.year, number: list.phase.number, dueDate: iso(list.phase.dueDate), openedOn: iso(list.phase.openedOn) },
     candidates: list.candidates,
     resource: { provinceId: list.phase.provinceId, departmentId: list.departmentId },

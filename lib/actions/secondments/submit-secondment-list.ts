@@ -28,7 +28,7 @@ export const submitSecondmentList = defineAction('submitSecondmentList', 'second
   const justification = belowMinimum ? input.justification : null;
   await ctx.write(async (tx) => {
     await secondments.submitList(tx, { listId: list.id, version: input.version, to, submittedOn: date, justification });
-    return { audit: { action: 'secondment.list.submit', entityId: list.id, after: { from: list.state, to, justification, counted, minimum, late: date > list.phase.dueDate } } };
+    return { audit: { action: 'secondment.list.submit', entityId: list.id, after: { from: list.state, to, justification, counted, minimum, late: date > list.dueDate } } };
   });
   revalidatePath('/secondments', 'layout');
   return ok(undefined, 'secondment.notices.submitted');

@@ -90,6 +90,7 @@ export default async function PositionPage({ params }: Props) {
                 block: position.block ?? '',
                 field: position.field ?? '',
                 sortOrder: String(position.sortOrder),
+                level: String(position.level),
                 isKey: position.isKey,
                 isElected: position.isElected,
                 concurrentByDesign: position.concurrentByDesign,

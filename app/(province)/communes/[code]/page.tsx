@@ -27,7 +27,9 @@ import { listIncomingSecondments } from '@/lib/db/movement-queries';
 import { RosterTable } from '@/components/commune/roster-table';
 import { UnitFlags } from '@/components/staffing/unit-flags';
 import { VacancyList } from '@/components/vacancies/vacancy-list';
+import { CommuneSupport } from '@/components/support/commune-support';
 import { Section } from '@/components/ui/section';
+import { CommunePastRetirement } from '@/components/retirement/commune-past-retirement';
 import { StatCard } from '@/components/ui/stat-card';
 import { routeCode } from '@/lib/validation/route-params';
 import { getProvinceForRequest } from '../../../_lib/current-province';
@@ -60,7 +62,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CommunePage({ params }: Props) {
-  const { province, commune, mayView, mayViewPersonal, mayManage } = await loadCommune((await params).code);
+  const { user, province, commune, mayView, mayViewPersonal, mayManage } = await loadCommune((await params).code);
   if (!commune) notFound();
   if (!mayView) forbidden();
   const date = today();
@@ -207,6 +209,8 @@ export default async function CommunePage({ params }: Props) {
         </Section>
       ) : null}
 
+      <CommuneSupport user={user} commune={{ id: commune.id, provinceId: province.id, code: commune.code }} />
+
       <Section id="vacancies" title={t('vacancies.heading')}>
         <VacancyList vacancies={vacancies} />
       </Section>
@@ -218,6 +222,7 @@ export default async function CommunePage({ params }: Props) {
       >
         <RosterTable roster={roster} personal={personal} />
       </Section>
+      <CommunePastRetirement provinceId={province.id} commune={commune} today={date} mayManage={mayManage} />
 
       <p className="mt-6">
         <Link href={districtHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">

@@ -23,6 +23,10 @@ import { Card } from '@/components/ui/card';
 import { StateBadge } from '@/components/ui/state-badge';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
+import { listPlansInCommunes } from '@/lib/db/planning-queries';
+import { PlannedInCommune } from '@/components/planning/planned-in-commune';
+import { listShortProfiles } from '@/lib/db/people-profile-queries';
+import { ShortProfile } from '@/components/people/short-profile';
 import { approveAndShow, cancelAndShow, declineAndShow, opinionAndShow } from '../actions';
 import { requirePermission } from '../../../_lib/current-province';
 import { requireTransferView } from '../access';
@@ -125,6 +129,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
           {tr.overdue ? <Badge tone="red">{t('list.overdue')}</Badge> : null}
           {tr.crossDistrict ? <Badge tone="amber">{t('list.crossDistrict')}</Badge> : <Badge tone="neutral">{t('list.sameDistrict')}</Badge>}
         </p>
+        <PlannedInCommune plans={await listPlansInCommunes(db(), [tr.cadreId], [tr.to.id])} cadreId={tr.cadreId} communeId={tr.to.id} />
       </PageHeader>
       <TransferNotice notice={query.notice} />
 
@@ -152,6 +157,12 @@ export default async function TransferPage({ params, searchParams }: Props) {
             <Item label={t('detail.currentPost')}>{tr.currentPost ?? '—'}{tr.currentBlock ? ` – ${tBlocks(tr.currentBlock)}` : ''}</Item>
             <Item label={t('detail.field')}>{fieldLabel(tr.cadreField)}</Item>
             {mayViewPersonal ? <Item label={t('detail.birthDate')}>{format.date(tr.cadreBirthDate)}</Item> : null}
+            <div className="col-span-2" data-testid="transfer-profile">
+              <dt className="text-xs font-medium text-stone-600">{(await getTranslations('people.profile'))('label')}</dt>
+              <dd className="text-sm text-stone-900">
+                <ShortProfile profile={(await listShortProfiles(db(), [tr.cadreId], day)).get(tr.cadreId)} withName={false} />
+              </dd>
+            </div>
           </dl>
         </Card>
         <Card aria-labelledby="move" as="section" roomy>

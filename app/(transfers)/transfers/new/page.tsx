@@ -13,6 +13,10 @@ import { requirePermission } from '../../../_lib/current-province';
 import { proposeAndShow } from '../actions';
 import { searchText } from '@/lib/domain/text';
 import { firstParam, type SearchParams } from '@/lib/domain/unit-list';
+import { listShortProfiles } from '@/lib/db/people-profile-queries';
+import { getFormatters } from '@/lib/i18n/server';
+import { shortProfileLines } from '@/lib/i18n/short-profile';
+import { untyped } from '@/lib/i18n/translator';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +39,9 @@ export default async function NewTransferPage({ searchParams }: Props) {
     q ? searchCommuneStaff(db(), user.provinceId, q, today()) : Promise.resolve(null),
   ]);
   const communes = [...options.communes].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  // Each person found with his short profile (docs/decisions/039-completeness-search-personal-history.md), one statement.
+  const [profiles, tProfile, format] = await Promise.all([listShortProfiles(db(), (staff ?? []).map((s) => s.id), today()), getTranslations().then(untyped), getFormatters()]);
+  const profileLine = shortProfileLines(profiles, tProfile, format.date);
 
   return (
     <>
@@ -74,7 +81,7 @@ export default async function NewTransferPage({ searchParams }: Props) {
                     options: staff.map((s) => ({
                       value: String(s.id),
                       label: `${s.fullName} (${s.code})`,
-                      description: `${s.post}${s.block ? ` – ${tBlocks(s.block)}` : ''} – ${s.communeName}, ${s.oldDistrictName}${s.blocked ? ` – ${t('blocked')}` : ''}`,
+                      description: `${s.post}${s.block ? ` – ${tBlocks(s.block)}` : ''} – ${s.communeName}, ${s.oldDistrictName}${profileLine(s.id) ? ` – ${profileLine(s.id)}` : ''}${s.blocked ? ` – ${t('blocked')}` : ''}`,
                       disabled: s.blocked,
                     })),
                   },

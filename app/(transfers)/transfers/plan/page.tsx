@@ -1,4 +1,10 @@
 import type { Metadata } from 'next';
+import { lastTwoRatings } from '@/lib/db/rating-queries';
+import { listPlansInCommunes } from '@/lib/db/planning-queries';
+import { PlannedInCommune } from '@/components/planning/planned-in-commune';
+import { LastTwoRatings } from '@/components/ratings/last-two-ratings';
+import { listShortProfiles } from '@/lib/db/people-profile-queries';
+import { ShortProfile } from '@/components/people/short-profile';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { acceptProposals } from '@/lib/actions/transfers/accept-proposals';
@@ -7,7 +13,9 @@ import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { runPlan } from '@/lib/db/proposal-queries';
 import { countVacantElectedPosts, electedPositionIds } from '@/lib/domain/elected-posts';
-import { MAX_SELECTED_MOVES, matchSelection, moveFieldName, moveFieldValue, parseSelection, toWhatIfMoves } from '@/lib/domain/plan-selection';
+import { MAX_SELECTED_MOVES, matchSelection, moveFieldName, moveFieldValue, parseSelection, plannedMoveDate, toForecastMoves, toWhatIfMoves } from '@/lib/domain/plan-selection';
+import { getForecastWithMoves } from '@/lib/db/forecast-queries';
+import { DEFAULT_FORECAST_YEARS } from '@/lib/domain/forecast';
 import { buildWhatIf, electedVacanciesAfter, movesToMovements } from '@/lib/domain/proposal-input';
 import type { ProposalSummary, ProposedMove } from '@/lib/domain/proposals';
 import { renderMoveReason, renderPlanExplanation } from '@/lib/i18n/plan-messages';
@@ -16,6 +24,7 @@ import { untyped } from '@/lib/i18n/translator';
 import { PageHeader } from '@/components/layout/page-header';
 import { PlanMovesForm } from '@/components/transfer-plan/plan-moves-form';
 import { WhatIfTables } from '@/components/transfer-plan/what-if-tables';
+import { WhatIfForecast } from '@/components/transfer-plan/what-if-forecast';
 import { VacantElectedPostsTable } from '@/components/staffing/vacant-elected-posts-table';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
@@ -110,6 +119,9 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const selectedCodes = new Set(selected.map((m) => m.cadreCode));
   const communeIds = new Map(data.communes.map((c) => [c.code, c.communeId]));
   const whatIf = selected.length > 0 ? buildWhatIf(data.communes, data.pending, movesToMovements(toWhatIfMoves(selected, data.input), communeIds), date) : null;
+  // The forecast after the ticked moves, counted from the effective date in the form (docs/decisions/042-retirement-and-forecast.md).
+  const plannedDate = plannedMoveDate(firstParam(params.effectiveDate), date, firstOfNextMonth(date));
+  const forecast = selected.length > 0 ? await getForecastWithMoves(db(), province.id, date, DEFAULT_FORECAST_YEARS, toForecastMoves(selected, data.input, plannedDate)) : null;
   const communes = new Map(data.input.communes.map((c) => [c.code, c]));
   const titles = new Map(data.input.positions.map((p) => [p.code, p.title]));
   const titlesById = new Map(data.input.positions.map((p) => [p.id, p.title]));
@@ -117,6 +129,12 @@ export default async function TransferPlanPage({ searchParams }: Props) {
   const electedAfterMoves = whatIf ? electedVacanciesAfter(whatIf, electedPositionIds(data.input.positions)) : [];
   const currentPosition = new Map(data.input.candidates.map((c) => [c.cadreId, c.positionCode]));
   const groups = groupBySource(plan.moves);
+  // The last two years' ratings of the people the plan moves (docs/decisions/040-annual-ratings.md).
+  const ratings = await lastTwoRatings(db(), plan.moves.map((m) => m.cadreId), date);
+  // Whether each person moved is planned for a post in the target commune (docs/decisions/041-structure-and-planning.md).
+  const plans = await listPlansInCommunes(db(), plan.moves.map((m) => m.cadreId), plan.moves.flatMap((m) => communes.get(m.toCommuneCode)?.id ?? []));
+  // Each person's short profile instead of a bare code (docs/decisions/039-completeness-search-personal-history.md).
+  const profiles = await listShortProfiles(db(), plan.moves.map((m) => m.cadreId), date);
   const canAccept = can(user, 'transfer.propose', { provinceId: province.id });
   const summaryRows: { label: string; engine: string; greedy: string }[] = [
     { label: t('summary.keyPlacesFilled'), engine: format.number(plan.summary.keyPlacesFilled), greedy: format.number(greedy.summary.keyPlacesFilled) },
@@ -224,6 +242,18 @@ export default async function TransferPlanPage({ searchParams }: Props) {
       {whatIf ? (
         <Section id="what-if" title={t('whatIf.heading', { count: format.number(selected.length) })} description={t('whatIf.description')}>
           <WhatIfTables whatIf={whatIf} format={format} />
+          <div className="mt-6" data-testid="what-if-people">
+            <h3 className="text-base font-semibold text-stone-900">{messages('people.profile.selected')}</h3>
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+              {selected.map((m) => (
+                <li key={m.cadreCode} className="rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
+                  <ShortProfile profile={profiles.get(m.cadreId)} />
+                  <span className="mt-0.5 block text-xs text-stone-700">{messages('people.profile.movesTo', { commune: communes.get(m.toCommuneCode)?.name ?? m.toCommuneCode })}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          {forecast ? <WhatIfForecast communes={forecast.input.communes} communeIds={forecast.communeIds} without={forecast.without} withMoves={forecast.with} date={plannedDate} format={format} /> : null}
           {electedAfterMoves.length > 0 ? (
             <div className="mt-6" data-testid="what-if-elected">
               <h3 className="text-base font-semibold text-stone-900">{te('whatIfHeading')}</h3>
@@ -254,7 +284,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
         {plan.moves.length === 0 ? (
           <p className="text-sm text-stone-700">{t('moves.none')}</p>
         ) : (
-          <PlanMovesForm action={acceptProposals} oldDistrict={oldDistrict?.code ?? ''} canAccept={canAccept} defaultEffectiveDate={firstOfNextMonth(date)}>
+          <PlanMovesForm action={acceptProposals} oldDistrict={oldDistrict?.code ?? ''} canAccept={canAccept} defaultEffectiveDate={plannedDate}>
             <TableContainer label={t('moves.caption', { scope: scopeName })}>
               <table className={tableClass} data-testid="plan-moves">
                 <caption className="sr-only">{t('moves.caption', { scope: scopeName })}</caption>
@@ -301,18 +331,23 @@ export default async function TransferPlanPage({ searchParams }: Props) {
                                 name={moveFieldName(m)}
                                 value={moveFieldValue(m)}
                                 defaultChecked={selectedCodes.has(m.cadreCode)}
-                                aria-label={t('moves.selectMove', { cadre: m.cadreCode, to: target?.name ?? m.toCommuneCode })}
+                                aria-label={t('moves.selectMove', { cadre: profiles.has(m.cadreId) ? `${profiles.get(m.cadreId)!.fullName} (${m.cadreCode})` : m.cadreCode, to: target?.name ?? m.toCommuneCode })}
                                 className="mt-0.5 size-4 accent-brand-700"
                               />
                             </td>
                             <td className={`${cellClass} whitespace-nowrap`}>
-                              <label htmlFor={id} className="font-mono text-xs">
-                                {m.cadreCode}
+                              <label htmlFor={id}>
+                                <span className="font-medium text-stone-900">{profiles.get(m.cadreId)?.fullName}</span> <span className="font-mono text-xs">{m.cadreCode}</span>
                               </label>
                               <span className="block text-xs text-stone-600">{titles.get(currentPosition.get(m.cadreId) ?? '') ?? ''}</span>
+                              <ShortProfile profile={profiles.get(m.cadreId)} withName={false} />
+                              <span className="block">
+                                <LastTwoRatings ratings={ratings.get(m.cadreId)} />
+                              </span>
                             </td>
                             <td className={cellClass}>
                               {target ? target.name : m.toCommuneCode}
+                              <PlannedInCommune plans={plans} cadreId={m.cadreId} communeId={target?.id ?? -1} />
                               <span className="block text-xs text-stone-600">{m.sameOldDistrict ? t('moves.sameDistrict') : target?.oldDistrict.name}</span>
                             </td>
                             <td className={cellClass}>

@@ -13,10 +13,14 @@ import { newFormToken } from '@/lib/validation/form-token';
 import { RECRUIT_EMPLOYMENT_TYPES } from '@/lib/validation/roster';
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { PageHeader } from '@/components/layout/page-header';
+import { IncompleteRecordsNotice } from '@/components/completeness/incomplete-records-notice';
 import { BlockFiguresTable } from '@/components/commune/block-figures-table';
 import { RecruitForm } from '@/components/roster/recruit-form';
 import { DeclareVacancyForm } from '@/components/vacancies/declare-vacancy-form';
 import { VacancyList } from '@/components/vacancies/vacancy-list';
+import { CommuneReceptionsLink } from '@/components/receptions/commune-receptions-link';
+import { OfflineWorkSection } from '@/components/commune-workbook/offline-section';
+import { can } from '@/lib/auth/policy';
 import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { loadManagedCommune } from './load';
@@ -33,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The commune chairman's workspace (admin and Home Affairs may use it on any commune of the province). */
 export default async function ManageCommunePage({ params }: Props) {
-  const { province, commune, mayEditRoster, mayDeclare } = await loadManagedCommune((await params).code);
+  const { user, province, commune, mayEditRoster, mayDeclare } = await loadManagedCommune((await params).code);
   const date = today();
   const [staffing, positions, vacancies, roster, t, format] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
@@ -85,6 +89,8 @@ export default async function ManageCommunePage({ params }: Props) {
         <VacancyList vacancies={vacancies} closable={mayDeclare} />
       </Section>
 
+      <CommuneReceptionsLink commune={{ id: commune.id, code: commune.code, provinceId: province.id }} />
+
       {mayDeclare ? (
         <Section id="declare" title={t('vacancies.declare.title')}>
           <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
@@ -113,6 +119,8 @@ export default async function ManageCommunePage({ params }: Props) {
             </div>
           </Section>
 
+          {can(user, 'communeWorkbook.use', { provinceId: province.id, communeId: commune.id }) ? <OfflineWorkSection communeCode={commune.code} /> : null}
+          <IncompleteRecordsNotice commune={commune} />
           <Section id="people" title={t('roster.manage.people')} description={t('roster.manage.peopleHint')}>
             <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
               {roster.map((person) => (

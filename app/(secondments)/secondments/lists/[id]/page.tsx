@@ -36,6 +36,11 @@ import { ActionForm } from '@/components/forms/action-form';
 import { StaffSearchForm } from '@/components/forms/staff-search-form';
 import { PageNotice } from '@/components/secondments/page-notice';
 import { CandidatesTable } from '@/components/secondments/candidates-table';
+import { lastTwoRatings } from '@/lib/db/rating-queries';
+import { listShortProfiles } from '@/lib/db/people-profile-queries';
+import { shortProfileLines } from '@/lib/i18n/short-profile';
+import { untyped } from '@/lib/i18n/translator';
+import { ShortProfile } from '@/components/people/short-profile';
 import { WarningBadge } from '@/components/secondments/warning-badge';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
@@ -105,6 +110,10 @@ export default async function SecondmentListPage({ params, searchParams }: Props
   const q = firstParam(query.q);
   const staff = mayPropose && q !== undefined ? await searchDepartmentStaff(db(), list.department.id, q, today()) : null;
   const onList = new Set(list.candidatesDetail.map((c) => c.cadre.id));
+  // The short profile of each candidate and of each person found, read in one statement
+  // (docs/decisions/039-completeness-search-personal-history.md); a form's choice shows it as one line of text.
+  const profiles = await listShortProfiles(db(), [...list.candidatesDetail.map((c) => c.cadre.id), ...(staff ?? []).map((s) => s.id)], today());
+  const profileLine = shortProfileLines(profiles, untyped(await getTranslations()), format.date);
 
   const title = t('list.title', { department: list.department.name, number: String(list.phase.number), year: String(list.phase.year) });
   const communeOptions = [...communes].sort((a, b) => compareVietnamese(a.name, b.name));
@@ -133,7 +142,10 @@ export default async function SecondmentListPage({ params, searchParams }: Props
         </div>
         <div>
           <dt className="text-stone-600">{t('table.dueDate')}</dt>
-          <dd className="numeric font-medium">{format.date(list.phase.dueDate)}</dd>
+          <dd className="font-medium">
+            <span className="numeric">{format.date(list.dueDate)}</span>
+            {list.hasOwnDueDate ? <span className="ml-1 text-xs font-normal text-stone-600">{t('flags.ownDueDate')}</span> : null}
+          </dd>
         </div>
         <div>
           <dt className="text-stone-600">{t('table.submittedOn')}</dt>
@@ -156,6 +168,8 @@ export default async function SecondmentListPage({ params, searchParams }: Props
         ) : (
           <CandidatesTable
             candidates={list.candidatesDetail}
+            ratings={await lastTwoRatings(db(), list.candidatesDetail.map((c) => c.cadre.id), today())}
+            profiles={profiles}
             label={t('list.candidatesHeading')}
             t={t}
             format={format}
@@ -212,7 +226,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                         return {
                           value: String(s.id),
                           label: `${s.fullName} (${s.code})`,
-                          description: [s.currentPost, employmentLabel(s.employmentType), s.field ? fieldLabel(s.field) : null, blocked ? (onList.has(s.id) ? t('forms.onThisList') : t('forms.blocked')) : null]
+                          description: [s.currentPost, employmentLabel(s.employmentType), profileLine(s.id) ?? (s.field ? fieldLabel(s.field) : null), blocked ? (onList.has(s.id) ? t('forms.onThisList') : t('forms.blocked')) : null]
                             .filter((v, i, all) => v && all.indexOf(v) === i)
                             .join(' · '),
                           disabled: blocked,
@@ -260,6 +274,9 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                       <WarningBadge key={w} label={warningLabel(w)} />
                     ))}
                   </p>
+                  <div className="-mt-1 mb-2">
+                    <ShortProfile profile={profiles.get(c.cadre.id)} withName={false} />
+                  </div>
                   <ActionForm
                     namespace="secondment"
                     id={`assess-${c.id}`}
@@ -307,7 +324,10 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                     hidden={{ listId: list.id, version: list.version }}
                     submitLabel={t('forms.return')}
                     tone="danger"
-                    fields={[{ type: 'textarea', name: 'comment', label: t('forms.comment'), required: true, rows: 3, maxLength: 2000 }]}
+                    fields={[
+                      { type: 'textarea', name: 'comment', label: t('forms.comment'), required: true, rows: 3, maxLength: 2000 },
+                      { type: 'date', name: 'dueDate', label: t('forms.returnDueDate'), hint: t('forms.returnDueDateHint'), required: true },
+                    ]}
                   />
                 </Card>
               ) : null}
@@ -331,7 +351,7 @@ export default async function SecondmentListPage({ params, searchParams }: Props
                 { type: 'radio', name: 'scope', label: t('forms.scope'), inline: true, defaultValue: 'all', options: [{ value: 'all', label: t('forms.scopeAll', { count: forwarded.length }) }, { value: 'selected', label: t('forms.scopeSelected') }] },
                 {
                   type: 'checkboxes', name: 'candidates', label: t('forms.candidates'), hint: t('forms.candidatesHint'),
-                  options: forwarded.map((c) => ({ name: `candidate-${c.id}`, label: `${c.cadre.fullName} (${c.cadre.code})`, description: [c.cadre.currentPost, t(`kinds.${c.kind}`), fieldLabel(c.field)].filter(Boolean).join(' · ') })),
+                  options: forwarded.map((c) => ({ name: `candidate-${c.id}`, label: `${c.cadre.fullName} (${c.cadre.code})`, description: [c.cadre.currentPost, t(`kinds.${c.kind}`), fieldLabel(c.field), profileLine(c.cadre.id)].filter(Boolean).join(' · ') })),
                 },
                 { type: 'text', name: 'conclusionNumber', label: t('forms.conclusionNumber'), placeholder: '599-KL/TU', hint: t('forms.conclusionNumberHint'), maxLength: 50 },
                 { type: 'date', name: 'conclusionDate', label: t('forms.conclusionDate'), defaultValue: today() },

@@ -24,6 +24,10 @@ import { PageNotice } from '@/components/secondments/page-notice';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Section } from '@/components/ui/section';
+import { listPlansOf } from '@/lib/db/planning-queries';
+import { PlannedInCommune } from '@/components/planning/planned-in-commune';
+import { listShortProfiles } from '@/lib/db/people-profile-queries';
+import { ShortProfile } from '@/components/people/short-profile';
 import { TableContainer, cellClass, headCellClass, numericCellClass, numericHeadCellClass, tableClass } from '@/components/ui/table';
 import { requirePermission } from '../../../../../_lib/current-province';
 import { routeId } from '@/lib/validation/route-params';
@@ -99,10 +103,14 @@ export default async function PlaceCandidatePage({ params }: Props) {
         ]}
       />
       <PageHeader eyebrow={t('place.eyebrow')} title={title} lead={t('place.lead')}>
+        <PlannedInCommune plans={await listPlansOf(db(), user.provinceId, candidate.cadre.code)} cadreId={null} communeId={null} />
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
           <div>
             <dt className="text-stone-600">{t('table.person')}</dt>
             <dd className="font-medium">{candidate.cadre.fullName} <span className="numeric text-stone-600">({candidate.cadre.code})</span></dd>
+            <dd className="font-normal">
+              <ShortProfile profile={(await listShortProfiles(db(), [candidate.cadre.id], date)).get(candidate.cadre.id)} withName={false} />
+            </dd>
           </div>
           <div>
             <dt className="text-stone-600">{t('table.department')}</dt>

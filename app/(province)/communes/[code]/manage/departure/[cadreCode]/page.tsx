@@ -14,6 +14,8 @@ import { loadManagedCommune } from '../../load';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
 import { Card } from '@/components/ui/card';
 import { routeCode } from '@/lib/validation/route-params';
+import { findRetirement } from '@/lib/db/retirement-queries';
+import { retirementDeparture } from '@/lib/domain/roster';
 
 export const dynamic = 'force-dynamic';
 
@@ -37,6 +39,7 @@ export default async function DeparturePage({ params }: Props) {
   const manageHref = `/communes/${encodeURIComponent(commune.code)}/manage`;
   let body;
   if (person && isActiveCadre(person)) {
+    const retirement = retirementDeparture(await findRetirement(db(), person.id, today()), today());
     body = (
       <>
         <h2 className="text-sm font-semibold text-stone-800">{t('roster.departure.assignments')}</h2>
@@ -48,7 +51,10 @@ export default async function DeparturePage({ params }: Props) {
             </li>
           ))}
         </ul>
-        <DepartureForm communeId={commune.id} cadreId={person.id} version={person.version} today={today()} bodies={bodies} />
+        <DepartureForm
+          communeId={commune.id} cadreId={person.id} version={person.version} today={today()} bodies={bodies}
+          retirement={retirement ? { ...retirement, hint: t('retirement.departureDefault', { date: format.date(retirement.date), pension: format.date(retirement.pension) }) } : undefined}
+        />
       </>
     );
   } else {

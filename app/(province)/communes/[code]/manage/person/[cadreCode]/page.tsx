@@ -22,6 +22,13 @@ import { readAuditPayloads } from '@/lib/audit/events';
 import { isActiveCadre } from '@/lib/domain/people';
 import { cancelPermission } from '@/lib/domain/roster';
 import { routeCode } from '@/lib/validation/route-params';
+import { PersonRatingsFlag } from '@/components/ratings/person-ratings-flag';
+import { can } from '@/lib/auth/policy';
+import { DossierView } from '@/components/dossier/dossier-view';
+import { AddEducationForm, AddRecognitionForm, AddTrainingForm } from '@/components/dossier/entry-forms';
+import { newFormToken } from '@/lib/validation/form-token';
+import { PersonalHistoryButton } from '@/components/people/personal-history-button';
+import { RetirementNotice } from '@/components/retirement/retirement-notice';
 
 export const dynamic = 'force-dynamic';
 
@@ -147,6 +154,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
       {crumbs(person.fullName)}
       <PageHeader eyebrow={`${person.code} · ${commune.name}`} title={t('roster.manage.personFor', { name: person.fullName })} lead={t('roster.person.lead')} />
       {cancelledNotice}
+      <RetirementNotice cadreId={person.id} today={date} />
+      <PersonalHistoryButton user={user} code={person.code} resource={{ provinceId: province.id, communeId: commune.id }} />
       <div className="max-w-3xl space-y-8">
         <Section id="current" title={t('roster.person.current')}>
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="current-positions">
@@ -182,6 +191,18 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </p>
           ) : null}
         </Section>
+
+        <DossierView
+          cadreId={person.id}
+          communeId={commune.id}
+          mayViewPersonal={can(user, 'cadre.viewPersonal', { provinceId: province.id, communeId: commune.id })}
+          mayEdit={mayEditRoster}
+          entryForms={{
+            education: <AddEducationForm cadreId={person.id} communeId={commune.id} token={newFormToken()} />,
+            training: <AddTrainingForm cadreId={person.id} communeId={commune.id} token={newFormToken()} />,
+            recognition: <AddRecognitionForm cadreId={person.id} communeId={commune.id} token={newFormToken()} />,
+          }}
+        />
 
         {person.pendingFrom ? null : (
           <>
@@ -222,6 +243,8 @@ export default async function PersonPage({ params, searchParams }: Props) {
             </Section>
           </>
         )}
+
+        <PersonRatingsFlag cadreId={person.id} />
 
         {await cancelCard(person)}
 
