@@ -68,7 +68,7 @@ test('Home Affairs imports the template (it passes the dry run as downloaded), s
   const districtColumn = (communes.getRow(1).values as unknown[]).indexOf('old_district');
   const district = communes.getRow(2).getCell(districtColumn).value;
   setCell(template, 'communes', 'old_district', 'Huyện Mẫu Cũ');
-  await page.getByRole('link', { name: 'Tải lên tệp đã sửa' }).click();
+  await page.goto('/import');
   await upload(`mau-sai-${RUN}.xlsx`);
   await expect(page.getByTestId('import-status')).toContainText('Chạy thử phát hiện');
   const problems = page.getByTestId('problems');
