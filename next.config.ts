@@ -1,6 +1,10 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { securityHeaders } from './lib/auth/security-headers';
+import { writeShellMessages } from './scripts/lib/shell-messages.mjs';
+
+// The few strings app/global-error.tsx needs, sliced from the catalogue before every build (scripts/lib/shell-messages.mjs).
+writeShellMessages();
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 

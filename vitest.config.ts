@@ -27,7 +27,9 @@ export default defineConfig({
           server: { deps: { inline: ['next-auth'] } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Every file works on databases of its own (tests/support/database.ts), so two files may run at once.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

@@ -1,13 +1,13 @@
 'use client';
 
 import './globals.css';
-import { app, errors } from '@/lib/i18n/messages/vi.json';
+import { app, errors } from '@/lib/generated/shell-messages.json';
 import { useDatabaseOutage } from './_lib/use-database-outage';
 import { beVietnamPro } from './fonts';
 
 // Replaces the root layout when the layout itself fails (for example the database is unreachable), so no
-// locale or provider is available here: the Vietnamese catalogue is read directly (by name, so the bundler keeps only
-// these two namespaces in the browser's code, not the whole catalogue). With the database out of reach,
+// locale or provider is available here: the Vietnamese catalogue's `app` and `errors` are read from their slice
+// (scripts/lib/shell-messages.mjs), so the browser's code carries these strings, not the whole catalogue. With the database out of reach,
 // it says the service is interrupted and comes back by itself (app/_lib/use-database-outage.ts).
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
   const t = errors;

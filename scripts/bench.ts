@@ -18,6 +18,7 @@ import { benchSaves } from './bench/saves';
 import { benchProposals } from './bench/proposals';
 import { benchDashboard } from './bench/dashboard';
 import { benchLoad } from './bench/load';
+import { benchPages } from './bench/pages';
 import { benchPeopleExport, benchSearch } from './bench/search';
 import type { BenchContext, BenchDatabase, Row } from './bench/context';
 import { env } from '@/lib/env';
@@ -127,6 +128,8 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<void> }[] = 
   { name: 'export-people', run: async (ctx) => void rows.push(...(await benchPeopleExport(ctx)).rows) },
   // The load run (decision 019): 50 signed-in users for 60 s over the dashboard, overview and commune pages of a production build.
   { name: 'load', run: async (ctx) => void rows.push(...(await benchLoad(ctx)).rows) },
+  // The pages as a phone gets them (decision 049): weight, slow 3G, Lighthouse, throughput against /sign-in, an open loop.
+  { name: 'pages', run: async (ctx) => void rows.push(...(await benchPages(ctx)).rows) },
 ];
 
 async function main() {

@@ -14,7 +14,10 @@ import { seedDemo } from '@/lib/demo';
 import { childEnvironment, env } from '@/lib/env';
 import { startFrontServer } from '@/lib/http/front-server';
 import { isBuildCurrent } from './lib/build-state';
-import { E2E_AUTH_SECRET_FILE, E2E_CLUSTER_DIR, E2E_DATABASE } from './lib/e2e-environment';
+import { createPrivateFile } from '@/lib/private-file';
+import {
+  E2E_AUTH_SECRET_FILE, E2E_CLUSTER_DIR, E2E_DATABASE, E2E_INSTANCES_DATABASE, E2E_INSTANCES_FILE, E2E_ROLES, e2eToday, type E2eInstancesDatabase,
+} from './lib/e2e-environment';
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
@@ -22,20 +25,29 @@ const cluster = await startEmbeddedPostgres({ dir: E2E_CLUSTER_DIR, port: env.E2
 const serverUrl = cluster.url('postgres');
 await dropDatabase(serverUrl, E2E_DATABASE);
 await ensureDatabase(serverUrl, E2E_DATABASE);
-const roles = newRoleLogins({ owner: 'bienche_e2e_owner', runtime: 'bienche_e2e_app' });
+const roles = newRoleLogins(E2E_ROLES);
 await provisionRoles(serverUrl, E2E_DATABASE, roles);
 const ownerUrl = urlAs(serverUrl, roles.owner, E2E_DATABASE);
 migrateDeploy(ownerUrl);
 await grantRuntimePrivileges(ownerUrl, roles.runtime.user);
 await seedDemo(ownerUrl);
+// The several-instances spec's own copy (a file copy of the seeded database: under a second, while nobody is connected).
+await dropDatabase(serverUrl, E2E_INSTANCES_DATABASE);
+await ensureDatabase(serverUrl, E2E_INSTANCES_DATABASE, E2E_DATABASE, roles.owner.user);
 const url = urlAs(serverUrl, roles.runtime, E2E_DATABASE);
 fs.rmSync(E2E_AUTH_SECRET_FILE, { force: true });
+fs.rmSync(E2E_INSTANCES_FILE, { force: true });
+const instancesDatabase: E2eInstancesDatabase = {
+  databaseUrl: urlAs(serverUrl, roles.runtime, E2E_INSTANCES_DATABASE),
+  migrationDatabaseUrl: urlAs(serverUrl, roles.owner, E2E_INSTANCES_DATABASE),
+};
+createPrivateFile(E2E_INSTANCES_FILE, JSON.stringify(instancesDatabase));
 
 const childEnv = childEnvironment({
   DATABASE_URL: url,
   AUTH_SECRET: readOrCreateAuthSecret(E2E_AUTH_SECRET_FILE),
   NEXT_TELEMETRY_DISABLED: '1',
-  APP_TODAY: env.APP_TODAY ?? '2025-11-10',
+  APP_TODAY: e2eToday(),
 });
 delete childEnv.MIGRATION_DATABASE_URL;
 if (!isBuildCurrent()) {

@@ -8,6 +8,7 @@ import { listPendingMovements } from '@/lib/db/movement-queries';
 import { ensureDailySnapshot } from '@/lib/db/snapshot-mutations';
 import { getProvinceContext, getProvinceStaffing } from '@/lib/db/staffing-queries';
 import { listDeclaredVacancies } from '@/lib/db/vacancy-queries';
+import { pageOf, parsePageParam, UNIT_PAGE_SIZE } from '@/lib/domain/list-page';
 import { parseUnitListQuery, unitListParams, type SearchParams } from '@/lib/domain/unit-list';
 import { parseVacancyListQuery, vacancyListParams } from '@/lib/domain/vacancy-list';
 import { compareVietnamese } from '@/lib/domain/vietnamese';
@@ -18,7 +19,9 @@ import { ExportLinks, StatusReportLinks } from '@/components/staffing/export-lin
 import { OverviewFigureSections, VacancyNeedsSection } from '@/components/staffing/overview-sections';
 import { ProvinceContext } from '@/components/staffing/province-context';
 import { UnitFilters } from '@/components/staffing/unit-filters';
+import { unitListHref } from '@/components/staffing/unit-list-query';
 import { UnitTable } from '@/components/staffing/unit-table';
+import { ListPagination } from '@/components/ui/list-pagination';
 import { PageHeader } from '@/components/layout/page-header';
 import { Section } from '@/components/ui/section';
 import { getProvinceForRequest, requirePermission } from '../_lib/current-province';
@@ -54,6 +57,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     oldDistrictIdByCode: new Map(districts.map((district) => [district.oldDistrictCode, district.oldDistrictId])),
     showOldDistrict: true,
   });
+  // One page of the units on screen (the download has them all): the page stays light on a phone's connection.
+  const unitPage = pageOf(unitView.rows, parsePageParam(params), UNIT_PAGE_SIZE);
   const vacancyView = buildVacancyView(vacancies, vacancyQuery, { showOldDistrict: true, showNotes: vacancyNotesVisible(user) });
   const wards = staffing.communes.filter((unit) => unit.kind === 'ward').length;
 
@@ -97,17 +102,29 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Section
         id="units"
         title={t('overview.units.heading')}
-        description={t('overview.units.showing', { shown: format.number(unitView.rows.length), total: format.number(staffing.communes.length) })}
+        description={
+          unitPage.pages > 1
+            ? t('overview.units.showingPage', { from: format.number(unitPage.from), to: format.number(unitPage.to), shown: format.number(unitView.rows.length), total: format.number(staffing.communes.length) })
+            : t('overview.units.showing', { shown: format.number(unitView.rows.length), total: format.number(staffing.communes.length) })
+        }
         actions={<ExportLinks route="/api/exports/units" search={unitListParams(query).toString()} label={t('overview.export.table')} testId="unit-export" />}
       >
         <UnitFilters query={query} basePath="/" oldDistricts={districtOptions} vacancyQuery={vacancyQuery} />
         <UnitTable
-          rows={unitView.rows}
+          rows={unitPage.rows}
           query={query}
           basePath="/"
           caption={t('overview.units.caption')}
           vacancyQuery={vacancyQuery}
           linkable={(communeId) => communePageVisible(user, communeId)}
+        />
+        <ListPagination
+          page={unitPage}
+          anchor="units"
+          href={(n) => {
+            const base = unitListHref('/', query, {}, vacancyQuery);
+            return n === 1 ? base : `${base}${base.includes('?') ? '&' : '?'}page=${n}`;
+          }}
         />
         <StatusReportLinks />
       </Section>

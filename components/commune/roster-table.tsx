@@ -5,7 +5,7 @@ import type { PersonalFields, RosterRow } from '@/lib/db/staffing-queries';
 import { BLOCKS, type Block } from '@/lib/domain/types';
 import { getFormatters, localizedTitle } from '@/lib/i18n/server';
 import { RowGroupHeader } from '@/components/ui/row-group-header';
-import { cellClass, headCellClass, phoneHidden, TableContainer, tableClass } from '@/components/ui/table';
+import { cellClass, headCellClass, phoneHidden, rowHover, TableContainer, tableClass } from '@/components/ui/table';
 
 const COLUMN_COUNT = 7;
 const PERSONAL_COLUMN_COUNT = 1;
@@ -59,28 +59,28 @@ export async function RosterTable({ roster, personal = null }: { roster: RosterR
               count={format.number(rows.length)}
             />
             {rows.map((row) => (
-              <tr key={row.cadreId} className="group">
-                <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium group-hover:bg-stone-50`}>
+              <tr key={row.cadreId} className={rowHover}>
+                <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-medium`}>
                   {row.fullName}
-                  <span className="numeric block text-xs font-normal text-stone-600">{row.code}</span>
+                  <span className="sub numeric">{row.code}</span>
                   <span className="block text-xs font-normal text-stone-700 sm:hidden">
                     {row.primaryPosition ? localizedTitle(locale, row.primaryPosition) : t('commune.roster.none')}
                   </span>
                 </th>
-                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>
+                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap`}>
                   {t(`gender.${row.gender}`)}
-                  <span className="numeric block text-xs text-stone-600">{row.birthYear}</span>
+                  <span className="sub numeric">{row.birthYear}</span>
                 </td>
-                <td className={`${cellClass} group-hover:bg-stone-50`}>
+                <td className={`${cellClass}`}>
                   {t(`employmentType.${row.employmentType}`)}
-                  {row.counts ? null : <span className="block text-xs text-stone-600">{t('commune.roster.notCounted')}</span>}
+                  {row.counts ? null : <span className="sub">{t('commune.roster.notCounted')}</span>}
                 </td>
-                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>{t(`education.${row.education}`)}</td>
-                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>{row.field ? fieldLabel(row.field) : none}</td>
-                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
+                <td className={`${cellClass} ${phoneHidden} whitespace-nowrap`}>{t(`education.${row.education}`)}</td>
+                <td className={`${cellClass} ${phoneHidden}`}>{row.field ? fieldLabel(row.field) : none}</td>
+                <td className={`${cellClass} ${phoneHidden}`}>
                   {row.primaryPosition ? localizedTitle(locale, row.primaryPosition) : none}
                 </td>
-                <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
+                <td className={`${cellClass} ${phoneHidden}`}>
                   {row.concurrentPositions.length === 0 ? (
                     none
                   ) : (
@@ -103,15 +103,15 @@ export async function RosterTable({ roster, personal = null }: { roster: RosterR
 
 function PersonalCells({ fields, none, date }: { fields: PersonalFields | undefined; none: ReactNode; date: (iso: string) => string }) {
   const t = useTranslations('commune.roster');
-  if (!fields) return <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>{none}</td>;
+  if (!fields) return <td className={`${cellClass} ${phoneHidden}`}>{none}</td>;
   const line = (label: string, value: string | null, numeric = false) => (
     <span className="block">
-      <span className="text-xs text-stone-600">{label}: </span>
+      <span className="lbl">{label}: </span>
       {value ? <span className={numeric ? 'numeric' : undefined}>{value}</span> : none}
     </span>
   );
   return (
-    <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
+    <td className={`${cellClass} ${phoneHidden}`}>
       {line(t('birthDate'), date(fields.birthDate), true)}
       {line(t('nationalId'), fields.nationalId, true)}
       {line(t('phone'), fields.phone, true)}

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceL
 import { ResponsiveContainer } from 'recharts';
 import { formattersFor } from '@/lib/i18n/format';
 import type { AppLocale } from '@/lib/i18n/config';
+import { barChartHeight } from './chart-size';
 import { COLORS } from './colors';
 
 // The dashboard's charts (recharts renders in the browser only). Each chart sits in a box of reserved height, so
@@ -51,7 +52,6 @@ function WrappedTick({ x, y, payload, width }: { x?: number; y?: number; payload
 }
 // Legend text in the body colour (the swatch carries the series colour), so light series stay readable.
 const legendText = (value: string) => <span style={{ color: '#44403c' }}>{value}</span>;
-const ROW_HEIGHT = 34;
 
 function Frame({ height, children }: { height: number; children: React.ReactElement }) {
   return (
@@ -61,11 +61,6 @@ function Frame({ height, children }: { height: number; children: React.ReactElem
       </ResponsiveContainer>
     </div>
   );
-}
-
-/** Height of a horizontal bar chart with `rows` categories (kept in step with the server's reserved box). */
-function barChartHeight(rows: number, perRow = ROW_HEIGHT): number {
-  return Math.max(160, rows * perRow + 70);
 }
 
 const NARROW = '(max-width: 480px)';

@@ -17,7 +17,7 @@ import {
   situationsTable,
   trendTable,
 } from './chart-tables';
-import { ColumnBars, HorizontalBars, TrendLines } from './charts';
+import { ColumnBars, HorizontalBars, TrendLines } from './lazy-charts';
 import { COLORS } from './colors';
 import { TakeSnapshotForm } from './take-snapshot-form';
 import { fieldName, shorten, type DashboardView } from './view';

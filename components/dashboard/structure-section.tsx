@@ -6,7 +6,7 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { getFormatters } from '@/lib/i18n/server';
 import { Section } from '@/components/ui/section';
 import { ChartCard, type ChartTable } from './chart-card';
-import { ColumnBars, HorizontalBars } from './charts';
+import { ColumnBars, HorizontalBars } from './lazy-charts';
 import { COLORS } from './colors';
 
 // The structure of key posts on the dashboard (docs/decisions/041-structure-and-planning.md): the shares of women,

@@ -14,7 +14,7 @@ import {
 import { fieldLabel, loose, vacancyColumnHeader, vacancyWhat, type VacancyView } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
 import { Badge } from '@/components/ui/badge';
-import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, TableContainer, tableClass } from '@/components/ui/table';
+import { cellClass, headCellClass, numericCellClass, numericHeadCellClass, rowHover, TableContainer, tableClass } from '@/components/ui/table';
 import { FilterForm } from './filter-form';
 import { vacancyListHref } from './unit-list-query';
 
@@ -122,12 +122,12 @@ export async function DeclaredVacancyTable({
           </thead>
           <tbody>
             {view.rows.map((v) => (
-              <tr key={v.id} className="group">
+              <tr key={v.id} className={rowHover}>
                 {view.columns.map((column) => {
                   switch (column) {
                     case 'commune':
                       return (
-                        <th key={column} scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
+                        <th key={column} scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal`}>
                           {linkable(v.communeId) ? (
                             <Link prefetch={false} href={`/communes/${v.communeCode}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                               {v.communeName}
@@ -138,21 +138,21 @@ export async function DeclaredVacancyTable({
                         </th>
                       );
                     case 'oldDistrict':
-                      return <td key={column} className={`${cellClass} whitespace-nowrap group-hover:bg-stone-50`}>{v.oldDistrictName}</td>;
+                      return <td key={column} className={`${cellClass} whitespace-nowrap`}>{v.oldDistrictName}</td>;
                     case 'what':
-                      return <td key={column} className={`${cellClass} group-hover:bg-stone-50`}>{vacancyWhat(loose(t), locale, v)}</td>;
+                      return <td key={column} className={`${cellClass}`}>{vacancyWhat(loose(t), locale, v)}</td>;
                     case 'count':
-                      return <td key={column} className={`${numericCellClass} font-semibold group-hover:bg-stone-50`}>{format.number(v.count)}</td>;
+                      return <td key={column} className={`${numericCellClass} font-semibold`}>{format.number(v.count)}</td>;
                     case 'urgency':
                       return (
-                        <td key={column} className={`${cellClass} group-hover:bg-stone-50`}>
+                        <td key={column} className={`${cellClass}`}>
                           <Badge tone={URGENCY_TONE[v.urgency]}>{t(`vacancies.urgencies.${v.urgency}`)}</Badge>
                         </td>
                       );
                     case 'declaredOn':
-                      return <td key={column} className={`${cellClass} numeric whitespace-nowrap group-hover:bg-stone-50`}>{format.date(v.declaredOn)}</td>;
+                      return <td key={column} className={`${cellClass} numeric whitespace-nowrap`}>{format.date(v.declaredOn)}</td>;
                     case 'note':
-                      return <td key={column} className={`${cellClass} break-words group-hover:bg-stone-50`}>{v.note ?? ''}</td>;
+                      return <td key={column} className={`${cellClass} break-words`}>{v.note ?? ''}</td>;
                   }
                 })}
               </tr>

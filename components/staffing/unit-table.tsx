@@ -4,7 +4,7 @@ import { FIGURES, figuresOf, visibleScopes, type UnitRow } from '@/lib/domain/un
 import type { VacancyListQuery } from '@/lib/domain/vacancy-list';
 import { loose, scopeLabel as scopeLabelOf } from '@/lib/exports/views';
 import { getFormatters } from '@/lib/i18n/server';
-import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass, phoneHidden } from '@/components/ui/table';
+import { DataTable, cellClass, headCellClass, numericCellClass, numericHeadCellClass, phoneHidden, rowHover } from '@/components/ui/table';
 import { Difference } from './difference';
 import { UnitFlags } from './unit-flags';
 import { figureSortKey, unitListHref, type UnitListQuery, type UnitSortKey } from './unit-list-query';
@@ -115,8 +115,8 @@ export async function UnitTable({
         {rows.map((row) => {
           const unit = row.unit;
           return (
-          <tr key={unit.communeId} className="group">
-            <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal group-hover:bg-stone-50`}>
+          <tr key={unit.communeId} className={rowHover}>
+            <th scope="row" className={`${cellClass} sticky-col bg-white text-left font-normal`}>
               {linkable(unit.communeId) ? (
                 <Link prefetch={false} href={`/communes/${unit.code}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                   {unit.name}
@@ -124,32 +124,32 @@ export async function UnitTable({
               ) : (
                 <span className="font-medium">{unit.name}</span>
               )}
-              <span className="block text-xs text-stone-600">
+              <span className="sub">
                 {t(`unitKind.${unit.kind}`)} · {unit.code}
               </span>
             </th>
-            {showOldDistrict ? <td className={`${cellClass} ${phoneHidden} whitespace-nowrap group-hover:bg-stone-50`}>{unit.oldDistrictName}</td> : null}
+            {showOldDistrict ? <td className={`${cellClass} ${phoneHidden} whitespace-nowrap`}>{unit.oldDistrictName}</td> : null}
             {SCOPES.flatMap((scope) => {
               const figures = figuresOf(unit, scope);
               const strong = scope === 'total' ? 'font-semibold' : '';
               return [
-                <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong} group-hover:bg-stone-50`}>
+                <td key={`${scope}-quota`} className={`${numericCellClass} ${groupStart} ${strong}`}>
                   {format.number(figures.quota)}
                 </td>,
-                <td key={`${scope}-headcount`} className={`${numericCellClass} ${strong} group-hover:bg-stone-50`}>
+                <td key={`${scope}-headcount`} className={`${numericCellClass} ${strong}`}>
                   {format.number(figures.headcount)}
                 </td>,
-                <td key={`${scope}-difference`} className={`${numericCellClass} group-hover:bg-stone-50`}>
+                <td key={`${scope}-difference`} className={`${numericCellClass}`}>
                   <Difference value={figures.difference} format={format} />
                 </td>,
               ];
             })}
-            <td className={`${numericCellClass} ${groupStart} group-hover:bg-stone-50`}>
+            <td className={`${numericCellClass} ${groupStart}`}>
               <span className={row.keyVacancies > 0 ? 'font-semibold text-amber-900' : 'text-stone-600'}>
                 {format.number(row.keyVacancies)}
               </span>
             </td>
-            <td className={`${cellClass} ${phoneHidden} group-hover:bg-stone-50`}>
+            <td className={`${cellClass} ${phoneHidden}`}>
               <UnitFlags
                 unit={{ ...unit, isShortStaffed: row.isShortStaffed, hasKeyGaps: row.hasKeyGaps, missingQuota: row.missingQuota }}
               />

@@ -19,12 +19,17 @@ export const tableClass = 'data-table w-full border-collapse text-sm';
  * A column a phone (under 640 px) does without: the table keeps the columns that matter there (name, post, block,
  * status, difference) and the rest is on the row's own page or in the download.
  */
-export const phoneHidden = 'max-sm:hidden';
-const headCellBase = 'border-b border-stone-200 bg-stone-100 px-2.5 py-2 align-bottom text-xs font-semibold text-stone-700';
-export const headCellClass = `${headCellBase} text-left`;
-export const numericHeadCellClass = `${headCellBase} text-right`;
-export const cellClass = 'border-b border-stone-100 px-2.5 py-1.5 align-top';
-export const numericCellClass = `${cellClass} numeric text-right whitespace-nowrap`;
+export const phoneHidden = 'ph';
+/** A second line under a cell's value (a code, a year, a short note): small and muted. */
+export const subLine = 'sub';
+// The cells' styles are four short classes of app/globals.css (not a dozen utilities on every cell): a table of a few
+// hundred rows is sent twice, as HTML and in the React payload, so each cell's class string counts.
+export const headCellClass = 'head-cell';
+export const numericHeadCellClass = 'head-cell-num';
+export const cellClass = 'cell';
+export const numericCellClass = 'cell-num';
+/** On a row: the row is highlighted under the pointer (all its cells, the sticky one too). */
+export const rowHover = 'row-hover';
 
 /**
  * A captioned data table: the scrolling region labelled by the caption, the table and its caption for screen

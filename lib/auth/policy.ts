@@ -95,7 +95,12 @@ export type Action = keyof typeof POLICY;
  * Actions on province-wide resources (no unit) that unit-bound roles may take: aggregates, their own account and
  * inbox, and the people search (whose query keeps each user to his own unit).
  */
-const PROVINCE_WIDE_ACTIONS: ReadonlySet<string> = new Set(['staffing.view', 'staffing.export', 'account.changePassword', 'inbox.read', 'people.search']);
+const PROVINCE_WIDE_ACTIONS: ReadonlySet<string> = new Set([
+  'staffing.view', 'staffing.export', 'account.changePassword', 'inbox.read', 'people.search',
+  // The support requests' list, working groups and download: the query keeps a chairman to his commune's requests
+  // and an officer to her groups' (lib/db/support-queries.ts); each request's page checks its own scope.
+  'support.view',
+]);
 
 /**
  * The resource an action applies to, when it belongs to a unit. `members`: the users of the working group a support

@@ -1,5 +1,5 @@
 // Decision 019, "Load run": a load run against a production build. 50 concurrent signed-in users for 60 seconds
-// over the dashboard, the overview and commune pages, with 0 errors and a p95 under 300 ms as the target.
+// over the dashboard, the overview and commune pages, with 0 errors and a p95 under 1 s as the target (under 300 ms before decision 049).
 //
 // - Its own seeded database (ctx.prepare: the demo, migrated and seeded like the e2e server's) and 50 users of
 //   their own (role standing_committee, one shared argon2id hash), so no demo account is locked or reused.
@@ -12,20 +12,19 @@
 // - autocannon in this process: one connection per user (50), each cycling through the paths, bounded by
 //   LOAD_SECONDS (60) and a LOAD_TIMEOUT (30 s) timeout per request. Per path: requests, errors (non-2xx, wrong page,
 //   timeouts and socket errors), p50 / p95 / p99 latency; overall: the same plus throughput.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@/lib/auth/password';
 import { seedDemo } from '@/lib/demo';
-import { isBuildCurrent } from '../lib/build-state';
 import type { BenchContext, Row } from './context';
-import { childEnvironment, env } from '@/lib/env';
+import { percentile, signIn, startBenchServer } from './server';
+import { env } from '@/lib/env';
 
 const USERS = env.LOAD_CONNECTIONS;
 const SECONDS = env.LOAD_SECONDS;
 const PORT = env.LOAD_PORT;
-const TARGET_P95_MS = 300;
+// 50 users with no pause between requests: p95 under a second (docs/decisions/049-light-pages-and-throughput.md).
+const TARGET_P95_MS = 1000;
 const PASSWORD = 'Tai-thu-2025!phuong-an';
 const COMMUNES = 10;
 /** Per request, seconds: a request still unanswered then counts as a timeout (an error). */
@@ -51,44 +50,6 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 type PathStats = { path: string; latencies: number[]; non2xx: number; wrongPage: number };
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function waitForServer(base: string, child: ChildProcess, timeoutMs = 120_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    try {
-      const r = await fetch(`${base}/api/health`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`next start did not answer on ${base} within ${timeoutMs / 1000} s`);
-}
-
-const cookiesOf = (response: Response) =>
-  response.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => !c.endsWith('='));
-
-/** The real sign-in: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
-async function signIn(base: string, username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ username, password: PASSWORD, csrfToken, callbackUrl: `${base}/` }),
-  });
-  const session = cookiesOf(response).find((c) => c.startsWith('authjs.session-token=') || c.startsWith('__Secure-authjs.session-token='));
-  if (!session) throw new Error(`sign-in of ${username} failed (HTTP ${response.status}, ${response.headers.get('location') ?? 'no redirect'})`);
-  return session;
-}
 
 /** The page is the signed-in page asked for: 200, the user's name in the header, no sign-in form. */
 function isExpectedPage(status: number, body: string, displayName: string): boolean {
@@ -110,21 +71,12 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
     data: users.map((u) => ({ provinceId: province.id, username: u.username, displayName: u.displayName, passwordHash, role: 'standing_committee' as const })),
   });
 
-  const nextBin = path.resolve('node_modules/next/dist/bin/next');
-  const childEnv = childEnvironment({ DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1', APP_TODAY: env.APP_TODAY ?? ctx.date, NODE_ENV: 'production' });
-  if (!isBuildCurrent()) {
-    const t = performance.now();
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: childEnv });
-    if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
-    rows.push({ name: 'Load run: production build (next build, was stale)', value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
-  }
-  const base = `http://127.0.0.1:${PORT}`;
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env: childEnv });
+  const server = await startBenchServer(ctx, database.url, PORT, 'Load run', rows);
+  const base = server.base;
   try {
-    await waitForServer(base, server);
     const t = performance.now();
     const cookies: string[] = [];
-    for (const user of users) cookies.push(await signIn(base, user.username));
+    for (const user of users) cookies.push(await signIn(base, user.username, PASSWORD));
     rows.push({ name: `Load run: ${USERS} users signed in over HTTP (next-auth credentials)`, value: `${((performance.now() - t) / 1000).toFixed(1)} s`, target: '', ok: null });
 
     // Every user's cookie on every path once: the expected page, or the path is reported missing or wrong.
@@ -230,8 +182,7 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
     rows.push({ name: 'Load run, all paths: throughput', value: `${(result.total / elapsed).toFixed(1)} req/s, ${(result.bytes / elapsed / 2 ** 20).toFixed(2)} MB/s`, target: '', ok: null });
     rows.push({ name: 'Load run: users still signed in after the run (own page)', value: `${stillSignedIn}/${users.length}`, target: `${users.length}/${users.length}`, ok: stillSignedIn === users.length });
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    await server.stop();
   }
   return { rows };
 }

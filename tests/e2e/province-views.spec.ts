@@ -50,8 +50,8 @@ async function shownRows(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) =>
       [...row.children].map((cell) => {
-        const badges = [...cell.querySelectorAll('span.ring-1')].map((badge) => (badge as HTMLElement).innerText.trim());
-        if (badges.length && cell.tagName === 'TD' && !cell.classList.contains('numeric')) return badges.join(', ');
+        const badges = [...cell.querySelectorAll('span.badge')].map((badge) => (badge as HTMLElement).innerText.trim());
+        if (badges.length && cell.tagName === 'TD' && !cell.classList.contains('cell-num')) return badges.join(', ');
         const name = cell.tagName === 'TH' ? cell.querySelector('a, span.font-medium') : null;
         return ((name ?? cell) as HTMLElement).innerText;
       }),
@@ -109,12 +109,39 @@ test.describe('province views as Home Affairs', () => {
     const [header, ...csv] = await csvRows(await download(page, exports, /\.csv/));
     expect(header).toEqual(['Đơn vị', 'Địa bàn huyện cũ', 'Khối chính quyền – Biên chế', 'Khối chính quyền – Hiện có', 'Khối chính quyền – Chênh lệch',
       'Vị trí chủ chốt trống', 'Đặc điểm']);
-    expect(csv).toEqual(shown);
+    // The screen shows the first page (30 rows at most); the download has every row, the screen's first.
+    expect(shown.length).toBe(Math.min(csv.length, 30));
+    expect(csv.slice(0, shown.length)).toEqual(shown);
 
     const [xlsxHeader, ...xlsx] = await xlsxRows(await download(page, exports, /\.xlsx/));
     expect(xlsxHeader).toEqual(header);
-    expect(xlsx.map((row) => row.map((cell) => String(cell ?? '')))).toEqual(shown);
+    expect(xlsx.map((row) => row.map((cell) => String(cell ?? '')))).toEqual(csv);
     expect(typeof xlsx[0][2]).toBe('number');
+  });
+
+  test('the overview shows the 130 units thirty at a time; the pages together are the download', async ({ page }) => {
+    await page.goto('/?sort=difference');
+    const units = unitsSection(page);
+    await expect(units.getByText('Đơn vị 1–30 trong 130 đơn vị phù hợp (tổng 130); tải về để có cả bảng')).toBeVisible();
+    const [, ...csv] = await csvRows(await download(page, page.getByTestId('unit-export'), /\.csv/));
+    expect(csv).toHaveLength(130);
+    const pages = units.getByRole('navigation', { name: 'Các trang của bảng' });
+    const seen: string[][] = [];
+    for (let n = 1; n <= 5; n++) {
+      if (n > 1) {
+        await pages.getByRole('link', { name: `Trang ${n}`, exact: true }).click();
+        await expect(page).toHaveURL(new RegExp(`sort=difference.*page=${n}#units$`));
+      }
+      await expect(pages.getByText(`Trang ${n}/5`)).toBeVisible();
+      seen.push(...(await shownRows(units.locator('table'))));
+    }
+    expect(seen).toEqual(csv);
+    // Past the last page: the last page; a sort from a later page starts again at page 1.
+    await page.goto('/?page=99');
+    await expect(pages.getByText('Trang 5/5')).toBeVisible();
+    await units.getByRole('link', { name: /^Đơn vị/ }).first().click();
+    await expect(page).not.toHaveURL(/page=/);
+    await expect(pages.getByText('Trang 1/5')).toBeVisible();
   });
 
   test('the old district page filters and exports its own units', async ({ page }) => {

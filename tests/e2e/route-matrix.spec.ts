@@ -81,6 +81,10 @@ const ROUTES: Route[] = [
   { path: '/communes/NA042/manage/receptions', action: 'reception.view', resource: { communeCode: 'NA042' } },
   { path: '/recruitment', action: 'recruitment.view' },
   { path: '/recruitment?year=2026', action: 'recruitment.view' },
+  // Support requests (decision 044): the list, the working groups and the download, each scoped by its query.
+  { path: '/support', action: 'support.view', resource: { provinceWide: true } },
+  { path: '/support/groups', action: 'support.view', resource: { provinceWide: true } },
+  { path: '/api/exports/support?format=csv', action: 'support.view', resource: { provinceWide: true } },
 ];
 
 function expectedStatus(account: Account, route: Route): number {
@@ -111,6 +115,22 @@ for (const account of ACCOUNTS) {
       wanted.push(`${route.path} → ${expectedStatus(account, route)}`);
     }
     expect(seen).toEqual(wanted);
+  });
+}
+
+// The menu is the user's map of the product: every link it shows opens (a link that answers 403 is a dead end).
+for (const account of ACCOUNTS) {
+  test(`every menu link of ${account.username} (${account.role}) opens`, async ({ page, signIn }) => {
+    await signIn(page, account.username, '/home');
+    const hrefs = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(1);
+    const seen: string[] = [];
+    // A section may send the user on to his own part of it (the ratings to his commune's): followed, never to sign-in.
+    for (const href of hrefs) {
+      const response = await page.request.get(href);
+      seen.push(`${href} → ${response.status()}${new URL(response.url()).pathname === '/sign-in' ? ' (sign-in)' : ''}`);
+    }
+    expect(seen).toEqual(hrefs.map((href) => `${href} → 200`));
   });
 }
 

@@ -30,7 +30,7 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bien-che-cli-lost-'));
   fs.writeFileSync(path.join(dir, 'tinh.xlsx'), await toXlsx(smallProvince()));
-  const seededAsOwner = urlAs(inject('serverUrl'), inject('roles').owner, inject('seededTemplate'));
+  const seededAsOwner = urlAs(inject('serverUrl'), inject('roles').owner, inject('sharedSeeded'));
   const r = await runDataCommand(seededDatabaseUrl(), ['backup', 'demo.backup'], dir, seededAsOwner);
   expect(r.code, r.err).toBe(0);
   closedUrl = `postgresql://app:secret@127.0.0.1:${await closedPort()}/app`;

@@ -16,7 +16,17 @@ export async function createTestDatabase(kind: 'empty' | 'seeded'): Promise<Test
   const serverUrl = inject('serverUrl');
   const roles = inject('roles');
   const name = `${inject('databasePrefix')}_${process.pid}_${++counter}`;
-  await ensureDatabase(serverUrl, name, kind === 'empty' ? inject('emptyTemplate') : inject('seededTemplate'), roles.owner.user);
+  const template = kind === 'empty' ? inject('emptyTemplate') : inject('seededTemplate');
+  // Two files copying the same template at the same moment: PostgreSQL refuses the second while the first copies.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureDatabase(serverUrl, name, template, roles.owner.user);
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/is being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
   const url = urlAs(serverUrl, roles.runtime, name);
   const db = createPrismaClient(url);
   return {
@@ -35,7 +45,7 @@ export async function createTestDatabase(kind: 'empty' | 'seeded'): Promise<Test
 
 /** The shared seeded database, read-only by convention (tests that write use createTestDatabase). */
 export function seededDatabaseUrl(): string {
-  return urlAs(inject('serverUrl'), inject('roles').runtime, inject('seededTemplate'));
+  return urlAs(inject('serverUrl'), inject('roles').runtime, inject('sharedSeeded'));
 }
 
 /**

@@ -26,11 +26,16 @@ export default async function setup(project: TestProject) {
   await grantRuntimePrivileges(emptyAsOwner, roles.runtime.user);
   await ensureDatabase(serverUrl, seededDb, emptyDb, roles.owner.user);
   await seedDemo(urlAs(serverUrl, roles.owner, seededDb));
+  // The read-only seeded database the files share is a copy: nothing ever connects to a template, so files running at
+  // once can each copy it (CREATE DATABASE … TEMPLATE refuses a template another session is connected to).
+  const sharedDb = `${prefix}_shared`;
+  await ensureDatabase(serverUrl, sharedDb, seededDb, roles.owner.user);
 
   project.provide('serverUrl', serverUrl);
   project.provide('databasePrefix', prefix);
   project.provide('emptyTemplate', emptyDb);
   project.provide('seededTemplate', seededDb);
+  project.provide('sharedSeeded', sharedDb);
   project.provide('roles', roles);
 
   return async () => {
@@ -50,6 +55,8 @@ declare module 'vitest' {
     databasePrefix: string;
     emptyTemplate: string;
     seededTemplate: string;
+    /** A copy of the seeded template that tests only read (tests/support/database.ts, seededDatabaseUrl). */
+    sharedSeeded: string;
     /** The run's owner (migrations, seeds) and runtime (every test's connection) roles. */
     roles: RoleLogins;
   }

@@ -27,6 +27,7 @@ import { TableContainer, cellClass, headCellClass, tableClass } from '@/componen
 import { requirePermission } from '../../../_lib/current-province';
 import { appraiseAndShow, decideAndShow, refuseAndShow, withdrawAndShow } from '../actions';
 import { requireReceptionView } from '../access';
+import { DetailItem } from '@/components/ui/detail-item';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,15 +47,6 @@ async function load(rawId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ reception }, t] = await Promise.all([load((await params).id), getTranslations('reception.detail')]);
   return { title: t('title', { name: reception.fullName }) };
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium text-stone-600">{label}</dt>
-      <dd className="text-sm text-stone-900">{children}</dd>
-    </div>
-  );
 }
 
 export default async function ReceptionPage({ params, searchParams }: Props) {
@@ -130,24 +122,24 @@ export default async function ReceptionPage({ params, searchParams }: Props) {
         <Card aria-labelledby="person" as="section" roomy>
           <h2 id="person" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.person')}</h2>
           <dl className="grid grid-cols-2 gap-3">
-            <Item label={t('list.person')}>{r.fullName}</Item>
-            <Item label={t('detail.code')}>{r.cadre?.code ?? r.external?.cadreCode ?? '—'}</Item>
-            <Item label={t('detail.origin')}>{r.cadre ? t('list.roster') : t('list.external')}</Item>
-            {r.external?.workplace ? <Item label={t('detail.workplace')}>{r.external.workplace}</Item> : null}
-            <Item label={t('detail.gender')}>{tAll(`gender.${r.gender}`)}</Item>
-            {mayViewPersonal && r.birthDate ? <Item label={t('detail.birthDate')}>{format.date(r.birthDate)}</Item> : null}
-            {mayViewPersonal && r.external?.nationalId ? <Item label={t('detail.nationalId')}>{r.external.nationalId}</Item> : null}
+            <DetailItem label={t('list.person')}>{r.fullName}</DetailItem>
+            <DetailItem label={t('detail.code')}>{r.cadre?.code ?? r.external?.cadreCode ?? '—'}</DetailItem>
+            <DetailItem label={t('detail.origin')}>{r.cadre ? t('list.roster') : t('list.external')}</DetailItem>
+            {r.external?.workplace ? <DetailItem label={t('detail.workplace')}>{r.external.workplace}</DetailItem> : null}
+            <DetailItem label={t('detail.gender')}>{tAll(`gender.${r.gender}`)}</DetailItem>
+            {mayViewPersonal && r.birthDate ? <DetailItem label={t('detail.birthDate')}>{format.date(r.birthDate)}</DetailItem> : null}
+            {mayViewPersonal && r.external?.nationalId ? <DetailItem label={t('detail.nationalId')}>{r.external.nationalId}</DetailItem> : null}
           </dl>
         </Card>
         <Card aria-labelledby="proposal" as="section" roomy>
           <h2 id="proposal" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.proposal')}</h2>
           <dl className="grid grid-cols-2 gap-3">
-            <Item label={t('detail.commune')}>
+            <DetailItem label={t('detail.commune')}>
               <Link href={`/communes/${encodeURIComponent(r.commune.code)}`} className="text-brand-800 underline hover:text-brand-900">{r.commune.name}</Link>
-            </Item>
-            <Item label={t('detail.post')}>{r.position.titleVi}{block ? ` – ${tAll(`blocks.${block}`)}` : ''}</Item>
-            <Item label={t('detail.proposedBy')}>{r.proposedBy}</Item>
-            <Item label={t('detail.proposedOn')}>{format.date(r.proposedOn)}</Item>
+            </DetailItem>
+            <DetailItem label={t('detail.post')}>{r.position.titleVi}{block ? ` – ${tAll(`blocks.${block}`)}` : ''}</DetailItem>
+            <DetailItem label={t('detail.proposedBy')}>{r.proposedBy}</DetailItem>
+            <DetailItem label={t('detail.proposedOn')}>{format.date(r.proposedOn)}</DetailItem>
           </dl>
           {figures ? (
             <p className="mt-3 text-sm text-stone-700" data-testid="reception-block-figures">

@@ -30,6 +30,7 @@ import { StateBadge } from '@/components/ui/state-badge';
 import { answerSupportRequest } from '@/lib/actions/support/answer-support-request';
 import { recordSupportVisit } from '@/lib/actions/support/record-support-visit';
 import { assignAndShow, escalateAndShow, resolveAndShow } from '../actions';
+import { DetailItem } from '@/components/ui/detail-item';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,15 +52,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const URGENCY_TONE = { normal: 'neutral', urgent: 'amber', critical: 'red' } as const;
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium text-stone-600">{label}</dt>
-      <dd className="whitespace-pre-line text-sm text-stone-900">{children}</dd>
-    </div>
-  );
-}
 
 export default async function SupportRequestPage({ params, searchParams }: Props) {
   const { user, request: r } = await load((await params).id);
@@ -116,32 +108,32 @@ export default async function SupportRequestPage({ params, searchParams }: Props
           <h2 id="request" className="mb-3 text-lg font-semibold text-stone-900">{t('support.detail.description')}</h2>
           <p className="mb-4 whitespace-pre-line text-sm text-stone-900" data-testid="support-description">{r.description}</p>
           <dl className="grid grid-cols-2 gap-3">
-            <Item label={t('support.detail.problemGroup')}>{problemName}</Item>
-            <Item label={t('support.detail.raisedOn')}>{format.date(r.raisedOn)}</Item>
-            <Item label={t('support.detail.raisedBy')}>{r.raisedBy}</Item>
+            <DetailItem multiline label={t('support.detail.problemGroup')}>{problemName}</DetailItem>
+            <DetailItem multiline label={t('support.detail.raisedOn')}>{format.date(r.raisedOn)}</DetailItem>
+            <DetailItem multiline label={t('support.detail.raisedBy')}>{r.raisedBy}</DetailItem>
           </dl>
         </Card>
         <Card as="section" roomy aria-labelledby="group">
           <h2 id="group" className="mb-3 text-lg font-semibold text-stone-900">{t('support.detail.group')}</h2>
           {group ? (
             <dl className="grid grid-cols-2 gap-3" data-testid="support-group">
-              <Item label={t('support.detail.group')}>{group.name}</Item>
-              <Item label={t('support.detail.head')}>{group.head?.displayName ?? group.headName ?? '—'}</Item>
-              {r.assignedOn ? <Item label={t('support.detail.assignedOn')}>{format.date(r.assignedOn)}</Item> : null}
+              <DetailItem multiline label={t('support.detail.group')}>{group.name}</DetailItem>
+              <DetailItem multiline label={t('support.detail.head')}>{group.head?.displayName ?? group.headName ?? '—'}</DetailItem>
+              {r.assignedOn ? <DetailItem multiline label={t('support.detail.assignedOn')}>{format.date(r.assignedOn)}</DetailItem> : null}
             </dl>
           ) : (
             <p className="text-sm text-stone-700">{t('support.detail.notAssigned')}</p>
           )}
           {r.resolution ? (
             <dl className="mt-4 grid gap-3 border-t border-stone-100 pt-3" data-testid="support-resolution">
-              <Item label={t('support.detail.resolution')}>{r.resolution}</Item>
-              {r.resolvedOn ? <Item label={t('support.detail.resolvedOn')}>{format.date(r.resolvedOn)}</Item> : null}
+              <DetailItem multiline label={t('support.detail.resolution')}>{r.resolution}</DetailItem>
+              {r.resolvedOn ? <DetailItem multiline label={t('support.detail.resolvedOn')}>{format.date(r.resolvedOn)}</DetailItem> : null}
             </dl>
           ) : null}
           {r.escalationSummary ? (
             <dl className="mt-4 grid gap-3 border-t border-stone-100 pt-3" data-testid="support-escalation">
-              <Item label={t('support.detail.escalation')}>{r.escalationSummary}</Item>
-              {r.escalatedOn ? <Item label={t('support.detail.escalatedOn')}>{format.date(r.escalatedOn)}</Item> : null}
+              <DetailItem multiline label={t('support.detail.escalation')}>{r.escalationSummary}</DetailItem>
+              {r.escalatedOn ? <DetailItem multiline label={t('support.detail.escalatedOn')}>{format.date(r.escalatedOn)}</DetailItem> : null}
             </dl>
           ) : null}
         </Card>

@@ -32,6 +32,7 @@ import { requirePermission } from '../../../_lib/current-province';
 import { requireTransferView } from '../access';
 import { loadTransferPage } from '../page-data';
 import { routeId } from '@/lib/validation/route-params';
+import { DetailItem } from '@/components/ui/detail-item';
 
 export const dynamic = 'force-dynamic';
 
@@ -58,15 +59,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('title', { name: transfer.cadreName }) };
 }
 
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium text-stone-600">{label}</dt>
-      <dd className="text-sm text-stone-900">{children}</dd>
-    </div>
-  );
-}
 
 export default async function TransferPage({ params, searchParams }: Props) {
   const { user, transfer: tr, figures, timeline } = await load((await params).id);
@@ -152,11 +144,11 @@ export default async function TransferPage({ params, searchParams }: Props) {
         <Card aria-labelledby="person" as="section" roomy>
           <h2 id="person" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.person')}</h2>
           <dl className="grid grid-cols-2 gap-3">
-            <Item label={t('list.person')}>{tr.cadreName}</Item>
-            <Item label={t('detail.code')}>{tr.cadreCode}</Item>
-            <Item label={t('detail.currentPost')}>{tr.currentPost ?? '—'}{tr.currentBlock ? ` – ${tBlocks(tr.currentBlock)}` : ''}</Item>
-            <Item label={t('detail.field')}>{fieldLabel(tr.cadreField)}</Item>
-            {mayViewPersonal ? <Item label={t('detail.birthDate')}>{format.date(tr.cadreBirthDate)}</Item> : null}
+            <DetailItem label={t('list.person')}>{tr.cadreName}</DetailItem>
+            <DetailItem label={t('detail.code')}>{tr.cadreCode}</DetailItem>
+            <DetailItem label={t('detail.currentPost')}>{tr.currentPost ?? '—'}{tr.currentBlock ? ` – ${tBlocks(tr.currentBlock)}` : ''}</DetailItem>
+            <DetailItem label={t('detail.field')}>{fieldLabel(tr.cadreField)}</DetailItem>
+            {mayViewPersonal ? <DetailItem label={t('detail.birthDate')}>{format.date(tr.cadreBirthDate)}</DetailItem> : null}
             <div className="col-span-2" data-testid="transfer-profile">
               <dt className="text-xs font-medium text-stone-600">{(await getTranslations('people.profile'))('label')}</dt>
               <dd className="text-sm text-stone-900">
@@ -168,13 +160,13 @@ export default async function TransferPage({ params, searchParams }: Props) {
         <Card aria-labelledby="move" as="section" roomy>
           <h2 id="move" className="mb-3 text-lg font-semibold text-stone-900">{t('list.move')}</h2>
           <dl className="grid grid-cols-2 gap-3">
-            <Item label={t('detail.from')}>{tr.from.name}<span className="block text-xs text-stone-600">{tr.fromOldDistrict}</span></Item>
-            <Item label={t('detail.to')}>{tr.to.name}<span className="block text-xs text-stone-600">{tr.toOldDistrict}</span></Item>
-            <Item label={t('detail.newPosition')}>{tr.positionTitle} – {tBlocks(tr.block)}</Item>
-            <Item label={t('detail.effectiveDate')}>{format.date(tr.effectiveDate)}</Item>
-            <Item label={t('detail.source')}>{tSources(tr.source)}</Item>
-            <Item label={t('detail.proposedBy')}>{tr.proposedBy}</Item>
-            <Item label={t('detail.proposedOn')}>{format.date(tr.proposedOn)}</Item>
+            <DetailItem label={t('detail.from')}>{tr.from.name}<span className="block text-xs text-stone-600">{tr.fromOldDistrict}</span></DetailItem>
+            <DetailItem label={t('detail.to')}>{tr.to.name}<span className="block text-xs text-stone-600">{tr.toOldDistrict}</span></DetailItem>
+            <DetailItem label={t('detail.newPosition')}>{tr.positionTitle} – {tBlocks(tr.block)}</DetailItem>
+            <DetailItem label={t('detail.effectiveDate')}>{format.date(tr.effectiveDate)}</DetailItem>
+            <DetailItem label={t('detail.source')}>{tSources(tr.source)}</DetailItem>
+            <DetailItem label={t('detail.proposedBy')}>{tr.proposedBy}</DetailItem>
+            <DetailItem label={t('detail.proposedOn')}>{format.date(tr.proposedOn)}</DetailItem>
           </dl>
           <div className="mt-3">
             <p className="text-xs font-medium text-stone-600">{t('detail.reason')}</p>
