@@ -1,19 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { closeVacancy } from '@/lib/actions/vacancies/close-vacancy';
+import { closeVacancyAndShow } from '@/app/(province)/communes/[code]/manage/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 
-/** Closes one open need (guarded by the version it was rendered with), with an optional note. */
-export function CloseVacancyForm({ vacancyId, version }: { vacancyId: number; version: number }) {
+/** Closes one open need (guarded by the version it was rendered with), with an optional note; the answer is on the workspace it lands on. */
+export function CloseVacancyForm({ vacancyId, version, communeCode }: { vacancyId: number; version: number; communeCode: string }) {
   const t = useTranslations('vacancies.close');
   return (
     <ActionForm
       id={`close-${vacancyId}`}
       namespace="vacancies"
-      action={closeVacancy}
-      hidden={{ vacancyId, version }}
+      action={closeVacancyAndShow}
+      hidden={{ vacancyId, version, communeCode }}
       submitLabel={t('submit')}
       tone="secondary"
       className="space-y-2"

@@ -7,10 +7,10 @@ import { CloseVacancyForm } from './close-vacancy-form';
 const URGENCY_TONE = { normal: 'neutral', urgent: 'amber', critical: 'red' } as const;
 
 /**
- * The commune's open needs as a list of cards (readable on a phone). With `closable`, each card carries its
- * close form; the caller checks can(user, 'vacancy.declare', …) first.
+ * The commune's open needs as a list of cards (readable on a phone). With `closable` (the commune's code), each card
+ * carries its close form; the caller checks can(user, 'vacancy.declare', …) first.
  */
-export async function VacancyList({ vacancies, closable = false }: { vacancies: OpenVacancy[]; closable?: boolean }) {
+export async function VacancyList({ vacancies, closable = null }: { vacancies: OpenVacancy[]; closable?: { communeCode: string } | null }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatters()]);
   if (vacancies.length === 0) return <p className="text-sm text-stone-600">{t('vacancies.empty')}</p>;
   const fieldLabel = (field: string) => {
@@ -41,7 +41,7 @@ export async function VacancyList({ vacancies, closable = false }: { vacancies: 
           </dl>
           {closable ? (
             <div className="mt-3 border-t border-stone-100 pt-3">
-              <CloseVacancyForm vacancyId={v.id} version={v.version} />
+              <CloseVacancyForm vacancyId={v.id} version={v.version} communeCode={closable.communeCode} />
             </div>
           ) : null}
         </li>

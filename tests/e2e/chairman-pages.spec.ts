@@ -258,12 +258,10 @@ test.describe('the chairman\'s forms on a phone without JavaScript: the answer i
     await expect(page.getByTestId('open-vacancy').filter({ hasText: note })).toHaveCount(0);
   });
 
-  // Defect: closing a need without JavaScript shows no answer at all. The need's row (and the close form with its
-  // status) leaves the list, so the page reloads at its top with no notice anywhere, the chairman sees the same page.
-  // A fix: the close action answers by a redirect to the workspace's needs (#vacancies) with a notice, as the
-  // reception steps do (app/(receptions)/receptions/actions.ts).
+  // Closing a need takes its card (and the close form with its answer) off the list: the workspace answers at its
+  // needs with the notice (app/(province)/communes/[code]/manage/actions.ts). Failed before: the page reloaded at its
+  // top with no notice anywhere.
   test('closing a need: the answer in view', async ({ browser, signIn, e2eDb }) => {
-    test.fail();
     const page = await pageFor(browser, signIn, phone);
     const note = `Cần cán bộ văn hóa (kiểm tra giao diện điện thoại ${Date.now()})`;
     const started = new Date();
@@ -278,6 +276,7 @@ test.describe('the chairman\'s forms on a phone without JavaScript: the answer i
       await need.getByLabel('Ghi chú khi đóng (không bắt buộc)').fill(note);
       await need.getByRole('button', { name: 'Đóng: đã bố trí đủ' }).click();
       await expectInView(page, page.getByRole('status').filter({ hasText: 'Đã đóng nhu cầu nhân sự.' }));
+      await expect(page).toHaveURL(/\/manage\?notice=vacancyClosed#vacancies$/);
     } finally {
       // Whatever the page showed, no need of this test stays open (province-views.spec.ts lists Nga My's open needs).
       await e2eDb.vacancy.updateMany({ where: { commune: { code: CODE }, status: 'open', field: 'culture_society', createdAt: { gte: started } }, data: { status: 'closed', closedOn: new Date() } });

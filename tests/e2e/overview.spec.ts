@@ -25,10 +25,11 @@ test.describe('province overview', () => {
     await expectAccessible(page);
   });
 
-  test('lists all 130 units and searches without diacritics', async ({ page }) => {
+  test('lists all 130 units, thirty to a page, and searches without diacritics', async ({ page }) => {
     await page.goto('/');
     const units = page.locator('table').last().locator('tbody tr');
-    await expect(units).toHaveCount(130);
+    await expect(units).toHaveCount(30);
+    await expect(page.getByText('Đơn vị 1–30 trong 130 đơn vị phù hợp (tổng 130); tải về để có cả bảng')).toBeVisible();
     for (const [query, name] of [['nga my', 'Nga My'], ['hoa quan', 'Hoa Quân'], ['dong hieu', 'Đông Hiếu'], ['KENG DU', 'Keng Đu']]) {
       await page.getByLabel(/Tìm theo tên/).fill(query);
       await page.getByRole('button', { name: 'Lọc' }).click();
@@ -40,7 +41,9 @@ test.describe('province overview', () => {
 
   test('filters by flags through the URL and sorts by difference', async ({ page }) => {
     await page.goto('/?short=1&gaps=1');
-    await expect(page.locator('table').last().locator('tbody tr')).toHaveCount(56);
+    await expect(page.getByText('Đơn vị 1–30 trong 56 đơn vị phù hợp (tổng 130); tải về để có cả bảng')).toBeVisible();
+    await page.goto('/?short=1&gaps=1&page=2');
+    await expect(page.locator('table').last().locator('tbody tr')).toHaveCount(26);
     await page.goto('/?sort=difference&dir=asc');
     const firstDifference = await page.locator('table').last().locator('tbody tr').first().innerText();
     await page.goto('/?sort=difference&dir=desc');

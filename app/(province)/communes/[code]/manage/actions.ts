@@ -3,7 +3,9 @@
 import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/actions/result';
 import { cancelRosterChange } from '@/lib/actions/roster/cancel-roster-change';
+import { closeVacancy } from '@/lib/actions/vacancies/close-vacancy';
 import { sameOriginPath } from '@/lib/auth/safe-callback';
+import { routeCode } from '@/lib/validation/route-params';
 
 // Cancelling a person's latest change makes its own form disappear (nothing is left to cancel, or another change
 // is next), so on success the page it was posted from is shown again with the notice in the address
@@ -16,5 +18,16 @@ export async function cancelChangeAndShow(state: ActionResult<unknown> | null, f
     const back = sameOriginPath(formData.get('returnTo'));
     if (back) redirect(`${back.split('?')[0]}?notice=changeCancelled`);
   }
+  return result;
+}
+
+/**
+ * Closing a need makes its card, and the close form with its answer, leave the list: on success the workspace is shown
+ * again at its needs with the notice in the address (`?notice=vacancyClosed#vacancies`), as above.
+ */
+export async function closeVacancyAndShow(state: ActionResult<undefined> | null, formData: FormData): Promise<ActionResult<undefined>> {
+  const result = await closeVacancy(state as never, formData);
+  const code = routeCode(String(formData.get('communeCode') ?? ''));
+  if (result.ok && code) redirect(`/communes/${encodeURIComponent(code)}/manage?notice=vacancyClosed#vacancies`);
   return result;
 }

@@ -25,10 +25,11 @@ import { Section } from '@/components/ui/section';
 import { StatCard } from '@/components/ui/stat-card';
 import { loadManagedCommune } from './load';
 import { issuingBodiesFor } from '@/lib/db/decision-queries';
+import { PageNotice } from '@/components/ui/page-notice';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ commune }, t] = await Promise.all([loadManagedCommune((await params).code), getTranslations()]);
@@ -36,8 +37,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The commune chairman's workspace (admin and Home Affairs may use it on any commune of the province). */
-export default async function ManageCommunePage({ params }: Props) {
+export default async function ManageCommunePage({ params, searchParams }: Props) {
   const { user, province, commune, mayEditRoster, mayDeclare } = await loadManagedCommune((await params).code);
+  // The answer of a step whose form left the page (closing a need: app/(province)/communes/[code]/manage/actions.ts).
+  const notice = (await searchParams).notice === 'vacancyClosed' ? 'vacancyClosed' : null;
   const date = today();
   const [staffing, positions, vacancies, roster, t, format] = await Promise.all([
     getCommuneStaffing(db(), province.id, commune.id, { date }),
@@ -86,7 +89,8 @@ export default async function ManageCommunePage({ params }: Props) {
       </Section>
 
       <Section id="vacancies" title={t('vacancies.heading')}>
-        <VacancyList vacancies={vacancies} closable={mayDeclare} />
+        <PageNotice message={notice ? t('vacancies.closed') : null} />
+        <VacancyList vacancies={vacancies} closable={mayDeclare ? { communeCode: commune.code } : null} />
       </Section>
 
       <CommuneReceptionsLink commune={{ id: commune.id, code: commune.code, provinceId: province.id }} />
