@@ -4,6 +4,7 @@ import {
   type ExcellentShareBreach, type LevelCounts, type Period, type RatingGroup, type RatingLevel, type RatingRoundState,
 } from '@/lib/domain/ratings';
 import { settingsAt } from './setting-queries';
+import { cachedFigures } from './figures-cache';
 import type { Db } from './prisma';
 
 // The reads of annual ratings (docs/decisions/040-annual-ratings.md). Who is rated in a unit's round for a year is
@@ -166,7 +167,13 @@ export type ProgressRow = { communeId: number; code: string; name: string; group
  * Every commune's progress for a year, per group: people to rate (eligible on 31/12), rated, the round's state, the
  * counts by level and the 20% rule; computed with the same rules as each round's page.
  */
-export async function getRatingProgress(db: Db, provinceId: number, year: number): Promise<{ rows: ProgressRow[]; percent: number; minMonths: number }> {
+export function getRatingProgress(db: Db, provinceId: number, year: number): Promise<{ rows: ProgressRow[]; percent: number; minMonths: number }> {
+  // Cached by the province's data version: every table read here moves it (rating, rating round, setting, cadre,
+  // assignment, commune; lib/db/figures-cache.ts).
+  return cachedFigures(db, provinceId, 'ratingProgress', [year], () => computeRatingProgress(db, provinceId, year));
+}
+
+async function computeRatingProgress(db: Db, provinceId: number, year: number): Promise<{ rows: ProgressRow[]; percent: number; minMonths: number }> {
   const [communes, all, rounds, ratings, settings] = await Promise.all([
     db.commune.findMany({ where: { provinceId }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } }),
     listRatingSubjects(db, provinceId, year),

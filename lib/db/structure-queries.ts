@@ -1,5 +1,6 @@
 import { settingsAt } from './setting-queries';
 import { COUNTED_AT_DATE, OPEN_AT_DATE } from './staffing-counts';
+import { cachedFigures } from './figures-cache';
 import { poolOf, type Db } from './prisma';
 import { countStructure, sumStructure, targetOf, type StructureCounts, type StructurePerson, type StructureTargets } from '@/lib/domain/structure';
 
@@ -55,8 +56,15 @@ export async function structureSettingsAt(db: Db, provinceId: number, date: stri
   };
 }
 
-/** The structure per commune, old district and province at a date. */
-export async function getProvinceStructure(db: Db, provinceId: number, date: string): Promise<ProvinceStructure> {
+/**
+ * The structure per commune, old district and province at a date: cached by the province's data version, which every
+ * table it reads moves (cadre, assignment, position, commune, old district, setting; lib/db/figures-cache.ts).
+ */
+export function getProvinceStructure(db: Db, provinceId: number, date: string): Promise<ProvinceStructure> {
+  return cachedFigures(db, provinceId, 'structure', [date], () => computeProvinceStructure(db, provinceId, date));
+}
+
+async function computeProvinceStructure(db: Db, provinceId: number, date: string): Promise<ProvinceStructure> {
   const [settings, people, communes, districts] = await Promise.all([
     structureSettingsAt(db, provinceId, date),
     listStructurePeople(db, provinceId, date),
@@ -88,8 +96,12 @@ SELECT to_char(o.day, 'YYYY-MM-DD') AS day, o.commune_id, c.gender::text AS gend
   FROM open_a o JOIN cadre c ON c.id = o.cadre_id
  GROUP BY o.day, o.commune_id, o.cadre_id, c.gender, c.birth_date, c.ethnicity`;
 
-/** The province's key-post holders at several dates (the trend), counted as at each date with its young age. */
-export async function getStructureTrend(db: Db, provinceId: number, dates: readonly string[]): Promise<{ date: string; counts: StructureCounts }[]> {
+/** The province's key-post holders at several dates (the trend), counted as at each date with its young age; cached as above. */
+export function getStructureTrend(db: Db, provinceId: number, dates: readonly string[]): Promise<{ date: string; counts: StructureCounts }[]> {
+  return cachedFigures(db, provinceId, 'structureTrend', [dates.join(',')], () => computeStructureTrend(db, provinceId, dates));
+}
+
+async function computeStructureTrend(db: Db, provinceId: number, dates: readonly string[]): Promise<{ date: string; counts: StructureCounts }[]> {
   if (dates.length === 0) return [];
   const [{ rows }, settings] = await Promise.all([
     poolOf(db).query<PersonRow & { day: string }>(TREND_SQL, [provinceId, [...dates]]),

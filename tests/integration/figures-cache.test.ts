@@ -118,3 +118,41 @@ describe('figures cached by data version', () => {
     expect(await readDataVersion(database.db, provinceId)).not.toBe(versionBefore);
   });
 });
+
+// The dashboard's structure of key posts and its trend, and the ratings' progress, are cached by the same version
+// (docs/decisions/049-light-pages-and-throughput.md): the settings, rating rounds and ratings they read move it too.
+describe('structure and ratings progress cached by data version', () => {
+  test('a setting written through another client is read at once by the structure and its trend', async () => {
+    const { getProvinceStructure, getStructureTrend } = await import('@/lib/db/structure-queries');
+    const before = await getProvinceStructure(database.db, provinceId, DATE);
+    expect(await getProvinceStructure(database.db, provinceId, DATE)).toBe(before);
+    const trendBefore = await getStructureTrend(database.db, provinceId, [DATE]);
+    expect(before.youngAge).not.toBe(58);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO setting (province_id, key, value, effective_from, source) VALUES ($1, 'structure.youngAge', '58', '2025-07-01', 'kiểm thử')`, [provinceId]);
+    } finally {
+      await client.end();
+    }
+    const after = await getProvinceStructure(database.db, provinceId, DATE);
+    expect(after.youngAge).toBe(58);
+    expect(after.province.keyHolders).toBe(before.province.keyHolders);
+    const trendAfter = await getStructureTrend(database.db, provinceId, [DATE]);
+    expect(trendAfter).not.toBe(trendBefore);
+    expect(trendAfter[0].counts.keyYoung).toBeGreaterThanOrEqual(trendBefore[0].counts.keyYoung);
+  });
+
+  test('a rating changed through another client is counted at once in the progress', async () => {
+    const { getRatingProgress } = await import('@/lib/db/rating-queries');
+    const rating = await database.db.rating.findFirst({ where: { round: { provinceId, communeId: { not: null } }, level: { not: 'excellent' } }, select: { id: true, year: true, level: true, round: { select: { communeId: true, group: true } } } });
+    expect(rating, 'the demo has ratings').not.toBeNull();
+    const { year, level, round } = rating!;
+    const countsOf = async () => (await getRatingProgress(database.db, provinceId, year)).rows.find((r) => r.communeId === round.communeId)!.groups[round.group].counts;
+    const before = await countsOf();
+    await other.rating.update({ where: { id: rating!.id }, data: { level: 'excellent' } });
+    const after = await countsOf();
+    expect(after.excellent).toBe(before.excellent + 1);
+    expect(after[level]).toBe(before[level] - 1);
+  });
+});
