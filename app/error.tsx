@@ -23,7 +23,7 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
         >
           {t('retry')}
         </button>
-        <Link href="/" className="rounded-md px-4 py-2 text-sm font-semibold text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href="/" className="rounded-md px-4 py-2 text-sm font-semibold text-brand-800 underline hover:text-brand-900">
           {t('home')}
         </Link>
       </div>

@@ -25,7 +25,7 @@ export async function UserTable({ users }: { users: UserListRow[] }) {
           {users.map((user) => (
             <tr key={user.id} className="hover:bg-stone-50">
               <th scope="row" className={`${cellClass} text-left font-medium`}>
-                <Link href={`/admin/users/${user.id}`} className="text-brand-800 underline hover:text-brand-900">
+                <Link prefetch={false} href={`/admin/users/${user.id}`} className="text-brand-800 underline hover:text-brand-900">
                   {user.username}
                 </Link>
               </th>

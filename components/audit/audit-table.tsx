@@ -17,12 +17,12 @@ function Entity({ t, row, href }: { t: AuditTranslator; row: AuditRow; href: str
   const name = row.entity.name ? renderAuditText(t, row.entity.name) : null;
   const type = auditEntityLabel(t, row.entityType);
   // An entity with no name of its own (the report draft) links by its kind.
-  if (!name && href) return <Link href={href} className="font-medium text-brand-800 underline hover:text-brand-900">{type}</Link>;
+  if (!name && href) return <Link prefetch={false} href={href} className="font-medium text-brand-800 underline hover:text-brand-900">{type}</Link>;
   return (
     <>
       <span className="block text-xs text-stone-600">{type}</span>
       {name && href ? (
-        <Link href={href} className="font-medium text-brand-800 underline hover:text-brand-900">{name}</Link>
+        <Link prefetch={false} href={href} className="font-medium text-brand-800 underline hover:text-brand-900">{name}</Link>
       ) : name ? (
         <span className="font-medium text-stone-900">{name}</span>
       ) : null}

@@ -25,7 +25,7 @@ export function ChangePasswordForm({ action }: { action: FormAction<undefined> }
       className="space-y-4"
       replaceWhenDone
       done={() => (
-        <Link href="/" className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+        <Link prefetch={false} href="/" className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
           {t('continue')}
         </Link>
       )}

@@ -11,7 +11,7 @@ export async function IncompleteRecordsNotice({ commune }: { commune: { id: numb
   return (
     <p className="mt-8 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="incomplete-records-notice">
       {t('incomplete.count', { count: records.length })}{' '}
-      <Link href={`/communes/${encodeURIComponent(commune.code)}/manage/completeness`} className="font-medium underline">
+      <Link prefetch={false} href={`/communes/${encodeURIComponent(commune.code)}/manage/completeness`} className="font-medium underline">
         {t('incomplete.open')}
       </Link>
     </p>

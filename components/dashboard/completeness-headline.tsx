@@ -25,14 +25,14 @@ export async function CompletenessHeadline({ user, provinceId, date }: { user: S
       {can(user, 'completeness.view') ? (
         <>
           {' '}
-          <Link href="/completeness" className={link}>{t('dashboard.details')}</Link>
+          <Link prefetch={false} href="/completeness" className={link}>{t('dashboard.details')}</Link>
         </>
       ) : null}
       {own ? (
         <span className="mt-1 block">
           {t('dashboard.own', { name: own.name, complete: format.number(own.complete), people: format.number(own.people), share: share(own.complete, own.people) })}{' '}
           {own.complete < own.people ? (
-            <Link href={`/communes/${encodeURIComponent(own.code)}/manage/completeness`} className={link}>{t('dashboard.fix')}</Link>
+            <Link prefetch={false} href={`/communes/${encodeURIComponent(own.code)}/manage/completeness`} className={link}>{t('dashboard.fix')}</Link>
           ) : null}
         </span>
       ) : null}

@@ -8,7 +8,7 @@ export function DashboardAlert({ title, testId, resetLabel, children }: { title:
       <p className="font-semibold">{title}</p>
       {children}
       <p className="mt-2 text-sm">
-        <Link href="/dashboard" className="font-medium underline">
+        <Link prefetch={false} href="/dashboard" className="font-medium underline">
           {resetLabel}
         </Link>
       </p>

@@ -49,7 +49,7 @@ export async function DashboardFilters({
           {t('apply')}
         </button>
         {active ? (
-          <Link href="/dashboard" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href="/dashboard" className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900">
             {t('reset')}
           </Link>
         ) : null}

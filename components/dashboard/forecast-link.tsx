@@ -13,7 +13,7 @@ export async function ForecastLink({ user }: { user: SessionUser }) {
   return (
     <p className="mb-6 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm text-stone-800 shadow-xs" data-testid="dashboard-forecast">
       <span className="font-semibold text-stone-900">{t('dashboardHeading')}</span> {t('dashboardLead')}{' '}
-      <Link href="/forecast" className="font-medium text-brand-800 underline hover:text-brand-900">
+      <Link prefetch={false} href="/forecast" className="font-medium text-brand-800 underline hover:text-brand-900">
         {t('dashboardLink')}
       </Link>
     </p>

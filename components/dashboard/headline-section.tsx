@@ -36,15 +36,15 @@ export function HeadlineSection({ view, communeQuotaNote }: { view: DashboardVie
         <StatCard label={t('dashboard.figures.keyVacancies')} value={n(headline.keyVacancies)} emphasis={headline.keyVacancies > 0 ? 'alert' : 'default'} />
         <StatCard
           label={t('dashboard.figures.unitsShort')}
-          value={<Link className={figureLinkClass} href={unitsHref(filter, { situation: 'short' })}>{ofUnits(headline.unitsShort)}</Link>}
+          value={<Link prefetch={false} className={figureLinkClass} href={unitsHref(filter, { situation: 'short' })}>{ofUnits(headline.unitsShort)}</Link>}
         />
         <StatCard
           label={t('dashboard.figures.unitsKeyGaps')}
-          value={<Link className={figureLinkClass} href={unitsHref(filter, { keyGaps: true })}>{ofUnits(headline.unitsKeyGaps)}</Link>}
+          value={<Link prefetch={false} className={figureLinkClass} href={unitsHref(filter, { keyGaps: true })}>{ofUnits(headline.unitsKeyGaps)}</Link>}
         />
         <StatCard
           label={t('dashboard.figures.unitsBoth')}
-          value={<Link className={figureLinkClass} href={unitsHref(filter, { situation: 'short', keyGaps: true })}>{ofUnits(headline.shortStaffedWithKeyGapsUnits)}</Link>}
+          value={<Link prefetch={false} className={figureLinkClass} href={unitsHref(filter, { situation: 'short', keyGaps: true })}>{ofUnits(headline.shortStaffedWithKeyGapsUnits)}</Link>}
           emphasis={headline.shortStaffedWithKeyGapsUnits > 0 ? 'alert' : 'default'}
         />
         {secondment ? (

@@ -43,7 +43,7 @@ export function OwnCommune({ comparison, scopeName, view: { t, format } }: { com
         </table>
       </div>
       <p className="mt-2 text-sm">
-        <Link href={`/communes/${encodeURIComponent(commune.code)}`} className="font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={`/communes/${encodeURIComponent(commune.code)}`} className="font-medium text-brand-800 underline hover:text-brand-900">
           {t('dashboard.own.open', { name: commune.name })}
         </Link>
       </p>

@@ -27,7 +27,7 @@ export async function RatingsProgress({ user, provinceId, date }: { user: Sessio
       {' · '}
       {t('rounds', { confirmed, draft: Math.max(0, started - confirmed), none: communes - started })}
       {totals.beyond > 0 ? <> · <span className="font-medium text-red-800">{t('beyond', { count: totals.beyond })}</span></> : null}{' '}
-      <Link href={`/ratings?year=${year}`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('link')}</Link>
+      <Link prefetch={false} href={`/ratings?year=${year}`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('link')}</Link>
     </p>
   );
 }

@@ -33,10 +33,10 @@ export async function RecruitmentProgress({ user, provinceId, date }: { user: Se
       {progress
         ? t('progress', { filled: format.number(progress.filled), count: format.number(progress.count), done: progress.done, targets: progress.targets })
         : t('noPlan')}{' '}
-      <Link href={`/recruitment?year=${year}`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('open')}</Link>
+      <Link prefetch={false} href={`/recruitment?year=${year}`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('open')}</Link>
       {' · '}
       {t('openReceptions', { count: open })}{' '}
-      <Link href="/receptions?state=proposed" className="font-medium text-brand-800 underline hover:text-brand-900">{t('receptionsLink')}</Link>
+      <Link prefetch={false} href="/receptions?state=proposed" className="font-medium text-brand-800 underline hover:text-brand-900">{t('receptionsLink')}</Link>
     </p>
   );
 }

@@ -19,7 +19,7 @@ export async function SupportSummarySection({ user, provinceId }: { user: Sessio
   const [summary, t, format] = await Promise.all([getSupportSummary(db(), provinceId), getTranslations('support.dashboard'), getFormatters()]);
   if (summary.open === 0 && summary.resolved === 0) return null;
   return (
-    <Section id="support-summary" title={t('heading')} actions={<Link href="/support" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('link')}</Link>}>
+    <Section id="support-summary" title={t('heading')} actions={<Link prefetch={false} href="/support" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('link')}</Link>}>
       <dl className="mb-3 grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="support-summary">
         <StatCard label={t('open')} value={format.number(summary.open)} emphasis={summary.open > 0 ? 'alert' : 'default'} />
         <StatCard label={t('median')} value={summary.medianDaysToResolve === null ? t('none') : t('medianValue', { days: format.number(summary.medianDaysToResolve) })} />

@@ -7,7 +7,7 @@ import { countUnread } from '@/lib/db/notification-queries';
 export async function InboxLink({ userId, current }: { userId: number; current: boolean }) {
   const [t, unread] = await Promise.all([getTranslations('inbox'), countUnread(db(), userId)]);
   return (
-    <Link
+    <Link prefetch={false}
       href="/inbox"
       aria-current={current ? 'page' : undefined}
       className="inline-flex items-center gap-1.5 rounded px-2 py-1 text-sm font-semibold text-white hover:underline focus-visible:outline-white"

@@ -33,7 +33,7 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
               </p>
               <p className={`text-sm ${item.read ? 'text-stone-700' : 'font-semibold text-stone-900'}`}>{sentence(item)}</p>
               <p className="text-sm">
-                <Link href={item.link} className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                <Link prefetch={false} href={item.link} className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900">
                   {t('open')}
                 </Link>
               </p>

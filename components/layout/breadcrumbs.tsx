@@ -17,7 +17,7 @@ export async function Breadcrumbs({ items }: { items: Crumb[] }) {
               </span>
             ) : null}
             {item.href ? (
-              <Link href={item.href} className="text-brand-700 underline hover:text-brand-900">
+              <Link prefetch={false} href={item.href} className="text-brand-700 underline hover:text-brand-900">
                 {item.label}
               </Link>
             ) : (

@@ -57,7 +57,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
     <header>
       <div className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href="/" className="group flex items-center gap-3 rounded focus-visible:outline-white">
+          <Link prefetch={false} href="/" className="group flex items-center gap-3 rounded focus-visible:outline-white">
             <Emblem />
             <span className="leading-tight">
               <span className="block text-lg font-bold tracking-tight group-hover:underline">{t('app.name')}</span>
@@ -87,7 +87,7 @@ export async function SiteHeader({ provinceName }: { provinceName: string }) {
               const current = isCurrent(section.href, path, sections);
               return (
                 <li key={section.href}>
-                  <Link
+                  <Link prefetch={false}
                     href={section.href}
                     aria-current={current ? 'page' : undefined}
                     className={`relative -mb-px inline-block whitespace-nowrap border-b-2 px-1 py-2.5 text-sm font-semibold hover:text-brand-900 ${

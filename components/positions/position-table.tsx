@@ -33,7 +33,7 @@ export async function PositionTable({ rows }: { rows: CataloguePositionRow[] }) 
           {rows.map((row) => (
             <tr key={row.id} data-testid="position-row">
               <td className={`${cellClass} whitespace-nowrap font-mono text-xs`}>
-                <Link
+                <Link prefetch={false}
                   href={`/positions/${encodeURIComponent(row.code)}`}
                   aria-label={t('positions.editFor', { title: localizedTitle(locale, row) })}
                   className="font-medium text-brand-800 underline hover:text-brand-900"

@@ -35,7 +35,7 @@ export async function QuotaFilters({
         >
           {t('apply')}
         </button>
-        <Link href="/quotas" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href="/quotas" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           {t('reset')}
         </Link>
       </div>

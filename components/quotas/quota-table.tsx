@@ -30,7 +30,7 @@ export async function QuotaTable({ rows, year }: { rows: CommuneQuotaRow[]; year
             return (
               <tr key={row.id} className="hover:bg-stone-50" data-commune={row.code}>
                 <th scope="row" className={`${cellClass} text-left font-medium`}>
-                  <Link
+                  <Link prefetch={false}
                     href={`/quotas/${encodeURIComponent(row.code)}?year=${year}`}
                     aria-label={t('quotas.editLabel', { name: row.name })}
                     className="text-brand-800 underline hover:text-brand-900"

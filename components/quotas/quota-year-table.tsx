@@ -31,7 +31,7 @@ export async function QuotaYearTable({ years }: { years: QuotaYearRow[] }) {
           {years.map((y) => (
             <tr key={y.year} data-year={y.year}>
               <th scope="row" className={`${cellClass} text-left font-medium`}>
-                <Link href={`/quotas/years/${y.year}`} className="text-brand-800 underline hover:text-brand-900" aria-label={t('list.open', { year: String(y.year) })}>
+                <Link prefetch={false} href={`/quotas/years/${y.year}`} className="text-brand-800 underline hover:text-brand-900" aria-label={t('list.open', { year: String(y.year) })}>
                   {y.year}
                 </Link>
               </th>

@@ -57,7 +57,7 @@ export async function RatingProgressTable({ rows, year }: { rows: readonly Progr
               return (
                 <tr key={`${row.communeId}-${group}`} data-testid={`progress-${row.code}-${group}`}>
                   <th scope="row" className={`${cellClass} text-left font-medium`}>
-                    <Link href={`/ratings/communes/${encodeURIComponent(row.code)}?year=${year}&group=${group}`} className="text-brand-800 underline hover:text-brand-900">
+                    <Link prefetch={false} href={`/ratings/communes/${encodeURIComponent(row.code)}?year=${year}&group=${group}`} className="text-brand-800 underline hover:text-brand-900">
                       {row.name}
                     </Link>
                   </th>

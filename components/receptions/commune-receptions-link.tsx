@@ -20,7 +20,7 @@ export async function CommuneReceptionsLink({ commune }: { commune: { id: number
       <h2 id="receptions" className="text-lg font-semibold text-stone-900">{t('link')}</h2>
       <p className="mt-1 text-sm text-stone-700">{t('linkLead', { open })}</p>
       <p className="mt-2">
-        <Link href={`/communes/${encodeURIComponent(commune.code)}/manage/receptions`} className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={`/communes/${encodeURIComponent(commune.code)}/manage/receptions`} className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">
           {can(user, 'reception.propose', { provinceId: commune.provinceId, communeId: commune.id }) ? t('linkPropose') : t('linkView')}
         </Link>
       </p>

@@ -29,7 +29,7 @@ export async function ReceptionTable({ rows, showCommune, testId }: { rows: read
           {rows.map((r) => (
             <tr key={r.id}>
               <th scope="row" className={`${cellClass} text-left font-medium`}>
-                <Link href={`/receptions/${r.id}`} className="text-brand-800 underline hover:text-brand-900">{r.fullName}</Link>
+                <Link prefetch={false} href={`/receptions/${r.id}`} className="text-brand-800 underline hover:text-brand-900">{r.fullName}</Link>
                 <span className="block text-xs font-normal text-stone-600">{r.cadre ? `${r.cadre.code} · ${t('roster')}` : t('external')}</span>
               </th>
               {showCommune ? <td className={cellClass}>{r.commune.name}</td> : null}

@@ -29,7 +29,7 @@ export async function PastRetirementList({
           <tr key={row.cadreId} data-testid="past-retirement-row">
             <th scope="row" className={`${cellClass} text-left font-medium`}>
               {manageHref ? (
-                <Link href={manageHref(row)} className="text-brand-800 underline hover:text-brand-900">{row.fullName}</Link>
+                <Link prefetch={false} href={manageHref(row)} className="text-brand-800 underline hover:text-brand-900">{row.fullName}</Link>
               ) : (
                 row.fullName
               )}{' '}

@@ -124,7 +124,7 @@ export function CandidatesTable({
                       ) : null}
                     </>
                   ) : href ? (
-                    <Link href={href} className="font-semibold text-brand-800 underline hover:text-brand-900">
+                    <Link prefetch={false} href={href} className="font-semibold text-brand-800 underline hover:text-brand-900">
                       {t('table.place')}
                       <span className="sr-only"> {c.cadre.fullName}</span>
                     </Link>

@@ -43,7 +43,7 @@ export async function ListTable({
           {lists.map((list) => (
             <tr key={list.id}>
               <th scope="row" className={`${cellClass} whitespace-nowrap text-left font-medium`}>
-                <Link href={`/secondments/lists/${list.id}`} className="text-brand-800 underline hover:text-brand-900">
+                <Link prefetch={false} href={`/secondments/lists/${list.id}`} className="text-brand-800 underline hover:text-brand-900">
                   {t('phaseLabel', { number: String(list.phase.number), year: String(list.phase.year) })}
                   {showDepartment ? <span className="sr-only"> – {list.department.name}</span> : null}
                 </Link>

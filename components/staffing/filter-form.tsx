@@ -95,7 +95,7 @@ export async function FilterForm({
             {applyLabel}
           </button>
           {reset ? (
-            <Link href={reset.href} scroll={false} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900">
+            <Link prefetch={false} href={reset.href} scroll={false} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand-800 underline hover:text-brand-900">
               {reset.label}
             </Link>
           ) : null}

@@ -21,7 +21,7 @@ export async function CommuneSupport({ user, commune }: { user: SessionUser; com
     <Section
       id="support"
       title={t('support.commune.heading')}
-      actions={mayRaise ? <Link href="/support/new" className={`text-sm ${link}`}>{t('support.commune.raise')}</Link> : undefined}
+      actions={mayRaise ? <Link prefetch={false} href="/support/new" className={`text-sm ${link}`}>{t('support.commune.raise')}</Link> : undefined}
     >
       <div className="grid gap-4 lg:grid-cols-2">
         <div>
@@ -33,7 +33,7 @@ export async function CommuneSupport({ user, commune }: { user: SessionUser; com
               {requests.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-start justify-between gap-2 px-3 py-2">
                   <span>
-                    <Link href={`/support/${r.id}`} className={link}>{r.title}</Link>
+                    <Link prefetch={false} href={`/support/${r.id}`} className={link}>{r.title}</Link>
                     <span className="block text-xs text-stone-600">
                       {locale === 'en' ? r.problemGroup.nameEn : r.problemGroup.nameVi} · {format.date(r.raisedOn)}{r.workingGroup ? ` · ${r.workingGroup}` : ''}
                     </span>
@@ -61,7 +61,7 @@ export async function CommuneSupport({ user, commune }: { user: SessionUser; com
           )}
         </div>
       </div>
-      <p className="mt-2 text-sm"><Link href="/support" className={link}>{t('support.commune.all')}</Link></p>
+      <p className="mt-2 text-sm"><Link prefetch={false} href="/support" className={link}>{t('support.commune.all')}</Link></p>
     </Section>
   );
 }

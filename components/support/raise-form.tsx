@@ -19,7 +19,7 @@ export function RaiseSupportForm({ action, token, communeId, fields }: { action:
       replaceWhenDone
       done={(data) => (
         <p>
-          <Link href={`/support/${data.requestId}`} className="font-medium text-brand-800 underline hover:text-brand-900" data-testid="raised-link">{t('open')}</Link>
+          <Link prefetch={false} href={`/support/${data.requestId}`} className="font-medium text-brand-800 underline hover:text-brand-900" data-testid="raised-link">{t('open')}</Link>
         </p>
       )}
     />

@@ -60,7 +60,7 @@ export async function ProjectedSummary({
       </dl>
       {planHref ? (
         <p className="mt-3 text-sm">
-          <Link href={planHref} className="font-semibold text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href={planHref} className="font-semibold text-brand-800 underline hover:text-brand-900">
             {t('planLink')}
           </Link>
         </p>

@@ -18,7 +18,7 @@ export async function TransferSubNav({ user }: { user: SessionUser }) {
       <ul className="flex flex-wrap gap-x-4">
         {links.map((l) => (
           <li key={l.href}>
-            <Link
+            <Link prefetch={false}
               href={l.href}
               aria-current={isCurrent(l.href) ? 'page' : undefined}
               className={`-mb-px inline-block border-b-2 px-1 py-2 text-sm font-medium hover:text-brand-900 ${isCurrent(l.href) ? 'border-brand-700 text-brand-800' : 'border-transparent text-stone-700'}`}

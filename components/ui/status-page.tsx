@@ -19,7 +19,7 @@ export async function StatusPage({ status, namespace }: { status: 403 | 404; nam
       </p>
       <h1 className="mt-3 text-2xl font-bold tracking-tight text-stone-900">{t('title')}</h1>
       <p className="mt-2 text-stone-700">{t('body')}</p>
-      <Link
+      <Link prefetch={false}
         href="/"
         className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800"
       >

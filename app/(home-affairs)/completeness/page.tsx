@@ -73,7 +73,7 @@ export default async function CompletenessPage() {
             return {
               key: c.code,
               label: mayFix ? (
-                <Link href={`/communes/${encodeURIComponent(c.code)}/manage/completeness`} className="text-brand-800 underline hover:text-brand-900">
+                <Link prefetch={false} href={`/communes/${encodeURIComponent(c.code)}/manage/completeness`} className="text-brand-800 underline hover:text-brand-900">
                   {c.name}
                 </Link>
               ) : (

@@ -70,7 +70,7 @@ export default async function ImportPage() {
                   <tr key={item.id}>
                     <td className={`${cellClass} numeric whitespace-nowrap`}>{formatAuditTime(item.createdAt)}</td>
                     <td className={cellClass}>
-                      <Link href={`/import/${item.id}`} className="font-medium text-brand-700 underline hover:text-brand-900">
+                      <Link prefetch={false} href={`/import/${item.id}`} className="font-medium text-brand-700 underline hover:text-brand-900">
                         {item.fileName}
                       </Link>
                     </td>

@@ -56,13 +56,13 @@ export default async function QuotasPage({ searchParams }: Props) {
         {draftYears.map((y) => (
           <p key={y} className="mt-1 text-amber-900">
             {tYears('summary.draft', { year: String(y) })}{' '}
-            <Link href={`/quotas/years/${y}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
+            <Link prefetch={false} href={`/quotas/years/${y}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
               {tYears('open.toDraft', { year: String(y) })}
             </Link>
           </p>
         ))}
         <p className="mt-2">
-          <Link href="/quotas/years" className="font-semibold text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href="/quotas/years" className="font-semibold text-brand-800 underline hover:text-brand-900">
             {tYears('summary.manage')}
           </Link>
         </p>

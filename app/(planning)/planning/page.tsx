@@ -75,7 +75,7 @@ export default async function PlanningPage({ searchParams }: Props) {
                 {overview.communes.map((c) => (
                   <tr key={c.id}>
                     <th scope="row" className={`${cellClass} text-left font-medium`}>
-                      <Link href={`/planning/${encodeURIComponent(c.code)}?term=${term.id}`} className="text-brand-800 underline hover:text-brand-900">{c.name}</Link>
+                      <Link prefetch={false} href={`/planning/${encodeURIComponent(c.code)}?term=${term.id}`} className="text-brand-800 underline hover:text-brand-900">{c.name}</Link>
                     </th>
                     <td className={numericCellClass}>{format.number(c.keyPosts)}</td>
                     <td className={numericCellClass}>{format.number(c.postsPlanned)}</td>

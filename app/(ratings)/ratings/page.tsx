@@ -46,7 +46,7 @@ export default async function RatingProgressPage({ searchParams }: Props) {
       <PageHeader title={t('progress.title', { year })} lead={t('progress.lead', { months: progress.minMonths, percent: progress.percent })} />
       <RatingYearForm action="/ratings" year={year} currentYear={thisYear} />
       <p className="mb-4">
-        <Link href="/ratings/streamlining" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href="/ratings/streamlining" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           {t('progress.streamliningLink')}
         </Link>
       </p>

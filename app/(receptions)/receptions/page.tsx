@@ -85,7 +85,7 @@ export default async function ReceptionsPage({ searchParams }: Props) {
         )}
         <div className="flex items-end gap-3">
           <button type="submit" className={filterButtonClass}>{t('apply')}</button>
-          {filtered ? <Link href="/receptions" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('clear')}</Link> : null}
+          {filtered ? <Link prefetch={false} href="/receptions" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('clear')}</Link> : null}
         </div>
       </form>
 

@@ -137,7 +137,7 @@ export default async function RecruitmentPage({ searchParams }: Props) {
                     return (
                       <tr key={target.id}>
                         <th scope="row" className={`${cellClass} text-left font-medium`}>
-                          <Link href={`/communes/${encodeURIComponent(target.commune.code)}`} className="text-brand-800 underline hover:text-brand-900">{target.commune.name}</Link>
+                          <Link prefetch={false} href={`/communes/${encodeURIComponent(target.commune.code)}`} className="text-brand-800 underline hover:text-brand-900">{target.commune.name}</Link>
                         </th>
                         <td className={cellClass}>
                           {target.position.titleVi}

@@ -76,7 +76,7 @@ export default async function SecondmentsPage({ searchParams }: Props) {
       {years.length > 1 ? (
         <nav aria-label={t('pages.years')} className="mb-6 flex flex-wrap gap-2 text-sm">
           {years.map((y) => (
-            <Link key={y} href={`/secondments?year=${y}`} aria-current={y === year ? 'page' : undefined} className={`rounded-md px-3 py-1.5 ring-1 ring-inset ${y === year ? 'bg-brand-700 font-semibold text-white ring-brand-700' : 'bg-white text-stone-800 ring-stone-300 hover:bg-stone-50'}`}>
+            <Link prefetch={false} key={y} href={`/secondments?year=${y}`} aria-current={y === year ? 'page' : undefined} className={`rounded-md px-3 py-1.5 ring-1 ring-inset ${y === year ? 'bg-brand-700 font-semibold text-white ring-brand-700' : 'bg-white text-stone-800 ring-stone-300 hover:bg-stone-50'}`}>
               {y}
             </Link>
           ))}
@@ -142,7 +142,7 @@ export default async function SecondmentsPage({ searchParams }: Props) {
                       <span className="numeric block text-xs text-stone-600">{c.cadre.code}</span>
                     </th>
                     <td className={`${cellClass} min-w-44`}>
-                      <Link href={`/secondments/lists/${c.listId}`} className="text-brand-800 underline hover:text-brand-900">
+                      <Link prefetch={false} href={`/secondments/lists/${c.listId}`} className="text-brand-800 underline hover:text-brand-900">
                         {c.department.name}
                       </Link>
                       <span className="block text-xs text-stone-600">{t('phaseLabel', { number: String(c.phase.number), year: String(c.phase.year) })}</span>
@@ -156,7 +156,7 @@ export default async function SecondmentsPage({ searchParams }: Props) {
                       {c.conclusion ? t('table.approvedBy', { number: c.conclusion.number, date: format.date(c.conclusion.date) }) : '—'}
                     </td>
                     <td className={cellClass}>
-                      <Link href={`/secondments/candidates/${c.candidateId}/place`} className={linkClass}>
+                      <Link prefetch={false} href={`/secondments/candidates/${c.candidateId}/place`} className={linkClass}>
                         {t('table.place')}
                         <span className="sr-only"> {c.cadre.fullName}</span>
                       </Link>
@@ -310,7 +310,7 @@ async function OfficerView({
                       </p>
                       {list.hasOwnDueDate ? <p className="text-stone-700" data-testid="list-own-due">{t('pages.listDue', { date: format.date(list.dueDate) })}</p> : null}
                       <p>
-                        <Link href={`/secondments/lists/${list.id}`} className={linkClass}>
+                        <Link prefetch={false} href={`/secondments/lists/${list.id}`} className={linkClass}>
                           {isEditableList(list.state) ? t('pages.editList') : t('pages.openList')}
                         </Link>
                       </p>

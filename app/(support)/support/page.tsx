@@ -62,12 +62,12 @@ export default async function SupportListPage({ searchParams }: Props) {
       <PageHeader title={t('support.list.title')} lead={t('support.list.lead')}>
         <p className="mt-3 flex flex-wrap gap-x-4 gap-y-2 text-sm">
           {mayRaise ? (
-            <Link href="/support/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white shadow-xs hover:bg-brand-800">
+            <Link prefetch={false} href="/support/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white shadow-xs hover:bg-brand-800">
               {t('support.list.raise')}
             </Link>
           ) : null}
-          <Link href="/support/groups" className={link}>{t('support.list.groups')}</Link>
-          {can(user, 'problemGroup.manage') ? <Link href="/admin/problem-groups" className={link}>{t('support.list.problemGroups')}</Link> : null}
+          <Link prefetch={false} href="/support/groups" className={link}>{t('support.list.groups')}</Link>
+          {can(user, 'problemGroup.manage') ? <Link prefetch={false} href="/admin/problem-groups" className={link}>{t('support.list.problemGroups')}</Link> : null}
         </p>
       </PageHeader>
 
@@ -77,7 +77,7 @@ export default async function SupportListPage({ searchParams }: Props) {
         ))}
         <div className="col-span-2 flex items-center gap-3 lg:col-span-4">
           <button type="submit" className={filterButtonClass}>{t('support.list.apply')}</button>
-          {query ? <Link href="/support" className={`text-sm ${link}`}>{t('support.list.clear')}</Link> : null}
+          {query ? <Link prefetch={false} href="/support" className={`text-sm ${link}`}>{t('support.list.clear')}</Link> : null}
         </div>
       </Form>
 
@@ -107,7 +107,7 @@ export default async function SupportListPage({ searchParams }: Props) {
             {rows.map((r) => (
               <tr key={r.id} data-testid="support-row">
                 <td className={cellClass}>
-                  <Link href={`/support/${r.id}`} className={link}>{r.title}</Link>
+                  <Link prefetch={false} href={`/support/${r.id}`} className={link}>{r.title}</Link>
                   {r.urgency !== 'normal' ? <span className="ml-2"><Badge tone={URGENCY_TONE[r.urgency]}>{t(`support.urgencies.${r.urgency}`)}</Badge></span> : null}
                 </td>
                 <td className={cellClass}>

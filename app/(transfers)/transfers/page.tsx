@@ -41,7 +41,7 @@ export default async function TransfersPage({ searchParams }: Props) {
       <PageHeader title={t('title')} lead={isChairman ? t('leadChairman') : t('lead')}>
         {mayPropose ? (
           <p className="mt-3">
-            <Link href="/transfers/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800">
+            <Link prefetch={false} href="/transfers/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800">
               {t('newLink')}
             </Link>
           </p>
@@ -83,7 +83,7 @@ export default async function TransfersPage({ searchParams }: Props) {
         )}
         <div className="flex items-end gap-3">
           <button type="submit" className={filterButtonClass}>{t('apply')}</button>
-          {filtered ? <Link href="/transfers" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('clear')}</Link> : null}
+          {filtered ? <Link prefetch={false} href="/transfers" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">{t('clear')}</Link> : null}
         </div>
       </form>
 
@@ -108,7 +108,7 @@ export default async function TransfersPage({ searchParams }: Props) {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className={`${cellClass} text-left font-medium`}>
-                    <Link href={`/transfers/${r.id}`} className="text-brand-800 underline hover:text-brand-900">{r.cadreName}</Link>
+                    <Link prefetch={false} href={`/transfers/${r.id}`} className="text-brand-800 underline hover:text-brand-900">{r.cadreName}</Link>
                     <span className="block text-xs font-normal text-stone-600">{r.cadreCode}</span>
                   </th>
                   <td className={cellClass}>

@@ -68,7 +68,7 @@ export default async function ImportDetailPage({ params }: Props) {
       ) : null}
       {status === 'problems' ? (
         <p className="mb-6 text-sm">
-          <Link href="/import#upload" className="font-medium text-brand-700 underline hover:text-brand-900">
+          <Link prefetch={false} href="/import#upload" className="font-medium text-brand-700 underline hover:text-brand-900">
             {t('detail.uploadFixed')}
           </Link>
         </p>

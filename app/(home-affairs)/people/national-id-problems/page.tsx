@@ -48,7 +48,7 @@ export default async function NationalIdProblemsPage() {
                 <td className={cellClass}>{row.unitName ?? t('nationalId.list.noUnit')}</td>
                 <td className={`${cellClass} numeric`}>
                   {mayOpen && row.communeCode ? (
-                    <Link className="text-brand-800 underline" href={`/communes/${encodeURIComponent(row.communeCode)}/manage/person/${encodeURIComponent(row.code)}`}>
+                    <Link prefetch={false} className="text-brand-800 underline" href={`/communes/${encodeURIComponent(row.communeCode)}/manage/person/${encodeURIComponent(row.code)}`}>
                       {row.code}
                     </Link>
                   ) : (

@@ -44,7 +44,7 @@ export default async function PositionPage({ params }: Props) {
   ]);
   const back = (
     <p className="mt-6">
-      <Link href="/positions" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+      <Link prefetch={false} href="/positions" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
         ← {t('positions.back')}
       </Link>
     </p>

@@ -69,7 +69,7 @@ export default async function CommuneQuotaPage({ params, searchParams }: Props) 
       <Breadcrumbs items={[{ label: t('nav.quotas'), href: `/quotas?year=${year}` }, { label: commune.name }]} />
       <PageHeader eyebrow={t('quotas.eyebrow', { code: commune.code, district: commune.oldDistrict.name })} title={title}>
         <p className="mt-2 text-sm">
-          <Link href={`/communes/${encodeURIComponent(commune.code)}`} className="font-medium text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href={`/communes/${encodeURIComponent(commune.code)}`} className="font-medium text-brand-800 underline hover:text-brand-900">
             {t('quotas.viewCommune')}
           </Link>
         </p>

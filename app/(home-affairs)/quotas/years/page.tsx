@@ -43,7 +43,7 @@ export default async function QuotaYearsPage() {
           {draft ? (
             <p className="text-sm text-stone-800" data-testid="draft-open">
               {t('open.draftPending', { year: String(draft.year) })}{' '}
-              <Link href={`/quotas/years/${draft.year}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
+              <Link prefetch={false} href={`/quotas/years/${draft.year}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
                 {t('open.toDraft', { year: String(draft.year) })}
               </Link>
             </p>

@@ -66,7 +66,7 @@ export default async function PeopleSearchPage({ searchParams }: Props) {
                 return (
                   <tr key={person.id}>
                     <th scope="row" className={`${cellClass} text-left font-medium`}>
-                      {href ? <Link href={href} className={link}>{person.fullName}</Link> : person.fullName}
+                      {href ? <Link prefetch={false} href={href} className={link}>{person.fullName}</Link> : person.fullName}
                       {person.isActive ? null : <span className="ml-2"><Badge tone="neutral">{t('left')}</Badge></span>}
                     </th>
                     <td className={cellClass}>{person.code}</td>

@@ -175,7 +175,7 @@ export default async function CommunePlanningPage({ params, searchParams }: Prop
         </>
       ) : (
         <p className="text-sm">
-          <Link href="/planning" className="font-semibold text-brand-800 underline hover:text-brand-900">{t('backToRegister')}</Link>
+          <Link prefetch={false} href="/planning" className="font-semibold text-brand-800 underline hover:text-brand-900">{t('backToRegister')}</Link>
         </p>
       )}
     </>

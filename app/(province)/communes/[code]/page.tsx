@@ -98,7 +98,7 @@ export default async function CommunePage({ params }: Props) {
             {t.rich('commune.oldDistrict', {
               name: commune.oldDistrict.name,
               link: (chunks) => (
-                <Link href={districtHref} className="font-medium text-brand-800 underline hover:text-brand-900">
+                <Link prefetch={false} href={districtHref} className="font-medium text-brand-800 underline hover:text-brand-900">
                   {chunks}
                 </Link>
               ),
@@ -108,7 +108,7 @@ export default async function CommunePage({ params }: Props) {
           <UnitFlags unit={{ ...staffing, border: commune.border, missingQuota: staffing.missingQuotaBlocks.length > 0 }} />
           {mayManage ? (
             <p>
-              <Link
+              <Link prefetch={false}
                 href={`/communes/${encodeURIComponent(commune.code)}/manage`}
                 className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800"
               >
@@ -225,7 +225,7 @@ export default async function CommunePage({ params }: Props) {
       <CommunePastRetirement provinceId={province.id} commune={commune} today={date} mayManage={mayManage} />
 
       <p className="mt-6">
-        <Link href={districtHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={districtHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('commune.back', { name: commune.oldDistrict.name })}
         </Link>
       </p>

@@ -116,7 +116,7 @@ export default async function DistrictPage({ params, searchParams }: Props) {
         />
       </Section>
       <p className="mt-6">
-        <Link href="/" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href="/" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('district.back')}
         </Link>
       </p>

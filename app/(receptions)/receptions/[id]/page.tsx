@@ -135,7 +135,7 @@ export default async function ReceptionPage({ params, searchParams }: Props) {
           <h2 id="proposal" className="mb-3 text-lg font-semibold text-stone-900">{t('detail.proposal')}</h2>
           <dl className="grid grid-cols-2 gap-3">
             <DetailItem label={t('detail.commune')}>
-              <Link href={`/communes/${encodeURIComponent(r.commune.code)}`} className="text-brand-800 underline hover:text-brand-900">{r.commune.name}</Link>
+              <Link prefetch={false} href={`/communes/${encodeURIComponent(r.commune.code)}`} className="text-brand-800 underline hover:text-brand-900">{r.commune.name}</Link>
             </DetailItem>
             <DetailItem label={t('detail.post')}>{r.position.titleVi}{block ? ` – ${tAll(`blocks.${block}`)}` : ''}</DetailItem>
             <DetailItem label={t('detail.proposedBy')}>{r.proposedBy}</DetailItem>
@@ -268,7 +268,7 @@ export default async function ReceptionPage({ params, searchParams }: Props) {
       </Section>
 
       <p className="mt-8">
-        <Link href="/receptions" className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">{t('detail.back')}</Link>
+        <Link prefetch={false} href="/receptions" className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">{t('detail.back')}</Link>
       </p>
     </>
   );

@@ -238,7 +238,7 @@ export default async function SupportRequestPage({ params, searchParams }: Props
         <AuditTimeline entries={timeline} names={names} about={{ entityType: 'support_request', entityId: String(r.id) }} empty={t('support.detail.noTimeline')} testId="support-timeline" />
       </Section>
 
-      <p className="mt-6"><Link href="/support" className={`text-sm ${link}`}>{t('support.detail.back')}</Link></p>
+      <p className="mt-6"><Link prefetch={false} href="/support" className={`text-sm ${link}`}>{t('support.detail.back')}</Link></p>
     </>
   );
 }

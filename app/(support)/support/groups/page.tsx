@@ -30,7 +30,7 @@ export default async function WorkingGroupsPage() {
       <PageHeader title={t('support.groups.title')} lead={t('support.groups.lead')}>
         {mayManage ? (
           <p className="mt-3">
-            <Link href="/support/groups/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800">{t('support.groups.new')}</Link>
+            <Link prefetch={false} href="/support/groups/new" className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-brand-800">{t('support.groups.new')}</Link>
           </p>
         ) : null}
       </PageHeader>
@@ -40,7 +40,7 @@ export default async function WorkingGroupsPage() {
           <Card as="li" key={g.id} roomy data-testid="working-group">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <h2 className="text-base font-semibold text-stone-900">{g.name}</h2>
-              {mayManage ? <Link href={`/support/groups/${g.id}`} className={`text-sm ${link}`}>{t('support.groups.editLink')}</Link> : null}
+              {mayManage ? <Link prefetch={false} href={`/support/groups/${g.id}`} className={`text-sm ${link}`}>{t('support.groups.editLink')}</Link> : null}
             </div>
             <p className="text-sm text-stone-600">{t(`support.groups.kinds.${g.kind}`)}{g.department ? ` · ${g.department.name}` : ''}</p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
@@ -53,7 +53,7 @@ export default async function WorkingGroupsPage() {
               <dt className="text-stone-600">{t('support.groups.communes')}</dt>
               <dd>{g.communes.map((c) => c.name).join(', ') || '—'}</dd>
               <dt className="text-stone-600">{t('support.groups.openRequests')}</dt>
-              <dd><Link href={`/support?group=${g.id}`} className={link}>{format.number(open.get(g.id) ?? 0)}</Link></dd>
+              <dd><Link prefetch={false} href={`/support?group=${g.id}`} className={link}>{format.number(open.get(g.id) ?? 0)}</Link></dd>
             </dl>
           </Card>
         ))}

@@ -268,7 +268,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
       </Section>
 
       <p className="mt-8">
-        <Link href="/transfers" className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">{t('detail.back')}</Link>
+        <Link prefetch={false} href="/transfers" className="text-sm font-semibold text-brand-800 underline hover:text-brand-900">{t('detail.back')}</Link>
       </p>
     </>
   );

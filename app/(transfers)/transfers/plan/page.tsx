@@ -275,7 +275,7 @@ export default async function TransferPlanPage({ searchParams }: Props) {
         description={t('moves.description')}
         actions={
           plan.moves.length > 0 ? (
-            <Link href={`/transfers/plan?${new URLSearchParams({ od: oldDistrict?.code ?? '', all: '1' })}#what-if`} className={`text-sm ${linkClass}`}>
+            <Link prefetch={false} href={`/transfers/plan?${new URLSearchParams({ od: oldDistrict?.code ?? '', all: '1' })}#what-if`} className={`text-sm ${linkClass}`}>
               {t('moves.whatIfAll')}
             </Link>
           ) : null

@@ -40,7 +40,7 @@ export default async function EditUserPage({ params }: Props) {
   return (
     <>
       <p className="mb-3">
-        <Link href="/admin/users" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href="/admin/users" className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           {t('back')}
         </Link>
       </p>

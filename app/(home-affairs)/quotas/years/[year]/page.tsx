@@ -73,7 +73,7 @@ export default async function QuotaYearPage({ params }: Props) {
           <p className="font-semibold">{t('year.draftBanner', { year: String(year.year) })}</p>
           {mayConfirm ? (
             <p className="mt-2">
-              <Link
+              <Link prefetch={false}
                 href={`${selfHref}/confirm`}
                 className="inline-flex items-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-red-800"
                 data-testid="to-confirm"

@@ -144,14 +144,14 @@ export default async function ManageCommunePage({ params, searchParams }: Props)
                   </div>
                   {/* The departure link stays first: the chairman e2e journey opens the first link of a row. */}
                   <div className="flex flex-wrap gap-x-1">
-                    <Link
+                    <Link prefetch={false}
                       href={`/communes/${encodeURIComponent(commune.code)}/manage/departure/${encodeURIComponent(person.code)}`}
                       aria-label={t('roster.manage.departFor', { name: person.fullName })}
                       className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline hover:text-brand-900"
                     >
                       {t('roster.manage.depart')}
                     </Link>
-                    <Link
+                    <Link prefetch={false}
                       href={`/communes/${encodeURIComponent(commune.code)}/manage/person/${encodeURIComponent(person.code)}`}
                       aria-label={t('roster.manage.personFor', { name: person.fullName })}
                       className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline hover:text-brand-900"
@@ -167,7 +167,7 @@ export default async function ManageCommunePage({ params, searchParams }: Props)
       ) : null}
 
       <p className="mt-6">
-        <Link href={communeHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={communeHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('roster.manage.back', { name: commune.name })}
         </Link>
       </p>

@@ -71,7 +71,7 @@ export default async function CommuneRatingsPage({ params, searchParams }: Props
       {groups.length > 1 ? (
         <nav aria-label={t('progress.group')} className="mb-4 flex gap-3 text-sm">
           {groups.map((g) => (
-            <Link key={g} href={`${href}?year=${year}&group=${g}`} aria-current={g === group ? 'page' : undefined} className={g === group ? 'font-semibold text-stone-900' : 'text-brand-800 underline'}>
+            <Link prefetch={false} key={g} href={`${href}?year=${year}&group=${g}`} aria-current={g === group ? 'page' : undefined} className={g === group ? 'font-semibold text-stone-900' : 'text-brand-800 underline'}>
               {t('round.groupLink', { group: g })}
             </Link>
           ))}
@@ -122,7 +122,7 @@ export default async function CommuneRatingsPage({ params, searchParams }: Props
 
       {readsAll ? (
         <p className="mt-6">
-          <Link href={`/ratings?year=${year}`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href={`/ratings?year=${year}`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
             ← {t('round.back')}
           </Link>
         </p>

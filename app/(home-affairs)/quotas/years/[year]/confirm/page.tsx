@@ -85,13 +85,13 @@ export default async function ConfirmQuotaYearPage({ params }: Props) {
         ) : (
           <p className="text-sm text-stone-800" data-testid="already-confirmed">
             {t('confirm.alreadyConfirmed', { year: y })}{' '}
-            <Link href={`/quotas?year=${y}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
+            <Link prefetch={false} href={`/quotas?year=${y}`} className="font-semibold text-brand-800 underline hover:text-brand-900">
               {t('confirm.done', { year: y })}
             </Link>
           </p>
         )}
         <p>
-          <Link href={`/quotas/years/${y}`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href={`/quotas/years/${y}`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
             {t('confirm.back', { year: y })}
           </Link>
         </p>

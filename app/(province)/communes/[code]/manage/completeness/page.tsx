@@ -70,7 +70,7 @@ export default async function IncompleteRecordsPage({ params }: { params: Promis
             {records.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className={`${cellClass} text-left font-medium`}>
-                  <Link href={`${manageHref}/person/${encodeURIComponent(r.code)}`} className="text-brand-800 underline hover:text-brand-900">
+                  <Link prefetch={false} href={`${manageHref}/person/${encodeURIComponent(r.code)}`} className="text-brand-800 underline hover:text-brand-900">
                     {r.fullName}
                   </Link>
                   <span className="block text-xs font-normal text-stone-600">{r.code}</span>
@@ -89,7 +89,7 @@ export default async function IncompleteRecordsPage({ params }: { params: Promis
         </DataTable>
       )}
       <p className="mt-6">
-        <Link href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {tRoster('manageLink')}
         </Link>
       </p>

@@ -160,7 +160,7 @@ export default async function CommuneReceptionsPage({ params, searchParams }: Pr
       ) : null}
 
       <p className="mt-6">
-        <Link href={`${communeHref}/manage`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={`${communeHref}/manage`} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('propose.backToManage')}
         </Link>
       </p>

@@ -135,12 +135,12 @@ export default async function PlaceCandidatePage({ params }: Props) {
               start: format.date(candidate.secondment.startDate), end: format.date(candidate.secondment.endedOn ?? candidate.secondment.endDate),
             })}
           </p>
-          <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
+          <Link prefetch={false} href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
         </div>
       ) : !mayPlace ? (
         <div className="rounded-lg border border-stone-200 bg-white p-4 text-sm shadow-xs">
           <p className="mb-2">{t('place.notApproved', { state: t(`states.candidate.${candidate.state}`) })}</p>
-          <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
+          <Link prefetch={false} href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
         </div>
       ) : (
         <>
@@ -169,7 +169,7 @@ export default async function PlaceCandidatePage({ params }: Props) {
                 ]}
               />
               <p className="mt-4 text-sm">
-                <Link href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
+                <Link prefetch={false} href={listHref} className="font-semibold text-brand-800 underline hover:text-brand-900">{t('place.backToList')}</Link>
               </p>
             </Card>
           </Section>
@@ -192,7 +192,7 @@ export default async function PlaceCandidatePage({ params }: Props) {
                     <tr key={c.communeId}>
                       <td className={numericCellClass}>{index + 1}</td>
                       <th scope="row" className={`${cellClass} min-w-44 text-left font-medium`}>
-                        <Link href={`/communes/${encodeURIComponent(c.code)}`} className="text-brand-800 underline hover:text-brand-900">{c.name}</Link>
+                        <Link prefetch={false} href={`/communes/${encodeURIComponent(c.code)}`} className="text-brand-800 underline hover:text-brand-900">{c.name}</Link>
                         <span className="mt-0.5 flex flex-wrap gap-1">
                           {c.priorityNeed ? <Badge tone="red">{t('place.priority')}</Badge> : null}
                           {c.mountainous ? <Badge tone="green">{t('place.mountainous')}</Badge> : null}

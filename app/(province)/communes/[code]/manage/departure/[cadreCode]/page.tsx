@@ -67,7 +67,7 @@ export default async function DeparturePage({ params }: Props) {
           {t('roster.departureRecorded')}
         </p>
         <p className="mt-3 text-sm">
-          <Link href={`${manageHref}/person/${encodeURIComponent(decodedCode)}#cancel`} className="font-medium text-brand-800 underline hover:text-brand-900">
+          <Link prefetch={false} href={`${manageHref}/person/${encodeURIComponent(decodedCode)}#cancel`} className="font-medium text-brand-800 underline hover:text-brand-900">
             {t('roster.cancel.linkAfterDeparture')}
           </Link>
         </p>
@@ -88,7 +88,7 @@ export default async function DeparturePage({ params }: Props) {
       <PageHeader eyebrow={`${decodedCode} · ${commune.name}`} title={t('roster.manage.departFor', { name })} />
       <Card className="max-w-2xl">{body}</Card>
       <p className="mt-6">
-        <Link href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+        <Link prefetch={false} href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
           ← {t('roster.manageLink')}
         </Link>
       </p>

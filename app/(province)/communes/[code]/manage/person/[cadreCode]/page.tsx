@@ -84,7 +84,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   );
   const back = (
     <p className="mt-6">
-      <Link href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
+      <Link prefetch={false} href={manageHref} className="text-sm font-medium text-brand-800 underline hover:text-brand-900">
         ← {t('roster.manageLink')}
       </Link>
     </p>
@@ -253,7 +253,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         </Section>
 
         <Section id="departure" title={t('roster.person.departureHeading')} description={t('roster.person.departureHint')}>
-          <Link
+          <Link prefetch={false}
             href={`${manageHref}/departure/${encodeURIComponent(person.code)}`}
             className="inline-flex items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-red-800 shadow-xs ring-1 ring-inset ring-red-300 hover:bg-red-50"
           >

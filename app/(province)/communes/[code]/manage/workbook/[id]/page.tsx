@@ -82,7 +82,7 @@ export default async function CommuneWorkbookPage({ params, searchParams }: Prop
       ) : null}
       <WorkbookReportView report={report} titles={titles} />
       <p className="mt-8 flex flex-wrap gap-4 text-sm">
-        <Link href={`${manageHref}#offline`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('communeWorkbook.page.back')}</Link>
+        <Link prefetch={false} href={`${manageHref}#offline`} className="font-medium text-brand-800 underline hover:text-brand-900">{t('communeWorkbook.page.back')}</Link>
       </p>
     </FormMessages>
   );
