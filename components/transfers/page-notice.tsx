@@ -1,15 +1,11 @@
 import { getTranslations } from 'next-intl/server';
+import { knownNotice, PageNotice } from '@/components/ui/page-notice';
 
 // The notice a step sends along after its redirect (`?notice=`): only known keys of transfer.notices are shown.
 const NOTICES = ['proposed', 'opinion', 'approved', 'executed', 'declined', 'cancelled'] as const;
 
 export async function TransferNotice({ notice }: { notice: string | string[] | undefined }) {
-  const key = Array.isArray(notice) ? notice[0] : notice;
-  const known = NOTICES.find((n) => n === key);
+  const known = knownNotice(notice, NOTICES);
   const t = await getTranslations('transfer.notices');
-  return (
-    <div role="status" aria-live="polite" data-testid="page-notice">
-      {known ? <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{t(known)}</p> : null}
-    </div>
-  );
+  return <PageNotice message={known ? t(known) : null} />;
 }

@@ -10,3 +10,9 @@ export function PageNotice({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/** The `?notice=` parameter when it is one of `known`; anything else (absent, repeated, unknown) is ignored. */
+export function knownNotice<K extends string>(notice: string | string[] | undefined, known: readonly K[]): K | null {
+  const key = Array.isArray(notice) ? notice[0] : notice;
+  return known.find((k) => k === key) ?? null;
+}

@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import { listInbox } from '@/lib/db/notification-queries';
 import { requirePermission } from '../../_lib/current-province';
 import { markAllReadAndShow } from './actions';
+import { PageNotice } from '@/components/ui/page-notice';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,9 +36,7 @@ export default async function InboxPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
-      <div role="status" aria-live="polite" data-testid="page-notice">
-        {notice ? <p className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">{t(`notices.${notice}`)}</p> : null}
-      </div>
+      <PageNotice message={notice ? t(`notices.${notice}`) : null} />
       <Section
         id="items"
         title={t('caption')}

@@ -29,6 +29,7 @@ import { AddEducationForm, AddRecognitionForm, AddTrainingForm } from '@/compone
 import { newFormToken } from '@/lib/validation/form-token';
 import { PersonalHistoryButton } from '@/components/people/personal-history-button';
 import { RetirementNotice } from '@/components/retirement/retirement-notice';
+import { PageNotice } from '@/components/ui/page-notice';
 
 export const dynamic = 'force-dynamic';
 
@@ -65,12 +66,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const manageHref = `${communeHref}/manage`;
   const date = today();
   // The notice a cancelled change sends back (`?notice=changeCancelled`, after its redirect); anything else is ignored.
-  const cancelledNotice =
-    notice === 'changeCancelled' ? (
-      <p role="status" data-testid="page-notice" className="mb-4 max-w-3xl rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm font-medium text-emerald-900">
-        {t('roster.changeCancelled')}
-      </p>
-    ) : null;
+  const cancelledNotice = <PageNotice message={notice === 'changeCancelled' ? t('roster.changeCancelled') : null} />;
 
   const crumbs = (name: string) => (
     <Breadcrumbs
