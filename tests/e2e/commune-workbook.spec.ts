@@ -71,6 +71,9 @@ async function upload(page: Page, workbook: ExcelJS.Workbook, name: string) {
 }
 
 test('the chairman edits his commune\'s workbook offline, reads the diff and applies it; a change made online meanwhile is a conflict', async ({ page, signIn, e2eDb }) => {
+  // Three downloads, three uploads, two applies and two accessibility checks: 15 s alone, about twice that beside
+  // the integration suite on two cores.
+  test.setTimeout(90_000);
   await signIn(page, USERNAME, manage());
   await expect(page.getByRole('heading', { name: 'Làm việc khi mất mạng' })).toBeVisible();
   await expectAccessible(page);
