@@ -10,7 +10,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 30_000,
+  // The suite runs beside the integration suite on two cores (scripts/test.ts): a story of several steps that takes
+  // 15 s alone can pass 30 s there. A test that hangs still fails.
+  timeout: 60_000,
   reporter: env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: 'test-results/e2e',
   use: {

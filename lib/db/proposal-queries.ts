@@ -8,6 +8,7 @@ import { listPendingMovements } from './movement-queries';
 import { poolOf, type Db } from './prisma';
 import { COUNTED_AT_DATE, loadCommuneCounts, OPEN_AT_DATE } from './staffing-counts';
 import type { ProvinceRef } from './staffing-queries';
+import { MOVABLE_ASSIGNMENT_SQL } from './transfer-mutations';
 import { transferHoldsCadreSql } from './transfer-status';
 
 // The proposal engine's input for a province (decision 017), read set-based: the staffing counts of the one
@@ -36,8 +37,9 @@ type CandidateSqlRow = {
 };
 
 /**
- * Everyone counted in a commune's headcount today (an active cadre or civil servant with an open primary assignment
- * in a block), with what the engine needs: key holder (primary or concurrent), and busy (in a proposed or approved
+ * Everyone counted in a commune's headcount today whom a transfer may move (an active cadre or civil servant whose
+ * primary assignment in a block has no end recorded: the transfer guards' MOVABLE_ASSIGNMENT_SQL and their
+ * `cadreActive`), with what the engine needs: key holder (primary or concurrent), and busy (in a proposed or approved
  * transfer, or in a secondment not ended: decision 017).
  */
 // Concurrent key posts are read for the province's communes only (through the commune index), not as a scan of
@@ -55,7 +57,7 @@ SELECT c.id AS cadre_id, c.code, a.commune_id, p.block::text AS block, p.id AS p
         OR EXISTS (SELECT 1 FROM secondment s WHERE s.cadre_id = c.id AND s.ended_on IS NULL)) AS busy
   FROM assignment a JOIN commune cm ON cm.id = a.commune_id JOIN cadre c ON c.id = a.cadre_id
   JOIN position p ON p.id = a.position_id
- WHERE cm.province_id = $1 AND a.is_primary AND p.block IS NOT NULL AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}`;
+ WHERE cm.province_id = $1 AND ${MOVABLE_ASSIGNMENT_SQL} AND c.status = 'active' AND p.block IS NOT NULL AND ${OPEN_AT_DATE} AND ${COUNTED_AT_DATE}`;
 
 /** Open declared needs naming a field of expertise ("specialised gaps"), summed per commune and field. */
 const FIELD_NEEDS_SQL = `

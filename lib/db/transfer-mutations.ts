@@ -45,12 +45,19 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 type CurrentAssignment = { id: number; communeId: number; oldDistrictId: number; positionId: number; block: Block | null; startDate: string };
 
+/**
+ * The assignment a transfer moves, as SQL on the assignment row `a`: a primary one in a commune with no end (a post
+ * whose end is recorded, a departure or a change decided ahead, is not moved). The proposal engine picks its
+ * candidates with the same fragment, so it never proposes a move this module's guards would refuse.
+ */
+export const MOVABLE_ASSIGNMENT_SQL = 'a.is_primary AND a.end_date IS NULL AND a.commune_id IS NOT NULL';
+
 /** The person's open-ended primary assignment in a commune (the one a transfer moves). */
 async function currentAssignment(tx: Tx, cadreId: number): Promise<CurrentAssignment | null> {
   const rows = await tx.$queryRawUnsafe<{ id: number; commune_id: number; old_district_id: number; position_id: number; block: Block | null; start_date: Date }[]>(
     `SELECT a.id, a.commune_id, cm.old_district_id, a.position_id, p.block::text AS block, a.start_date
        FROM assignment a JOIN commune cm ON cm.id = a.commune_id JOIN position p ON p.id = a.position_id
-      WHERE a.cadre_id = $1 AND a.is_primary AND a.end_date IS NULL AND a.commune_id IS NOT NULL
+      WHERE a.cadre_id = $1 AND ${MOVABLE_ASSIGNMENT_SQL}
       ORDER BY a.start_date DESC LIMIT 1`,
     cadreId,
   );

@@ -21,7 +21,8 @@ type Refuse = { nth: number; calls: number };
 const refuseSwitch = ((globalThis as unknown as { bienCheRefuse?: Refuse }).bienCheRefuse ??= { nth: 0, calls: 0 });
 vi.mock('@/lib/db/transfer-mutations', async (importOriginal) => {
   const original = await importOriginal<typeof import('@/lib/db/transfer-mutations')>();
-  const state = (globalThis as unknown as { bienCheRefuse?: Refuse }).bienCheRefuse!;
+  // The factory may run before this file's body (a module imported first loads the mutations): made here if so.
+  const state = ((globalThis as unknown as { bienCheRefuse?: Refuse }).bienCheRefuse ??= { nth: 0, calls: 0 });
   return {
     ...original,
     insertTransferProposal: async (...args: Parameters<typeof original.insertTransferProposal>) => {
@@ -110,6 +111,35 @@ describe('the engine input is the staffing pipeline plus the scheduled changes',
     expect(data.input.candidates.length).toBeLessThanOrEqual(counted);
     expect(data.input.candidates.length).toBeGreaterThan(counted - busyIds.size - 1);
     expect(data.input.candidates.filter((c) => c.isKeyHolder).length).toBeGreaterThan(0);
+  });
+
+  test('a person whose post ends after the day (a departure or a change recorded ahead) is not movable: the proposal step would refuse the move', async () => {
+    const data = await loadProposalData(database.db, province, TODAY);
+    // The demo records Nga My's two departures of 01/01/2026 ahead (an early retirement and a resignation).
+    const ending = await database.db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT DISTINCT a.cadre_id AS id FROM assignment a JOIN commune cm ON cm.id = a.commune_id
+        WHERE cm.province_id = $1 AND a.is_primary AND a.start_date <= $2::date AND a.end_date >= $2::date`,
+      province.id,
+      TODAY,
+    );
+    expect(ending.length).toBeGreaterThanOrEqual(2);
+    const endingIds = new Set(ending.map((r) => r.id));
+    expect(data.input.candidates.filter((c) => endingIds.has(c.cadreId)).map((c) => c.cadreCode)).toEqual([]);
+    // The proposal step's own guard agrees: it refuses such a person.
+    const person = ending[0].id;
+    const target = data.input.communes.find((c) => c.id !== data.input.candidates[0]?.communeId)!;
+    const position = data.input.positions.find((p) => p.block === 'government' && !p.isKey && !p.isElected)!;
+    const refused = await database.db.$transaction(async (tx) => {
+      const result = await insertTransferProposal(
+        tx,
+        database.db,
+        { provinceId: province.id, cadreId: person, toCommuneId: target.id, positionId: position.id, effectiveDate: '2026-02-01', reason: 'Thử', justification: 'Thử', source: 'engine', proposedById: homeAffairs.id },
+        TODAY,
+      );
+      if (result.ok) throw new Error('accepted');
+      return result.refusal.key;
+    });
+    expect(refused).toMatch(/^transfer\.errors\./);
   });
 
   test('an approved transfer not yet effective is planned on: source −1, target +1, the person no longer movable', async () => {
