@@ -97,6 +97,8 @@ const VARIABLES = {
   HOST: variable(z.string().default('0.0.0.0'), 'một địa chỉ hoặc tên máy để lắng nghe'),
   EMBEDDED_PG_PORT: port(54329),
   DB_POOL_SIZE: count(10, 1000),
+  // Next.js processes behind the front server of `npm start` (default: one per core, at most 4; scripts/lib/next-processes.ts).
+  WEB_CONCURRENCY: optionalCount(64),
   SEED_DEMO: flag(),
   // The deployment's province and date
   PROVINCE_CODE: text(),

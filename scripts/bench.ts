@@ -180,7 +180,16 @@ async function main() {
   });
   const ctx: BenchContext = { date: DATE, serverUrl, demo, national, prepare, rows, timeMedian };
   try {
-    for (const section of SECTIONS) if (!only.length || only.includes(section.name)) await section.run(ctx);
+    // A section that fails is reported as such and the others still run: one crash does not lose the whole run.
+    for (const section of SECTIONS) {
+      if (only.length && !only.includes(section.name)) continue;
+      try {
+        await section.run(ctx);
+      } catch (error) {
+        console.error(error);
+        rows.push({ name: `Section ${section.name}: stopped by an error`, value: (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160), target: 'runs to the end', ok: false });
+      }
+    }
   } finally {
     for (const database of prepared) {
       await database.db.$disconnect().catch(() => {});
@@ -193,6 +202,7 @@ async function main() {
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   rows.push({ name: 'Peak memory of the benchmark process (RSS)', value: `${(maxRss / 2 ** 20).toFixed(0)} MB`, target: '', ok: null });
   report();
+  if (rows.some((r) => r.name.startsWith('Section ') && r.ok === false)) process.exitCode = 1;
 }
 
 function report() {

@@ -1,9 +1,10 @@
 // The end-to-end suite's server: its own PostgreSQL cluster (.data/pg-e2e) and a fresh seeded database
-// each run, a production build when none is current, then `next start` behind the front server on E2E_PORT. As in
+// each run, a production build when none is current, then the Next.js processes (one per core, as `npm start` runs
+// them: decision 050) behind the front server on E2E_PORT. As in
 // production (docs/decisions/031-database-roles-and-secrets.md), the owner role migrates and seeds, the app connects
 // as the runtime role, and the session key is its own (new each run, in E2E_AUTH_SECRET_FILE for the suite's
 // fixtures, which sign in by writing a session), never the developer's AUTH_SECRET or .data/auth-secret.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readOrCreateAuthSecret } from '@/lib/auth/secret';
@@ -13,6 +14,7 @@ import { migrateDeploy } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo';
 import { childEnvironment, env } from '@/lib/env';
 import { startFrontServer } from '@/lib/http/front-server';
+import { processCount, startNextProcesses } from './lib/next-processes';
 import { isBuildCurrent } from './lib/build-state';
 import { createPrivateFile } from '@/lib/private-file';
 import {
@@ -59,12 +61,11 @@ if (!isBuildCurrent()) {
 }
 // Behind the front server on E2E_PORT, as in production (docs/decisions/034-trusted-proxies-and-the-client-address.md).
 // The browser plays the one load balancer (TRUST_PROXY=1 unless set): a test may send X-Forwarded-Proto as it would.
-const front = await startFrontServer({ port: env.E2E_PORT, host: '127.0.0.1', trustProxy: env.TRUST_PROXY ?? { hops: 1 } });
-const child = spawn(process.execPath, [nextBin, 'start', '-p', String(front.upstream.port), '-H', front.upstream.host], { stdio: 'inherit', env: childEnv });
-const stop = (signal: NodeJS.Signals) => child.kill(signal);
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
-child.on('exit', async (code) => {
-  await cluster.stop();
-  process.exit(code ?? 0);
-});
+const front = await startFrontServer({ port: env.E2E_PORT, host: '127.0.0.1', trustProxy: env.TRUST_PROXY ?? { hops: 1 }, processes: processCount() });
+const next = startNextProcesses('start', front.upstreams, childEnv);
+process.on('SIGINT', () => next.stop('SIGINT'));
+process.on('SIGTERM', () => next.stop('SIGTERM'));
+const code = await next.exited;
+await front.close();
+await cluster.stop();
+process.exit(code);

@@ -3,13 +3,14 @@
 // (default 3000). The environment is checked first (lib/env.ts): a bad value stops the start with a message
 // naming the variable.
 // Ctrl-C stops Next.js and then the embedded PostgreSQL, leaving no orphan process.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from './lib/prepare-database';
 import { childEnvironment, checkEnvironment, env, EnvError } from '@/lib/env';
 import { changedSinceBuild } from './lib/build-state';
 import { startFrontServer } from '@/lib/http/front-server';
+import { processCount, startNextProcesses } from './lib/next-processes';
 import { defaultMessage } from '@/lib/i18n/translator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -32,29 +33,22 @@ async function main() {
     }
   }
 
-  // Next.js on a loopback port behind the front server, which owns PORT (docs/decisions/034-trusted-proxies-and-the-client-address.md).
-  const front = await startFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY }).catch(async (error: unknown) => {
+  // Next.js on loopback ports behind the front server, which owns PORT (docs/decisions/034-trusted-proxies-and-the-client-address.md);
+  // one process per core in production (docs/decisions/050-one-process-per-core.md), one for the dev server.
+  const processes = mode === 'dev' ? 1 : processCount();
+  const front = await startFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, processes }).catch(async (error: unknown) => {
     await database.stop();
     throw error;
   });
-  console.log(defaultMessage('system.frontServer.listening', { host: env.HOST, port: env.PORT, upstream: front.upstream.port }));
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(front.upstream.port), '-H', front.upstream.host], {
-    stdio: 'inherit',
-    env: childEnv,
-  });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  child.on('exit', async (code) => {
-    await database.stop();
-    if (database.embedded) console.log('Đã dừng PostgreSQL nhúng.');
-    process.exit(code ?? 0);
-  });
+  console.log(defaultMessage('system.frontServer.listening', { host: env.HOST, port: env.PORT, count: front.upstreams.length, upstream: front.upstreams.map((u) => u.port).join(', ') }));
+  const next = startNextProcesses(mode, front.upstreams, childEnv);
+  process.on('SIGINT', () => next.stop('SIGINT'));
+  process.on('SIGTERM', () => next.stop('SIGTERM'));
+  const code = await next.exited;
+  await front.close();
+  await database.stop();
+  if (database.embedded) console.log('Đã dừng PostgreSQL nhúng.');
+  process.exit(code);
 }
 
 main().catch((error: unknown) => {

@@ -29,8 +29,15 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'upg
 /** X-Forwarded-For as one list (repeated headers joined in order). */
 const forwardedForOf = (req: http.IncomingMessage): string | undefined => [req.headers['x-forwarded-for'] ?? []].flat().join(', ') || undefined;
 
+export type Upstream = { host: string; port: number };
+
 export type FrontServerOptions = {
-  upstream: { host: string; port: number };
+  /**
+   * The Next.js process, or the processes (one per core: WEB_CONCURRENCY), it forwards to. Each request goes to the
+   * process with the fewest requests in flight, the next in turn on a tie; a process that refuses connections (still
+   * starting, or gone) is left out until it accepts them again.
+   */
+  upstream: Upstream | readonly Upstream[];
   trustProxy?: TrustedProxies;
   /** Where the one-time warning about untrusted forwarding headers goes (default console.warn). */
   warn?: (message: string) => void;
@@ -48,8 +55,66 @@ export function bodyLimitOf(method: string | undefined, url: string | undefined)
   }
 }
 
+/** Picks the upstream for each request (see FrontServerOptions.upstream) and keeps count of what each has in flight. */
+export function createBalancer(upstreams: readonly Upstream[], probeEveryMs = 250) {
+  if (upstreams.length === 0) throw new Error('no upstream');
+  // With several, each joins once it has accepted a connection (a process still starting gets no request).
+  const state = upstreams.map((upstream) => ({ upstream, inFlight: 0, refused: upstreams.length > 1, probe: null as NodeJS.Timeout | null }));
+  let turn = 0;
+  /** Tries a connection every probeEveryMs until one is accepted, then puts the upstream back. */
+  function probe(entry: (typeof state)[number]) {
+    if (entry.probe) return;
+    entry.probe = setInterval(() => {
+      const socket = net.connect(entry.upstream.port, entry.upstream.host);
+      socket.once('connect', () => {
+        socket.destroy();
+        entry.refused = false;
+        if (entry.probe) clearInterval(entry.probe);
+        entry.probe = null;
+      });
+      socket.once('error', () => socket.destroy());
+    }, probeEveryMs);
+    entry.probe.unref();
+  }
+  for (const entry of state) if (entry.refused) probe(entry);
+  return {
+    /** The upstream for the next request and the function that ends its count (call it once, when the request ends). */
+    acquire(): { upstream: Upstream; release: () => void; refused: () => void } {
+      const open = state.filter((e) => !e.refused);
+      const pool = open.length > 0 ? open : state;
+      const start = turn++ % pool.length;
+      let chosen = pool[start];
+      for (let i = 1; i < pool.length; i++) {
+        const candidate = pool[(start + i) % pool.length];
+        if (candidate.inFlight < chosen.inFlight) chosen = candidate;
+      }
+      chosen.inFlight++;
+      let released = false;
+      return {
+        upstream: chosen.upstream,
+        release: () => {
+          if (released) return;
+          released = true;
+          chosen.inFlight--;
+        },
+        refused: () => {
+          if (state.length === 1) return;
+          chosen.refused = true;
+          probe(chosen);
+        },
+      };
+    },
+    close() {
+      for (const entry of state) if (entry.probe) clearInterval(entry.probe);
+    },
+  };
+}
+
+const isRefused = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ECONNREFUSED';
+
 export function createFrontServer(options: FrontServerOptions): http.Server {
   const agent = new http.Agent({ keepAlive: true });
+  const balancer = createBalancer(Array.isArray(options.upstream) ? options.upstream : [options.upstream as Upstream]);
   const warn = options.warn ?? ((message: string) => console.warn(message));
   let warned = false;
 
@@ -102,7 +167,9 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       req.resume();
       return;
     }
-    const upstream = http.request({ ...options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (upstreamRes) => {
+    const target = balancer.acquire();
+    res.on('close', target.release);
+    const upstream = http.request({ ...target.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (upstreamRes) => {
       const headers: string[] = [];
       for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) {
         if (!HOP_BY_HOP.has(upstreamRes.rawHeaders[i].toLowerCase())) headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
@@ -110,7 +177,10 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
       upstreamRes.pipe(res);
     });
-    upstream.on('error', () => answer(res, 502, defaultMessage('system.frontServer.unavailable')));
+    upstream.on('error', (error) => {
+      if (isRefused(error)) target.refused();
+      answer(res, 502, defaultMessage('system.frontServer.unavailable'));
+    });
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
@@ -138,7 +208,9 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined);
-    const upstream = http.request({ ...options.upstream, method: req.method, path: req.url, headers: upstreamHeaders(req, true) });
+    const target = balancer.acquire();
+    socket.on('close', target.release);
+    const upstream = http.request({ ...target.upstream, method: req.method, path: req.url, headers: upstreamHeaders(req, true) });
     upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
       // Either side ending ends both: an upgraded connection (a WebSocket) has no half-closed state worth keeping.
       upstreamSocket.on('error', () => socket.destroy());
@@ -160,11 +232,17 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
       upstreamRes.pipe(socket);
     });
-    upstream.on('error', () => socket.destroy());
+    upstream.on('error', (error) => {
+      if (isRefused(error)) target.refused();
+      socket.destroy();
+    });
     upstream.end();
   });
 
-  server.on('close', () => agent.destroy());
+  server.on('close', () => {
+    agent.destroy();
+    balancer.close();
+  });
   return server;
 }
 
@@ -181,21 +259,26 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export type RunningFrontServer = { upstream: { host: string; port: number }; close: () => Promise<void> };
+export type RunningFrontServer = { upstreams: Upstream[]; close: () => Promise<void> };
 
 /**
- * Listens on the public `port` and `host` and forwards to Next.js on a free loopback port, which the caller starts
- * Next.js on (`next start -H 127.0.0.1 -p <upstream.port>`): Next.js is then reachable only through this server.
+ * Listens on the public `port` and `host` and forwards to `processes` Next.js processes (default 1), each on a free
+ * loopback port, which the caller starts Next.js on (`next start -H 127.0.0.1 -p <upstreams[i].port>`, see
+ * scripts/lib/next-processes.ts): Next.js is then reachable only through this server.
  */
-export async function startFrontServer(listen: { port: number; host: string; trustProxy?: TrustedProxies }): Promise<RunningFrontServer> {
-  const upstream = { host: '127.0.0.1', port: await freeLoopbackPort() };
-  const server = createFrontServer({ upstream, trustProxy: listen.trustProxy });
+export async function startFrontServer(listen: { port: number; host: string; trustProxy?: TrustedProxies; processes?: number }): Promise<RunningFrontServer> {
+  const upstreams: Upstream[] = [];
+  while (upstreams.length < (listen.processes ?? 1)) {
+    const port = await freeLoopbackPort();
+    if (!upstreams.some((u) => u.port === port)) upstreams.push({ host: '127.0.0.1', port });
+  }
+  const server = createFrontServer({ upstream: upstreams, trustProxy: listen.trustProxy });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());
   });
   return {
-    upstream,
+    upstreams,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -85,9 +85,17 @@ function lighthouse(base: string, pagePath: string, cookie: string): { score: nu
   const bin = path.resolve('node_modules/.bin/lighthouse');
   const out = path.join(os.tmpdir(), `bench-lighthouse-${process.pid}.json`);
   let best = { score: -1, detail: '' };
+  // Two runs that completed; a run Chromium crashed in ("Target closed") is tried again, three crashes in all end it.
+  let crashes = 0;
   for (let run = 0; run < 2; run++) {
-    execFileSync(bin, [`${base}${pagePath}`, `--chrome-path=${chromiumPath ?? ''}`, '--chrome-flags=--headless=new --no-sandbox', '--form-factor=mobile',
-      '--only-categories=performance', '--output=json', `--output-path=${out}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      execFileSync(bin, [`${base}${pagePath}`, `--chrome-path=${chromiumPath ?? ''}`, '--chrome-flags=--headless=new --no-sandbox', '--form-factor=mobile',
+        '--only-categories=performance', '--output=json', `--output-path=${out}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch (error) {
+      if (++crashes >= 3) throw error;
+      run--;
+      continue;
+    }
     const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { finalDisplayedUrl: string; categories: { performance: { score: number } }; audits: Record<string, { displayValue?: string }> };
     if (!report.finalDisplayedUrl.endsWith(pagePath)) throw new Error(`Lighthouse on ${pagePath} ended on ${report.finalDisplayedUrl} (session not sent?)`);
     const score = Math.round(report.categories.performance.score * 100);

@@ -1,18 +1,20 @@
 // A production server for the sections that measure pages over HTTP (load, pages): `next build` when the build is
-// stale (scripts/lib/build-state.ts), then `next start` on loopback on its own port, over a database of the run.
+// stale (scripts/lib/build-state.ts), then the app as `npm start` serves it (the front server and its Next.js processes)
+// on loopback on its own port, over a database of the run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { childEnvironment, env } from '@/lib/env';
 import { isBuildCurrent } from '../lib/build-state';
+import { processCount } from '../lib/next-processes';
 import type { BenchContext, Row } from './context';
 
 export type BenchServer = { base: string; stop: () => Promise<void> };
 
-async function waitForServer(base: string, child: ChildProcess, timeoutMs = 120_000) {
+async function waitForServer(base: string, hasExited: () => boolean, timeoutMs = 120_000) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (hasExited()) throw new Error('next start exited');
     try {
       const r = await fetch(`${base}/api/health`);
       if (r.ok) return;
@@ -24,6 +26,10 @@ async function waitForServer(base: string, child: ChildProcess, timeoutMs = 120_
   throw new Error(`next start did not answer on ${base} within ${timeoutMs / 1000} s`);
 }
 
+/** Rejects when the server's process exits (it did not start). */
+const waitForExit = (child: ChildProcess) =>
+  new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`))));
+
 /** Builds when stale (reported in `rows` under `label`), starts `next start` on `port` over `databaseUrl`, waits for health. */
 export async function startBenchServer(ctx: BenchContext, databaseUrl: string, port: number, label: string, rows: Row[]): Promise<BenchServer> {
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -34,19 +40,35 @@ export async function startBenchServer(ctx: BenchContext, databaseUrl: string, p
     if (build.status !== 0) throw new Error(`next build failed (${build.status})`);
     rows.push({ name: `${label}: production build (next build, was stale)`, value: `${((performance.now() - t) / 1000).toFixed(0)} s`, target: '', ok: null });
   }
+  // As `npm start` serves (scripts/serve.ts): the front server on `port`, WEB_CONCURRENCY Next.js processes behind
+  // it, in a process of their own (the load generators run in this one).
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'], env: childEnv });
+  const processes = processCount();
+  const server = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/serve.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...childEnv, PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: String(processes) },
+  });
   const stop = async () => {
-    if (server.exitCode !== null) return;
+    if (server.exitCode !== null || server.signalCode !== null) return;
     server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    await new Promise((r) => server.once('exit', r));
   };
+  // Every process answers its health check (scripts/serve.ts says "ready"), then the front server does.
+  const ready = new Promise<void>((resolve) => {
+    let seen = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      if (seen.includes('ready\n')) resolve();
+    });
+  });
   try {
-    await waitForServer(base, server);
+    await Promise.race([ready, waitForExit(server)]);
+    await waitForServer(base, () => server.exitCode !== null);
   } catch (error) {
     await stop();
     throw error;
   }
+  rows.push({ name: `${label}: Next.js processes behind the front server (WEB_CONCURRENCY, default one per core up to 4)`, value: String(processes), target: '', ok: null });
   return { base, stop };
 }
 

@@ -199,3 +199,67 @@ describe('the front server', () => {
     expect((await send(port, {})).status).toBe(502);
   });
 });
+
+describe('several Next.js processes behind the front server (WEB_CONCURRENCY)', () => {
+  /** An upstream that answers its own name, after `delayMs` for paths starting /slow. */
+  async function named(name: string, port = 0) {
+    const server = http.createServer((req, res) => {
+      const reply = () => res.end(name);
+      if (req.url?.startsWith('/slow')) setTimeout(reply, 300);
+      else reply();
+    });
+    const listening = await new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    closers.push(closing(server));
+    return listening;
+  }
+  async function frontOver(ports: number[]) {
+    const server = createFrontServer({ upstream: ports.map((port) => ({ host: '127.0.0.1', port })), warn: () => undefined });
+    const port = await listen(server);
+    closers.push(closing(server));
+    return port;
+  }
+  const waitFor = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('never');
+  };
+
+  test('requests are shared, and one goes to the process with fewer requests in flight', async () => {
+    const port = await frontOver([await named('A'), await named('B')]);
+    // Both join once they have accepted a connection.
+    await waitFor(async () => new Set(await Promise.all([1, 2, 3, 4].map(async () => (await send(port, {})).body))).size === 2);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await send(port, {})).body);
+    expect(answers.filter((a) => a === 'A')).toHaveLength(3);
+    expect(answers.filter((a) => a === 'B')).toHaveLength(3);
+    // While a slow request holds one process, the quick ones all go to the other.
+    const slow = send(port, { path: '/slow' });
+    await new Promise((r) => setTimeout(r, 50));
+    const quick = [];
+    for (let i = 0; i < 4; i++) quick.push((await send(port, {})).body);
+    const busy = (await slow).body;
+    expect(quick.every((a) => a !== busy)).toBe(true);
+  });
+
+  test('a process not listening yet gets no request; it joins when it listens', async () => {
+    const later = await freePort();
+    const port = await frontOver([await named('A'), later]);
+    // Once A has joined, every request goes to it: none to the port nobody listens on yet (which would be a 502).
+    await waitFor(async () => (await Promise.all([1, 2, 3, 4].map(async () => (await send(port, {})).body))).every((b) => b === 'A'));
+    for (let i = 0; i < 10; i++) expect((await send(port, {})).status).toBe(200);
+    await named('B', later);
+    await waitFor(async () => (await Promise.all([1, 2, 3, 4].map(async () => (await send(port, {})).body))).includes('B'));
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,52 @@
+// The Next.js processes behind the front server (lib/http/front-server.ts): `npm start`, the end-to-end server and
+// the benchmarks run WEB_CONCURRENCY of them (default one per core, at most four), each on its loopback port, so a
+// machine's cores all serve pages (Node runs JavaScript on one core per process). They share nothing but the
+// database (docs/decisions/050-one-process-per-core.md). `npm run dev` runs one: the dev server owns its .next.
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { env } from '@/lib/env';
+import type { Upstream } from '@/lib/http/front-server';
+
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+/** How many Next.js processes `next start` runs as: WEB_CONCURRENCY, else one per core up to four. */
+export function processCount(): number {
+  return env.WEB_CONCURRENCY ?? Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+export type NextProcesses = {
+  /** Stops every process with `signal` (once). */
+  stop: (signal: NodeJS.Signals) => void;
+  /** Resolves with the exit code when every process has exited (the first to exit stops the others). */
+  exited: Promise<number>;
+};
+
+/**
+ * Starts `next <mode>` on each upstream's port with `childEnv`, output to this terminal (`quiet`: errors only). When one exits (a crash, or
+ * a signal), the others are stopped: the service is up whole or not at all, and a supervisor restarts it.
+ */
+export function startNextProcesses(mode: 'start' | 'dev', upstreams: readonly Upstream[], childEnv: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): NextProcesses {
+  const stdio: StdioOptions = options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
+  const children: ChildProcess[] = upstreams.map((u) => spawn(process.execPath, [nextBin, mode, '-p', String(u.port), '-H', u.host], { stdio, env: childEnv }));
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  let firstCode: number | null = null;
+  const exited = Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.on('exit', (code) => {
+            firstCode ??= code ?? 0;
+            stop('SIGTERM');
+            resolve();
+          });
+        }),
+    ),
+  ).then(() => firstCode ?? 0);
+  return { stop, exited };
+}
