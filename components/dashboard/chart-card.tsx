@@ -62,7 +62,8 @@ export function ChartCard({
       {table ? (
         <details className="group mt-3 border-t border-stone-100 pt-2">
           <summary className="cursor-pointer text-sm font-medium text-brand-800 hover:text-brand-900">{tableLabel}</summary>
-          <div className="mt-2 overflow-x-auto">
+          {/* A table wider than a phone scrolls sideways in a region the keyboard can reach (as DataTable's do). */}
+          <div role="region" aria-label={table.caption} tabIndex={0} className="mt-2 overflow-x-auto">
             <table className={tableClass}>
               <caption className="sr-only">{table.caption}</caption>
               <thead>

@@ -21,7 +21,7 @@ export function OwnCommune({ comparison, scopeName, view: { t, format } }: { com
   ] as const;
   return (
     <Section id="own-commune" title={t('dashboard.own.heading', { name: commune.name })}>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
+      <div role="region" aria-label={t('dashboard.own.caption', { name: commune.name })} tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
         <table className={tableClass} data-testid="own-commune-table">
           <caption className="sr-only">{t('dashboard.own.caption', { name: commune.name })}</caption>
           <thead>

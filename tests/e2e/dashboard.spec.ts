@@ -120,3 +120,27 @@ test('the Organizing Committee has the on-demand snapshot button', async ({ page
   await signIn(page, 'bantochuc', '/dashboard');
   await expect(page.getByRole('button', { name: 'Ghi nhận số liệu hôm nay' })).toBeVisible();
 });
+
+test('on a phone, with every chart\'s table open, each table that scrolls sideways can be reached by keyboard (axe)', async ({ browser, signIn }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  await signIn(page, 'bantochuc', '/dashboard');
+  // The charts come in as they near the screen: scrolled through once, then every table alternative opened.
+  for (const section of await page.locator('section[data-testid^="chart-"]').all()) await section.scrollIntoViewIfNeeded();
+  const summaries = page.locator('section[data-testid^="chart-"] details > summary');
+  expect(await summaries.count()).toBeGreaterThan(3);
+  for (const summary of await summaries.all()) await summary.click();
+  // At least one table is wider than the phone (else this test would prove nothing), and it scrolls in a region
+  // with a name that takes the keyboard's focus.
+  const wide = await page.locator('section[data-testid^="chart-"] details table').evaluateAll((tables) =>
+    tables.filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0)).map((t) => {
+      const box = t.parentElement!;
+      return { role: box.getAttribute('role'), label: box.getAttribute('aria-label'), tabIndex: box.tabIndex };
+    }),
+  );
+  expect(wide.length).toBeGreaterThan(0);
+  for (const box of wide) expect(box).toEqual({ role: 'region', label: expect.any(String), tabIndex: 0 });
+  await expectAccessible(page);
+  await expectNoHorizontalOverflow(page);
+  await context.close();
+});
