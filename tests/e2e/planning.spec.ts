@@ -60,7 +60,11 @@ test('the Organizing Committee plans a successor and sees it on the transfer pla
   await entry.getByText('Đưa ra khỏi quy hoạch…').click();
   await fillDecision(entry, `${(Date.now() % 100000) + 2}-QĐ/TU`, 'Ban Thường vụ Tỉnh ủy');
   await entry.getByRole('button', { name: 'Đưa ra khỏi quy hoạch' }).click();
-  // The entry leaves the register at once (its form with it): the post has no one planned.
+  // The entry leaves the register at once (its form with it): the post has no one planned, and the notice stands
+  // above the posts, where the page lands.
+  await expect(page).toHaveURL(/[?&]notice=removed#planning-posts$/);
+  await expect(page.getByTestId('page-notice')).toHaveText('Đã đưa ra khỏi quy hoạch.');
+  await expect(page.getByTestId('page-notice')).toBeInViewport();
   await expect(page.getByTestId('post-PARTY_OFFICE_CHIEF')).toContainText('Chưa có người trong quy hoạch');
   await page.reload();
   await expect(page.getByTestId('post-PARTY_OFFICE_CHIEF')).toContainText('Chưa có người trong quy hoạch');

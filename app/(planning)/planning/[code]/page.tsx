@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { addPlanningEntry } from '@/lib/actions/planning/add-planning-entry';
-import { removePlanningEntry } from '@/lib/actions/planning/remove-planning-entry';
+import { removePlanningEntryAndShow } from './actions';
+import { PageNotice, knownNotice } from '@/components/ui/page-notice';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
@@ -51,6 +52,7 @@ export default async function CommunePlanningPage({ params, searchParams }: Prop
   const query = await searchParams;
   const date = today();
   const askedTerm = Number(firstParam(query.term) ?? '') || null;
+  const notice = knownNotice(query.notice, ['removed'] as const);
   const [t, tDecision, format, locale, terms, term, settings, posts, bodies] = await Promise.all([
     getTranslations('planning'),
     getTranslations('decisions.fields'),
@@ -80,6 +82,7 @@ export default async function CommunePlanningPage({ params, searchParams }: Prop
             <PlanningStructureLine counts={planningStructure(entries, date, youngAge)} youngAge={youngAge} />
           </Section>
           <Section id="planning-posts" title={t('postsOfCommune')}>
+            <PageNotice message={notice ? t(`notices.${notice}`) : null} />
             <DataTable caption={t('postsOfCommune')} testId="planning-register">
               <thead>
                 <tr>
@@ -124,8 +127,8 @@ export default async function CommunePlanningPage({ params, searchParams }: Prop
                                       <ActionForm
                                         namespace="planning"
                                         id={`remove-${e.id}`}
-                                        action={removePlanningEntry}
-                                        hidden={{ entryId: e.id, version: e.version }}
+                                        action={removePlanningEntryAndShow}
+                                        hidden={{ entryId: e.id, version: e.version, communeCode: commune.code, termId: term.id }}
                                         submitLabel={t('remove.submit')}
                                         tone="secondary"
                                         layout="grid"
