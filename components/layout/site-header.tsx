@@ -43,16 +43,19 @@ const isCurrent = (href: string, path: string, items: readonly NavItem[]) =>
 
 export async function SiteHeader({ provinceName }: { provinceName: string }) {
   const [t, user, path] = await Promise.all([getTranslations(), getSessionUser(), currentPath()]);
-  const own = user ? await getOwnUnit(user) : null;
   const allowed: NavItem[] = user ? SECTIONS.filter((section) => can(user, section.action)) : [];
+  const has = (href: string) => allowed.some((s) => s.href === href);
+  // The unit and the counts, read side by side (each is one query): items awaiting the user's action on the 5% lists
+  // (decision 011), transfers awaiting a decision or the chairman's opinion (decision 016) and the proposals overdue
+  // (docs/domain.md, Transfers), each shown beside its section's link.
+  const [own, awaiting, awaitingTransfers, overdueTransfers] = await Promise.all([
+    user ? getOwnUnit(user) : null,
+    user && has('/secondments') ? countAwaiting(db(), user) : 0,
+    user && has('/transfers') ? countAwaitingTransfers(db(), user) : 0,
+    user && has('/transfers') ? countOverdueTransfers(db(), user, today()) : 0,
+  ]);
   // "Xã của tôi" first for a chairman; a department officer's own place is already a section (its lists).
-  const sections: NavItem[] = own && !allowed.some((s) => s.href === own.href) ? [{ href: own.href, label: own.label }, ...allowed] : allowed;
-  // Items awaiting the user's action on the 5% lists (decision 011), shown beside the section's link.
-  const awaiting = user && sections.some((s) => s.href === '/secondments') ? await countAwaiting(db(), user) : 0;
-  // Transfers awaiting a decision, or the chairman's opinion (decision 016), and the proposals overdue (docs/domain.md, Transfers).
-  const transfersUser = user && sections.some((s) => s.href === '/transfers') ? user : null;
-  const awaitingTransfers = transfersUser ? await countAwaitingTransfers(db(), transfersUser) : 0;
-  const overdueTransfers = transfersUser ? await countOverdueTransfers(db(), transfersUser, today()) : 0;
+  const sections: NavItem[] = own && !has(own.href) ? [{ href: own.href, label: own.label }, ...allowed] : allowed;
   return (
     <header>
       <div className="bg-brand-800 text-white">
