@@ -41,7 +41,9 @@ export function startNextProcesses(mode: 'start' | 'dev', upstreams: readonly Up
       (child) =>
         new Promise<void>((resolve) => {
           child.on('exit', (code) => {
-            firstCode ??= code ?? 0;
+            // A process that ended on its own (a crash, or killed from outside) makes the exit code a failure even
+            // when it has none (a signal), so that a supervisor restarts the service; a stop we asked for is not one.
+            firstCode ??= code ?? (stopping ? 0 : 1);
             stop('SIGTERM');
             resolve();
           });
