@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { confirmCadreRound, confirmCivilServantRound } from '@/lib/actions/ratings/confirm-rating-round';
+import { confirmCadreRoundAndShow, confirmCivilServantRoundAndShow } from '@/app/(ratings)/ratings/communes/[code]/actions';
 import { recordCadreRating, recordCivilServantRating } from '@/lib/actions/ratings/record-rating';
 import { removeCadreRating, removeCivilServantRating } from '@/lib/actions/ratings/remove-rating';
 import { RATING_LEVELS, type RatingGroup } from '@/lib/domain/ratings';
@@ -15,7 +15,8 @@ import { TextAreaField } from '@/components/forms/field';
 
 const RECORD = { civil_servant: recordCivilServantRating, cadre: recordCadreRating } as const;
 const REMOVE = { civil_servant: removeCivilServantRating, cadre: removeCadreRating } as const;
-const CONFIRM = { civil_servant: confirmCivilServantRound, cadre: confirmCadreRound } as const;
+// Confirming lands on the round's summary with its notice (the form leaves the page with the round's other forms).
+const CONFIRM = { civil_servant: confirmCivilServantRoundAndShow, cadre: confirmCadreRoundAndShow } as const;
 
 type Saved = { ratingId: number; version: number; level: string; score: number | null; belowBandReason: string | null } | null;
 
@@ -78,14 +79,14 @@ export function RemoveRatingForm({ group, communeId, ratingId, version }: { grou
 }
 
 /** Confirms the round (irreversible), with the reason when beyond the 20% rule. */
-export function ConfirmRoundForm({ group, communeId, year, version, percent }: { group: RatingGroup; communeId: number; year: number; version: number; percent: number }) {
+export function ConfirmRoundForm({ group, communeId, communeCode, year, version, percent }: { group: RatingGroup; communeId: number; communeCode: string; year: number; version: number; percent: number }) {
   const t = useTranslations('ratings');
   return (
     <ActionForm
       id="confirm-round"
       namespace="ratings"
       action={CONFIRM[group]}
-      hidden={{ communeId, year, version }}
+      hidden={{ communeId, communeCode, year, version }}
       submitLabel={t('form.confirm')}
       confirm={t('form.confirmCheck')}
       className="space-y-3"

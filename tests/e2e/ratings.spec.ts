@@ -82,7 +82,10 @@ test('a chairman rates his commune and confirms: refused beyond 20% with the num
   await confirm.getByLabel('Lý do vượt tỷ lệ 20% (nếu có)').fill('Đơn vị dẫn đầu phong trào thi đua của tỉnh năm 2025.');
   await confirm.getByLabel('Tôi đã kiểm tra kết quả; sau khi xác nhận không thể sửa.').check();
   await confirm.getByRole('button', { name: 'Xác nhận kết quả đánh giá' }).click();
-  // The confirmed round has no confirm form any more: its summary says so.
+  // The confirmed round has no confirm form any more: the page lands on its summary, which says so, with the notice.
+  await expect(page).toHaveURL(/[?&]notice=confirmed#round-summary$/);
+  await expect(page.getByTestId('page-notice')).toHaveText('Đã xác nhận kết quả đánh giá của đợt.');
+  await expect(page.getByTestId('page-notice')).toBeInViewport();
   await expect(page.getByTestId('round-summary')).toContainText('Đã xác nhận');
   await page.reload();
   await expect(page.getByTestId('round-summary')).toContainText('Đã xác nhận');

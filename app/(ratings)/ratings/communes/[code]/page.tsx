@@ -20,6 +20,7 @@ import { RatingYearForm } from '@/components/ratings/year-form';
 import { Card } from '@/components/ui/card';
 import { Section } from '@/components/ui/section';
 import { StateBadge } from '@/components/ui/state-badge';
+import { PageNotice, knownNotice } from '@/components/ui/page-notice';
 import { getProvinceForRequest } from '../../../../_lib/current-province';
 
 export const dynamic = 'force-dynamic';
@@ -50,6 +51,7 @@ export default async function CommuneRatingsPage({ params, searchParams }: Props
   const query = await searchParams;
   const thisYear = currentYear();
   const year = ratingYearParam(query.year, thisYear);
+  const notice = knownNotice(query.notice, ['confirmed'] as const);
   const rated = groups.find((g) => can(user, RATING_PERMISSION[g], resource));
   const group: RatingGroup = groups.find((g) => g === query.group) ?? rated ?? groups[0];
   const [view, t, tAll, format] = await Promise.all([getRoundView(db(), province.id, commune.id, year, group), getTranslations('ratings'), getTranslations(), getFormatters()]);
@@ -78,19 +80,22 @@ export default async function CommuneRatingsPage({ params, searchParams }: Props
         </nav>
       ) : null}
 
-      <div className="mb-4 space-y-1 text-sm text-stone-800" data-testid="round-summary">
-        <p className="flex flex-wrap items-center gap-2">
-          {view.round ? <StateBadge machine="ratingRound" state={view.round.state} /> : null}
-          {t('round.summary', { toRate: view.toRate, rated: view.rated, unrated: view.unrated })}
-        </p>
-        <p data-testid="round-share" className={view.breach ? 'font-medium text-red-800' : undefined}>
-          {view.breach
-            ? t('round.shareBreach', { ...view.breach })
-            : t('round.share', { excellent: view.counts.excellent, good: view.counts.good, allowed, percent: view.percent })}
-        </p>
-        {view.round?.confirmedAt ? <p>{t('round.confirmedOn', { date: format.date(view.round.confirmedAt.toISOString().slice(0, 10)) })}</p> : null}
-        {view.round?.overLimitReason ? <p>{t('round.overLimitReason', { reason: view.round.overLimitReason })}</p> : null}
-        {!mayRate && roundTakesRatings(view.round?.state ?? null) ? <p className="text-stone-600">{t('round.readOnly')}</p> : null}
+      <div id="round-summary" className="scroll-mt-4">
+        <PageNotice message={notice ? t(`notices.${notice}`) : null} />
+        <div className="mb-4 space-y-1 text-sm text-stone-800" data-testid="round-summary">
+          <p className="flex flex-wrap items-center gap-2">
+            {view.round ? <StateBadge machine="ratingRound" state={view.round.state} /> : null}
+            {t('round.summary', { toRate: view.toRate, rated: view.rated, unrated: view.unrated })}
+          </p>
+          <p data-testid="round-share" className={view.breach ? 'font-medium text-red-800' : undefined}>
+            {view.breach
+              ? t('round.shareBreach', { ...view.breach })
+              : t('round.share', { excellent: view.counts.excellent, good: view.counts.good, allowed, percent: view.percent })}
+          </p>
+          {view.round?.confirmedAt ? <p>{t('round.confirmedOn', { date: format.date(view.round.confirmedAt.toISOString().slice(0, 10)) })}</p> : null}
+          {view.round?.overLimitReason ? <p>{t('round.overLimitReason', { reason: view.round.overLimitReason })}</p> : null}
+          {!mayRate && roundTakesRatings(view.round?.state ?? null) ? <p className="text-stone-600">{t('round.readOnly')}</p> : null}
+        </div>
       </div>
 
       {view.people.length === 0 ? (
@@ -115,7 +120,7 @@ export default async function CommuneRatingsPage({ params, searchParams }: Props
       {mayRate && view.round ? (
         <Section id="confirm" title={t('form.confirmTitle')}>
           <Card roomy>
-            <ConfirmRoundForm group={group} communeId={commune.id} year={year} version={view.round.version} percent={view.percent} />
+            <ConfirmRoundForm group={group} communeId={commune.id} communeCode={commune.code} year={year} version={view.round.version} percent={view.percent} />
           </Card>
         </Section>
       ) : null}
