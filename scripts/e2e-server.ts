@@ -13,8 +13,7 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/lib/db/em
 import { migrateDeploy } from '@/lib/db/migrate';
 import { seedDemo } from '@/lib/demo';
 import { childEnvironment, env } from '@/lib/env';
-import { startFrontServer } from '@/lib/http/front-server';
-import { processCount, startNextProcesses } from './lib/next-processes';
+import { serveBehindFrontServer } from './lib/next-processes';
 import { isBuildCurrent } from './lib/build-state';
 import { createPrivateFile } from '@/lib/private-file';
 import {
@@ -61,11 +60,7 @@ if (!isBuildCurrent()) {
 }
 // Behind the front server on E2E_PORT, as in production (docs/decisions/034-trusted-proxies-and-the-client-address.md).
 // The browser plays the one load balancer (TRUST_PROXY=1 unless set): a test may send X-Forwarded-Proto as it would.
-const front = await startFrontServer({ port: env.E2E_PORT, host: '127.0.0.1', trustProxy: env.TRUST_PROXY ?? { hops: 1 }, processes: processCount() });
-const next = startNextProcesses('start', front.upstreams, childEnv);
-process.on('SIGINT', () => next.stop('SIGINT'));
-process.on('SIGTERM', () => next.stop('SIGTERM'));
-const code = await next.exited;
-await front.close();
+const served = await serveBehindFrontServer({ port: env.E2E_PORT, host: '127.0.0.1', trustProxy: env.TRUST_PROXY ?? { hops: 1 } }, 'start', childEnv);
+const code = await served.exited;
 await cluster.stop();
 process.exit(code);

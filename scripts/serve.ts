@@ -4,16 +4,14 @@
 // It writes "ready" on stdout when every process answers. SIGINT or SIGTERM stops the Next.js processes, then the
 // front server.
 import { childEnvironment, checkEnvironment, env } from '@/lib/env';
-import { startFrontServer } from '@/lib/http/front-server';
-import { processCount, startNextProcesses } from './lib/next-processes';
+import { serveBehindFrontServer } from './lib/next-processes';
 
 checkEnvironment();
 if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
-const front = await startFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, processes: processCount() });
-const next = startNextProcesses('start', front.upstreams, childEnvironment({ NEXT_TELEMETRY_DISABLED: '1' }), { quiet: true });
+const served = await serveBehindFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY }, 'start', childEnvironment({ NEXT_TELEMETRY_DISABLED: '1' }), { quiet: true });
 // "ready" on stdout once every process answers its health check (for the benchmarks, which wait for it).
 void (async () => {
-  for (const upstream of front.upstreams) {
+  for (const upstream of served.upstreams) {
     for (;;) {
       const ok = await fetch(`http://${upstream.host}:${upstream.port}/api/health`).then((r) => r.ok, () => false);
       if (ok) break;
@@ -22,8 +20,4 @@ void (async () => {
   }
   process.stdout.write('ready\n');
 })();
-process.on('SIGINT', () => next.stop('SIGINT'));
-process.on('SIGTERM', () => next.stop('SIGTERM'));
-const code = await next.exited;
-await front.close();
-process.exit(code);
+process.exit(await served.exited);

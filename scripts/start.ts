@@ -9,8 +9,7 @@ import path from 'node:path';
 import { prepareDatabase } from './lib/prepare-database';
 import { childEnvironment, checkEnvironment, env, EnvError } from '@/lib/env';
 import { changedSinceBuild } from './lib/build-state';
-import { startFrontServer } from '@/lib/http/front-server';
-import { processCount, startNextProcesses } from './lib/next-processes';
+import { serveBehindFrontServer } from './lib/next-processes';
 import { defaultMessage } from '@/lib/i18n/translator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -35,17 +34,14 @@ async function main() {
 
   // Next.js on loopback ports behind the front server, which owns PORT (docs/decisions/034-trusted-proxies-and-the-client-address.md);
   // one process per core in production (docs/decisions/050-one-process-per-core.md), one for the dev server.
-  const processes = mode === 'dev' ? 1 : processCount();
-  const front = await startFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, processes }).catch(async (error: unknown) => {
+  const served = await serveBehindFrontServer({ port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY }, mode, childEnv, {
+    processes: mode === 'dev' ? 1 : undefined,
+  }).catch(async (error: unknown) => {
     await database.stop();
     throw error;
   });
-  console.log(defaultMessage('system.frontServer.listening', { host: env.HOST, port: env.PORT, count: front.upstreams.length, upstream: front.upstreams.map((u) => u.port).join(', ') }));
-  const next = startNextProcesses(mode, front.upstreams, childEnv);
-  process.on('SIGINT', () => next.stop('SIGINT'));
-  process.on('SIGTERM', () => next.stop('SIGTERM'));
-  const code = await next.exited;
-  await front.close();
+  console.log(defaultMessage('system.frontServer.listening', { host: env.HOST, port: env.PORT, count: served.upstreams.length, upstream: served.upstreams.map((u) => u.port).join(', ') }));
+  const code = await served.exited;
   await database.stop();
   if (database.embedded) console.log('Đã dừng PostgreSQL nhúng.');
   process.exit(code);

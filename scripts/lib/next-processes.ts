@@ -6,7 +6,8 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
-import type { Upstream } from '@/lib/http/front-server';
+import { startFrontServer, type Upstream } from '@/lib/http/front-server';
+import type { TrustedProxies } from '@/lib/env';
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
@@ -51,4 +52,32 @@ export function startNextProcesses(mode: 'start' | 'dev', upstreams: readonly Up
     ),
   ).then(() => firstCode ?? 0);
   return { stop, exited };
+}
+
+export type Served = {
+  /** The loopback ports of the Next.js processes. */
+  upstreams: Upstream[];
+  /** Resolves with the exit code once every process has exited and the front server is closed. */
+  exited: Promise<number>;
+};
+
+/**
+ * The app as `npm start`, the end-to-end server and scripts/serve.ts run it: the front server on `listen`, `processes`
+ * Next.js processes behind it (default processCount()), Ctrl-C and SIGTERM stopping them, then the front server.
+ */
+export async function serveBehindFrontServer(
+  listen: { port: number; host: string; trustProxy?: TrustedProxies },
+  mode: 'start' | 'dev',
+  childEnv: NodeJS.ProcessEnv,
+  options: { processes?: number; quiet?: boolean } = {},
+): Promise<Served> {
+  const front = await startFrontServer({ ...listen, processes: options.processes ?? processCount() });
+  const next = startNextProcesses(mode, front.upstreams, childEnv, { quiet: options.quiet });
+  process.on('SIGINT', () => next.stop('SIGINT'));
+  process.on('SIGTERM', () => next.stop('SIGTERM'));
+  const exited = next.exited.then(async (code) => {
+    await front.close();
+    return code;
+  });
+  return { upstreams: front.upstreams, exited };
 }
