@@ -3,7 +3,6 @@
 import './globals.css';
 import { app, errors } from '@/lib/generated/shell-messages.json';
 import { useDatabaseOutage } from './_lib/use-database-outage';
-import { beVietnamPro } from './fonts';
 
 // Replaces the root layout when the layout itself fails (for example the database is unreachable), so no
 // locale or provider is available here: the Vietnamese catalogue's `app` and `errors` are read from their slice
@@ -13,7 +12,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
   const t = errors;
   const outage = useDatabaseOutage(retry);
   return (
-    <html lang="vi" className={beVietnamPro.variable}>
+    <html lang="vi">
       <body className="flex min-h-screen items-center justify-center px-4">
         <main role="alert" className="max-w-xl text-center">
           <p className="text-sm font-semibold text-brand-800">{app.name}</p>

@@ -3,25 +3,33 @@ import './globals.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getProvinceForRequest } from './_lib/current-province';
+import { ErrorPageTextsProvider } from './error';
+import { APP_ICON } from './_lib/icon';
 import { provinceTitle } from './_lib/province-title';
-import { beVietnamPro } from './fonts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
-  return { title: { template: `%s – ${t('name')}`, default: t('name') }, description: t('description') };
+  return { title: { template: `%s – ${t('name')}`, default: t('name') }, description: t('description'), icons: { icon: [{ url: APP_ICON, type: 'image/svg+xml' }] } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page (the 404 page too) shows the province from the database: render at request time, never at build.
   await connection();
-  const [locale, messages, t, province] = await Promise.all([getLocale(), getMessages(), getTranslations(), getProvinceForRequest()]);
+  const [locale, t, province] = await Promise.all([getLocale(), getTranslations(), getProvinceForRequest()]);
+  const errorTexts = {
+    title: t('errors.title'),
+    body: t('errors.body'),
+    retry: t('errors.retry'),
+    home: t('errors.home'),
+    unavailableTitle: t('errors.unavailableTitle'),
+    unavailableBody: t('errors.unavailableBody'),
+  };
   return (
-    <html lang={locale} className={beVietnamPro.variable}>
+    <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"
@@ -29,14 +37,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('nav.skipToContent')}
         </a>
-        {/* Client components only need the error page's strings. */}
-        <NextIntlClientProvider messages={{ errors: messages.errors }}>
+        {/* The error page's sentences; the forms get theirs from their group's FormMessages. */}
+        <ErrorPageTextsProvider texts={errorTexts}>
           <SiteHeader provinceName={provinceTitle(province.name, (name) => t('app.province', { name }))} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none sm:px-6">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ErrorPageTextsProvider>
       </body>
     </html>
   );

@@ -13,7 +13,7 @@ export type ChartTable = {
 
 function Cell({ cell, first }: { cell: TableCell; first: boolean }) {
   const content = cell.href ? (
-    <Link prefetch={false} href={cell.href} aria-label={cell.label} className="font-medium text-brand-800 underline decoration-brand-300 underline-offset-2 hover:text-brand-900">
+    <Link prefetch={false} href={cell.href} aria-label={cell.label} className="cell-link">
       {cell.text}
     </Link>
   ) : (

@@ -1,10 +1,13 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
+import { securityHeaders } from '@/lib/auth/security-headers';
 import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
+import { acceptsBrotli, isCompressibleType, pageCompressor, type PrecompressedAssets } from './precompressed';
 
 // The server in front of Next.js (docs/decisions/034-trusted-proxies-and-the-client-address.md). `npm start`, `npm
 // run dev` and the end-to-end server listen with it on the public port and run Next.js on a loopback port behind
@@ -26,6 +29,9 @@ const isForwarding = (name: string) => name.startsWith('x-forwarded-') || name =
 /** Headers of one connection, not of the request (RFC 9110, section 7.6.1). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'upgrade', 'te', 'trailer', 'proxy-authorization']);
 
+/** A raw header list (name, value, …) without the header `name` (lower case). */
+const withoutHeader = (raw: readonly string[], name: string): string[] => raw.filter((_, i) => i % 2 === 1 ? raw[i - 1].toLowerCase() !== name : raw[i].toLowerCase() !== name);
+
 /** X-Forwarded-For as one list (repeated headers joined in order). */
 const forwardedForOf = (req: http.IncomingMessage): string | undefined => [req.headers['x-forwarded-for'] ?? []].flat().join(', ') || undefined;
 
@@ -41,7 +47,23 @@ export type FrontServerOptions = {
   trustProxy?: TrustedProxies;
   /** Where the one-time warning about untrusted forwarding headers goes (default console.warn). */
   warn?: (message: string) => void;
+  /**
+   * The build's static assets compressed with Brotli (lib/http/precompressed.ts), sent from here to a browser that
+   * accepts Brotli; any other request for them goes to Next.js.
+   */
+  precompressed?: PrecompressedAssets;
+  /**
+   * Compresses pages and other text answers with Brotli for a browser that accepts it, as they stream (Next.js asked
+   * for them uncompressed); without it, or for another browser, Next.js's own gzip passes through.
+   */
+  compressPages?: boolean;
 };
+
+/** Below this a declared answer goes as it is: compressing it would not pay. */
+const MIN_COMPRESSED_BYTES = 1024;
+
+/** The headers Next.js sends with a build's static asset (next.config.ts's fixed security headers, cached a year). */
+const STATIC_ASSET_HEADERS = { ...securityHeaders({ https: false }), 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' };
 
 /** The body limit of a request: the upload's for a POST to the upload page, else the default. */
 export function bodyLimitOf(method: string | undefined, url: string | undefined): number {
@@ -159,7 +181,26 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
   const tooLarge = (limit: number) => defaultMessage('system.frontServer.bodyTooLarge', { limit: Math.round(limit / (1024 * 1024)) });
 
+  /** Sends the Brotli file of a static asset when there is one and the browser takes it; false leaves the request to Next.js. */
+  function servePrecompressed(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (!options.precompressed || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const asset = options.precompressed.get((req.url ?? '').split('?')[0]);
+    if (!asset || !acceptsBrotli(req.headers['accept-encoding'])) return false;
+    res.writeHead(200, { ...STATIC_ASSET_HEADERS, 'Content-Type': asset.contentType, 'Content-Encoding': 'br', 'Content-Length': asset.size });
+    req.resume();
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    const stream = fs.createReadStream(asset.file);
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+    return true;
+  }
+
   const server = http.createServer((req, res) => {
+    if (servePrecompressed(req, res)) return;
     const limit = bodyLimitOf(req.method, req.url);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -169,13 +210,60 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     }
     const target = balancer.acquire();
     res.on('close', target.release);
-    const upstream = http.request({ ...target.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req, false) }, (upstreamRes) => {
+    // A browser that takes Brotli gets the answer compressed here: Next.js is asked for it uncompressed.
+    const brotli = options.compressPages === true && req.method !== 'HEAD' && acceptsBrotli(req.headers['accept-encoding']);
+    const forwarded = upstreamHeaders(req, false);
+    const headersOut = brotli ? [...withoutHeader(forwarded, 'accept-encoding'), 'Accept-Encoding', 'identity'] : forwarded;
+    const upstream = http.request({ ...target.upstream, agent, method: req.method, path: req.url, headers: headersOut }, (upstreamRes) => {
+      const status = upstreamRes.statusCode ?? 502;
+      const declared = upstreamRes.headers['content-length'] === undefined ? null : Number(upstreamRes.headers['content-length']);
+      const compress =
+        brotli &&
+        status !== 204 &&
+        status !== 304 &&
+        !upstreamRes.headers['content-encoding'] &&
+        isCompressibleType(upstreamRes.headers['content-type']) &&
+        !/no-transform/i.test(String(upstreamRes.headers['cache-control'] ?? '')) &&
+        (declared === null || declared >= MIN_COMPRESSED_BYTES);
       const headers: string[] = [];
+      let vary: string | null = null;
       for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) {
-        if (!HOP_BY_HOP.has(upstreamRes.rawHeaders[i].toLowerCase())) headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
+        const name = upstreamRes.rawHeaders[i].toLowerCase();
+        if (HOP_BY_HOP.has(name)) continue;
+        if (compress && name === 'content-length') continue;
+        if (compress && name === 'vary') {
+          vary = vary ? `${vary}, ${upstreamRes.rawHeaders[i + 1]}` : upstreamRes.rawHeaders[i + 1];
+          continue;
+        }
+        // The compressed bytes differ from the ones a strong validator named.
+        if (compress && name === 'etag' && !upstreamRes.rawHeaders[i + 1].startsWith('W/')) {
+          headers.push(upstreamRes.rawHeaders[i], `W/${upstreamRes.rawHeaders[i + 1]}`);
+          continue;
+        }
+        headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
       }
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, headers);
-      upstreamRes.pipe(res);
+      if (!compress) {
+        res.writeHead(status, upstreamRes.statusMessage, headers);
+        upstreamRes.pipe(res);
+        return;
+      }
+      const varyValue = vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
+      res.writeHead(status, upstreamRes.statusMessage, [...headers, 'Content-Encoding', 'br', 'Vary', varyValue]);
+      const compressor = pageCompressor(declared ?? undefined);
+      // What Next.js has streamed so far goes out at once (the page's shell before its slower parts): a flush once
+      // each burst of chunks has been written, not one per chunk, which would cost compression.
+      let flushing = false;
+      upstreamRes.on('data', () => {
+        if (flushing) return;
+        flushing = true;
+        setImmediate(() => {
+          flushing = false;
+          if (!compressor.writableEnded && !compressor.destroyed) compressor.flush();
+        });
+      });
+      compressor.on('error', () => res.destroy());
+      upstreamRes.on('error', () => compressor.destroy());
+      upstreamRes.pipe(compressor).pipe(res);
     });
     upstream.on('error', (error) => {
       if (isRefused(error)) target.refused();
@@ -266,13 +354,20 @@ export type RunningFrontServer = { upstreams: Upstream[]; close: () => Promise<v
  * loopback port, which the caller starts Next.js on (`next start -H 127.0.0.1 -p <upstreams[i].port>`, see
  * scripts/lib/next-processes.ts): Next.js is then reachable only through this server.
  */
-export async function startFrontServer(listen: { port: number; host: string; trustProxy?: TrustedProxies; processes?: number }): Promise<RunningFrontServer> {
+export async function startFrontServer(listen: {
+  port: number;
+  host: string;
+  trustProxy?: TrustedProxies;
+  processes?: number;
+  precompressed?: PrecompressedAssets;
+  compressPages?: boolean;
+}): Promise<RunningFrontServer> {
   const upstreams: Upstream[] = [];
   while (upstreams.length < (listen.processes ?? 1)) {
     const port = await freeLoopbackPort();
     if (!upstreams.some((u) => u.port === port)) upstreams.push({ host: '127.0.0.1', port });
   }
-  const server = createFrontServer({ upstream: upstreams, trustProxy: listen.trustProxy });
+  const server = createFrontServer({ upstream: upstreams, trustProxy: listen.trustProxy, precompressed: listen.precompressed, compressPages: listen.compressPages });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { startFrontServer, type Upstream } from '@/lib/http/front-server';
+import { loadPrecompressed, precompressDirectory, type PrecompressedAssets } from '@/lib/http/precompressed';
 import type { TrustedProxies } from '@/lib/env';
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -71,7 +72,16 @@ export async function serveBehindFrontServer(
   childEnv: NodeJS.ProcessEnv,
   options: { processes?: number; quiet?: boolean } = {},
 ): Promise<Served> {
-  const front = await startFrontServer({ ...listen, processes: options.processes ?? processCount() });
+  // A production build's scripts and styles in Brotli, compressed by the first start after the build (about 2 s
+  // here) and served by the front server (lib/http/precompressed.ts); the dev server's change as it runs.
+  let precompressed: PrecompressedAssets | undefined;
+  if (mode === 'start') {
+    const dir = path.resolve('.next/static');
+    await precompressDirectory(dir);
+    precompressed = loadPrecompressed(dir);
+  }
+  // Pages in Brotli as they stream (the dev server's too: its pages are the same).
+  const front = await startFrontServer({ ...listen, processes: options.processes ?? processCount(), precompressed, compressPages: true });
   const next = startNextProcesses(mode, front.upstreams, childEnv, { quiet: options.quiet });
   process.on('SIGINT', () => next.stop('SIGINT'));
   process.on('SIGTERM', () => next.stop('SIGTERM'));

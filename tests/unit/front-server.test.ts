@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address';
 import { createFrontServer, DEFAULT_BODY_LIMIT, UPLOAD_BODY_LIMIT, type FrontServerOptions } from '@/lib/http/front-server';
+import { acceptsBrotli, loadPrecompressed, precompressDirectory } from '@/lib/http/precompressed';
 import type { TrustedProxies } from '@/lib/env';
 
 // The server in front of Next.js (lib/http/front-server.ts, docs/decisions/034-trusted-proxies-and-the-client-address.md),
@@ -263,3 +266,192 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+describe('static assets in Brotli (lib/http/precompressed.ts)', () => {
+  test('Accept-Encoding: br with a weight above zero, or * without br refused', () => {
+    expect(acceptsBrotli('gzip, deflate, br, zstd')).toBe(true);
+    expect(acceptsBrotli('br;q=0.5')).toBe(true);
+    expect(acceptsBrotli('BR')).toBe(true);
+    expect(acceptsBrotli(['gzip', 'br'])).toBe(true);
+    expect(acceptsBrotli('gzip, deflate')).toBe(false);
+    expect(acceptsBrotli('br;q=0, gzip')).toBe(false);
+    expect(acceptsBrotli('br;q=0.000')).toBe(false);
+    expect(acceptsBrotli('*')).toBe(true);
+    expect(acceptsBrotli('*, br;q=0')).toBe(false);
+    expect(acceptsBrotli('*;q=0')).toBe(false);
+    expect(acceptsBrotli('br;q=abc')).toBe(false);
+    expect(acceptsBrotli('')).toBe(false);
+    expect(acceptsBrotli(undefined)).toBe(false);
+  });
+
+  /** A build's static folder: a script worth compressing, a small one, a font, a script in a subfolder. */
+  function staticFolder() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bien-che-static-'));
+    closers.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const script = `/* chunk */ ${'globalThis.TURBOPACK.push(["chunk", function () { return "Bỏ qua, đến nội dung chính"; }]);\n'.repeat(200)}`;
+    fs.mkdirSync(path.join(dir, 'chunks', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'chunks', 'app.js'), script);
+    fs.writeFileSync(path.join(dir, 'chunks', 'deep', 'page.css'), `.a{color:red}\n`.repeat(200));
+    fs.writeFileSync(path.join(dir, 'chunks', 'tiny.js'), 'a()');
+    fs.writeFileSync(path.join(dir, 'chunks', 'x.woff2'), Buffer.alloc(4096, 7));
+    return { dir, script };
+  }
+
+  test('each compressible file gets its .br once, the small ones and fonts none; only files found at start are served', async () => {
+    const { dir, script } = staticFolder();
+    const first = await precompressDirectory(dir);
+    expect(first.files).toBe(2);
+    expect(first.bytesOut).toBeLessThan(first.bytesIn / 5);
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'chunks', 'app.js.br'))).toString('utf8')).toBe(script);
+    expect(fs.existsSync(path.join(dir, 'chunks', 'tiny.js.br'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'chunks', 'x.woff2.br'))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'chunks')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await precompressDirectory(dir)).files).toBe(0);
+    const assets = loadPrecompressed(dir);
+    expect(assets.size).toBe(2);
+    expect(assets.get('/_next/static/chunks/app.js')?.contentType).toBe('application/javascript; charset=UTF-8');
+    expect(assets.get('/_next/static/chunks/deep/page.css')?.contentType).toBe('text/css; charset=UTF-8');
+    expect(assets.get('/_next/static/chunks/tiny.js')).toBeUndefined();
+    expect(assets.get('/_next/static/chunks/../chunks/app.js')).toBeUndefined();
+    expect(loadPrecompressed(path.join(dir, 'missing')).size).toBe(0);
+  });
+
+  test('the front server sends the .br with the asset headers to a browser that takes Brotli, and leaves the rest to Next.js', async () => {
+    const { dir, script } = staticFolder();
+    await precompressDirectory(dir);
+    const app = await upstream();
+    const { port } = await front({ upstreamPort: app.port, precompressed: loadPrecompressed(dir) });
+    const raw = (init: { method?: string; path: string; headers?: Record<string, string> }) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: init.method ?? 'GET', path: init.path, headers: init.headers, agent: false }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+
+    const br = await raw({ path: '/_next/static/chunks/app.js?dpl=1', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toBe('application/javascript; charset=UTF-8');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['x-content-type-options']).toBe('nosniff');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(script);
+    expect(app.seen).toEqual([]);
+
+    const head = await raw({ method: 'HEAD', path: '/_next/static/chunks/deep/page.css', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.body.length).toBe(0);
+    expect(app.seen).toEqual([]);
+
+    // Next.js answers: a browser without Brotli, a file without its .br, a path outside the folder, a POST.
+    await raw({ path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'gzip' } });
+    await raw({ path: '/_next/static/chunks/tiny.js', headers: { 'accept-encoding': 'br' } });
+    await raw({ path: '/_next/static/chunks/../chunks/app.js', headers: { 'accept-encoding': 'br' } });
+    await raw({ path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br;q=0' } });
+    const post = await raw({ method: 'POST', path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br' } });
+    expect(post.body.toString('utf8')).toBe('ok 0');
+    expect(app.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'GET /_next/static/chunks/app.js',
+      'GET /_next/static/chunks/tiny.js',
+      'GET /_next/static/chunks/../chunks/app.js',
+      'GET /_next/static/chunks/app.js',
+      'POST /_next/static/chunks/app.js',
+    ]);
+  });
+});
+
+describe('pages in Brotli as they stream (compressPages)', () => {
+  /** An upstream that answers /page in two parts, the second only once `release` is called, and /pdf, /small, /gz at once. */
+  async function streamingUpstream() {
+    const seen: string[] = [];
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const first = `<!DOCTYPE html><html><body><h1>Xã Nga My</h1>${'<p class="cell">Cán bộ, công chức</p>'.repeat(300)}`;
+    const second = `${'<p class="cell">Phần sau của trang</p>'.repeat(300)}</body></html>`;
+    const server = http.createServer((req, res) => {
+      seen.push(String(req.headers['accept-encoding']));
+      if (req.url === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', vary: 'RSC, Next-Router-State-Tree', etag: '"abc"' });
+        res.write(first);
+        void released.then(() => res.end(second));
+      } else if (req.url === '/pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '4096' });
+        res.end(Buffer.alloc(4096, 1));
+      } else if (req.url === '/small') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
+        res.end('ok');
+      } else {
+        const body = zlib.gzipSync('x'.repeat(5000));
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+        res.end(body);
+      }
+    });
+    const port = await listen(server);
+    closers.push(closing(server));
+    return { port, seen, release, first, second };
+  }
+
+  test('a browser that takes Brotli gets the page compressed, its first part before the rest is written', async () => {
+    const app = await streamingUpstream();
+    const { port } = await front({ upstreamPort: app.port, compressPages: true });
+    const answer = await new Promise<{ headers: http.IncomingHttpHeaders; body: string; firstPart: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/page', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' }, agent: false }, (res) => {
+        const decoder = zlib.createBrotliDecompress();
+        let text = '';
+        let firstPart = '';
+        decoder.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          // The first part arrived, decoded, while the upstream still holds the rest back.
+          if (!firstPart && text.length >= app.first.length) {
+            firstPart = text;
+            app.release();
+          }
+        });
+        decoder.on('end', () => resolve({ headers: res.headers, body: text, firstPart }));
+        decoder.on('error', reject);
+        res.pipe(decoder);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.firstPart).toBe(app.first);
+    expect(answer.body).toBe(app.first + app.second);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-length']).toBeUndefined();
+    expect(answer.headers.vary).toBe('RSC, Next-Router-State-Tree, Accept-Encoding');
+    expect(answer.headers.etag).toBe('W/"abc"');
+    expect(app.seen).toEqual(['identity']);
+  });
+
+  test('anything else goes as Next.js sent it: another browser, a PDF, a tiny answer, an answer already compressed', async () => {
+    const app = await streamingUpstream();
+    app.release();
+    const { port } = await front({ upstreamPort: app.port, compressPages: true });
+    const gzipOnly = await send(port, { path: '/page', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipOnly.headers['content-encoding']).toBeUndefined();
+    expect(gzipOnly.body).toBe(app.first + app.second);
+    for (const path of ['/pdf', '/small', '/gz']) {
+      const answer = await send(port, { path, headers: { 'accept-encoding': 'br' } });
+      expect(answer.headers['content-encoding'], path).toBe(path === '/gz' ? 'gzip' : undefined);
+    }
+    const head = await send(port, { method: 'HEAD', path: '/small', headers: { 'accept-encoding': 'br' } });
+    expect(head.headers['content-encoding']).toBeUndefined();
+    // Next.js was asked for identity only where the answer would be compressed here (HEAD and gzip-only keep theirs).
+    expect(app.seen).toEqual(['gzip', 'identity', 'identity', 'identity', 'br']);
+  });
+
+  test('without compressPages nothing changes', async () => {
+    const app = await streamingUpstream();
+    app.release();
+    const { port } = await front({ upstreamPort: app.port });
+    const answer = await send(port, { path: '/page', headers: { 'accept-encoding': 'br' } });
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(app.seen).toEqual(['br']);
+  });
+});
