@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { createUser } from '@/lib/actions/users/create-user';
 import type { ScopeOptions } from '@/lib/db/user-queries';
 import { ActionForm } from '@/components/forms/action-form';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { updateUser } from '@/lib/actions/users/update-user';
 import type { ScopeOptions } from '@/lib/db/user-queries';
 import { ActionForm } from '@/components/forms/action-form';

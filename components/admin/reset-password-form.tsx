@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { resetUserPassword } from '@/lib/actions/users/reset-user-password';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { ROLES } from '@/lib/auth/roles';
 import type { ScopeOptions } from '@/lib/db/user-queries';
 import { Field } from '@/components/forms/field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { deactivateUser } from '@/lib/actions/users/deactivate-user';
 import { reactivateUser } from '@/lib/actions/users/reactivate-user';
 import { ActionForm } from '@/components/forms/action-form';

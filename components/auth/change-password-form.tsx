@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { ActionForm, type FormAction } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';
 

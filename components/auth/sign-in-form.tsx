@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { signInAction } from '@/lib/actions/auth/sign-in';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';

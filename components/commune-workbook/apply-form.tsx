@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { applyCommuneWorkbook } from '@/lib/actions/commune-workbook/apply-commune-workbook';
 import { ActionForm } from '@/components/forms/action-form';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { takeSnapshotNow } from '@/lib/actions/snapshots/take';
 import { ActionForm } from '@/components/forms/action-form';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { removeDossierEntry } from '@/lib/actions/dossier/remove-dossier-entry';
 import { ActionForm } from '@/components/forms/action-form';
 import { cellClass, DataTable, headCellClass } from '@/components/ui/table';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
+import { getLocale, getMessages, getTimeZone } from 'next-intl/server';
+import { compileMessages } from '@/lib/i18n/compiled-messages';
+import { ClientMessagesProvider } from './translations';
 
 /** What every client form reads: the generic answers (`errors.*`) and the form layer's own texts (`forms.*`). */
 const ALWAYS = ['errors', 'forms'] as const;
@@ -34,9 +35,14 @@ export function pickMessages(messages: Messages, paths: readonly string[]): Mess
 
 /**
  * Sends to the client only the messages its forms need (client components see nothing else): the namespaces their
- * actions answer in and their labels, as `paths`. Used by the layout of each group of pages with forms.
+ * actions answer in and their labels, as `paths`, compiled for components/forms/translations.tsx. Used by the layout
+ * of each group of pages with forms.
  */
 export async function FormMessages({ paths, children }: { paths: readonly string[]; children: ReactNode }) {
-  const messages = (await getMessages()) as Messages;
-  return <NextIntlClientProvider messages={pickMessages(messages, paths) as Parameters<typeof NextIntlClientProvider>[0]['messages']}>{children}</NextIntlClientProvider>;
+  const [messages, locale, timeZone] = await Promise.all([getMessages() as Promise<Messages>, getLocale(), getTimeZone()]);
+  return (
+    <ClientMessagesProvider locale={locale} timeZone={timeZone} messages={compileMessages(pickMessages(messages, paths))}>
+      {children}
+    </ClientMessagesProvider>
+  );
 }

@@ -2,7 +2,7 @@
 
 import { Suspense } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import type { MessageKey } from '@/lib/actions/result';
 import { isStaleAnswer, reloadTarget, type FormState } from './form-state';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import type { MessageKey, MessageParams } from '@/lib/actions/result';
 
 /**

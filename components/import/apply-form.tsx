@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { applyWorkbookUpload } from '@/lib/actions/imports/apply-workbook';
 import { ActionForm } from '@/components/forms/action-form';
 

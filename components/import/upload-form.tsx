@@ -1,7 +1,7 @@
 'use client';
 
 import type { ChangeEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { checkWorkbookUpload } from '@/lib/actions/imports/check-workbook';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';

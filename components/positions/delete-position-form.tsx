@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { deletePosition } from '@/lib/actions/positions/delete-position';
 import { ActionForm } from '@/components/forms/action-form';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { updatePosition } from '@/lib/actions/positions/update-position';
 import { ActionForm } from '@/components/forms/action-form';
 import { PositionFields } from './position-fields';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { CheckboxField } from '@/components/forms/choice-fields';
 import { Field } from '@/components/forms/field';
 

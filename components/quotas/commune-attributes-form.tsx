@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { updateCommuneAttributes } from '@/lib/actions/communes/update-commune-attributes';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField } from '@/components/forms/choice-fields';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { confirmQuotaYear } from '@/lib/actions/quotas/confirm-quota-year';
 import { ActionForm } from '@/components/forms/action-form';
 

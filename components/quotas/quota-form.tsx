@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { saveCommuneQuotas } from '@/lib/actions/quotas/save-commune-quotas';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { confirmCadreRoundAndShow, confirmCivilServantRoundAndShow } from '@/app/(ratings)/ratings/communes/[code]/actions';
 import { recordCadreRating, recordCivilServantRating } from '@/lib/actions/ratings/record-rating';
 import { removeCadreRating, removeCivilServantRating } from '@/lib/actions/ratings/remove-rating';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { changePrimaryPosition } from '@/lib/actions/roster/change-primary-position';
 import { ActionForm } from '@/components/forms/action-form';
 import { DecisionFields, type IssuingBodyChoice } from './decision-fields';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { addConcurrentPosition } from '@/lib/actions/roster/add-concurrent-position';
 import { removeConcurrentPosition } from '@/lib/actions/roster/remove-concurrent-position';
 import { ActionForm } from '@/components/forms/action-form';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { DateField, Field } from '@/components/forms/field';
 
 export type IssuingBodyChoice = { value: string; label: string };

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { recordDeparture } from '@/lib/actions/roster/record-departure';
 import { ActionForm } from '@/components/forms/action-form';
 import { DateField, Field } from '@/components/forms/field';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { ActionForm, type FormAction } from '@/components/forms/action-form';
 import { ConfirmField } from '@/components/forms/confirm-field';
 import { Field } from '@/components/forms/field';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { ActionForm, type FormAction, type FormFieldSpec } from '@/components/forms/action-form';
 
 /** The chairman's request for support; once sent, a link to the request's page, where files are attached. */

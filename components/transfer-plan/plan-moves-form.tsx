@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { ActionForm, type FormAction } from '@/components/forms/action-form';
 import { DateField } from '@/components/forms/field';
 import { useMessage } from '@/components/forms/use-message';

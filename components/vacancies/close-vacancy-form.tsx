@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/forms/translations';
 import { closeVacancyAndShow } from '@/app/(province)/communes/[code]/manage/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { Field } from '@/components/forms/field';

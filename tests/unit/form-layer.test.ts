@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { ActionForm } from '@/components/forms/action-form';
 import type { ActionResult } from '@/lib/actions/result';
 import { pickMessages } from '@/components/forms/form-messages';
+import { ClientMessagesProvider } from '@/components/forms/translations';
+import { compileMessages } from '@/lib/i18n/compiled-messages';
 import { formFeedback, isStaleAnswer, reloadTarget, staleKeyOf } from '@/components/forms/form-state';
 import en from '@/lib/i18n/messages/en.json';
 import vi from '@/lib/i18n/messages/vi.json';
@@ -118,8 +119,17 @@ describe('every form goes through components/forms', () => {
   });
 
   test('client components get their messages from FormMessages only (the namespaces their forms need); the root layout sends none', () => {
-    const offenders = FILES.filter((file) => !file.startsWith(LAYER) && /NextIntlClientProvider/.test(read(file)));
+    const offenders = FILES.filter((file) => !file.startsWith(LAYER) && /NextIntlClientProvider|ClientMessagesProvider/.test(read(file)));
     expect(offenders).toEqual([]);
+  });
+
+  test("no client component loads next-intl's client runtime: they read components/forms/translations.tsx, t(key, values) and t.has only", () => {
+    const client = FILES.filter((file) => /^['"]use client['"]/m.test(read(file)));
+    expect(client.length).toBeGreaterThan(30);
+    const runtime = client.filter((file) => /^import (?!type )[^;]*from 'next-intl[^']*'/m.test(read(file)));
+    expect(runtime).toEqual([]);
+    const rich = client.filter((file) => /\bt[A-Za-z]*\.(rich|markup|raw)\(/.test(read(file)));
+    expect(rich).toEqual([]);
   });
 });
 
@@ -203,7 +213,12 @@ describe('the one-time token of the idempotent actions (docs/decisions/036-one-t
   const action = async (): Promise<ActionResult> => ({ ok: true, data: undefined });
   const render = (token?: string) =>
     renderToStaticMarkup(
-      createElement(NextIntlClientProvider, { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh', messages: pickMessages(vi, []), children: createElement(ActionForm, { id: 'f', namespace: 'forms', action, token, submitLabel: 'Gửi' }) }),
+      createElement(ClientMessagesProvider, {
+        locale: 'vi',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        messages: compileMessages(pickMessages(vi, [])),
+        children: createElement(ActionForm, { id: 'f', namespace: 'forms', action, token, submitLabel: 'Gửi' }),
+      }),
     );
 
   test('the form renders the token as a hidden field on the server, before any script', () => {

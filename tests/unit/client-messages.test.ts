@@ -1,0 +1,165 @@
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import format, { type CompiledMessage } from 'icu-minify/format';
+import { createTranslator } from 'use-intl/core';
+import { describe, expect, test, vi as mock } from 'vitest';
+import { ClientMessagesProvider, useTranslations } from '@/components/forms/translations';
+import { compileMessages, type CompiledMessages } from '@/lib/i18n/compiled-messages';
+import en from '@/lib/i18n/messages/en.json';
+import vi from '@/lib/i18n/messages/vi.json';
+
+// The forms format their messages in the browser with icu-minify (components/forms/translations.tsx), the pages on
+// the server with next-intl (docs/decisions/051-no-web-font-and-brotli-assets.md): one catalogue, two formatters.
+// Every message of both catalogues, with values that walk each of its branches, must read the same both ways.
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const intl = {
+  getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+  getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+  getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+};
+
+type Node = unknown;
+type Arg = { kind: 'simple' | 'select' | 'plural' | 'number' | 'date' | 'tag'; options: string[] };
+
+/** The arguments of a compiled message: their kind and, for select and plural, the branches. */
+function argumentsOf(nodes: Node, found = new Map<string, Arg>()): Map<string, Arg> {
+  if (typeof nodes === 'string' || typeof nodes === 'number' || !Array.isArray(nodes)) return found;
+  for (const node of nodes) {
+    if (!Array.isArray(node)) continue;
+    const [name, type, ...rest] = node as [string, unknown, ...unknown[]];
+    const kind: Arg['kind'] =
+      type === undefined ? 'simple' : type === 1 ? 'select' : type === 2 || type === 3 ? 'plural' : type === 4 ? 'number' : type === 5 || type === 6 ? 'date' : 'tag';
+    const options = kind === 'select' || kind === 'plural' ? Object.keys(rest[0] as object) : [];
+    const known = found.get(name);
+    // A name used both plainly and as a number or plural takes numbers.
+    if (!known || known.kind === 'simple') found.set(name, { kind, options: [...(known?.options ?? []), ...options] });
+    if (kind === 'select' || kind === 'plural') for (const branch of Object.values(rest[0] as object)) argumentsOf(branch, found);
+    if (kind === 'tag') for (const child of rest) argumentsOf(child, found);
+  }
+  return found;
+}
+
+/** Values for one argument, enough to take every branch. */
+function candidates(arg: Arg): (string | number | Date)[] {
+  switch (arg.kind) {
+    case 'simple':
+      return ['Nga My', 1234];
+    case 'select':
+      return [...arg.options.filter((o) => o !== 'other'), 'khác'];
+    case 'plural':
+      return [0, 1, 2, 5, 21, 1234, ...arg.options.filter((o) => o.startsWith('=')).map((o) => Number(o.slice(1)))];
+    case 'number':
+      return [1234.5, 0, 8635];
+    case 'date':
+      return [new Date('2025-11-10T03:04:05Z')];
+    case 'tag':
+      return [];
+  }
+}
+
+function* leaves(tree: Record<string, unknown>, prefix = ''): Generator<[string, string]> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') yield [path, value];
+    else yield* leaves(value as Record<string, unknown>, path);
+  }
+}
+
+function compiledAt(tree: CompiledMessages, path: string): CompiledMessage {
+  let node: unknown = tree;
+  for (const part of path.split('.')) node = (node as CompiledMessages)[part];
+  return node as CompiledMessage;
+}
+
+describe('one catalogue, two formatters', () => {
+  for (const [locale, catalogue] of [['vi', vi], ['en', en]] as const) {
+    test(`every message of ${locale}.json reads the same formatted by next-intl and by icu-minify`, () => {
+      const compiled = compileMessages(catalogue);
+      const server = createTranslator({ locale, messages: catalogue as Record<string, unknown>, timeZone: TIME_ZONE }) as unknown as (key: string, values?: object) => string;
+      const differences: string[] = [];
+      let checked = 0;
+      let withArguments = 0;
+      for (const [path] of leaves(catalogue)) {
+        const message = compiledAt(compiled, path);
+        const args = argumentsOf(message);
+        if ([...args.values()].some((a) => a.kind === 'tag')) continue; // rich text: written on the server only
+        if (args.size > 0) withArguments++;
+        const sets = [...args.entries()].map(([name, arg]) => [name, candidates(arg)] as const);
+        const variants = Math.max(1, ...sets.map(([, values]) => values.length));
+        for (let i = 0; i < variants; i++) {
+          const values = Object.fromEntries(sets.map(([name, list]) => [name, list[i % list.length]]));
+          const expected = server(path, values);
+          const actual = String(format(message, locale, values, { formatters: intl, timeZone: TIME_ZONE }));
+          checked++;
+          if (actual !== expected) differences.push(`${path} ${JSON.stringify(values)}: next-intl «${expected}», icu-minify «${actual}»`);
+        }
+      }
+      expect(differences).toEqual([]);
+      expect(withArguments).toBeGreaterThan(100);
+      expect(checked).toBeGreaterThan(1000);
+    });
+  }
+
+  test('a namespace keeps its nesting; the same part of the catalogue is compiled once', () => {
+    const compiled = compileMessages(vi);
+    expect(compileMessages(vi)).toBe(compiled);
+    expect(typeof compiled.errors).toBe('object');
+    expect(compileMessages({ forms: vi.forms }).forms).toBe(compiled.forms);
+    expect(() => compileMessages({ broken: 3 })).toThrow(/broken/);
+  });
+
+  test('the compiled catalogue holds plain objects and arrays only (React passes nothing else to the browser)', () => {
+    const odd: string[] = [];
+    const visit = (node: unknown, path: string) => {
+      if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${path}[${i}]`));
+      else if (node && typeof node === 'object') {
+        if (Object.getPrototypeOf(node) !== Object.prototype) odd.push(path);
+        for (const [key, value] of Object.entries(node)) visit(value, `${path}.${key}`);
+      } else if (!['string', 'number'].includes(typeof node)) odd.push(`${path}: ${typeof node}`);
+    };
+    visit(compileMessages(vi), 'vi');
+    visit(compileMessages(en), 'en');
+    expect(odd).toEqual([]);
+  });
+});
+
+describe('useTranslations in the browser (components/forms/translations.tsx)', () => {
+  function Probe() {
+    const t = useTranslations('recruitment');
+    const root = useTranslations();
+    // Keys outside the catalogue's types, on purpose.
+    const has = t.has as unknown as (key: string) => boolean;
+    return createElement(
+      'p',
+      null,
+      [
+        t('dashboard.openReceptions', { count: 0 }),
+        t('dashboard.openReceptions', { count: 1234 }),
+        String(t.has('dashboard.openReceptions')),
+        String(has('dashboard')),
+        String(has('nothing.here')),
+        root('errors.required'),
+        (t as unknown as (key: string) => string)('nothing.here'),
+      ].join(' | '),
+    );
+  }
+  const render = (children: ReactNode, locale: 'vi' | 'en' = 'vi') =>
+    renderToStaticMarkup(createElement(ClientMessagesProvider, { locale, timeZone: TIME_ZONE, messages: compileMessages(locale === 'vi' ? vi : en), children }));
+
+  test('formats with the namespace, answers has(), falls back to the key as next-intl does', () => {
+    const error = mock.spyOn(console, 'error').mockImplementation(() => undefined);
+    const server = createTranslator({ locale: 'vi', messages: vi, timeZone: TIME_ZONE });
+    const html = render(createElement(Probe));
+    expect(html).toContain(server('recruitment.dashboard.openReceptions', { count: 0 }));
+    expect(html).toContain(server('recruitment.dashboard.openReceptions', { count: 1234 }));
+    expect(html).toContain('1.234');
+    expect(html).toContain(`| true | false | false | ${vi.errors.required} | recruitment.nothing.here</p>`);
+    expect(error).toHaveBeenCalledWith('Missing message: recruitment.nothing.here (locale vi)');
+    error.mockRestore();
+  });
+
+  test('outside a ClientMessagesProvider it says so', () => {
+    expect(() => renderToStaticMarkup(createElement(Probe))).toThrow(/ClientMessagesProvider/);
+  });
+});
