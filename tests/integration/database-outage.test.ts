@@ -12,7 +12,8 @@ import { createPrismaClient, poolOf, type Db } from '@/lib/db/prisma';
 // cluster under /tmp: the app's client survives connections ended under it and a stop of the server, its errors
 // read as "unavailable" meanwhile, and it works again, with the proxy's gate, once the server is back.
 
-const PORT = 54621;
+// Below the kernel's range of ephemeral ports, for the reason given in embedded-postgres-restart.test.ts.
+const PORT = 32630;
 let root: string;
 let cluster: EmbeddedCluster | null = null;
 let db: Db;

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findPostmaster, startEmbeddedPostgres, type EmbeddedCluster } from '@/lib/db/embedded-postgres';
 
 // What `npm start` (startEmbeddedPostgres) does with a postmaster already running on its data directory
-// (docs/decisions/035-backups-and-a-lost-database.md), on a throwaway cluster under /tmp on port 54620: it reuses
+// (docs/decisions/035-backups-and-a-lost-database.md), on a throwaway cluster under /tmp on port 32620: it reuses
 // it, stops on exit only a server it started (or the orphan of a launcher that died), never hangs on a server
 // that someone else stopped or restarted, and gives up with a message on one that does not answer.
 
-const PORT = 54620;
+// Below the kernel's range of ephemeral ports (32768–60999 on Linux, 49152 and up elsewhere): in that range a
+// client connection of the end-to-end run beside this one (a pool's, a keep-alive's) can hold the port for minutes,
+// and the cluster, started and stopped here on a fixed port, then cannot listen (seen once in `npm test`).
+const PORT = 32620;
 let root: string;
 let dir: string;
 const bin = path.resolve(`node_modules/@embedded-postgres/${process.platform}-${process.arch}/native/bin`);
