@@ -36,6 +36,31 @@ const formatters = {
 
 const isMessage = (value: unknown): value is CompiledMessage => typeof value === 'string' || Array.isArray(value);
 
+/** The argument names a compiled message reads (a select's or plural's branches included), once per message. */
+const argumentNames = new WeakMap<object, string[]>();
+function argumentsOf(message: CompiledMessage): string[] {
+  if (typeof message === 'string') return [];
+  let names = argumentNames.get(message);
+  if (names) return names;
+  const found = new Set<string>();
+  // A message, and a select's or plural's branch, is a string, 0 (#) or a list of strings, 0 and nodes; a node is
+  // [name] (a value), [name, 1–3, branches] (select, plural, ordinal), [name, 4–6, style?] (number, date, time) or
+  // [name, ...children] (a tag of rich text).
+  const visitList = (list: unknown) => {
+    if (Array.isArray(list)) for (const element of list) if (Array.isArray(element)) visitNode(element);
+  };
+  const visitNode = (node: unknown[]) => {
+    found.add(String(node[0]));
+    const type = node[1];
+    if (type === 1 || type === 2 || type === 3) for (const branch of Object.values(node[2] as object)) visitList(branch);
+    else if (typeof type !== 'number' && type !== undefined) visitList(node.slice(1));
+  };
+  visitList(message);
+  names = [...found];
+  argumentNames.set(message, names);
+  return names;
+}
+
 function lookup(messages: CompiledMessages, path: string): CompiledMessages | CompiledMessage | undefined {
   let node: CompiledMessages | CompiledMessage | undefined = messages;
   for (const part of path.split('.')) {
@@ -54,17 +79,28 @@ function useClientTranslations(namespace?: string): Translate {
     const full = (key: string) => (namespace ? `${namespace}.${key}` : key);
     const t = ((key: string, values?: Record<string, string | number | Date>) => {
       const message = lookup(context.messages, full(key));
-      if (!isMessage(message)) {
-        // next-intl's fallback: the key itself, and the error in the console.
-        console.error(`Missing message: ${full(key)} (locale ${context.locale})`);
+      // next-intl's answer to a message it cannot render: the key itself, and the error in the console.
+      const fallback = (why: string) => {
+        console.error(`${why}: ${full(key)} (locale ${context.locale})`);
         return full(key);
+      };
+      if (!isMessage(message)) return fallback('Missing message');
+      const missing = argumentsOf(message).filter((name) => values?.[name] === undefined || values[name] === null);
+      if (missing.length > 0) return fallback(`Missing value ${missing.join(', ')}`);
+      try {
+        return String(format(message, context.locale, values, { formatters, timeZone: context.timeZone }));
+      } catch (error) {
+        return fallback(`Unformattable message (${error instanceof Error ? error.message : String(error)})`);
       }
-      return String(format(message, context.locale, values, { formatters, timeZone: context.timeZone }));
     }) as Translate;
     t.has = (key: string) => isMessage(lookup(context.messages, full(key)));
     return t;
   }, [context, namespace]);
 }
 
-/** next-intl's `useTranslations`, as far as the forms use it: `t(key, values)` and `t.has(key)`. */
+/**
+ * next-intl's `useTranslations`, as far as the forms use it: `t(key, values)` and `t.has(key)`, with next-intl's types
+ * for the catalogue's keys. `rich`, `markup` and `raw` are in the type but not here (tests/unit/form-layer.test.ts
+ * refuses them in client components), and `has` of a namespace is false where next-intl's is true.
+ */
 export const useTranslations = useClientTranslations as unknown as typeof NextIntlUseTranslations;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { securityHeaders } from '@/lib/auth/security-headers';
 import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
@@ -186,16 +186,17 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     if (!options.precompressed || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const asset = options.precompressed.get((req.url ?? '').split('?')[0]);
     if (!asset || !acceptsBrotli(req.headers['accept-encoding'])) return false;
+    // A file gone since the start (a build meanwhile) is left to Next.js rather than answered 200 and cut.
+    if (!fs.existsSync(asset.file)) return false;
     res.writeHead(200, { ...STATIC_ASSET_HEADERS, 'Content-Type': asset.contentType, 'Content-Encoding': 'br', 'Content-Length': asset.size });
     req.resume();
     if (req.method === 'HEAD') {
       res.end();
       return true;
     }
-    const stream = fs.createReadStream(asset.file);
-    stream.on('error', () => res.destroy());
-    res.on('close', () => stream.destroy());
-    stream.pipe(res);
+    pipeline(fs.createReadStream(asset.file), res, (error) => {
+      if (error) res.destroy();
+    });
     return true;
   }
 
@@ -216,15 +217,18 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     const headersOut = brotli ? [...withoutHeader(forwarded, 'accept-encoding'), 'Accept-Encoding', 'identity'] : forwarded;
     const upstream = http.request({ ...target.upstream, agent, method: req.method, path: req.url, headers: headersOut }, (upstreamRes) => {
       const status = upstreamRes.statusCode ?? 502;
-      const declared = upstreamRes.headers['content-length'] === undefined ? null : Number(upstreamRes.headers['content-length']);
+      const length = upstreamRes.headers['content-length'] === undefined ? null : Number(upstreamRes.headers['content-length']);
+      // Not compressed: no body (204, 304), a part of a body (206: its Content-Range counts the bytes as they are).
       const compress =
         brotli &&
         status !== 204 &&
+        status !== 206 &&
         status !== 304 &&
+        !upstreamRes.headers['content-range'] &&
         !upstreamRes.headers['content-encoding'] &&
         isCompressibleType(upstreamRes.headers['content-type']) &&
         !/no-transform/i.test(String(upstreamRes.headers['cache-control'] ?? '')) &&
-        (declared === null || declared >= MIN_COMPRESSED_BYTES);
+        (length === null || length >= MIN_COMPRESSED_BYTES);
       const headers: string[] = [];
       let vary: string | null = null;
       for (let i = 0; i < upstreamRes.rawHeaders.length; i += 2) {
@@ -235,21 +239,27 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
           vary = vary ? `${vary}, ${upstreamRes.rawHeaders[i + 1]}` : upstreamRes.rawHeaders[i + 1];
           continue;
         }
-        // The compressed bytes differ from the ones a strong validator named.
-        if (compress && name === 'etag' && !upstreamRes.rawHeaders[i + 1].startsWith('W/')) {
+        if (compress && name === 'accept-ranges') continue;
+        // The compressed bytes differ from the ones a strong validator named (a 304 to the same browser says so too).
+        if ((compress || (brotli && status === 304)) && name === 'etag' && !upstreamRes.rawHeaders[i + 1].startsWith('W/')) {
           headers.push(upstreamRes.rawHeaders[i], `W/${upstreamRes.rawHeaders[i + 1]}`);
           continue;
         }
         headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
       }
+      // A Next.js process that dies mid-answer ends the browser's answer too (an error on upstreamRes alone would
+      // otherwise leave it open, waiting for the rest).
+      const ended = (error: Error | null | undefined) => {
+        if (error) res.destroy();
+      };
       if (!compress) {
         res.writeHead(status, upstreamRes.statusMessage, headers);
-        upstreamRes.pipe(res);
+        pipeline(upstreamRes, res, ended);
         return;
       }
       const varyValue = vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
       res.writeHead(status, upstreamRes.statusMessage, [...headers, 'Content-Encoding', 'br', 'Vary', varyValue]);
-      const compressor = pageCompressor(declared ?? undefined);
+      const compressor = pageCompressor(length ?? undefined);
       // What Next.js has streamed so far goes out at once (the page's shell before its slower parts): a flush once
       // each burst of chunks has been written, not one per chunk, which would cost compression.
       let flushing = false;
@@ -261,9 +271,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
           if (!compressor.writableEnded && !compressor.destroyed) compressor.flush();
         });
       });
-      compressor.on('error', () => res.destroy());
-      upstreamRes.on('error', () => compressor.destroy());
-      upstreamRes.pipe(compressor).pipe(res);
+      pipeline(upstreamRes, compressor, res, ended);
     });
     upstream.on('error', (error) => {
       if (isRefused(error)) target.refused();

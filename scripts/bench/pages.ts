@@ -1,6 +1,6 @@
 // The pages as a user on a phone gets them (docs/decisions/049-light-pages-and-throughput.md), measured side by side in
 // one run against a production build over a seeded demo database of the run:
-// - weight: JavaScript (gzip, as sent), font files, HTML of each page, with the browser's cache off;
+// - weight: JavaScript (compressed, as sent: Brotli where the browser takes it), font files, HTML of each page, with the browser's cache off;
 // - the chairman's workspace on slow 3G (400 kbps each way, 400 ms round trip): fully loaded, first and repeat visit;
 // - Lighthouse (mobile, performance only), the better of two runs per page (scores vary by a few points here);
 // - throughput of the overview and of a commune page against `/sign-in` (autocannon, 10 connections, interleaved);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { defaultMessage } from '@/lib/i18n/translator';
 import { startFrontServer, type Upstream } from '@/lib/http/front-server';
 import { loadPrecompressed, precompressDirectory, type PrecompressedAssets } from '@/lib/http/precompressed';
 import type { TrustedProxies } from '@/lib/env';
@@ -77,7 +78,8 @@ export async function serveBehindFrontServer(
   let precompressed: PrecompressedAssets | undefined;
   if (mode === 'start') {
     const dir = path.resolve('.next/static');
-    await precompressDirectory(dir);
+    // A build on a read-only disk is served as Next.js sends it (gzip), with a word to the operator.
+    await precompressDirectory(dir).catch((error: unknown) => console.warn(defaultMessage('system.frontServer.precompressFailed', { reason: error instanceof Error ? error.message : String(error) })));
     precompressed = loadPrecompressed(dir);
   }
   // Pages in Brotli as they stream (the dev server's too: its pages are the same).

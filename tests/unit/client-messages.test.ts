@@ -159,6 +159,21 @@ describe('useTranslations in the browser (components/forms/translations.tsx)', (
     error.mockRestore();
   });
 
+  test('a value the message needs and did not get: the key and an error, as next-intl answers (never "undefined")', () => {
+    const error = mock.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Partial() {
+      const t = useTranslations() as unknown as (key: string, values?: object) => string;
+      return createElement('p', null, [t('recruitment.dashboard.openReceptions'), t('communeWorkbook.problems.overQuota', { block: 'government' })].join(' | '));
+    }
+    const html = render(createElement(Partial));
+    expect(html).toBe('<p>recruitment.dashboard.openReceptions | communeWorkbook.problems.overQuota</p>');
+    expect(error.mock.calls.map((c) => String(c[0]))).toEqual([
+      'Missing value count: recruitment.dashboard.openReceptions (locale vi)',
+      expect.stringMatching(/^Missing value (?!block)[a-zA-Z, ]+: communeWorkbook\.problems\.overQuota \(locale vi\)$/),
+    ]);
+    error.mockRestore();
+  });
+
   test('outside a ClientMessagesProvider it says so', () => {
     expect(() => renderToStaticMarkup(createElement(Probe))).toThrow(/ClientMessagesProvider/);
   });

@@ -383,6 +383,14 @@ describe('pages in Brotli as they stream (compressPages)', () => {
       } else if (req.url === '/pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '4096' });
         res.end(Buffer.alloc(4096, 1));
+      } else if (req.url === '/dies') {
+        // A Next.js process that dies mid-answer.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.write(first);
+        setTimeout(() => req.socket.destroy(), 50);
+      } else if (req.url === '/part') {
+        res.writeHead(206, { 'content-type': 'text/plain', 'content-range': 'bytes 0-4095/8192', 'content-length': '4096' });
+        res.end('x'.repeat(4096));
       } else if (req.url === '/small') {
         res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
         res.end('ok');
@@ -442,8 +450,30 @@ describe('pages in Brotli as they stream (compressPages)', () => {
     }
     const head = await send(port, { method: 'HEAD', path: '/small', headers: { 'accept-encoding': 'br' } });
     expect(head.headers['content-encoding']).toBeUndefined();
-    // Next.js was asked for identity only where the answer would be compressed here (HEAD and gzip-only keep theirs).
-    expect(app.seen).toEqual(['gzip', 'identity', 'identity', 'identity', 'br']);
+    const part = await send(port, { path: '/part', headers: { 'accept-encoding': 'br' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-encoding']).toBeUndefined();
+    expect(part.headers['content-range']).toBe('bytes 0-4095/8192');
+    // A browser that takes Brotli has Next.js asked for identity, whatever comes back; HEAD and gzip-only keep theirs.
+    expect(app.seen).toEqual(['gzip', 'identity', 'identity', 'identity', 'br', 'identity']);
+  });
+
+  test('a Next.js process that dies mid-answer ends the answer to the browser, compressed or not (it does not hang)', async () => {
+    const app = await streamingUpstream();
+    const { port } = await front({ upstreamPort: app.port, compressPages: true });
+    for (const encoding of ['br', 'gzip']) {
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, path: '/dies', headers: { 'accept-encoding': encoding }, agent: false }, (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => resolve('ended'));
+          res.on('aborted', () => resolve('aborted'));
+          res.on('error', () => resolve('aborted'));
+        });
+        req.on('error', () => resolve('aborted'));
+        req.end();
+      });
+      expect(outcome, encoding).toBe('aborted');
+    }
   });
 
   test('without compressPages nothing changes', async () => {
