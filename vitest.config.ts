@@ -13,7 +13,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        // The tests that read the whole repository (comments, the form layer's source) take 1–2 s alone and passed 5 s
+        // once beside the end-to-end run: a time limit is there to end a hang, not to judge speed (npm run bench does).
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         resolve: { alias },
