@@ -4,6 +4,7 @@ import format, { type CompiledMessage } from 'icu-minify/format';
 import type { useTranslations as NextIntlUseTranslations } from 'next-intl';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { CompiledMessages } from '@/lib/i18n/compiled-messages';
+import { messageArguments } from '@/lib/i18n/message-arguments';
 
 // The forms' messages in the browser (components/forms/form-messages.tsx sends them, compiled on the server by
 // lib/i18n/compiled-messages.ts): `useTranslations(namespace)` with next-intl's signature and key types, so a client
@@ -36,28 +37,12 @@ const formatters = {
 
 const isMessage = (value: unknown): value is CompiledMessage => typeof value === 'string' || Array.isArray(value);
 
-/** The argument names a compiled message reads (a select's or plural's branches included), once per message. */
+/** The argument names a compiled message reads (lib/i18n/message-arguments.ts), once per message. */
 const argumentNames = new WeakMap<object, string[]>();
 function argumentsOf(message: CompiledMessage): string[] {
   if (typeof message === 'string') return [];
   let names = argumentNames.get(message);
-  if (names) return names;
-  const found = new Set<string>();
-  // A message, and a select's or plural's branch, is a string, 0 (#) or a list of strings, 0 and nodes; a node is
-  // [name] (a value), [name, 1–3, branches] (select, plural, ordinal), [name, 4–6, style?] (number, date, time) or
-  // [name, ...children] (a tag of rich text).
-  const visitList = (list: unknown) => {
-    if (Array.isArray(list)) for (const element of list) if (Array.isArray(element)) visitNode(element);
-  };
-  const visitNode = (node: unknown[]) => {
-    found.add(String(node[0]));
-    const type = node[1];
-    if (type === 1 || type === 2 || type === 3) for (const branch of Object.values(node[2] as object)) visitList(branch);
-    else if (typeof type !== 'number' && type !== undefined) visitList(node.slice(1));
-  };
-  visitList(message);
-  names = [...found];
-  argumentNames.set(message, names);
+  if (!names) argumentNames.set(message, (names = [...messageArguments(message).keys()]));
   return names;
 }
 

@@ -5,6 +5,7 @@ import { createTranslator } from 'use-intl/core';
 import { describe, expect, test, vi as mock } from 'vitest';
 import { ClientMessagesProvider, useTranslations } from '@/components/forms/translations';
 import { compileMessages, type CompiledMessages } from '@/lib/i18n/compiled-messages';
+import { messageArguments, type MessageArgument } from '@/lib/i18n/message-arguments';
 import en from '@/lib/i18n/messages/en.json';
 import vi from '@/lib/i18n/messages/vi.json';
 
@@ -19,36 +20,15 @@ const intl = {
   getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
 };
 
-type Node = unknown;
-type Arg = { kind: 'simple' | 'select' | 'plural' | 'number' | 'date' | 'tag'; options: string[] };
-
-/** The arguments of a compiled message: their kind and, for select and plural, the branches. */
-function argumentsOf(nodes: Node, found = new Map<string, Arg>()): Map<string, Arg> {
-  if (typeof nodes === 'string' || typeof nodes === 'number' || !Array.isArray(nodes)) return found;
-  for (const node of nodes) {
-    if (!Array.isArray(node)) continue;
-    const [name, type, ...rest] = node as [string, unknown, ...unknown[]];
-    const kind: Arg['kind'] =
-      type === undefined ? 'simple' : type === 1 ? 'select' : type === 2 || type === 3 ? 'plural' : type === 4 ? 'number' : type === 5 || type === 6 ? 'date' : 'tag';
-    const options = kind === 'select' || kind === 'plural' ? Object.keys(rest[0] as object) : [];
-    const known = found.get(name);
-    // A name used both plainly and as a number or plural takes numbers.
-    if (!known || known.kind === 'simple') found.set(name, { kind, options: [...(known?.options ?? []), ...options] });
-    if (kind === 'select' || kind === 'plural') for (const branch of Object.values(rest[0] as object)) argumentsOf(branch, found);
-    if (kind === 'tag') for (const child of rest) argumentsOf(child, found);
-  }
-  return found;
-}
-
 /** Values for one argument, enough to take every branch. */
-function candidates(arg: Arg): (string | number | Date)[] {
+function candidates(arg: MessageArgument): (string | number | Date)[] {
   switch (arg.kind) {
-    case 'simple':
+    case 'value':
       return ['Nga My', 1234];
     case 'select':
-      return [...arg.options.filter((o) => o !== 'other'), 'khác'];
+      return [...arg.branches.filter((o) => o !== 'other'), 'khác'];
     case 'plural':
-      return [0, 1, 2, 5, 21, 1234, ...arg.options.filter((o) => o.startsWith('=')).map((o) => Number(o.slice(1)))];
+      return [0, 1, 2, 5, 21, 1234, ...arg.branches.filter((o) => o.startsWith('=')).map((o) => Number(o.slice(1)))];
     case 'number':
       return [1234.5, 0, 8635];
     case 'date':
@@ -82,7 +62,7 @@ describe('one catalogue, two formatters', () => {
       let withArguments = 0;
       for (const [path] of leaves(catalogue)) {
         const message = compiledAt(compiled, path);
-        const args = argumentsOf(message);
+        const args = messageArguments(message);
         if ([...args.values()].some((a) => a.kind === 'tag')) continue; // rich text: written on the server only
         if (args.size > 0) withArguments++;
         const sets = [...args.entries()].map(([name, arg]) => [name, candidates(arg)] as const);

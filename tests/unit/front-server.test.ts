@@ -61,7 +61,7 @@ async function front(options: Partial<FrontServerOptions> & { upstreamPort: numb
   return { port, warnings };
 }
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer };
 
 /** One request with exactly these headers; `body` is sent with a Content-Length, `chunks` chunked. */
 function send(port: number, init: { method?: string; path?: string; headers?: Record<string, string>; body?: Buffer; chunks?: Buffer[] }): Promise<Answer> {
@@ -69,7 +69,10 @@ function send(port: number, init: { method?: string; path?: string; headers?: Re
     const req = http.request({ host: '127.0.0.1', port, method: init.method ?? 'GET', path: init.path ?? '/', headers: init.headers, agent: false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(parts);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -321,41 +324,30 @@ describe('static assets in Brotli (lib/http/precompressed.ts)', () => {
     await precompressDirectory(dir);
     const app = await upstream();
     const { port } = await front({ upstreamPort: app.port, precompressed: loadPrecompressed(dir) });
-    const raw = (init: { method?: string; path: string; headers?: Record<string, string> }) =>
-      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: init.method ?? 'GET', path: init.path, headers: init.headers, agent: false }, (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (c: Buffer) => parts.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
-
-    const br = await raw({ path: '/_next/static/chunks/app.js?dpl=1', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    const br = await send(port, { path: '/_next/static/chunks/app.js?dpl=1', headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toBe('application/javascript; charset=UTF-8');
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(br.headers.vary).toBe('Accept-Encoding');
     expect(br.headers['x-content-type-options']).toBe('nosniff');
-    expect(Number(br.headers['content-length'])).toBe(br.body.length);
-    expect(zlib.brotliDecompressSync(br.body).toString('utf8')).toBe(script);
+    expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
+    expect(zlib.brotliDecompressSync(br.bytes).toString('utf8')).toBe(script);
     expect(app.seen).toEqual([]);
 
-    const head = await raw({ method: 'HEAD', path: '/_next/static/chunks/deep/page.css', headers: { 'accept-encoding': 'br' } });
+    const head = await send(port, { method: 'HEAD', path: '/_next/static/chunks/deep/page.css', headers: { 'accept-encoding': 'br' } });
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBe('br');
-    expect(head.body.length).toBe(0);
+    expect(head.bytes.length).toBe(0);
     expect(app.seen).toEqual([]);
 
     // Next.js answers: a browser without Brotli, a file without its .br, a path outside the folder, a POST.
-    await raw({ path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'gzip' } });
-    await raw({ path: '/_next/static/chunks/tiny.js', headers: { 'accept-encoding': 'br' } });
-    await raw({ path: '/_next/static/chunks/../chunks/app.js', headers: { 'accept-encoding': 'br' } });
-    await raw({ path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br;q=0' } });
-    const post = await raw({ method: 'POST', path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br' } });
-    expect(post.body.toString('utf8')).toBe('ok 0');
+    await send(port, { path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'gzip' } });
+    await send(port, { path: '/_next/static/chunks/tiny.js', headers: { 'accept-encoding': 'br' } });
+    await send(port, { path: '/_next/static/chunks/../chunks/app.js', headers: { 'accept-encoding': 'br' } });
+    await send(port, { path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br;q=0' } });
+    const post = await send(port, { method: 'POST', path: '/_next/static/chunks/app.js', headers: { 'accept-encoding': 'br' } });
+    expect(post.body).toBe('ok 0');
     expect(app.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'GET /_next/static/chunks/app.js',
       'GET /_next/static/chunks/tiny.js',
