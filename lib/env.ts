@@ -99,6 +99,8 @@ const VARIABLES = {
   DB_POOL_SIZE: count(10, 1000),
   // Next.js processes behind the front server of `npm start` (default: one per core, at most 4; scripts/lib/next-processes.ts).
   WEB_CONCURRENCY: optionalCount(64),
+  // Megabytes of pages the front server keeps per instance, by data version (docs/decisions/052-pages-cached-by-data-version.md); 0: none.
+  PAGE_CACHE_MB: variable(integer(0, 4096).default(64), 'một số nguyên từ 0 (tắt) đến 4096'),
   SEED_DEMO: flag(),
   // The deployment's province and date
   PROVINCE_CODE: text(),

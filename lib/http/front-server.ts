@@ -7,6 +7,7 @@ import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
+import { isCachedPath, MAX_PAGE_BYTES, pageKeyOf, PageStore, varyIsKeyed, type KeptPage, type PageCacheSource, type PageVariant } from './page-cache';
 import { acceptsBrotli, isCompressibleType, pageCompressor, type PrecompressedAssets } from './precompressed';
 
 // The server in front of Next.js (docs/decisions/034-trusted-proxies-and-the-client-address.md). `npm start`, `npm
@@ -57,7 +58,18 @@ export type FrontServerOptions = {
    * for them uncompressed); without it, or for another browser, Next.js's own gzip passes through.
    */
   compressPages?: boolean;
+  /**
+   * Keeps the pages listed in lib/http/page-cache.ts by data version and sends a kept copy while the key is the same
+   * (docs/decisions/052-pages-cached-by-data-version.md); without it every page goes to Next.js.
+   */
+  pageCache?: PageCacheSource;
 };
+
+/** The answer's header that says whether a kept page's copy was sent (`hit`) or the page rendered and kept (`miss`). */
+export const PAGE_CACHE_HEADER = 'X-Page-Cache';
+
+/** Headers of a kept answer that are written anew for each copy sent. */
+const UNKEPT_HEADERS = new Set(['content-length', 'transfer-encoding', 'date', 'connection', 'keep-alive']);
 
 /** Below this a declared answer goes as it is: compressing it would not pay. */
 const MIN_COMPRESSED_BYTES = 1024;
@@ -75,6 +87,14 @@ export function bodyLimitOf(method: string | undefined, url: string | undefined)
   } catch {
     return DEFAULT_BODY_LIMIT;
   }
+}
+
+/** The copy of a page a client takes: Brotli, or as is when it takes no compression at all; null (gzip only): none kept. */
+export function pageVariantOf(acceptEncoding: string | string[] | undefined, compressPages: boolean): PageVariant | null {
+  const header = [acceptEncoding ?? []].flat().join(',');
+  if (compressPages && acceptsBrotli(header)) return 'br';
+  const codings = header.split(',').map((part) => part.split(';')[0].trim().toLowerCase()).filter(Boolean);
+  return codings.every((coding) => coding === 'identity') ? 'identity' : null;
 }
 
 /** Picks the upstream for each request (see FrontServerOptions.upstream) and keeps count of what each has in flight. */
@@ -200,8 +220,30 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     return true;
   }
 
+  const pages = options.pageCache && options.pageCache.maxBytes > 0 ? { source: options.pageCache, store: new PageStore(options.pageCache.maxBytes) } : null;
+
+  /** Sends a kept copy of a page. */
+  function sendKept(res: http.ServerResponse, kept: KeptPage) {
+    res.writeHead(kept.status, [...kept.headers, 'Content-Length', String(kept.body.length), PAGE_CACHE_HEADER, 'hit']);
+    res.end(kept.body);
+  }
+
   const server = http.createServer((req, res) => {
     if (servePrecompressed(req, res)) return;
+    const variant = pages && req.method === 'GET' && isCachedPath(req.url ?? '') ? pageVariantOf(req.headers['accept-encoding'], options.compressPages === true) : null;
+    if (!pages || !variant) return forward(req, res, null);
+    pageKeyOf(pages.source, req, variant, trustedProto(req)).then(
+      (key) => {
+        const kept = key ? pages.store.get(key) : undefined;
+        if (kept) sendKept(res, kept);
+        else forward(req, res, key);
+      },
+      () => forward(req, res, null),
+    );
+  });
+
+  /** Sends the request to a Next.js process and its answer back; `keepAs`: the page's key, to keep the answer under. */
+  function forward(req: http.IncomingMessage, res: http.ServerResponse, keepAs: string | null) {
     const limit = bodyLimitOf(req.method, req.url);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -247,19 +289,42 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         }
         headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
       }
+      const varyValue = vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
+      const sent = compress ? [...headers, 'Content-Encoding', 'br', 'Vary', varyValue] : headers;
+      // A page's answer is kept when it is the page itself, whole, as the key's encoding asks (Brotli from here, or
+      // as is), and depends on nothing the key does not hold: no cookie set, no Vary past the key's headers.
+      const keep =
+        keepAs !== null &&
+        status === 200 &&
+        /^text\/(html|x-component)\b/i.test(String(upstreamRes.headers['content-type'] ?? '')) &&
+        upstreamRes.headers['set-cookie'] === undefined &&
+        varyIsKeyed([upstreamRes.headers.vary ?? []].flat().join(',')) &&
+        (brotli ? compress : !upstreamRes.headers['content-encoding']);
+      const chunks: Buffer[] = [];
+      let kept = 0;
+      const collect = (chunk: Buffer) => {
+        kept += chunk.length;
+        if (kept <= MAX_PAGE_BYTES) chunks.push(chunk);
+      };
       // A Next.js process that dies mid-answer ends the browser's answer too (an error on upstreamRes alone would
       // otherwise leave it open, waiting for the rest).
       const ended = (error: Error | null | undefined) => {
-        if (error) res.destroy();
+        if (error) return void res.destroy();
+        if (keep && keepAs !== null && kept <= MAX_PAGE_BYTES) {
+          const keptHeaders = sent.filter((_, i) => !UNKEPT_HEADERS.has(sent[i - (i % 2)].toLowerCase()));
+          pages?.store.set(keepAs, { status, headers: keptHeaders, body: Buffer.concat(chunks) });
+        }
       };
+      const marked = keepAs === null ? sent : [...sent, PAGE_CACHE_HEADER, 'miss'];
       if (!compress) {
-        res.writeHead(status, upstreamRes.statusMessage, headers);
+        res.writeHead(status, upstreamRes.statusMessage, marked);
+        if (keep) upstreamRes.on('data', collect);
         pipeline(upstreamRes, res, ended);
         return;
       }
-      const varyValue = vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
-      res.writeHead(status, upstreamRes.statusMessage, [...headers, 'Content-Encoding', 'br', 'Vary', varyValue]);
+      res.writeHead(status, upstreamRes.statusMessage, marked);
       const compressor = pageCompressor(length ?? undefined);
+      if (keep) compressor.on('data', collect);
       // What Next.js has streamed so far goes out at once (the page's shell before its slower parts): a flush once
       // each burst of chunks has been written, not one per chunk, which would cost compression.
       let flushing = false;
@@ -300,7 +365,7 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     req.on('end', () => {
       if (received <= limit) upstream.end();
     });
-  });
+  }
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined);
@@ -369,13 +434,14 @@ export async function startFrontServer(listen: {
   processes?: number;
   precompressed?: PrecompressedAssets;
   compressPages?: boolean;
+  pageCache?: PageCacheSource;
 }): Promise<RunningFrontServer> {
   const upstreams: Upstream[] = [];
   while (upstreams.length < (listen.processes ?? 1)) {
     const port = await freeLoopbackPort();
     if (!upstreams.some((u) => u.port === port)) upstreams.push({ host: '127.0.0.1', port });
   }
-  const server = createFrontServer({ upstream: upstreams, trustProxy: listen.trustProxy, precompressed: listen.precompressed, compressPages: listen.compressPages });
+  const server = createFrontServer({ upstream: upstreams, trustProxy: listen.trustProxy, precompressed: listen.precompressed, compressPages: listen.compressPages, pageCache: listen.pageCache });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port, listen.host, () => resolve());

@@ -3,12 +3,17 @@
 // machine's cores all serve pages (Node runs JavaScript on one core per process). They share nothing but the
 // database (docs/decisions/050-one-process-per-core.md). `npm run dev` runs one: the dev server owns its .next.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { env } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { startFrontServer, type Upstream } from '@/lib/http/front-server';
 import { loadPrecompressed, precompressDirectory, type PrecompressedAssets } from '@/lib/http/precompressed';
+import type { PageCacheSource } from '@/lib/http/page-cache';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { today } from '@/lib/clock';
+import { createPrismaClient } from '@/lib/db/prisma';
 import type { TrustedProxies } from '@/lib/env';
 
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -64,6 +69,24 @@ export type Served = {
 };
 
 /**
+ * What the front server keeps pages by (lib/http/page-cache.ts): the app's own database, secret and business day, as
+ * the Next.js processes get them in `childEnv`. None under the dev server (its code changes as it runs) or with
+ * PAGE_CACHE_MB=0.
+ */
+function pageCacheSource(mode: 'start' | 'dev', childEnv: NodeJS.ProcessEnv): PageCacheSource | undefined {
+  const url = childEnv.DATABASE_URL;
+  if (mode !== 'start' || env.PAGE_CACHE_MB === 0 || !url) return undefined;
+  const fixedDay = childEnv.APP_TODAY;
+  return {
+    db: createPrismaClient(url),
+    secret: childEnv.AUTH_SECRET ?? getAuthSecret(),
+    today: () => fixedDay ?? today(),
+    buildId: fs.readFileSync(path.resolve('.next/BUILD_ID'), 'utf8').trim(),
+    maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
+  };
+}
+
+/**
  * The app as `npm start`, the end-to-end server and scripts/serve.ts run it: the front server on `listen`, `processes`
  * Next.js processes behind it (default processCount()), Ctrl-C and SIGTERM stopping them, then the front server.
  */
@@ -83,7 +106,7 @@ export async function serveBehindFrontServer(
     precompressed = loadPrecompressed(dir);
   }
   // Pages in Brotli as they stream (the dev server's too: its pages are the same).
-  const front = await startFrontServer({ ...listen, processes: options.processes ?? processCount(), precompressed, compressPages: true });
+  const front = await startFrontServer({ ...listen, processes: options.processes ?? processCount(), precompressed, compressPages: true, pageCache: pageCacheSource(mode, childEnv) });
   const next = startNextProcesses(mode, front.upstreams, childEnv, { quiet: options.quiet });
   process.on('SIGINT', () => next.stop('SIGINT'));
   process.on('SIGTERM', () => next.stop('SIGTERM'));

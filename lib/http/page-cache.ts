@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import type http from 'node:http';
+import { SESSION_COOKIES, sessionIdOfCookie } from '@/lib/auth/session-cookie';
+import { loadSessionUser } from '@/lib/auth/session-store';
+import { readDataVersion } from '@/lib/db/figures-cache';
+import type { Db } from '@/lib/db/prisma';
+
+// Whole pages kept by the front server, by data version (docs/decisions/052-pages-cached-by-data-version.md).
+// A page listed in CACHED_PAGES is a function of what the key holds: the build, the address with its query, the
+// request headers Next.js varies its answer by, the cookies (session, language), the scheme, the signed-in user as
+// the session row gives it, the province's data version (which every committed write to a table a page reads moves:
+// migrations 20261207031000 and 20261207040000) and the business day. When none of these changed, the page would be
+// rendered the same, so the copy rendered before is sent instead. The session is checked on every request, as the
+// pages check it (lib/auth/session-store.ts `loadSessionUser`): a copy never outlives its session or its user's role.
+
+/**
+ * The pages kept: the province's and a commune's read-mostly pages, which carry no one-time form token (a page
+ * with one, e.g. the chairman's workspace, must be rendered afresh each time: docs/decisions/036-one-time-form-tokens.md)
+ * and read neither the audit log nor the sessions, the two tables that do not move the version.
+ */
+export const CACHED_PAGES: readonly RegExp[] = [/^\/$/, /^\/dashboard$/, /^\/communes\/[^/]+$/, /^\/districts\/[^/]+$/];
+
+/** Request headers the answer of a page depends on besides the address and the cookies (Next.js's own Vary list). */
+export const VARYING_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'] as const;
+
+/** Headers a kept answer may vary by: those in the key, and the encoding (a copy is kept per encoding). */
+const KEYED_VARY = new Set<string>([...VARYING_REQUEST_HEADERS, 'accept-encoding', 'cookie']);
+
+/** How the copy is encoded: Brotli (compressed by the front server) or as is (a client that takes no compression). */
+export type PageVariant = 'br' | 'identity';
+
+/** A page answer larger than this is sent but not kept. */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** A lookup that takes longer than this (a database that does not answer) leaves the request to Next.js. */
+const LOOKUP_TIMEOUT_MS = 2000;
+
+export type PageCacheSource = {
+  /** The app's database (its runtime role), for the session and the data version. */
+  db: Db;
+  /** The key the session cookies are encrypted with (the app's AUTH_SECRET). */
+  secret: string;
+  /** The business day the app's pages are rendered for (APP_TODAY as the app sees it, else today in Viet Nam). */
+  today: () => string;
+  /** The production build served (.next/BUILD_ID): a new build renders anew. */
+  buildId: string;
+  /** Bytes kept at most, over all copies. */
+  maxBytes: number;
+};
+
+export type KeptPage = { status: number; headers: string[]; body: Buffer };
+
+/** Whether an address (path and query) is a kept page's: a listed path, not a dev or an RSC query of another kind. */
+export function isCachedPath(url: string): boolean {
+  const path = url.split('?')[0];
+  return CACHED_PAGES.some((pattern) => pattern.test(path));
+}
+
+/** Whether `Vary` of an answer names only headers the key holds (an answer varying by another is not kept). */
+export function varyIsKeyed(vary: string | undefined): boolean {
+  if (!vary) return true;
+  return vary.split(',').every((name) => {
+    const n = name.trim().toLowerCase();
+    return n === '' || KEYED_VARY.has(n);
+  });
+}
+
+/** The bytes kept, least recently used first out. */
+export class PageStore {
+  private readonly entries = new Map<string, KeptPage>();
+  private bytes = 0;
+  constructor(readonly maxBytes: number) {}
+
+  get(key: string): KeptPage | undefined {
+    const page = this.entries.get(key);
+    if (page) {
+      this.entries.delete(key);
+      this.entries.set(key, page);
+    }
+    return page;
+  }
+
+  set(key: string, page: KeptPage): void {
+    const size = page.body.length;
+    if (size > MAX_PAGE_BYTES || size > this.maxBytes) return;
+    this.delete(key);
+    this.entries.set(key, page);
+    this.bytes += size;
+    while (this.bytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value as string;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string) {
+    const page = this.entries.get(key);
+    if (!page) return;
+    this.entries.delete(key);
+    this.bytes -= page.body.length;
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+}
+
+/** A cookie header's value of one cookie (the first of that name), or undefined. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * The key of the page this request asks for, or null when it must be rendered (not a kept page, no valid session,
+ * a password to change, no data version yet, the database slow or failing). `proto` is the scheme the client used as
+ * the front server trusts it (HTTPS changes the security headers).
+ */
+export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessage, variant: PageVariant, proto: string | null): Promise<string | null> {
+  if (req.method !== 'GET' || !req.url || !isCachedPath(req.url)) return null;
+  const cookies = req.headers.cookie;
+  if (!cookies) return null;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([lookUp(source, req.url, req.headers, cookies, variant, proto), timeout]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function lookUp(source: PageCacheSource, url: string, headers: http.IncomingHttpHeaders, cookies: string, variant: PageVariant, proto: string | null): Promise<string | null> {
+  // The cookie the app itself reads: the secure name first (next-auth's order).
+  let sessionId: string | null = null;
+  for (const name of SESSION_COOKIES) {
+    const value = cookieValue(cookies, name);
+    if (value) {
+      sessionId = await sessionIdOfCookie({ value, secret: source.secret, name });
+      break;
+    }
+  }
+  if (!sessionId) return null;
+  const user = await loadSessionUser(source.db, sessionId);
+  if (!user || user.mustChangePassword) return null;
+  const version = await readDataVersion(source.db, user.provinceId);
+  if (version === null) return null;
+  const parts = [
+    source.buildId,
+    variant,
+    url,
+    ...VARYING_REQUEST_HEADERS.map((name) => [headers[name] ?? ''].flat().join(',')),
+    cookies,
+    proto ?? '',
+    user.id, user.username, user.displayName, user.role, user.provinceId, user.communeId ?? '', user.departmentId ?? '',
+    version,
+    source.today(),
+  ];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
