@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { pipeline, type Duplex } from 'node:stream';
 import { securityHeaders } from '@/lib/auth/security-headers';
 import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
-import { isCachedPath, MAX_PAGE_BYTES, pageKeyOf, PageStore, varyIsKeyed, type KeptPage, type PageCacheSource, type PageVariant } from './page-cache';
-import { acceptsBrotli, isCompressibleType, pageCompressor, type PrecompressedAssets } from './precompressed';
+import { isCachedPath, MAX_PAGE_BYTES, pageKeyOf, PageStore, varyIsKeyed, type KeptPage, type PageCacheSource } from './page-cache';
+import { acceptsBrotli, acceptsGzip, acceptsIdentity, isCompressibleType, PAGE_BROTLI_PARAMS, pageCompressor, type PrecompressedAssets } from './precompressed';
 
 // The server in front of Next.js (docs/decisions/034-trusted-proxies-and-the-client-address.md). `npm start`, `npm
 // run dev` and the end-to-end server listen with it on the public port and run Next.js on a loopback port behind
@@ -87,14 +88,6 @@ export function bodyLimitOf(method: string | undefined, url: string | undefined)
   } catch {
     return DEFAULT_BODY_LIMIT;
   }
-}
-
-/** The copy of a page a client takes: Brotli, or as is when it takes no compression at all; null (gzip only): none kept. */
-export function pageVariantOf(acceptEncoding: string | string[] | undefined, compressPages: boolean): PageVariant | null {
-  const header = [acceptEncoding ?? []].flat().join(',');
-  if (compressPages && acceptsBrotli(header)) return 'br';
-  const codings = header.split(',').map((part) => part.split(';')[0].trim().toLowerCase()).filter(Boolean);
-  return codings.every((coding) => coding === 'identity') ? 'identity' : null;
 }
 
 /** Picks the upstream for each request (see FrontServerOptions.upstream) and keeps count of what each has in flight. */
@@ -222,20 +215,33 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
 
   const pages = options.pageCache && options.pageCache.maxBytes > 0 ? { source: options.pageCache, store: new PageStore(options.pageCache.maxBytes) } : null;
 
-  /** Sends a kept copy of a page. */
-  function sendKept(res: http.ServerResponse, kept: KeptPage) {
-    res.writeHead(kept.status, [...kept.headers, 'Content-Length', String(kept.body.length), PAGE_CACHE_HEADER, 'hit']);
-    res.end(kept.body);
+  /**
+   * Sends a kept copy of a page: as kept (Brotli) to a browser that takes it; inflated and gzipped to one that takes
+   * gzip only (a browser on plain HTTP); inflated to any other.
+   */
+  function sendKept(req: http.IncomingMessage, res: http.ServerResponse, kept: KeptPage) {
+    const send = (body: Buffer, encoding: string | null) => {
+      res.writeHead(kept.status, [...kept.headers, ...(encoding ? ['Content-Encoding', encoding] : []), 'Content-Length', String(body.length), PAGE_CACHE_HEADER, 'hit']);
+      res.end(body);
+    };
+    const accepted = req.headers['accept-encoding'];
+    if (acceptsBrotli(accepted)) return send(kept.body, 'br');
+    const failed = () => answer(res, 502, defaultMessage('system.frontServer.unavailable'));
+    zlib.brotliDecompress(kept.body, (error, body) => {
+      if (error) return failed();
+      if (!acceptsGzip(accepted)) return send(body, null);
+      zlib.gzip(body, (gzipError, gzipped) => (gzipError ? failed() : send(gzipped, 'gzip')));
+    });
   }
 
   const server = http.createServer((req, res) => {
     if (servePrecompressed(req, res)) return;
-    const variant = pages && req.method === 'GET' && isCachedPath(req.url ?? '') ? pageVariantOf(req.headers['accept-encoding'], options.compressPages === true) : null;
-    if (!pages || !variant) return forward(req, res, null);
-    pageKeyOf(pages.source, req, variant, trustedProto(req)).then(
+    const keyed = pages && req.method === 'GET' && isCachedPath(req.url ?? '') && (acceptsBrotli(req.headers['accept-encoding']) || acceptsIdentity(req.headers['accept-encoding']));
+    if (!pages || !keyed) return forward(req, res, null);
+    pageKeyOf(pages.source, req, trustedProto(req)).then(
       (key) => {
         const kept = key ? pages.store.get(key) : undefined;
-        if (kept) sendKept(res, kept);
+        if (kept) sendKept(req, res, kept);
         else forward(req, res, key);
       },
       () => forward(req, res, null),
@@ -253,16 +259,19 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     }
     const target = balancer.acquire();
     res.on('close', target.release);
-    // A browser that takes Brotli gets the answer compressed here: Next.js is asked for it uncompressed.
-    const brotli = options.compressPages === true && req.method !== 'HEAD' && acceptsBrotli(req.headers['accept-encoding']);
+    // A browser that takes Brotli gets the answer compressed here: Next.js is asked for it uncompressed. So is a page
+    // to keep, whatever the client takes: it is kept in Brotli, and a gzip-only client gets it gzipped here.
+    const accepted = req.headers['accept-encoding'];
+    const brotli = options.compressPages === true && req.method !== 'HEAD' && acceptsBrotli(accepted);
+    const coding: 'br' | 'gzip' | null = brotli ? 'br' : keepAs !== null && acceptsGzip(accepted) ? 'gzip' : null;
     const forwarded = upstreamHeaders(req, false);
-    const headersOut = brotli ? [...withoutHeader(forwarded, 'accept-encoding'), 'Accept-Encoding', 'identity'] : forwarded;
+    const headersOut = brotli || keepAs !== null ? [...withoutHeader(forwarded, 'accept-encoding'), 'Accept-Encoding', 'identity'] : forwarded;
     const upstream = http.request({ ...target.upstream, agent, method: req.method, path: req.url, headers: headersOut }, (upstreamRes) => {
       const status = upstreamRes.statusCode ?? 502;
       const length = upstreamRes.headers['content-length'] === undefined ? null : Number(upstreamRes.headers['content-length']);
       // Not compressed: no body (204, 304), a part of a body (206: its Content-Range counts the bytes as they are).
       const compress =
-        brotli &&
+        coding !== null &&
         status !== 204 &&
         status !== 206 &&
         status !== 304 &&
@@ -277,29 +286,30 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         const name = upstreamRes.rawHeaders[i].toLowerCase();
         if (HOP_BY_HOP.has(name)) continue;
         if (compress && name === 'content-length') continue;
-        if (compress && name === 'vary') {
+        if ((compress || keepAs !== null) && name === 'vary') {
           vary = vary ? `${vary}, ${upstreamRes.rawHeaders[i + 1]}` : upstreamRes.rawHeaders[i + 1];
           continue;
         }
         if (compress && name === 'accept-ranges') continue;
         // The compressed bytes differ from the ones a strong validator named (a 304 to the same browser says so too).
-        if ((compress || (brotli && status === 304)) && name === 'etag' && !upstreamRes.rawHeaders[i + 1].startsWith('W/')) {
+        if ((compress || (coding !== null && status === 304)) && name === 'etag' && !upstreamRes.rawHeaders[i + 1].startsWith('W/')) {
           headers.push(upstreamRes.rawHeaders[i], `W/${upstreamRes.rawHeaders[i + 1]}`);
           continue;
         }
         headers.push(upstreamRes.rawHeaders[i], upstreamRes.rawHeaders[i + 1]);
       }
       const varyValue = vary && !/accept-encoding/i.test(vary) ? `${vary}, Accept-Encoding` : (vary ?? 'Accept-Encoding');
-      const sent = compress ? [...headers, 'Content-Encoding', 'br', 'Vary', varyValue] : headers;
-      // A page's answer is kept when it is the page itself, whole, as the key's encoding asks (Brotli from here, or
-      // as is), and depends on nothing the key does not hold: no cookie set, no Vary past the key's headers.
+      const neutral = keepAs !== null || compress ? [...headers, 'Vary', varyValue] : headers;
+      const sent = compress && coding ? [...neutral, 'Content-Encoding', coding] : neutral;
+      // A page's answer is kept when it is the page itself, whole, as Next.js sent it (uncompressed), and depends on
+      // nothing the key does not hold: no cookie set, no Vary past the key's headers.
       const keep =
         keepAs !== null &&
         status === 200 &&
         /^text\/(html|x-component)\b/i.test(String(upstreamRes.headers['content-type'] ?? '')) &&
         upstreamRes.headers['set-cookie'] === undefined &&
         varyIsKeyed([upstreamRes.headers.vary ?? []].flat().join(',')) &&
-        (brotli ? compress : !upstreamRes.headers['content-encoding']);
+        !upstreamRes.headers['content-encoding'];
       const chunks: Buffer[] = [];
       let kept = 0;
       const collect = (chunk: Buffer) => {
@@ -310,10 +320,14 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       // otherwise leave it open, waiting for the rest).
       const ended = (error: Error | null | undefined) => {
         if (error) return void res.destroy();
-        if (keep && keepAs !== null && kept <= MAX_PAGE_BYTES) {
-          const keptHeaders = sent.filter((_, i) => !UNKEPT_HEADERS.has(sent[i - (i % 2)].toLowerCase()));
-          pages?.store.set(keepAs, { status, headers: keptHeaders, body: Buffer.concat(chunks) });
-        }
+        if (!pages || !keep || keepAs === null || kept > MAX_PAGE_BYTES) return;
+        const keptHeaders = neutral.filter((_, i) => !UNKEPT_HEADERS.has(neutral[i - (i % 2)].toLowerCase()));
+        const body = Buffer.concat(chunks);
+        if (compress && coding === 'br') return pages.store.set(keepAs, { status, headers: keptHeaders, body });
+        // Sent as is or gzipped: kept in Brotli all the same, compressed once the client has its answer.
+        zlib.brotliCompress(body, { params: PAGE_BROTLI_PARAMS }, (error, compressed) => {
+          if (!error) pages.store.set(keepAs, { status, headers: keptHeaders, body: compressed });
+        });
       };
       const marked = keepAs === null ? sent : [...sent, PAGE_CACHE_HEADER, 'miss'];
       if (!compress) {
@@ -323,8 +337,8 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         return;
       }
       res.writeHead(status, upstreamRes.statusMessage, marked);
-      const compressor = pageCompressor(length ?? undefined);
-      if (keep) compressor.on('data', collect);
+      const compressor = coding === 'br' ? pageCompressor(length ?? undefined) : zlib.createGzip();
+      if (keep) (coding === 'br' ? compressor : upstreamRes).on('data', collect);
       // What Next.js has streamed so far goes out at once (the page's shell before its slower parts): a flush once
       // each burst of chunks has been written, not one per chunk, which would cost compression.
       let flushing = false;

@@ -23,11 +23,8 @@ export const CACHED_PAGES: readonly RegExp[] = [/^\/$/, /^\/dashboard$/, /^\/com
 /** Request headers the answer of a page depends on besides the address and the cookies (Next.js's own Vary list). */
 export const VARYING_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'] as const;
 
-/** Headers a kept answer may vary by: those in the key, and the encoding (a copy is kept per encoding). */
+/** Headers a kept answer may vary by: those in the key, and the encoding (the front server's to choose). */
 const KEYED_VARY = new Set<string>([...VARYING_REQUEST_HEADERS, 'accept-encoding', 'cookie']);
-
-/** How the copy is encoded: Brotli (compressed by the front server) or as is (a client that takes no compression). */
-export type PageVariant = 'br' | 'identity';
 
 /** A page answer larger than this is sent but not kept. */
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
@@ -48,6 +45,10 @@ export type PageCacheSource = {
   maxBytes: number;
 };
 
+/**
+ * A kept answer: its status, its headers but the encoding, and its body in Brotli (a page is about a tenth of its
+ * size so), sent as it is to a browser that takes Brotli and inflated for any other.
+ */
 export type KeptPage = { status: number; headers: string[]; body: Buffer };
 
 /** Whether an address (path and query) is a kept page's: a listed path, not a dev or an RSC query of another kind. */
@@ -119,7 +120,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
  * a password to change, no data version yet, the database slow or failing). `proto` is the scheme the client used as
  * the front server trusts it (HTTPS changes the security headers).
  */
-export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessage, variant: PageVariant, proto: string | null): Promise<string | null> {
+export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessage, proto: string | null): Promise<string | null> {
   if (req.method !== 'GET' || !req.url || !isCachedPath(req.url)) return null;
   const cookies = req.headers.cookie;
   if (!cookies) return null;
@@ -128,7 +129,7 @@ export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessa
     timer = setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([lookUp(source, req.url, req.headers, cookies, variant, proto), timeout]);
+    return await Promise.race([lookUp(source, req.url, req.headers, cookies, proto), timeout]);
   } catch {
     return null;
   } finally {
@@ -136,7 +137,7 @@ export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessa
   }
 }
 
-async function lookUp(source: PageCacheSource, url: string, headers: http.IncomingHttpHeaders, cookies: string, variant: PageVariant, proto: string | null): Promise<string | null> {
+async function lookUp(source: PageCacheSource, url: string, headers: http.IncomingHttpHeaders, cookies: string, proto: string | null): Promise<string | null> {
   // The cookie the app itself reads: the secure name first (next-auth's order).
   let sessionId: string | null = null;
   for (const name of SESSION_COOKIES) {
@@ -153,7 +154,6 @@ async function lookUp(source: PageCacheSource, url: string, headers: http.Incomi
   if (version === null) return null;
   const parts = [
     source.buildId,
-    variant,
     url,
     ...VARYING_REQUEST_HEADERS.map((name) => [headers[name] ?? ''].flat().join(',')),
     cookies,

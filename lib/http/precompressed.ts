@@ -95,21 +95,23 @@ export function isCompressibleType(contentType: string | undefined): boolean {
 /** Brotli for a page as it streams from Next.js: quality 4, about 2 ms for a 230 KB page, 16 % smaller than gzip's 6. */
 export function pageCompressor(sizeHint?: number): zlib.BrotliCompress {
   return zlib.createBrotliCompress({
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-      ...(sizeHint ? { [zlib.constants.BROTLI_PARAM_SIZE_HINT]: sizeHint } : {}),
-    },
+    params: { ...PAGE_BROTLI_PARAMS, ...(sizeHint ? { [zlib.constants.BROTLI_PARAM_SIZE_HINT]: sizeHint } : {}) },
   });
 }
 
+/** Brotli's settings for pages: quality 4, text mode. */
+export const PAGE_BROTLI_PARAMS = {
+  [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+  [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+};
+
 /**
- * Whether an Accept-Encoding header admits Brotli: `br` listed with a weight above zero, or `*` above zero with
- * `br` not refused (RFC 9110, section 12.5.3).
+ * The weight an Accept-Encoding header gives `coding`: its own, else that of `*`, else null (not named; RFC 9110,
+ * section 12.5.3). A malformed weight counts as 0.
  */
-export function acceptsBrotli(header: string | string[] | undefined): boolean {
+function codingWeight(header: string | string[] | undefined, coding: string): number | null {
   const value = [header ?? []].flat().join(',');
-  let br: number | null = null;
+  let own: number | null = null;
   let any: number | null = null;
   for (const part of value.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -119,9 +121,23 @@ export function acceptsBrotli(header: string | string[] | undefined): boolean {
       const [key, raw] = param.trim().split('=');
       if (key === 'q') q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(raw ?? '') ? Number(raw) : 0;
     }
-    if (name.trim() === 'br') br = q;
+    if (name.trim() === coding) own = q;
     else if (name.trim() === '*') any = q;
   }
-  if (br !== null) return br > 0;
-  return any !== null && any > 0;
+  return own ?? any;
+}
+
+/** Whether an Accept-Encoding header admits Brotli: `br` listed with a weight above zero, or `*` above zero with `br` not refused. */
+export function acceptsBrotli(header: string | string[] | undefined): boolean {
+  return (codingWeight(header, 'br') ?? 0) > 0;
+}
+
+/** Whether an Accept-Encoding header admits gzip, as acceptsBrotli does Brotli. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  return (codingWeight(header, 'gzip') ?? 0) > 0;
+}
+
+/** Whether a client takes an answer without compression: always, unless `identity` (or `*` without it) has weight 0. */
+export function acceptsIdentity(header: string | string[] | undefined): boolean {
+  return (codingWeight(header, 'identity') ?? 1) > 0;
 }

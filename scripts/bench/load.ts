@@ -19,6 +19,7 @@ import { seedDemo } from '@/lib/demo';
 import type { BenchContext, Row } from './context';
 import { percentile, signIn, startBenchServer } from './server';
 import { env } from '@/lib/env';
+import { PAGE_CACHE_HEADER } from '@/lib/http/front-server';
 
 const USERS = env.LOAD_CONNECTIONS;
 const SECONDS = env.LOAD_SECONDS;
@@ -33,7 +34,7 @@ const TIMEOUT_S = env.LOAD_TIMEOUT;
 // autocannon 9 ships no types: the part of its API used here.
 type AutocannonClient = {
   requestIterator: { currentRequest: { path: string } };
-  on: (event: 'response', fn: (status: number, bytes: number, ms: number) => void) => void;
+  on: ((event: 'response', fn: (status: number, bytes: number, ms: number) => void) => void) & ((event: 'headers', fn: (response: { headers: string[] }) => void) => void);
 };
 type AutocannonRequest = { method: 'GET'; path: string; onResponse?: (status: number, body: string) => void };
 type AutocannonResult = {
@@ -80,20 +81,34 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
     rows.push({ name: `Load run: ${USERS} users signed in over HTTP (next-auth credentials)`, value: `${((performance.now() - t) / 1000).toFixed(1)} s`, target: '', ok: null });
 
     // Every user's cookie on every path once: the expected page, or the path is reported missing or wrong.
+    // Each of these is the page rendered for its user (none has been asked for with that cookie before): their times,
+    // one request at a time, are the pages' rendering on this machine; the run then finds them kept (decision 052)
+    // until something on them changes.
     const available: string[] = [];
+    const rendered: number[] = [];
     for (const p of paths) {
       let good = 0;
       let status = 0;
       for (let i = 0; i < users.length; i++) {
+        const t0 = performance.now();
         const r = await fetch(`${base}${p}`, { headers: { cookie: cookies[i] }, redirect: 'manual' });
+        const body = await r.text();
+        if (r.headers.get(PAGE_CACHE_HEADER) === 'miss') rendered.push(performance.now() - t0);
         status = r.status;
-        if (isExpectedPage(r.status, await r.text(), users[i].displayName)) good++;
+        if (isExpectedPage(r.status, body, users[i].displayName)) good++;
         else if (i === 0) break;
       }
       if (good === users.length) available.push(p);
       else rows.push({ name: `Load run: ${p} before the run`, value: `HTTP ${status}, ${good}/${users.length} expected pages`, target: 'every user 200, own page', ok: false });
     }
     if (!available.length) throw new Error('no path answered the expected page');
+    rendered.sort((a, b) => a - b);
+    rows.push({
+      name: `Load run: each user's first request for each page, rendered (${rendered.length}, one at a time): p50 / p95`,
+      value: `${percentile(rendered, 50).toFixed(0)} / ${percentile(rendered, 95).toFixed(0)} ms`,
+      target: '',
+      ok: null,
+    });
 
     // One user alone first (median of 5 per path, after the checks above warmed the server): the pages' own server
     // time on this machine, to read the loaded figures against.
@@ -113,6 +128,7 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
     // request. A client answers in order (no pipelining), so at its 'response' event its current request is the
     // one answered: that gives each latency its path.
     const stats = new Map<string, PathStats>(available.map((p) => [p, { path: p, latencies: [], non2xx: 0, wrongPage: 0 }]));
+    const cache = { hit: 0, miss: 0 };
     const started = performance.now();
     const results = await Promise.all(
       users.map((_, u) =>
@@ -133,6 +149,9 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
             },
           })),
           setupClient: (client: AutocannonClient) => {
+            client.on('headers', ({ headers }) => {
+              for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === 'x-page-cache') cache[headers[i + 1] === 'hit' ? 'hit' : 'miss']++;
+            });
             client.on('response', (status, _bytes, ms) => {
               const s = stats.get(client.requestIterator.currentRequest.path)!;
               s.latencies.push(ms);
@@ -179,6 +198,7 @@ export async function benchLoad(ctx: BenchContext): Promise<{ rows: Row[] }> {
       ok: errors === 0 && stillSignedIn === users.length,
     });
     rows.push({ name: 'Load run, all paths: p50 / p95 / p99 latency', value: `${percentile(all, 50).toFixed(0)} / ${p95.toFixed(0)} / ${percentile(all, 99).toFixed(0)} ms`, target: `p95 < ${TARGET_P95_MS} ms`, ok: p95 < TARGET_P95_MS });
+    rows.push({ name: 'Load run: answers sent from a kept page / rendered (decision 052)', value: `${cache.hit} / ${cache.miss}`, target: '', ok: null });
     rows.push({ name: 'Load run, all paths: throughput', value: `${(result.total / elapsed).toFixed(1)} req/s, ${(result.bytes / elapsed / 2 ** 20).toFixed(2)} MB/s`, target: '', ok: null });
     rows.push({ name: 'Load run: users still signed in after the run (own page)', value: `${stillSignedIn}/${users.length}`, target: `${users.length}/${users.length}`, ok: stillSignedIn === users.length });
   } finally {

@@ -57,7 +57,8 @@ function get(path: string, headers: Record<string, string>, method = 'GET'): Pro
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const body = res.headers['content-encoding'] === 'br' ? zlib.brotliDecompressSync(raw).toString() : raw.toString();
+        const encoding = res.headers['content-encoding'];
+        const body = (raw.length === 0 ? raw : encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw).toString();
         resolve({ status: res.statusCode ?? 0, body, cache: res.headers[PAGE_CACHE_HEADER.toLowerCase()] as string | undefined, encoding: res.headers['content-encoding'], headers: res.headers });
       });
       res.on('error', reject);
@@ -74,8 +75,14 @@ beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     const line = `${rendered.length + 1} ${req.method} ${req.url} rsc=${req.headers.rsc ?? ''}`;
     rendered.push(line);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "script-src 'nonce-abc'", Vary: 'RSC, Next-Router-State-Tree, Accept-Encoding', ...extraHeaders });
-    res.end(`<!doctype html><p>${line}</p>${'<!-- padding -->'.repeat(200)}`);
+    const html = `<!doctype html><p>${line}</p>${'<!-- padding -->'.repeat(200)}`;
+    // As Next.js does: gzip for a client that takes it (the front server asks for the page uncompressed when it compresses).
+    const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "script-src 'nonce-abc'", Vary: 'RSC, Next-Router-State-Tree, Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), ...extraHeaders,
+    });
+    res.end(gzip ? zlib.gzipSync(html) : html);
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   source = { db: database.db, secret: SECRET, today: () => day, buildId: 'build-1', maxBytes: 8 * 1024 * 1024 };
@@ -132,13 +139,30 @@ describe('pages kept by the front server', () => {
     expect(rendered).toHaveLength(1);
   });
 
-  test('a client without compression gets its own copy, uncompressed', async () => {
+  test('one copy for every client: inflated for a client without compression, gzipped for a gzip-only one', async () => {
     const { cookie } = await signedInCookie();
-    await get('/dashboard', { cookie, ...brotli });
-    const plain1 = await get('/dashboard', { cookie });
-    const plain2 = await get('/dashboard', { cookie });
-    expect([plain1.cache, plain2.cache, plain2.encoding]).toEqual(['miss', 'hit', undefined]);
-    expect(plain2.body).toContain('<!doctype html>');
+    const br = await get('/dashboard', { cookie, ...brotli });
+    const plain = await get('/dashboard', { cookie });
+    const gzip = await get('/dashboard', { cookie, 'accept-encoding': 'gzip, deflate' });
+    expect([br.cache, plain.cache, gzip.cache]).toEqual(['miss', 'hit', 'hit']);
+    expect([plain.encoding, gzip.encoding]).toEqual([undefined, 'gzip']);
+    expect(plain.body).toBe(br.body);
+    expect(gzip.body).toBe(br.body);
+    expect(rendered).toHaveLength(1);
+  });
+
+  test('a page first asked for without compression, or by a gzip-only client, is kept too (in Brotli)', async () => {
+    const { cookie } = await signedInCookie();
+    const plain = await get('/districts/P', { cookie });
+    const gzip = await get('/districts/Q', { cookie, 'accept-encoding': 'gzip, deflate' });
+    expect([plain.cache, plain.encoding, gzip.cache, gzip.encoding]).toEqual(['miss', undefined, 'miss', 'gzip']);
+    expect(gzip.body).toContain('/districts/Q');
+    // Compressed once the answers have gone.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const path of ['/districts/P', '/districts/Q']) {
+      const again = await get(path, { cookie, ...brotli });
+      expect([again.cache, again.encoding]).toEqual(['hit', 'br']);
+    }
     expect(rendered).toHaveLength(2);
   });
 
@@ -216,12 +240,12 @@ describe('pages kept by the front server', () => {
     expect(rendered.map((line) => line.split(' ').slice(2).join(' '))).toEqual(['/?page=2 rsc=', '/?page=3 rsc=', '/?page=2 rsc=1', '/?page=2 rsc=']);
   });
 
-  test('pages not listed, other methods and gzip-only clients always reach the app', async () => {
+  test('pages not listed, other methods and clients that refuse an answer as is always reach the app', async () => {
     const { cookie } = await signedInCookie();
     for (let i = 0; i < 2; i++) {
       await get('/communes/NA001/manage', { cookie, ...brotli });
       await get('/communes/NA001', { cookie, ...brotli }, 'HEAD');
-      await get('/communes/NA002', { cookie, 'accept-encoding': 'gzip' });
+      await get('/communes/NA002', { cookie, 'accept-encoding': 'gzip, identity;q=0' });
     }
     expect(rendered).toHaveLength(6);
   });

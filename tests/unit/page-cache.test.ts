@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pageVariantOf } from '@/lib/http/front-server';
 import { isCachedPath, MAX_PAGE_BYTES, PageStore, varyIsKeyed } from '@/lib/http/page-cache';
+import { acceptsBrotli, acceptsGzip, acceptsIdentity } from '@/lib/http/precompressed';
 
 // The pure parts of the page cache (docs/decisions/052-pages-cached-by-data-version.md); the cache against a real
 // database and a real server is tests/integration/page-cache.test.ts.
@@ -17,12 +17,13 @@ describe('which pages are kept', () => {
   });
 });
 
-describe('the copy a client takes', () => {
+describe('the encodings a client takes', () => {
   test.each([
-    ['gzip, deflate, br', true, 'br'], ['br;q=1', true, 'br'], [undefined, true, 'identity'], ['identity', true, 'identity'], ['', true, 'identity'],
-    ['gzip', true, null], ['gzip, deflate, br', false, null], ['deflate', false, null],
-  ] as const)('Accept-Encoding %j (pages compressed: %s) → %s', (header, compress, variant) => {
-    expect(pageVariantOf(header, compress)).toBe(variant);
+    ['gzip, deflate, br', true, true, true], ['br;q=1', true, false, true], [undefined, false, false, true], ['', false, false, true],
+    ['gzip', false, true, true], ['gzip;q=0, br;q=0.5', true, false, true], ['identity;q=0, br', true, false, false], ['*;q=0', false, false, false],
+    ['*;q=0, identity', false, false, true], ['*', true, true, true], ['gzip;q=x', false, false, true],
+  ] as const)('Accept-Encoding %j: Brotli %s, gzip %s, as is %s', (header, br, gzip, identity) => {
+    expect([acceptsBrotli(header), acceptsGzip(header), acceptsIdentity(header)]).toEqual([br, gzip, identity]);
   });
 });
 
