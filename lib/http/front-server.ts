@@ -238,14 +238,16 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
     if (servePrecompressed(req, res)) return;
     const keyed = pages && req.method === 'GET' && isCachedPath(req.url ?? '') && (acceptsBrotli(req.headers['accept-encoding']) || acceptsIdentity(req.headers['accept-encoding']));
     if (!pages || !keyed) return forward(req, res, null);
-    pageKeyOf(pages.source, req, trustedProto(req)).then(
-      (key) => {
+    pageKeyOf(pages.source, req, trustedProto(req))
+      .catch(() => null)
+      .then((key) => {
+        // A client gone while the key was read is not forwarded (its answer's end would never be counted).
+        if (res.destroyed || req.socket.destroyed) return;
         const kept = key ? pages.store.get(key) : undefined;
         if (kept) sendKept(req, res, kept);
         else forward(req, res, key);
-      },
-      () => forward(req, res, null),
-    );
+      })
+      .catch(() => answer(res, 502, defaultMessage('system.frontServer.unavailable')));
   });
 
   /** Sends the request to a Next.js process and its answer back; `keepAs`: the page's key, to keep the answer under. */
