@@ -11,9 +11,9 @@ type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 const ignoreLostConnection = () => {};
 
-/** A Prisma client over a pg pool that set-based count queries share (see poolOf). */
-export function createPrismaClient(connectionString: string): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: env.DB_POOL_SIZE });
+/** A Prisma client over a pg pool (DB_POOL_SIZE connections unless `poolSize`) that set-based count queries share (see poolOf). */
+export function createPrismaClient(connectionString: string, options: { poolSize?: number } = {}): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? env.DB_POOL_SIZE });
   // A connection the server ends (a restart, pg_terminate_backend) emits 'error' on its client and, while idle,
   // on the pool; with no listener Node would end the whole process. The pool drops the broken connection and the
   // next query opens a new one; a query running on it fails with the error itself (lib/db/errors.ts,

@@ -8,7 +8,7 @@ import { env, type TrustedProxies } from '@/lib/env';
 import { defaultMessage } from '@/lib/i18n/translator';
 import { MAX_IMPORT_BYTES } from '@/lib/import/types';
 import { CLIENT_ADDRESS_HEADER, forwardingDepth, isTrustedPeer, resolveClientAddress } from './client-address';
-import { isCachedPath, MAX_PAGE_BYTES, pageKeyOf, PageStore, varyIsKeyed, type KeptPage, type PageCacheSource } from './page-cache';
+import { isCachedPath, MAX_PAGE_BYTES, pageKeyOf, PageStore, renderErrorWatch, varyIsKeyed, type KeptPage, type PageCacheSource } from './page-cache';
 import { acceptsBrotli, acceptsGzip, acceptsIdentity, isCompressibleType, PAGE_BROTLI_PARAMS, pageCompressor, type PrecompressedAssets } from './precompressed';
 
 // The server in front of Next.js (docs/decisions/034-trusted-proxies-and-the-client-address.md). `npm start`, `npm
@@ -312,20 +312,27 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
         upstreamRes.headers['set-cookie'] === undefined &&
         varyIsKeyed([upstreamRes.headers.vary ?? []].flat().join(',')) &&
         !upstreamRes.headers['content-encoding'];
+      // The page as Next.js streams it: its size uncompressed, whether React streamed an error into it after the 200
+      // (lib/http/page-cache.ts renderErrorWatch), and the chunks to keep (the Brotli ones for a Brotli client).
       const chunks: Buffer[] = [];
-      let kept = 0;
-      const collect = (chunk: Buffer) => {
-        kept += chunk.length;
-        if (kept <= MAX_PAGE_BYTES) chunks.push(chunk);
-      };
+      let raw = 0;
+      const errors = renderErrorWatch();
+      const keepBrotli = compress && coding === 'br';
+      if (keep) {
+        upstreamRes.on('data', (chunk: Buffer) => {
+          raw += chunk.length;
+          errors.see(chunk);
+          if (!keepBrotli && raw <= MAX_PAGE_BYTES) chunks.push(chunk);
+        });
+      }
       // A Next.js process that dies mid-answer ends the browser's answer too (an error on upstreamRes alone would
       // otherwise leave it open, waiting for the rest).
       const ended = (error: Error | null | undefined) => {
         if (error) return void res.destroy();
-        if (!pages || !keep || keepAs === null || kept > MAX_PAGE_BYTES) return;
+        if (!pages || !keep || keepAs === null || raw > MAX_PAGE_BYTES || errors.seen) return;
         const keptHeaders = neutral.filter((_, i) => !UNKEPT_HEADERS.has(neutral[i - (i % 2)].toLowerCase()));
         const body = Buffer.concat(chunks);
-        if (compress && coding === 'br') return pages.store.set(keepAs, { status, headers: keptHeaders, body });
+        if (keepBrotli) return pages.store.set(keepAs, { status, headers: keptHeaders, body });
         // Sent as is or gzipped: kept in Brotli all the same, compressed once the client has its answer.
         zlib.brotliCompress(body, { params: PAGE_BROTLI_PARAMS }, (error, compressed) => {
           if (!error) pages.store.set(keepAs, { status, headers: keptHeaders, body: compressed });
@@ -334,13 +341,16 @@ export function createFrontServer(options: FrontServerOptions): http.Server {
       const marked = keepAs === null ? sent : [...sent, PAGE_CACHE_HEADER, 'miss'];
       if (!compress) {
         res.writeHead(status, upstreamRes.statusMessage, marked);
-        if (keep) upstreamRes.on('data', collect);
         pipeline(upstreamRes, res, ended);
         return;
       }
       res.writeHead(status, upstreamRes.statusMessage, marked);
       const compressor = coding === 'br' ? pageCompressor(length ?? undefined) : zlib.createGzip();
-      if (keep) (coding === 'br' ? compressor : upstreamRes).on('data', collect);
+      if (keep && keepBrotli) {
+        compressor.on('data', (chunk: Buffer) => {
+          if (raw <= MAX_PAGE_BYTES) chunks.push(chunk);
+        });
+      }
       // What Next.js has streamed so far goes out at once (the page's shell before its slower parts): a flush once
       // each burst of chunks has been written, not one per chunk, which would cost compression.
       let flushing = false;

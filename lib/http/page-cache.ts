@@ -26,7 +26,7 @@ export const VARYING_REQUEST_HEADERS = ['rsc', 'next-router-state-tree', 'next-r
 /** Headers a kept answer may vary by: those in the key, and the encoding (the front server's to choose). */
 const KEYED_VARY = new Set<string>([...VARYING_REQUEST_HEADERS, 'accept-encoding', 'cookie']);
 
-/** A page answer larger than this is sent but not kept. */
+/** A page answer larger than this, uncompressed, is sent but not kept. */
 export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** A lookup that takes longer than this (a database that does not answer) leaves the request to Next.js. */
@@ -66,6 +66,37 @@ export function varyIsKeyed(vary: string | undefined): boolean {
   });
 }
 
+/**
+ * The marks of an error React streamed into an answer already begun with 200: a server component that threw, or a
+ * redirect, `notFound()` or `forbidden()` after the shell or in a client navigation's payload, which is always 200.
+ * Next.js writes the error as a row `E{"digest":…}` of the React payload (its quotes escaped inside the HTML's
+ * scripts) and, in HTML, marks the fallback's template with `data-dgst`. Such an answer is sent, never kept.
+ */
+const RENDER_ERROR = /E\{\\?"digest\\?":|data-dgst=/;
+/** Characters of one chunk's end kept to find a mark cut across two chunks. */
+const MARK_OVERLAP = 32;
+
+/** Follows an answer's chunks as they pass and tells whether one of them carried a streamed error's mark. */
+export function renderErrorWatch(): { see: (chunk: Buffer) => void; readonly seen: boolean } {
+  let seen = false;
+  let tail = '';
+  return {
+    see(chunk) {
+      if (seen) return;
+      const text = tail + chunk.toString('latin1');
+      seen = RENDER_ERROR.test(text);
+      tail = text.slice(-MARK_OVERLAP);
+    },
+    get seen() {
+      return seen;
+    },
+  };
+}
+
+/** What a kept page costs the store: its body, its headers and its key, and the entry itself. */
+const ENTRY_OVERHEAD = 256;
+const costOf = (key: string, page: KeptPage) => page.body.length + key.length + ENTRY_OVERHEAD + page.headers.reduce((n, h) => n + h.length, 0);
+
 /** The bytes kept, least recently used first out. */
 export class PageStore {
   private readonly entries = new Map<string, KeptPage>();
@@ -82,8 +113,8 @@ export class PageStore {
   }
 
   set(key: string, page: KeptPage): void {
-    const size = page.body.length;
-    if (size > MAX_PAGE_BYTES || size > this.maxBytes) return;
+    const size = costOf(key, page);
+    if (page.body.length > MAX_PAGE_BYTES || size > this.maxBytes) return;
     this.delete(key);
     this.entries.set(key, page);
     this.bytes += size;
@@ -97,7 +128,7 @@ export class PageStore {
     const page = this.entries.get(key);
     if (!page) return;
     this.entries.delete(key);
-    this.bytes -= page.body.length;
+    this.bytes -= costOf(key, page);
   }
 
   get size(): { entries: number; bytes: number } {
@@ -137,16 +168,18 @@ export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessa
   }
 }
 
+/** The names of the cookies in a Cookie header. */
+const cookieNames = (header: string) => header.split(';').map((part) => part.slice(0, Math.max(0, part.indexOf('='))).trim());
+
 async function lookUp(source: PageCacheSource, url: string, headers: http.IncomingHttpHeaders, cookies: string, proto: string | null): Promise<string | null> {
-  // The cookie the app itself reads: the secure name first (next-auth's order).
-  let sessionId: string | null = null;
-  for (const name of SESSION_COOKIES) {
-    const value = cookieValue(cookies, name);
-    if (value) {
-      sessionId = await sessionIdOfCookie({ value, secret: source.secret, name });
-      break;
-    }
-  }
+  // Only one session cookie, whole: with both names (plain and `__Secure-`), a repeated name or a cookie split in
+  // chunks (`name.0`…), next-auth might read another session than the one checked here, so the page is rendered. (A
+  // cookie of the name next-auth does not read for this scheme is checked, then the app redirects: nothing is kept.)
+  const sessionCookies = cookieNames(cookies).filter((n) => SESSION_COOKIES.some((c) => n === c || n.startsWith(`${c}.`)));
+  const name = SESSION_COOKIES.find((c) => c === sessionCookies[0]);
+  if (sessionCookies.length !== 1 || !name) return null;
+  const value = cookieValue(cookies, name);
+  const sessionId = value ? await sessionIdOfCookie({ value, secret: source.secret, name }) : null;
   if (!sessionId) return null;
   const user = await loadSessionUser(source.db, sessionId);
   if (!user || user.mustChangePassword) return null;

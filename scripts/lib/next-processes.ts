@@ -68,6 +68,9 @@ export type Served = {
   exited: Promise<number>;
 };
 
+/** Connections the front server keeps for the page cache's lookups (the session, the data version): a few suffice. */
+export const PAGE_CACHE_POOL_SIZE = 4;
+
 /**
  * What the front server keeps pages by (lib/http/page-cache.ts): the app's own database, secret and business day, as
  * the Next.js processes get them in `childEnv`. None under the dev server (its code changes as it runs) or with
@@ -76,10 +79,11 @@ export type Served = {
 function pageCacheSource(mode: 'start' | 'dev', childEnv: NodeJS.ProcessEnv): PageCacheSource | undefined {
   const url = childEnv.DATABASE_URL;
   if (mode !== 'start' || env.PAGE_CACHE_MB === 0 || !url) return undefined;
-  const fixedDay = childEnv.APP_TODAY;
+  // An empty value is unset, as lib/env.ts reads it.
+  const fixedDay = childEnv.APP_TODAY || undefined;
   return {
-    db: createPrismaClient(url),
-    secret: childEnv.AUTH_SECRET ?? getAuthSecret(),
+    db: createPrismaClient(url, { poolSize: PAGE_CACHE_POOL_SIZE }),
+    secret: childEnv.AUTH_SECRET || getAuthSecret(),
     today: () => fixedDay ?? today(),
     buildId: fs.readFileSync(path.resolve('.next/BUILD_ID'), 'utf8').trim(),
     maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,

@@ -1,8 +1,8 @@
 import type { Browser, Page, Response } from '@playwright/test';
 import { expect, test, type SignIn } from './fixtures';
 
-// What the pages weigh in Chromium, as a phone on a weak connection gets them (docs/decisions/049-light-pages-and-throughput.md,
-// 051-no-web-font-and-brotli-assets.md): the byte targets, which do not depend on this machine's speed. The times
+// What the pages weigh in Chromium, as a phone on a weak connection gets them (docs/decisions/049-light-pages-and-throughput.md
+// and docs/decisions/051-no-web-font-and-brotli-assets.md): the byte targets, which do not depend on this machine's speed. The times
 // (slow 3G, Lighthouse, throughput) are `npm run bench`'s. Every page opens in a fresh context, so nothing comes
 // from the browser's cache unless the test says so.
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { SESSION_COOKIE, encodeSessionCookie } from '@/lib/auth/session-cookie';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, encodeSessionCookie } from '@/lib/auth/session-cookie';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-store';
 import { insertSession } from '@/lib/db/session-mutations';
 import { createFrontServer, PAGE_CACHE_HEADER } from '@/lib/http/front-server';
@@ -29,6 +29,8 @@ let day = '2025-11-10';
 let rendered: string[] = [];
 /** What the fake app answers with besides the page (e.g. a cookie set). */
 let extraHeaders: Record<string, string> = {};
+/** How the fake app's page ends: whole, with an error React streamed into it after the 200, or cut (the process died). */
+let ending: 'whole' | 'streamed error' | 'cut' = 'whole';
 let serial = 0;
 
 async function signedInCookie(options: { mustChangePassword?: boolean; role?: 'standing_committee' | 'organizing_committee' } = {}): Promise<{ cookie: string; userId: number; sessionId: string }> {
@@ -75,7 +77,14 @@ beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     const line = `${rendered.length + 1} ${req.method} ${req.url} rsc=${req.headers.rsc ?? ''}`;
     rendered.push(line);
-    const html = `<!doctype html><p>${line}</p>${'<!-- padding -->'.repeat(200)}`;
+    const error = ending === 'streamed error' ? '<script>self.__next_f.push([1,"5:E{\\"digest\\":\\"NEXT_REDIRECT;replace;/sign-in;307;\\"}\\n"])</script>' : '';
+    const html = `<!doctype html><p>${line}</p>${'<!-- padding -->'.repeat(200)}${error}`;
+    if (ending === 'cut') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(html.length * 2) });
+      res.write(html);
+      setTimeout(() => res.destroy(), 20);
+      return;
+    }
     // As Next.js does: gzip for a client that takes it (the front server asks for the page uncompressed when it compresses).
     const gzip = /gzip/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
@@ -102,6 +111,7 @@ afterAll(async () => {
 beforeEach(() => {
   rendered = [];
   extraHeaders = {};
+  ending = 'whole';
   day = '2025-11-10';
 });
 
@@ -112,7 +122,9 @@ describe('the data version', () => {
     const rows = await database.db.$queryRaw<{ table: string }[]>`
       SELECT c.relname::text AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
-        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgfoid = 'data_change_note'::regproc)
+        -- A statement-level trigger (bit 1 clear) on insert, delete, update and truncate (4 + 8 + 16 + 32), enabled.
+        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgfoid = 'data_change_note'::regproc
+                        AND t.tgtype & 61 = 60 AND t.tgenabled = 'O')
       ORDER BY 1`;
     expect(rows.map((r) => r.table)).toEqual(UNVERSIONED);
   });
@@ -157,8 +169,8 @@ describe('pages kept by the front server', () => {
     const gzip = await get('/districts/Q', { cookie, 'accept-encoding': 'gzip, deflate' });
     expect([plain.cache, plain.encoding, gzip.cache, gzip.encoding]).toEqual(['miss', undefined, 'miss', 'gzip']);
     expect(gzip.body).toContain('/districts/Q');
-    // Compressed once the answers have gone.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Compressed once the answers have gone (a thread of Node's pool: well under a second for a few kilobytes).
+    await new Promise((resolve) => setTimeout(resolve, 500));
     for (const path of ['/districts/P', '/districts/Q']) {
       const again = await get(path, { cookie, ...brotli });
       expect([again.cache, again.encoding]).toEqual(['hit', 'br']);
@@ -219,15 +231,37 @@ describe('pages kept by the front server', () => {
     expect(rendered).toHaveLength(2);
   });
 
-  test('a forged or missing session cookie, a password to change: rendered each time', async () => {
-    const forged = `${SESSION_COOKIE}=${await encodeSessionCookie({ sessionId: 'nope', secret: 'another-secret-of-at-least-thirty-two-chars', name: SESSION_COOKIE, maxAgeSeconds: 60 })}`;
+  test('a forged or missing session cookie, two session cookies, a password to change: rendered each time', async () => {
+    // A real session's id, encrypted with another key than the app's.
+    const { sessionId } = await signedInCookie();
+    const forged = `${SESSION_COOKIE}=${await encodeSessionCookie({ sessionId, secret: 'another-secret-of-at-least-thirty-two-chars', name: SESSION_COOKIE, maxAgeSeconds: 60 })}`;
     const { cookie: mustChange } = await signedInCookie({ mustChangePassword: true });
-    for (const cookie of [forged, mustChange]) {
+    // Both names at once: next-auth might read the other one than the front server checked.
+    const { cookie: valid } = await signedInCookie();
+    const both = `${valid}; ${SECURE_SESSION_COOKIE}=${valid.slice(valid.indexOf('=') + 1)}`;
+    for (const cookie of [forged, mustChange, both]) {
       await get('/', { cookie, ...brotli });
       expect((await get('/', { cookie, ...brotli })).cache).toBeUndefined();
     }
     await get('/', brotli);
-    expect(rendered).toHaveLength(5);
+    expect(rendered).toHaveLength(7);
+    // The same session's cookie alone is kept: the refusals above were the cookies', not the session's.
+    await get('/', { cookie: valid, ...brotli });
+    expect((await get('/', { cookie: valid, ...brotli })).cache).toBe('hit');
+  });
+
+  test('a page into which the app streamed an error after the 200, or cut short, is sent but not kept', async () => {
+    const { cookie } = await signedInCookie();
+    ending = 'streamed error';
+    const failed = await get('/communes/NA006', { cookie, ...brotli });
+    expect(failed.body).toContain('NEXT_REDIRECT');
+    expect((await get('/communes/NA006', { cookie, ...brotli })).cache).toBe('miss');
+    ending = 'cut';
+    await get('/communes/NA007', { cookie, ...brotli }).catch(() => undefined);
+    ending = 'whole';
+    expect((await get('/communes/NA007', { cookie, ...brotli })).cache).toBe('miss');
+    expect((await get('/communes/NA007', { cookie, ...brotli })).cache).toBe('hit');
+    expect(rendered).toHaveLength(4);
   });
 
   test('the query, the RSC headers and the language cookie are part of the key', async () => {
