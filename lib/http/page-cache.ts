@@ -136,15 +136,12 @@ export class PageStore {
   }
 }
 
-/** A cookie header's value of one cookie (the first of that name), or undefined. */
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
+/** The cookies of a Cookie header, in order, as name and value (a name may repeat). */
+const parseCookies = (header: string): [string, string][] =>
+  header.split(';').map((part) => {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
+    return at < 0 ? [part.trim(), ''] : [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+  });
 
 /**
  * The key of the page this request asks for, or null when it must be rendered (not a kept page, no valid session,
@@ -168,17 +165,14 @@ export async function pageKeyOf(source: PageCacheSource, req: http.IncomingMessa
   }
 }
 
-/** The names of the cookies in a Cookie header. */
-const cookieNames = (header: string) => header.split(';').map((part) => part.slice(0, Math.max(0, part.indexOf('='))).trim());
-
 async function lookUp(source: PageCacheSource, url: string, headers: http.IncomingHttpHeaders, cookies: string, proto: string | null): Promise<string | null> {
   // Only one session cookie, whole: with both names (plain and `__Secure-`), a repeated name or a cookie split in
   // chunks (`name.0`…), next-auth might read another session than the one checked here, so the page is rendered. (A
   // cookie of the name next-auth does not read for this scheme is checked, then the app redirects: nothing is kept.)
-  const sessionCookies = cookieNames(cookies).filter((n) => SESSION_COOKIES.some((c) => n === c || n.startsWith(`${c}.`)));
-  const name = SESSION_COOKIES.find((c) => c === sessionCookies[0]);
+  const sessionCookies = parseCookies(cookies).filter(([n]) => SESSION_COOKIES.some((c) => n === c || n.startsWith(`${c}.`)));
+  const name = SESSION_COOKIES.find((c) => c === sessionCookies[0]?.[0]);
   if (sessionCookies.length !== 1 || !name) return null;
-  const value = cookieValue(cookies, name);
+  const value = sessionCookies[0][1];
   const sessionId = value ? await sessionIdOfCookie({ value, secret: source.secret, name }) : null;
   if (!sessionId) return null;
   const user = await loadSessionUser(source.db, sessionId);

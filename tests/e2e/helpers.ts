@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
 
 /** No serious or critical accessibility violation on the page as shown. */
 export async function expectAccessible(page: Page) {
@@ -78,4 +78,25 @@ export async function expectInView(page: Page, target: Locator) {
   const viewport = page.viewportSize()!;
   expect(box.y, 'top edge in view').toBeGreaterThanOrEqual(0);
   expect(box.y + Math.min(box.height, viewport.height), 'bottom edge in view').toBeLessThanOrEqual(viewport.height + 1);
+}
+
+/**
+ * Records the page's Content-Security-Policy violations from now on; `check(response)` then asserts that every
+ * server-rendered script carries the nonce of that answer's CSP header (chunks loaded later run under 'strict-dynamic'
+ * without one) and that nothing was blocked.
+ */
+export function watchNonce(page: Page) {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  return {
+    async check(response: Response) {
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'])![1];
+      const nonces = await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.nonce).filter(Boolean));
+      expect(nonces.length).toBeGreaterThan(0);
+      expect(new Set(nonces)).toEqual(new Set([nonce]));
+      expect(violations).toEqual([]);
+    },
+  };
 }
